@@ -1,0 +1,19 @@
+import type { SkippedItem } from '../../protocol/protein-graph';
+
+export function SkippedList({ skipped }: { skipped: readonly SkippedItem[] }) {
+  if (skipped.length === 0) return <p className="ok" data-testid="skipped-none">Every protein passed validation.</p>;
+  return (
+    <details className="skipped" open={skipped.length <= 10} data-testid="skipped-list">
+      <summary>
+        {skipped.length} skipped {skipped.length === 1 ? 'item' : 'items'}
+      </summary>
+      <ul>
+        {skipped.map((item, k) => (
+          <li key={`${item.source}-${k}`}>
+            <code>{item.source}</code>: {item.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
