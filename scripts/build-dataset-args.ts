@@ -13,6 +13,11 @@ export interface BuildDatasetArgs {
   readonly chain: string | undefined;
   /** Replace an existing output file. */
   readonly overwrite: boolean;
+  /**
+   * Write exactly FoldTree2's layout (positions stored, no compression) for FoldTree2's own code; by default the
+   * file is compact: gzip'd, with `positions` recomputed by our reader (about 2× smaller).
+   */
+  readonly foldtree2Exact: boolean;
 }
 
 export const BUILD_DATASET_USAGE = `Usage: npm run build-dataset -- <files or folders...> -o out.h5 [options]
@@ -24,6 +29,8 @@ Options:
   --contact-cutoff A       CA-CA contact cutoff in angstrom (default 15)
   --max-residues N         skip chains longer than N residues (default: no limit)
   --chain ID               only this chain from every file (default: every protein chain)
+  --foldtree2-exact        store positions and no compression, exactly like FoldTree2's builder
+                           (default: compact file, gzip'd, positions recomputed on load, ~2x smaller)
   --overwrite              replace the output file if it exists
   -h, --help               show this help`;
 
@@ -45,6 +52,7 @@ export function parseBuildDatasetArgs(argv: readonly string[]): BuildDatasetArgs
   let maxResidues: number | undefined;
   let chain: string | undefined;
   let overwrite = false;
+  let foldtree2Exact = false;
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k] ?? '';
     const next = () => argv[++k];
@@ -74,6 +82,9 @@ export function parseBuildDatasetArgs(argv: readonly string[]): BuildDatasetArgs
       case '--overwrite':
         overwrite = true;
         break;
+      case '--foldtree2-exact':
+        foldtree2Exact = true;
+        break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
         inputs.push(arg);
@@ -81,5 +92,5 @@ export function parseBuildDatasetArgs(argv: readonly string[]): BuildDatasetArgs
   }
   if (inputs.length === 0) throw new UsageError('give at least one structure file or folder');
   if (!output) throw new UsageError('give the output file with -o out.h5');
-  return { inputs, output, contactCutoff, maxResidues, chain, overwrite };
+  return { inputs, output, contactCutoff, maxResidues, chain, overwrite, foldtree2Exact };
 }

@@ -1,0 +1,99 @@
+/**
+ * `npm run build-dataset -- <files or folders...> -o out.h5`: PDB / mmCIF files → one FoldTree2-layout HDF5 file,
+ * with a progress bar and a summary of what was built and what was skipped, and why.
+ */
+import h5wasm from 'h5wasm/node';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import { buildProteinGraphs } from '../src/data/build/build-protein-graphs';
+import { writeProteinGraphs } from '../src/data/hdf5/writer';
+import { NODE_TYPES, type ProteinGraph, type SkippedItem } from '../src/protocol/protein-graph';
+import { BUILD_DATASET_USAGE, parseBuildDatasetArgs, UsageError, type BuildDatasetArgs } from './build-dataset-args';
+import { collectStructureFiles } from './collect-structure-files';
+import { ProgressBar } from './progress-bar';
+
+export interface BuildDatasetReport {
+  readonly built: readonly ProteinGraph[];
+  readonly skipped: readonly SkippedItem[];
+  readonly files: number;
+  readonly seconds: number;
+}
+
+/** Builds every file and writes the HDF5 output (through a temporary file, so a failure leaves no half file). */
+export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBar): Promise<BuildDatasetReport> {
+  const started = performance.now();
+  const files = collectStructureFiles(args.inputs);
+  if (files.length === 0) throw new Error(`no .pdb / .ent / .cif / .mmcif files (plain or .gz) in ${args.inputs.join(', ')}`);
+  if (existsSync(args.output) && !args.overwrite) throw new Error(`${args.output} exists; add --overwrite to replace it`);
+  const built: ProteinGraph[] = [];
+  const skipped: SkippedItem[] = [];
+  const seen = new Set<string>();
+  const options = { contactCutoff: args.contactCutoff, ...(args.maxResidues ? { maxResidues: args.maxResidues } : {}), ...(args.chain ? { chain: args.chain } : {}) };
+  for (const [k, path] of files.entries()) {
+    progress?.update(k, basename(path));
+    try {
+      const result = await buildProteinGraphs(basename(path), new Uint8Array(readFileSync(path)), options);
+      skipped.push(...result.skipped);
+      for (const graph of result.graphs) {
+        if (seen.has(graph.id)) skipped.push({ source: `${path}:${graph.id}`, reason: `duplicate protein id ${graph.id} (another file has the same name and chain)` });
+        else built.push(graph);
+        seen.add(graph.id);
+      }
+    } catch (error) {
+      skipped.push({ source: path, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  progress?.update(files.length, 'writing HDF5');
+  progress?.finish();
+  if (built.length === 0) throw new Error(`no protein could be built from ${files.length} file(s); nothing written\n${formatSkipped(skipped)}`);
+  await h5wasm.ready;
+  const temporary = `${args.output}.partial-${process.pid}`;
+  try {
+    const file = new h5wasm.File(temporary, 'w');
+    try {
+      writeProteinGraphs(file, built, {
+        fileName: basename(args.output),
+        contactCutoff: args.contactCutoff,
+        builderSettings: { maxResidues: args.maxResidues ?? null, chain: args.chain ?? null, sourceFiles: files.length },
+        ...(args.foldtree2Exact ? {} : { gzipLevel: 4, derivedNodeTypes: [NODE_TYPES.positions] }),
+      });
+    } finally {
+      file.close();
+    }
+    renameSync(temporary, args.output);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  return { built, skipped, files: files.length, seconds: (performance.now() - started) / 1000 };
+}
+
+export function formatSkipped(skipped: readonly SkippedItem[]): string {
+  return skipped.map((item) => `  - ${item.source}: ${item.reason}`).join('\n');
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseBuildDatasetArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`build-dataset: ${error.message}\n\n${BUILD_DATASET_USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    console.log(BUILD_DATASET_USAGE);
+    return 0;
+  }
+  try {
+    const report = await buildDataset(args, new ProgressBar(collectStructureFiles(args.inputs).length));
+    const residues = report.built.reduce((sum, g) => sum + g.length, 0);
+    console.log(`Built ${report.built.length} proteins (${residues} residues) from ${report.files} files in ${report.seconds.toFixed(1)} s → ${args.output}`);
+    if (report.skipped.length > 0) console.log(`Skipped ${report.skipped.length}:\n${formatSkipped(report.skipped)}`);
+    return 0;
+  } catch (error) {
+    console.error(`build-dataset: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();
