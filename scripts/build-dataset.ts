@@ -2,15 +2,14 @@
  * `npm run build-dataset -- <files or folders...> -o out.h5`: PDB / mmCIF files → one FoldTree2-layout HDF5 file,
  * with a progress bar and a summary of what was built and what was skipped, and why.
  */
-import h5wasm from 'h5wasm/node';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { buildProteinGraphs } from '../src/data/build/build-protein-graphs';
-import { writeProteinGraphs } from '../src/data/hdf5/writer';
-import { NODE_TYPES, type ProteinGraph, type SkippedItem } from '../src/protocol/protein-graph';
+import type { ProteinGraph, SkippedItem } from '../src/protocol/protein-graph';
 import { BUILD_DATASET_USAGE, parseBuildDatasetArgs, UsageError, type BuildDatasetArgs } from './build-dataset-args';
 import { collectStructureFiles } from './collect-structure-files';
 import { ProgressBar } from './progress-bar';
+import { writeStructsFile } from './write-structs-file';
 
 export interface BuildDatasetReport {
   readonly built: readonly ProteinGraph[];
@@ -19,7 +18,7 @@ export interface BuildDatasetReport {
   readonly seconds: number;
 }
 
-/** Builds every file and writes the HDF5 output (through a temporary file, so a failure leaves no half file). */
+/** Builds every file and writes the HDF5 output. */
 export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBar): Promise<BuildDatasetReport> {
   const started = performance.now();
   const files = collectStructureFiles(args.inputs);
@@ -46,24 +45,11 @@ export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBa
   progress?.update(files.length, 'writing HDF5');
   progress?.finish();
   if (built.length === 0) throw new Error(`no protein could be built from ${files.length} file(s); nothing written\n${formatSkipped(skipped)}`);
-  await h5wasm.ready;
-  const temporary = `${args.output}.partial-${process.pid}`;
-  try {
-    const file = new h5wasm.File(temporary, 'w');
-    try {
-      writeProteinGraphs(file, built, {
-        fileName: basename(args.output),
-        contactCutoff: args.contactCutoff,
-        builderSettings: { maxResidues: args.maxResidues ?? null, chain: args.chain ?? null, sourceFiles: files.length },
-        ...(args.foldtree2Exact ? {} : { gzipLevel: 4, derivedNodeTypes: [NODE_TYPES.positions] }),
-      });
-    } finally {
-      file.close();
-    }
-    renameSync(temporary, args.output);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  await writeStructsFile(args.output, built, {
+    contactCutoff: args.contactCutoff,
+    compact: !args.foldtree2Exact,
+    builderSettings: { maxResidues: args.maxResidues ?? null, chain: args.chain ?? null, sourceFiles: files.length },
+  });
   return { built, skipped, files: files.length, seconds: (performance.now() - started) / 1000 };
 }
 

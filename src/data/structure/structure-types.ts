@@ -43,4 +43,16 @@ export interface ParsedStructure {
   readonly modelCount: number;
   /** Chains of the first model, in file order. */
   readonly chains: readonly Chain[];
+  /** Experimental method (PDB `EXPDTA`, mmCIF `_exptl.method`, several joined by '; '), '' when absent. */
+  readonly experimentalMethod: string;
+  /**
+   * True when the file declares a real unit cell (PDB `CRYST1`, mmCIF `_cell.length_*`). The 1 Å × 1 Å × 1 Å
+   * placeholder cell that predictors and many programs write does not count.
+   */
+  readonly hasUnitCell: boolean;
+  /**
+   * Name of the structure predictor the header names (`AlphaFold`, `ColabFold`, `ESMFold`, ...), or `ModelCIF`
+   * for a ModelCIF file with a local QA metric; '' when no such marker is present.
+   */
+  readonly predictor: string;
 }

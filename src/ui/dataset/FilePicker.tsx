@@ -17,6 +17,7 @@ export function FilePicker({ onFiles, onSample, busy }: FilePickerProps) {
       </label>
       <input
         id={inputId}
+        className="visually-hidden"
         data-testid="dataset-file-input"
         type="file"
         multiple

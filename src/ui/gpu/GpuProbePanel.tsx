@@ -1,6 +1,12 @@
 import { useGpuStore } from '../../state/gpu-store';
 
-const SHOWN_LIMITS = ['maxBufferSize', 'maxStorageBufferBindingSize', 'maxComputeWorkgroupStorageSize', 'maxComputeInvocationsPerWorkgroup'];
+/** The limits that bound model size and kernel shape, with the words shown for them. */
+const SHOWN_LIMITS: ReadonlyArray<readonly [name: string, label: string]> = [
+  ['maxBufferSize', 'Largest buffer'],
+  ['maxStorageBufferBindingSize', 'Largest storage binding'],
+  ['maxComputeWorkgroupStorageSize', 'Workgroup memory'],
+  ['maxComputeInvocationsPerWorkgroup', 'Threads per workgroup'],
+];
 
 export function GpuProbePanel() {
   const { status, report } = useGpuStore();
@@ -28,9 +34,9 @@ export function GpuProbePanel() {
             <dd data-testid="gpu-f16">
               {report.shaderF16 ? 'shader-f16 available: mixed precision can run' : 'no shader-f16: training runs in float32'}
             </dd>
-            {SHOWN_LIMITS.filter((name) => name in report.limits).map((name) => (
+            {SHOWN_LIMITS.filter(([name]) => name in report.limits).map(([name, label]) => (
               <div key={name} className="fact-row">
-                <dt>{name}</dt>
+                <dt title={name}>{label}</dt>
                 <dd>{formatLimit(report.limits[name] ?? 0)}</dd>
               </div>
             ))}
