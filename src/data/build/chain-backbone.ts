@@ -13,7 +13,7 @@ function atomCoordinates(residues: readonly Residue[], atomName: string): Float3
   return out;
 }
 
-/** @returns N, CA, C, O as float32 (length × 3) in Å, NaN where the atom is missing. */
+/** @returns N, CA, C, O as float32 (length × 3) in Å, NaN where the atom is missing, and the proline mask DSSP needs. */
 export function backboneCoordinates(residues: readonly Residue[]): BackboneCoordinates {
   return {
     length: residues.length,
@@ -21,5 +21,7 @@ export function backboneCoordinates(residues: readonly Residue[]): BackboneCoord
     ca: atomCoordinates(residues, 'CA'),
     c: atomCoordinates(residues, 'C'),
     o: atomCoordinates(residues, 'O'),
+    // Prolines have no amide H: without the mask DSSP would give them H-bonds as donors.
+    proline: Uint8Array.from(residues, (residue) => (residue.name === 'PRO' ? 1 : 0)),
   };
 }

@@ -7,8 +7,8 @@ import { SS8_BRIDGE, SS8_STRAND } from './dssp-codes';
 import { noChainBreak, type DsspBackbone } from './dssp-backbone';
 import { testBond, type HbondTable } from './hbond-table';
 
-export const BridgeType = { Parallel: 1, Antiparallel: 2 } as const;
-export type BridgeType = (typeof BridgeType)[keyof typeof BridgeType];
+const BridgeType = { Parallel: 1, Antiparallel: 2 } as const;
+type BridgeType = (typeof BridgeType)[keyof typeof BridgeType];
 
 /** A ladder: runs of bridge partners i (increasing) and j (increasing; antiparallel j runs against i). */
 interface Ladder {
@@ -18,7 +18,7 @@ interface Ladder {
 }
 
 /** Bridge between residues i < j, or 0 (mkdssp's TestBridge; needs i−1, i+1, j−1, j+1 linked to i and j). */
-export function bridgeType(bb: DsspBackbone, t: HbondTable, i: number, j: number): BridgeType | 0 {
+function bridgeType(bb: DsspBackbone, t: HbondTable, i: number, j: number): BridgeType | 0 {
   const a = i - 1;
   const c = i + 1;
   const d = j - 1;

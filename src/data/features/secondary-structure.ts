@@ -27,8 +27,11 @@ export interface BackboneCoordinates {
   readonly proline?: Uint8Array;
 }
 
+/** 3-state code: anything but the two below (DSSP T, S, P, blank, skipped residues). */
 export const SS_LOOP = 0;
+/** 3-state code: DSSP H (α), G (3₁₀) or I (π). */
 export const SS_HELIX = 1;
+/** 3-state code: DSSP E (ladder) or B (isolated bridge). */
 export const SS_STRAND = 2;
 
 /**
