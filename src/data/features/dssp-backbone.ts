@@ -3,20 +3,12 @@
  * chain break (C(i−1)–N(i) > 2.5 Å) leaves a hole in the numbering, with an amide H placed on each donor.
  */
 
+import type { BackboneCoordinates } from './backbone-coordinates';
 import { distanceF32 } from './hbond-energy';
 
 /** Longest C(i−1)–N(i) distance (Å) still counted as a peptide bond (mkdssp's kMaxPeptideBondLength). */
 export const MAX_PEPTIDE_BOND_LENGTH = 2.5;
 
-/** Input shape shared with `secondary-structure.ts` (kept structural to avoid an import cycle). */
-export interface BackboneInput {
-  readonly length: number;
-  readonly n: Float32Array;
-  readonly ca: Float32Array;
-  readonly c: Float32Array;
-  readonly o: Float32Array;
-  readonly proline?: Uint8Array;
-}
 
 /** Complete residues only; `m` of them. Coordinate arrays are m*3 float32 (Å). */
 export interface DsspBackbone {
@@ -43,7 +35,7 @@ function checkLength(name: string, arr: Float32Array, length: number): void {
   }
 }
 
-function isComplete(b: BackboneInput, i: number): boolean {
+function isComplete(b: BackboneCoordinates, i: number): boolean {
   for (const arr of [b.n, b.ca, b.c, b.o]) {
     if (!Number.isFinite(arr[3 * i]) || !Number.isFinite(arr[3 * i + 1]) || !Number.isFinite(arr[3 * i + 2])) return false;
   }
@@ -51,7 +43,7 @@ function isComplete(b: BackboneInput, i: number): boolean {
 }
 
 /** Builds the DSSP residue list; throws on arrays whose length disagrees with `length`. */
-export function buildDsspBackbone(b: BackboneInput): DsspBackbone {
+export function buildDsspBackbone(b: BackboneCoordinates): DsspBackbone {
   checkLength('n', b.n, b.length);
   checkLength('ca', b.ca, b.length);
   checkLength('c', b.c, b.length);

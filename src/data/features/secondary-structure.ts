@@ -3,6 +3,7 @@
  * the backbone H-bonds it is built from. See docs/secondary-structure.md for the algorithm and measured agreement.
  */
 
+import type { BackboneCoordinates } from './backbone-coordinates';
 import { buildDsspBackbone } from './dssp-backbone';
 import { markBetaStructure } from './dssp-bridges';
 import { SS8_310, SS8_ALPHA, SS8_BRIDGE, SS8_PI, SS8_STRAND } from './dssp-codes';
@@ -10,22 +11,7 @@ import { markHelices } from './dssp-helices';
 import { HBOND_MAX_ENERGY } from './hbond-energy';
 import { computeHbondTable, type HbondTable } from './hbond-table';
 
-/**
- * Backbone coordinates per residue, in chain order: each array is float32 `length*3` (x, y, z in Å), NaN where
- * the atom is missing. Several chains may be concatenated: a C(i−1)–N(i) distance over 2.5 Å is a break.
- */
-export interface BackboneCoordinates {
-  readonly length: number;
-  readonly n: Float32Array;
-  readonly ca: Float32Array;
-  readonly c: Float32Array;
-  readonly o: Float32Array;
-  /**
-   * Optional, `length` entries: 1 where the residue is a proline (no amide H, so never an H-bond donor).
-   * Without it every residue after an intact peptide bond is treated as a donor.
-   */
-  readonly proline?: Uint8Array;
-}
+export type { BackboneCoordinates } from './backbone-coordinates';
 
 /** 3-state code: anything but the two below (DSSP T, S, P, blank, skipped residues). */
 export const SS_LOOP = 0;
