@@ -8,6 +8,14 @@ export const RNG_STREAM = {
   epochOrder: 1,
   /** Per-protein crop window: key (tag, seed, epoch, hashString(proteinId)). */
   cropWindow: 2,
+  /** Initial value of one parameter: key (tag, seed, hashString(parameterName)). */
+  parameterInit: 3,
+  /** Non-contact pairs sampled for the edge and distance losses: key (tag, seed, step, rank). */
+  negativePairs: 4,
+  /** Dropout masks: key (tag, seed, step, rank, layer). */
+  dropout: 5,
+  /** Codebook entries re-drawn for dead codes: key (tag, seed, step). */
+  deadCodeReset: 6,
 } as const;
 
 export type RngStreamName = keyof typeof RNG_STREAM;

@@ -36,14 +36,14 @@ function contacts(length: number): EdgeList {
   return { index: Int32Array.from([...src, ...dst]), count: src.length, attr: Float32Array.from(attr) };
 }
 
-function graph(id: string, tag: number, length: number): ProteinGraph {
+function graph(id: string, tag: number, length: number, plddtSource: ProteinGraph['plddtSource'] = 'bfactor'): ProteinGraph {
   const nodes: Partial<Record<NodeTypeName, NodeMatrix>> = {};
   for (const t of TYPES) nodes[t] = matrix(t, tag, ONE_ROW.has(t) ? 1 : length);
   return {
     id,
     length,
     sequence: 'ACDEFGHIKLMNPQRSTVWY'.repeat(3).slice(0, length),
-    plddtSource: 'bfactor',
+    plddtSource,
     contactCutoff: 15,
     nodes,
     edges: { res_contactPoints_res: contacts(length) },
@@ -105,6 +105,11 @@ describe('padBatch', () => {
       });
     }
     expect(starts.size).toBeGreaterThan(2); // the long chain really moved its window across epochs
+  });
+
+  it('flags the proteins whose plddt column is model confidence', () => {
+    const mixed = [graph('af_A', 1, 5, 'plddt'), graph('xray_A', 2, 5, 'bfactor'), graph('nmr_A', 3, 5, 'unknown')];
+    expect([...padBatch(mixed, { maxLength, seed: 1, epoch: 0 }).plddtIsConfidence]).toEqual([1, 0, 0]);
   });
 
   it('drops edges crossing the window and renumbers the rest (hand-checked case)', () => {

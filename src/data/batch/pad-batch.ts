@@ -118,6 +118,7 @@ export function padBatch(graphs: readonly ProteinGraph[], options: PadBatchOptio
     lengths,
     fullLengths: Int32Array.from(graphs, (g) => g.length),
     cropStarts: Int32Array.from(windows, (w) => w.start),
+    plddtIsConfidence: Uint8Array.from(graphs, (g) => (g.plddtSource === 'plddt' ? 1 : 0)),
     residueMask,
     residueFeatures,
     proteinFeatures,

@@ -1,0 +1,23 @@
+/** Fully connected layer over the last axis, PyTorch `nn.Linear` semantics and initialisation. */
+import * as tf from '@tensorflow/tfjs';
+import type { ParameterSet } from '../params/parameter-set';
+import type { ParameterSpec } from '../params/parameter-spec';
+
+/** `name.weight` (in, out) and `name.bias` (out), both U(−1/√in, 1/√in) like PyTorch. */
+export function linearSpecs(name: string, inDim: number, outDim: number, bias = true): ParameterSpec[] {
+  const limit = 1 / Math.sqrt(inDim);
+  const specs: ParameterSpec[] = [{ name: `${name}.weight`, shape: [inDim, outDim], init: { kind: 'uniform', limit } }];
+  if (bias) specs.push({ name: `${name}.bias`, shape: [outDim], init: { kind: 'uniform', limit } });
+  return specs;
+}
+
+/** x [..., in] → [..., out]. */
+export function linear(params: ParameterSet, name: string, x: tf.Tensor): tf.Tensor {
+  const weight = params.get(`${name}.weight`);
+  const [inDim, outDim] = weight.shape as [number, number];
+  const lead = x.shape.slice(0, -1);
+  if (x.shape[x.shape.length - 1] !== inDim) throw new Error(`${name}: input has ${x.shape[x.shape.length - 1]} features, the layer takes ${inDim}`);
+  let y = tf.matMul(tf.reshape(x, [-1, inDim]), weight);
+  if (params.has(`${name}.bias`)) y = tf.add(y, params.get(`${name}.bias`));
+  return tf.reshape(y, [...lead, outDim]);
+}
