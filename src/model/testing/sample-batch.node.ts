@@ -1,10 +1,9 @@
 /** A real padded batch from the bundled sample, for model tests in Node. */
 import h5wasm from 'h5wasm/node';
 import { fileURLToPath } from 'node:url';
-import { padBatch } from '../../data/batch/pad-batch';
 import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
-import { readProteins } from '../../data/hdf5/read-protein';
+import { readBatch } from '../../data/read-batch';
 import type { PaddedBatch } from '../../protocol/padded-batch';
 
 const SAMPLE = fileURLToPath(new URL('../../../public/sample/sample-structs.h5', import.meta.url));
@@ -23,9 +22,9 @@ export async function sampleBatch(options: SampleBatchOptions): Promise<PaddedBa
   const handle = await openStructsFile(h5wasm, SAMPLE, 'sample-structs.h5');
   try {
     const ids = readIndex(handle).proteins.slice(options.offset ?? 0, (options.offset ?? 0) + options.proteins).map((p) => p.id);
-    const { graphs, skipped } = readProteins(handle, ids);
-    if (skipped.length > 0) throw new Error(`sample proteins failed to load: ${skipped.map((s) => s.reason).join('; ')}`);
-    return padBatch(graphs, { maxLength: options.maxLength, seed: options.seed ?? 7, epoch: 0 });
+    const { batch, skipped } = readBatch(handle, ids, { maxLength: options.maxLength, seed: options.seed ?? 7, epoch: 0 });
+    if (!batch || skipped.length > 0) throw new Error(`sample proteins failed to load: ${skipped.map((s) => s.reason).join('; ')}`);
+    return batch;
   } finally {
     closeStructsFile(handle);
   }
