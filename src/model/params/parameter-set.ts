@@ -41,14 +41,26 @@ function fill(out: Float32Array, init: Initializer, rng: () => ReturnType<typeof
   }
 }
 
+/**
+ * tfjs variable names are global to the thread. A set's variables carry the spec names when those are free (so
+ * `tf.variableGrads` keys are the spec names), and a suffixed name when another live set holds them (a replica).
+ */
+let nextSetId = 0;
+
+function isRegistered(name: string): boolean {
+  return name in tf.engine().registeredVariables;
+}
+
 export class ParameterSet {
   private readonly variables = new Map<string, tf.Variable>();
 
   constructor(readonly specs: readonly ParameterSpec[], seed: number) {
     assertUniqueNames(specs);
+    const setId = nextSetId++;
     for (const spec of specs) {
       const value = tf.tensor(initialValues(spec, seed), [...spec.shape], 'float32');
-      this.variables.set(spec.name, tf.variable(value, true, spec.name));
+      const variableName = isRegistered(spec.name) ? `${spec.name}@set${setId}` : spec.name;
+      this.variables.set(spec.name, tf.variable(value, true, variableName));
       value.dispose();
     }
   }
@@ -71,6 +83,16 @@ export class ParameterSet {
   /** Variables whose names start with `prefix` (e.g. `encoder.`, `decoder.sequence.`), in declaration order. */
   withPrefix(prefix: string): tf.Variable[] {
     return [...this.variables.entries()].filter(([name]) => name.startsWith(prefix)).map(([, v]) => v);
+  }
+
+  /** Re-keys a `tf.variableGrads` result from tfjs variable names to this set's parameter names. */
+  gradientsByName(grads: tf.NamedTensorMap): Map<string, tf.Tensor> {
+    const byName = new Map<string, tf.Tensor>();
+    for (const [name, variable] of this.variables) {
+      const grad = grads[variable.name];
+      if (grad) byName.set(name, grad);
+    }
+    return byName;
   }
 
   all(): tf.Variable[] {

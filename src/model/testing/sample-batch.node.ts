@@ -5,6 +5,7 @@ import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
 import { readBatch } from '../../data/read-batch';
 import type { PaddedBatch } from '../../protocol/padded-batch';
+import type { NodeTypeName } from '../../protocol/protein-graph';
 
 const SAMPLE = fileURLToPath(new URL('../../../public/sample/sample-structs.h5', import.meta.url));
 
@@ -15,6 +16,8 @@ export interface SampleBatchOptions {
   /** Crop every protein to at most this many residues (seeded window). */
   readonly maxLength: number;
   readonly seed?: number;
+  /** Node types to pad (default: what training reads); add fourier2dr/fourier2di for the FFT2 head. */
+  readonly nodeTypes?: readonly NodeTypeName[];
 }
 
 export async function sampleBatch(options: SampleBatchOptions): Promise<PaddedBatch> {
@@ -22,7 +25,7 @@ export async function sampleBatch(options: SampleBatchOptions): Promise<PaddedBa
   const handle = await openStructsFile(h5wasm, SAMPLE, 'sample-structs.h5');
   try {
     const ids = readIndex(handle).proteins.slice(options.offset ?? 0, (options.offset ?? 0) + options.proteins).map((p) => p.id);
-    const { batch, skipped } = readBatch(handle, ids, { maxLength: options.maxLength, seed: options.seed ?? 7, epoch: 0 });
+    const { batch, skipped } = readBatch(handle, ids, { maxLength: options.maxLength, seed: options.seed ?? 7, epoch: 0, ...(options.nodeTypes ? { nodeTypes: options.nodeTypes } : {}) });
     if (!batch || skipped.length > 0) throw new Error(`sample proteins failed to load: ${skipped.map((s) => s.reason).join('; ')}`);
     return batch;
   } finally {

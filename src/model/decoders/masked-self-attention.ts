@@ -1,0 +1,64 @@
+/**
+ * Multi-head self-attention with a key-padding mask, PyTorch `nn.MultiheadAttention` semantics (batch-first here):
+ * one packed input projection for q, k, v (PyTorch's `in_proj_weight`), scaled dot products, softmax over keys,
+ * dropout on the attention weights, heads concatenated, output projection.
+ *
+ * FoldTree2 passes no key-padding mask, so padding residues take part in every shorter protein's attention
+ * (reference §7.9). Here padding keys get a −1e9 additive score, which makes their softmax weight exactly 0 in
+ * float32, and the weights are multiplied by the mask again so an all-padding row cannot leak either.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { linear } from '../layers/linear';
+import type { ParameterSet } from '../params/parameter-set';
+import type { ParameterSpec } from '../params/parameter-spec';
+import { decoderDropout } from './decoder-dropout';
+import type { DecoderContext } from './decoder-types';
+
+/** Additive score for padding keys; exp(−1e9 − max) underflows to exactly 0 in float32. */
+const PADDING_SCORE = -1e9;
+
+/**
+ * `name.inProjection.{weight [dim, 3·dim], bias [3·dim]}` (columns q, then k, then v) and
+ * `name.outProjection.{weight [dim, dim], bias [dim]}`, initialised as PyTorch does: Xavier-uniform over the packed
+ * (3·dim, dim) matrix, zero biases, the output weight U(±1/√dim).
+ */
+export function selfAttentionSpecs(name: string, dim: number): ParameterSpec[] {
+  const xavier = Math.sqrt(6 / (dim + 3 * dim));
+  return [
+    { name: `${name}.inProjection.weight`, shape: [dim, 3 * dim], init: { kind: 'uniform', limit: xavier } },
+    { name: `${name}.inProjection.bias`, shape: [3 * dim], init: { kind: 'zeros' } },
+    { name: `${name}.outProjection.weight`, shape: [dim, dim], init: { kind: 'uniform', limit: 1 / Math.sqrt(dim) } },
+    { name: `${name}.outProjection.bias`, shape: [dim], init: { kind: 'zeros' } },
+  ];
+}
+
+/** [B, L, H·d] → [B, H, L, d]. */
+function splitHeads(x: tf.Tensor, heads: number): tf.Tensor4D {
+  const [B, L, dim] = x.shape as [number, number, number];
+  return tf.transpose(tf.reshape(x, [B, L, heads, dim / heads]), [0, 2, 1, 3]);
+}
+
+/**
+ * x [B, L, dim], mask [B, L] → [B, L, dim]. Query rows of padding residues still attend to the real keys (their
+ * outputs are unspecified); no real row ever reads a padding key. `dropout` is the attention-weight dropout rate.
+ */
+export function maskedSelfAttention(
+  params: ParameterSet,
+  name: string,
+  x: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  heads: number,
+  dropout: number,
+  context: DecoderContext,
+): tf.Tensor3D {
+  const [B, L, dim] = x.shape;
+  if (dim % heads !== 0) throw new Error(`${name}: width ${dim} is not divisible by ${heads} heads`);
+  const [q, k, v] = tf.split(linear(params, `${name}.inProjection`, x), 3, 2) as [tf.Tensor, tf.Tensor, tf.Tensor];
+  const scale = 1 / Math.sqrt(dim / heads);
+  const scores = tf.matMul(splitHeads(tf.mul(q, scale), heads), splitHeads(k, heads), false, true);
+  const keyMask = tf.reshape(mask, [B, 1, 1, L]);
+  const masked = tf.add(scores, tf.mul(tf.sub(1, keyMask), PADDING_SCORE));
+  const weights = decoderDropout(tf.mul(tf.softmax(masked), keyMask), dropout, context, `${name}.weights`);
+  const mixed = tf.transpose(tf.matMul(weights, splitHeads(v, heads)), [0, 2, 1, 3]);
+  return linear(params, `${name}.outProjection`, tf.reshape(mixed, [B, L, dim])) as tf.Tensor3D;
+}

@@ -1,0 +1,127 @@
+/**
+ * Everything the loss terms compare predictions against, built once per batch from the PaddedBatch: targets,
+ * and masks that already combine padding, pLDDT confidence and pair sampling. The owner disposes the set with
+ * {@link disposeLossTargets}.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BatchFeature, PaddedBatch } from '../../protocol/padded-batch';
+import { distanceClasses } from './distance-classes';
+import { pairMasks } from './pair-masks';
+import { applyPairConfidence, confidenceMask } from './plddt-mask';
+
+export interface LossTargetOptions {
+  readonly maskPlddt: boolean;
+  readonly plddtThreshold: number;
+  readonly distanceBinEdges: readonly number[];
+  /** Key of the negative-pair stream (pair-masks.ts). */
+  readonly seed: number;
+  readonly step: number;
+  readonly rank: number;
+}
+
+export interface LossTargets {
+  readonly batchSize: number;
+  readonly length: number;
+  /** Number of distance classes, `distanceBinEdges.length + 1`. */
+  readonly distanceClassCount: number;
+  /** [B, L, 20] amino-acid one-hot (`AA`). */
+  readonly aminoAcids: tf.Tensor3D;
+  /** [B, L]: real residues with an amino-acid label (a non-standard residue has an all-zero `AA` row). */
+  readonly aminoAcidMask: tf.Tensor2D;
+  /** [B, L, 3] secondary-structure one-hot [loop, helix, strand] (`ss`). */
+  readonly secondaryStructure: tf.Tensor3D;
+  /** [B, L]: confident residues with an SS label. */
+  readonly ssMask: tf.Tensor2D;
+  /** [B, L, 3] phi, psi, omega in radians (`bondangles`); 0 where undefined. */
+  readonly angles: tf.Tensor3D;
+  /** [B, L, 3]: angle defined (stored value ≠ 0) and residue confident. */
+  readonly angleMask: tf.Tensor3D;
+  /** [B, L]: 1 for real residues. */
+  readonly residueMask: tf.Tensor2D;
+  /** [B, L]: real and confident (plddt-mask.ts). */
+  readonly confidenceMask: tf.Tensor2D;
+  /** [B, L, L]: contacts i ≠ j, times the pair confidence mask. */
+  readonly positivePairs: tf.Tensor3D;
+  /** [B, L, L]: sampled non-contacts, times the pair confidence mask. */
+  readonly negativePairs: tf.Tensor3D;
+  /** [B, L, L] int32: distance class of every pair (0 for pairs touching padding). */
+  readonly distanceClasses: tf.Tensor3D;
+  /** [B, 2600]: fourier2dr ‖ fourier2di, when the batch carries both. */
+  readonly fft2?: tf.Tensor2D;
+  /** Ones in `positivePairs` / `negativePairs` (after confidence masking), for metrics. */
+  readonly positivePairCount: number;
+  readonly negativePairCount: number;
+}
+
+function residueFeature(batch: PaddedBatch, type: 'AA' | 'ss' | 'bondangles', cols: number): BatchFeature {
+  const feature = batch.residueFeatures[type];
+  if (feature === undefined) throw new Error(`the loss targets need the '${type}' node type in the batch`);
+  if (feature.cols !== cols) throw new Error(`the '${type}' node type has ${feature.cols} columns, expected ${cols}`);
+  return feature;
+}
+
+/** Float32Array B×L: `base` where the residue's one-hot row has any non-zero entry, else 0. */
+function labelledMask(base: Float32Array, feature: BatchFeature): Float32Array {
+  const { cols, data } = feature;
+  return base.map((m, k) => (m !== 0 && data.subarray(k * cols, (k + 1) * cols).some((v) => v !== 0) ? m : 0));
+}
+
+function sumOf(values: Float32Array): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+function fft2Target(batch: PaddedBatch): tf.Tensor2D | undefined {
+  const { fourier2dr: magnitude, fourier2di: phase } = batch.proteinFeatures;
+  if (magnitude === undefined || phase === undefined) return undefined;
+  const B = batch.batchSize;
+  return tf.tidy(() => tf.concat([tf.tensor2d(magnitude.data, [B, magnitude.cols]), tf.tensor2d(phase.data, [B, phase.cols])], 1));
+}
+
+/**
+ * Builds the loss targets of one batch. Throws when a needed node type (`AA`, `ss`, `bondangles`, `coords`,
+ * `plddt` with masking on) is missing or has the wrong width.
+ */
+export function toLossTargets(batch: PaddedBatch, options: LossTargetOptions): LossTargets {
+  const { batchSize: B, paddedLength: L } = batch;
+  const aa = residueFeature(batch, 'AA', 20);
+  const ss = residueFeature(batch, 'ss', 3);
+  const angles = residueFeature(batch, 'bondangles', 3);
+  const confident = confidenceMask(batch, options);
+  const classes = distanceClasses(batch, options.distanceBinEdges);
+  const pairs = pairMasks(batch, options);
+  applyPairConfidence(pairs.positive, confident, B, L);
+  applyPairConfidence(pairs.negative, confident, B, L);
+  // An angle stored as exactly 0 is undefined (chain ends, breaks); a real angle of exactly 0.0f is not expected.
+  const angleMask = angles.data.map((v, k) => (v !== 0 ? (confident[Math.floor(k / 3)] ?? 0) : 0));
+  const fft2 = fft2Target(batch);
+  return {
+    batchSize: B,
+    length: L,
+    distanceClassCount: options.distanceBinEdges.length + 1,
+    aminoAcids: tf.tensor3d(aa.data, [B, L, 20]),
+    aminoAcidMask: tf.tensor2d(labelledMask(batch.residueMask, aa), [B, L]),
+    secondaryStructure: tf.tensor3d(ss.data, [B, L, 3]),
+    ssMask: tf.tensor2d(labelledMask(confident, ss), [B, L]),
+    angles: tf.tensor3d(angles.data, [B, L, 3]),
+    angleMask: tf.tensor3d(angleMask, [B, L, 3]),
+    residueMask: tf.tensor2d(batch.residueMask, [B, L]),
+    confidenceMask: tf.tensor2d(confident, [B, L]),
+    positivePairs: tf.tensor3d(pairs.positive, [B, L, L]),
+    negativePairs: tf.tensor3d(pairs.negative, [B, L, L]),
+    distanceClasses: tf.tensor3d(classes, [B, L, L], 'int32'),
+    ...(fft2 === undefined ? {} : { fft2 }),
+    positivePairCount: sumOf(pairs.positive),
+    negativePairCount: sumOf(pairs.negative),
+  };
+}
+
+/** Disposes every tensor of `targets`. */
+export function disposeLossTargets(targets: LossTargets): void {
+  tf.dispose([
+    targets.aminoAcids, targets.aminoAcidMask, targets.secondaryStructure, targets.ssMask, targets.angles, targets.angleMask,
+    targets.residueMask, targets.confidenceMask, targets.positivePairs, targets.negativePairs, targets.distanceClasses,
+  ]);
+  if (targets.fft2 !== undefined) targets.fft2.dispose();
+}

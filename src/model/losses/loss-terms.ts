@@ -1,0 +1,40 @@
+/**
+ * The registry of decoder-driven loss terms: one entry per `LossName` except `vq` (the quantizer's own loss,
+ * passed through). Each entry returns its raw scalar, or null when the decoder output it needs is absent.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { aminoAcidLoss } from './amino-acid-loss';
+import { angleLoss, angleLossFromVectors } from './angle-loss';
+import { distanceLogitLoss } from './distance-logit-loss';
+import { edgeLoss } from './edge-loss';
+import { fft2Loss } from './fft2-loss';
+import type { LossName } from './loss-config';
+import type { LossPredictions } from './loss-predictions';
+import type { LossTargets } from './loss-targets';
+import { secondaryStructureLoss } from './secondary-structure-loss';
+
+/** Options of the terms themselves (the masks live in the targets). */
+export interface LossTermOptions {
+  /** PyTorch label smoothing ε of the amino-acid term; 0 = none. */
+  readonly labelSmoothing: number;
+}
+
+export type LossTerm = (outputs: LossPredictions, targets: LossTargets, options: LossTermOptions) => tf.Scalar | null;
+
+export const LOSS_TERMS: Readonly<Record<Exclude<LossName, 'vq'>, LossTerm>> = {
+  aminoAcid: (o, t, opt) => (o.aminoAcidLogits ? aminoAcidLoss(o.aminoAcidLogits, t.aminoAcids, t.aminoAcidMask, opt.labelSmoothing) : null),
+  edge: (o, t) => (o.contactProbability ? edgeLoss(o.contactProbability, t.positivePairs, t.negativePairs) : null),
+  logit: (o, t) => (o.distanceLogits ? distanceLogitLoss(o.distanceLogits, t.distanceClasses, t.positivePairs, t.negativePairs) : null),
+  // The vectors are preferred when both exist: masking them before atan2 keeps padding (where a decoder's vectors
+  // may be zero and atan2's gradient 0/0) off the gradient path; the value is the same for unit vectors.
+  angles: (o, t) => {
+    if (o.angleVectors) return angleLossFromVectors(o.angleVectors, t.angles, t.angleMask);
+    return o.angles ? angleLoss(o.angles, t.angles, t.angleMask) : null;
+  },
+  ss: (o, t) => (o.ssLogits ? secondaryStructureLoss(o.ssLogits, t.secondaryStructure, t.ssMask) : null),
+  fft2: (o, t) => {
+    if (!o.fft2) return null;
+    if (t.fft2 === undefined) throw new Error('the fft2 head is on but the batch has no fourier2dr/fourier2di (add them to padBatch nodeTypes)');
+    return fft2Loss(o.fft2, t.fft2);
+  },
+};
