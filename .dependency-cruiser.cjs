@@ -11,7 +11,7 @@ const mayImport = {
   model: ['protocol', 'shared'],
   train: ['model', 'data', 'config', 'protocol', 'shared'],
   client: ['protocol', 'shared'],
-  state: ['client', 'protocol', 'shared'],
+  state: ['client', 'config', 'protocol', 'shared'],
   ui: ['state', 'protocol', 'shared'],
 };
 const testFiles = '\\.(test|node)\\.ts$';

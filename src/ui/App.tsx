@@ -15,7 +15,9 @@ export function App() {
     <div className="studio">
       <header className="studio-header">
         <h1>FoldTree Studio</h1>
-        <p className="tagline">Train FoldTree2-style protein-structure tokenizers on your GPU, in the browser.</p>
+        <p className="tagline">
+          Train FoldTree2-style protein-structure tokenizers on your GPU, in the browser. <a href="./bench.html">Benchmark this browser</a>
+        </p>
       </header>
       <main className="studio-main">
         <DatasetPanel />

@@ -1,0 +1,74 @@
+/** Page ⇄ model-bench worker contract: time the model per preset and backend, or compare two backends. */
+import { isRecord } from '../shared/assert-never';
+
+export interface ModelTiming {
+  readonly preset: string;
+  readonly backend: string;
+  readonly proteins: number;
+  readonly paddedLength: number;
+  readonly residues: number;
+  readonly parameters: number;
+  /** Median wall time of one forward pass, ms. */
+  readonly forwardMs: number;
+  /** Median wall time of forward + every loss + every gradient, ms. */
+  readonly forwardBackwardMs: number;
+}
+
+export interface BackendComparison {
+  readonly backends: readonly [string, string];
+  readonly preset: string;
+  readonly loss: { readonly relative: number; readonly at: string };
+  readonly gradient: { readonly relative: number; readonly at: string };
+}
+
+/** Which real proteins of the sample to use: `proteins` from `offset`, cropped to `maxLength`. */
+export interface BenchBatchSpec {
+  readonly sampleUrl: string;
+  readonly proteins: number;
+  readonly offset: number;
+  readonly maxLength: number;
+}
+
+export type ModelBenchRequest =
+  | { readonly type: 'benchmark'; readonly requestId: number; readonly batch: BenchBatchSpec; readonly presets: readonly string[]; readonly backends: readonly string[]; readonly repeats: number }
+  | { readonly type: 'compare-backends'; readonly requestId: number; readonly batch: BenchBatchSpec; readonly preset: string; readonly backends: readonly [string, string] };
+
+export type ModelBenchEvent =
+  | { readonly type: 'timing'; readonly requestId: number; readonly timing: ModelTiming }
+  | { readonly type: 'benchmark-done'; readonly requestId: number }
+  | { readonly type: 'comparison'; readonly requestId: number; readonly comparison: BackendComparison }
+  | { readonly type: 'failed'; readonly requestId: number; readonly message: string };
+
+function isBatchSpec(value: unknown): value is BenchBatchSpec {
+  return isRecord(value) && typeof value['sampleUrl'] === 'string' && typeof value['proteins'] === 'number' && typeof value['offset'] === 'number' && typeof value['maxLength'] === 'number';
+}
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+export function isModelBenchRequest(value: unknown): value is ModelBenchRequest {
+  if (!isRecord(value) || typeof value['requestId'] !== 'number' || !isBatchSpec(value['batch'])) return false;
+  switch (value['type']) {
+    case 'benchmark':
+      return isStrings(value['presets']) && isStrings(value['backends']) && typeof value['repeats'] === 'number';
+    case 'compare-backends':
+      return typeof value['preset'] === 'string' && isStrings(value['backends']) && value['backends'].length === 2;
+    default:
+      return false;
+  }
+}
+
+export function isModelBenchEvent(value: unknown): value is ModelBenchEvent {
+  if (!isRecord(value) || typeof value['requestId'] !== 'number') return false;
+  switch (value['type']) {
+    case 'timing':
+      return isRecord(value['timing']);
+    case 'benchmark-done':
+      return true;
+    case 'comparison':
+      return isRecord(value['comparison']);
+    case 'failed':
+      return typeof value['message'] === 'string';
+    default:
+      return false;
+  }
+}
