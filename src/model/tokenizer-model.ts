@@ -36,6 +36,8 @@ export interface ForwardOptions {
   readonly rank: number;
   /** β of the VQ loss at this step (commitment schedule). */
   readonly commitmentCost: number;
+  /** Real residues of the whole accumulation window, when the VQ mean is to be taken over the window. */
+  readonly residueDenominator?: number;
 }
 
 export interface ForwardResult {
@@ -49,7 +51,7 @@ export interface ForwardResult {
 export function forward(params: ParameterSet, config: ModelConfig, inputs: ModelInputs, options: ForwardOptions): ForwardResult {
   const key = { training: options.training, seed: options.seed, step: options.step, rank: options.rank };
   const z = encode(params, config.encoder, inputs, key);
-  const quantization = quantize(codebookVariable(params), z, inputs.mask, options.commitmentCost);
+  const quantization = quantize(codebookVariable(params), z, inputs.mask, options.commitmentCost, options.residueDenominator);
   const outputs = decode(params, config.decoders, quantization.quantized, { mask: inputs.mask, positions: inputs.positions, ...key });
   return { z, quantization, outputs };
 }
@@ -66,7 +68,8 @@ export interface ModelLoss {
 
 /** Forward pass plus every loss term (raw and weighted) and the weighted total. */
 export function modelLoss(params: ParameterSet, config: ModelConfig, inputs: ModelInputs, targets: LossTargets, options: LossOptions): ModelLoss {
-  const result = forward(params, config, inputs, options);
+  const residueDenominator = targets.normalizers?.residues ?? options.residueDenominator;
+  const result = forward(params, config, inputs, residueDenominator === undefined ? options : { ...options, residueDenominator });
   const losses = computeLosses(result.outputs, targets, result.quantization.loss, options.weights, { labelSmoothing: options.labelSmoothing });
   return { forward: result, losses };
 }

@@ -51,6 +51,37 @@ export interface LossTargets {
   /** Ones in `positivePairs` / `negativePairs` (after confidence masking), for metrics. */
   readonly positivePairCount: number;
   readonly negativePairCount: number;
+  /** How many entries each mean of this batch averages over (the ones in each mask). */
+  readonly counts: MaskCounts;
+  /**
+   * Denominators to use instead of `counts`: the counts of a whole accumulation window (or of every worker's
+   * share), so that summing micro-batch gradients gives exactly the gradient of the window taken as one batch.
+   * Absent: each mean is over this batch alone.
+   */
+  readonly normalizers?: MaskCounts;
+}
+
+/** Entries averaged by each loss mean: one number per mask. */
+export interface MaskCounts {
+  readonly aminoAcid: number;
+  readonly ss: number;
+  readonly angles: number;
+  readonly positivePairs: number;
+  readonly negativePairs: number;
+  /** Real residues (the VQ loss averages over these × D). */
+  readonly residues: number;
+}
+
+/** Element-wise sum of mask counts, e.g. over the micro-batches of one accumulation window. */
+export function addMaskCounts(parts: readonly MaskCounts[]): MaskCounts {
+  const total = { aminoAcid: 0, ss: 0, angles: 0, positivePairs: 0, negativePairs: 0, residues: 0 };
+  for (const part of parts) for (const key of Object.keys(total) as (keyof MaskCounts)[]) total[key] += part[key];
+  return total;
+}
+
+/** The same targets, averaged over `normalizers` instead of their own counts. */
+export function withNormalizers(targets: LossTargets, normalizers: MaskCounts): LossTargets {
+  return { ...targets, normalizers };
 }
 
 function residueFeature(batch: PaddedBatch, type: 'AA' | 'ss' | 'bondangles', cols: number): BatchFeature {
@@ -96,14 +127,16 @@ export function toLossTargets(batch: PaddedBatch, options: LossTargetOptions): L
   // An angle stored as exactly 0 is undefined (chain ends, breaks); a real angle of exactly 0.0f is not expected.
   const angleMask = angles.data.map((v, k) => (v !== 0 ? (confident[Math.floor(k / 3)] ?? 0) : 0));
   const fft2 = fft2Target(batch);
+  const aminoAcidMask = labelledMask(batch.residueMask, aa);
+  const ssMask = labelledMask(confident, ss);
   return {
     batchSize: B,
     length: L,
     distanceClassCount: options.distanceBinEdges.length + 1,
     aminoAcids: tf.tensor3d(aa.data, [B, L, 20]),
-    aminoAcidMask: tf.tensor2d(labelledMask(batch.residueMask, aa), [B, L]),
+    aminoAcidMask: tf.tensor2d(aminoAcidMask, [B, L]),
     secondaryStructure: tf.tensor3d(ss.data, [B, L, 3]),
-    ssMask: tf.tensor2d(labelledMask(confident, ss), [B, L]),
+    ssMask: tf.tensor2d(ssMask, [B, L]),
     angles: tf.tensor3d(angles.data, [B, L, 3]),
     angleMask: tf.tensor3d(angleMask, [B, L, 3]),
     residueMask: tf.tensor2d(batch.residueMask, [B, L]),
@@ -114,6 +147,14 @@ export function toLossTargets(batch: PaddedBatch, options: LossTargetOptions): L
     ...(fft2 === undefined ? {} : { fft2 }),
     positivePairCount: sumOf(pairs.positive),
     negativePairCount: sumOf(pairs.negative),
+    counts: {
+      aminoAcid: sumOf(aminoAcidMask),
+      ss: sumOf(ssMask),
+      angles: sumOf(angleMask),
+      positivePairs: sumOf(pairs.positive),
+      negativePairs: sumOf(pairs.negative),
+      residues: sumOf(batch.residueMask),
+    },
   };
 }
 

@@ -13,10 +13,15 @@ export function keepWhere(x: tf.Tensor, mask: tf.Tensor, fill: number | tf.Tenso
 
 /**
  * Σ(values · mask) / max(Σ mask, 1) over every entry: the mean over the masked-in entries, and exactly 0 (not
- * NaN) when the mask is empty. `values` and `mask` have the same shape (float32, mask 0/1).
+ * NaN) when the mask is empty. `values` and `mask` have the same shape (float32, mask 0/1). With `denominator`
+ * (the count of a whole accumulation window) the sum is divided by it instead, so micro-batch terms add up to
+ * the window's mean.
  */
-export function maskedMean(values: tf.Tensor, mask: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.div(tf.sum(tf.mul(values, mask)), tf.maximum(tf.sum(mask), 1)));
+export function maskedMean(values: tf.Tensor, mask: tf.Tensor, denominator?: number): tf.Scalar {
+  return tf.tidy(() => {
+    const sum = tf.sum(tf.mul(values, mask));
+    return tf.div(sum, denominator === undefined ? tf.maximum(tf.sum(mask), 1) : Math.max(denominator, 1));
+  });
 }
 
 /** Throws unless `t` has exactly `shape`; `what` names the tensor in the message. */

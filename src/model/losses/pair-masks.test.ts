@@ -56,13 +56,17 @@ describe('pairMasks', () => {
     checkMasks(wide, { seed: 3, step: 0, rank: 0 });
   });
 
-  test('seeded: the same key gives the same pairs; seed, step and rank each change them', () => {
+  test('seeded per protein: the same key gives the same pairs; seed and step change them, batch position and rank do not', () => {
     const batch = mixedBatch();
     const at = (seed: number, step: number, rank: number): Float32Array => pairMasks(batch, { seed, step, rank }).negative;
     expect(at(4, 10, 1)).toEqual(at(4, 10, 1));
     expect(at(4, 11, 1)).not.toEqual(at(4, 10, 1));
-    expect(at(4, 10, 0)).not.toEqual(at(4, 10, 1));
     expect(at(5, 10, 1)).not.toEqual(at(4, 10, 1));
+    // Data-parallel ranks and micro-batch splits must not change a protein's negatives.
+    expect(at(4, 10, 0)).toEqual(at(4, 10, 1));
+    const L = batch.paddedLength;
+    const alone = pairMasks({ ...batch, batchSize: 1, ids: batch.ids.slice(1, 2), lengths: batch.lengths.slice(1, 2), cropStarts: batch.cropStarts.slice(1, 2), contactMask: batch.contactMask.slice(L * L, 2 * L * L) }, { seed: 4, step: 10, rank: 0 });
+    expect(alone.negative).toEqual(at(4, 10, 0).slice(L * L, 2 * L * L));
   });
 
   test('roughly uniform over the available pairs (chi-square over 4,000 draws)', () => {

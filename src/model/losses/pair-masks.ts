@@ -5,15 +5,21 @@
 import type { PaddedBatch } from '../../protocol/padded-batch';
 import { assertSafeInteger } from '../../shared/assert';
 import { RNG_STREAM } from '../../shared/rng-streams';
+import { hashString } from '../../shared/seed-hash';
 import { createRng, type SeededRng } from '../../shared/seeded-rng';
 
-/** Keys the negative-pair stream `(RNG_STREAM.negativePairs, seed, step, rank)`. */
+/**
+ * Keys the negative-pair streams: one per protein, `(RNG_STREAM.negativePairs, seed, step, hash(id), cropStart)`.
+ * Keyed by protein, not by batch position or worker rank, so a protein draws the same negatives however an
+ * effective batch is split into micro-batches or across data-parallel workers: accumulation and data parallelism
+ * then give exactly the update of one big batch.
+ */
 export interface PairSamplingKey {
   /** The run's seed. */
   readonly seed: number;
-  /** A counter that differs between micro-batches (e.g. the global micro-batch index). */
+  /** The optimizer step (a protein seen again in a later step draws new negatives). */
   readonly step: number;
-  /** The trainer's rank, so data-parallel replicas draw different negatives. */
+  /** The trainer's rank; not part of the key (see above), kept for callers that pass a full sampling key. */
   readonly rank: number;
 }
 
@@ -30,8 +36,8 @@ export interface PairMasks {
 
 /**
  * Positive and negative pair masks (before any pLDDT masking). Negatives are drawn per protein, without
- * replacement, uniformly among its ordered pairs (i, j), i ≠ j, both real, with no contact i → j; proteins
- * are visited in batch order from one stream keyed `(negativePairs, seed, step, rank)`.
+ * replacement, uniformly among its ordered pairs (i, j), i ≠ j, both real, with no contact i → j, each protein
+ * from its own stream (see PairSamplingKey).
  * Cost O(B·L²) time (the masks themselves are that size) plus an L² Int32 scratch buffer.
  */
 export function pairMasks(batch: PaddedBatch, key: PairSamplingKey): PairMasks {
@@ -43,9 +49,9 @@ export function pairMasks(batch: PaddedBatch, key: PairSamplingKey): PairMasks {
   const negative = new Float32Array(B * L * L);
   const positiveCounts = new Int32Array(B);
   const negativeCounts = new Int32Array(B);
-  const rng = createRng(RNG_STREAM.negativePairs, key.seed, key.step, key.rank);
   const candidates = new Int32Array(L * L);
   for (let b = 0; b < B; b++) {
+    const rng = createRng(RNG_STREAM.negativePairs, key.seed, key.step, hashString(batch.ids[b] ?? ''), batch.cropStarts[b] ?? 0);
     const n = batch.lengths[b] ?? 0;
     const base = b * L * L;
     let available = 0;

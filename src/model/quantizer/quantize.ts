@@ -35,7 +35,7 @@ export interface QuantizeResult {
  * Means are over real residues only (N_real·D), whereas FoldTree2 averages over its unpadded node list, which is
  * the same set: the padded layout changes nothing.
  */
-export function quantize(codebook: tf.Tensor2D, z: tf.Tensor3D, mask: tf.Tensor2D, commitmentCost: number): QuantizeResult {
+export function quantize(codebook: tf.Tensor2D, z: tf.Tensor3D, mask: tf.Tensor2D, commitmentCost: number, residueDenominator?: number): QuantizeResult {
   const [B, L, D] = z.shape;
   const [K, codeDim] = codebook.shape;
   if (codeDim !== D) throw new Error(`quantize: z has width ${D}, the codebook ${codeDim}`);
@@ -52,7 +52,9 @@ export function quantize(codebook: tf.Tensor2D, z: tf.Tensor3D, mask: tf.Tensor2
     const oneHot = tf.mul(tf.oneHot(codesFlat, K, 1, 0, 'float32'), maskColumn);
     const q = tf.matMul(oneHot, codebook);
 
-    const elements = tf.mul(tf.maximum(tf.sum(maskColumn), 1), D);
+    // Over this batch's real residues, or over a whole accumulation window's when `residueDenominator` is given.
+    const residues = residueDenominator === undefined ? tf.maximum(tf.sum(maskColumn), 1) : Math.max(residueDenominator, 1);
+    const elements = tf.mul(residues, D);
     const meanSquare = (a: tf.Tensor, b: tf.Tensor): tf.Scalar => tf.div(tf.sum(tf.mul(tf.square(tf.sub(a, b)), maskColumn)), elements);
     const qLatent = meanSquare(q, stopGradient(zClean));
     const eLatent = meanSquare(stopGradient(q), zClean);
