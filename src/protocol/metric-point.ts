@@ -1,0 +1,52 @@
+/**
+ * What one optimizer step reports, as plain data: everything FoldTree2 logs and more, ready for charts and for
+ * export. Loss names: aminoAcid (FoldTree2's "x"), edge, logit, angles, ss, vq, fft2.
+ */
+export interface NamedValue {
+  readonly name: string;
+  readonly value: number;
+}
+
+export interface MetricPoint {
+  /** Optimizer steps taken so far (1 after the first step). */
+  readonly step: number;
+  readonly epoch: number;
+  /** Micro-batches consumed so far. */
+  readonly microBatches: number;
+  /** Milliseconds since the run started (excluding pauses). */
+  readonly elapsedMs: number;
+  /** Unweighted loss terms, window means. */
+  readonly losses: Readonly<Record<string, number>>;
+  /** weight × raw. */
+  readonly weightedLosses: Readonly<Record<string, number>>;
+  /** Σ weighted: the objective. */
+  readonly total: number;
+  /** Learning rate per optimizer group at this step (`muon`, `adamw`). */
+  readonly learningRates: Readonly<Record<string, number>>;
+  /** Gradient norms before clipping: global, encoder, decoder, and the largest/smallest parameters. */
+  readonly gradientNorms: {
+    readonly global: number;
+    readonly encoder: number;
+    readonly decoder: number;
+    readonly largest: readonly NamedValue[];
+    readonly smallest: readonly NamedValue[];
+  };
+  readonly commitmentCost: number;
+  readonly lossWeights: Readonly<Record<string, number>>;
+  /** Current dynamic loss scale (1 in f32 runs). */
+  readonly lossScale: number;
+  /** Steps skipped so far (non-finite gradients). */
+  readonly skippedSteps: number;
+  /** True when this step's update was skipped. */
+  readonly skipped: boolean;
+  /** Codebook use in this window: perplexity exp(H), codes used, dead codes (EMA usage below threshold). */
+  readonly perplexity: number;
+  readonly usedCodes: number;
+  readonly deadCodes: number;
+  /** Fraction of real residues assigned to each code in this window (length K). */
+  readonly codeUsage: readonly number[];
+  /** Wall time of this optimizer step, ms. */
+  readonly stepMs: number;
+  readonly residuesPerSecond: number;
+  readonly proteinsPerSecond: number;
+}
