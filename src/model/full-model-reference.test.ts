@@ -33,16 +33,19 @@ interface Case {
   readonly labelSmoothing: number;
   readonly commitmentCost: number;
   readonly weights: LossWeights;
+  /** pLDDT masking is on in both cases; 0.3 masks none of this batch's pLDDT residues, 0.9 masks many. */
+  readonly plddtThreshold: number;
 }
 
 const CASES: readonly Case[] = [
-  { name: 'initial parameters, REF loss weights', perturbConstants: false, labelSmoothing: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS },
+  { name: 'initial parameters, REF loss weights', perturbConstants: false, labelSmoothing: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, plddtThreshold: 0.3 },
   {
-    name: 'constant-initialised parameters moved, label smoothing 0.1, β 0.9, uneven weights',
+    name: 'constant-initialised parameters moved, pLDDT threshold 0.9, label smoothing 0.1, β 0.9, uneven weights',
     perturbConstants: true,
     labelSmoothing: 0.1,
     commitmentCost: 0.9,
     weights: { aminoAcid: 0.7, edge: 0.3, logit: 0.2, angles: 0.11, ss: 0.13, vq: 0.5, fft2: 0.05 },
+    plddtThreshold: 0.9,
   },
 ];
 
@@ -68,8 +71,9 @@ const OUTPUT_LAYOUT = {
 let batch: PaddedBatch;
 
 beforeAll(async () => {
-  // Three real proteins cropped to 40 residues, two cut shorter so the batch has padding rows.
-  batch = shortenProteins(await sampleBatch({ proteins: 3, offset: 170, maxLength: 40, nodeTypes: [...nodeTypes] }), [40, 27, 15]);
+  // Three real proteins cropped to 40 residues, two cut shorter so the batch has padding rows: an experimental
+  // structure whose B-factor column (÷ 100) is mostly ≤ 0.3 but never masks, and two models with pLDDT 0.66–0.98.
+  batch = shortenProteins(await sampleBatch({ proteins: 3, offset: 176, maxLength: 40, nodeTypes: [...nodeTypes] }), [40, 27, 33]);
 });
 
 describe('the whole tokenizer against an independent NumPy computation', () => {
@@ -78,7 +82,7 @@ describe('the whole tokenizer against an independent NumPy computation', () => {
     const params = createModelParameters(config, width, 5);
     if (c.perturbConstants) perturbConstants(params);
     const before = tf.memory().numTensors;
-    const targetOptions = { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, ...KEY };
+    const targetOptions = { maskPlddt: true, plddtThreshold: c.plddtThreshold, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, ...KEY };
     const inputs = toModelInputs(batch);
     const targets = toLossTargets(batch, targetOptions);
     const options = { training: false, ...KEY, commitmentCost: c.commitmentCost, weights: c.weights, labelSmoothing: c.labelSmoothing };
@@ -96,14 +100,15 @@ describe('the whole tokenizer against an independent NumPy computation', () => {
     disposeModelInputs(inputs);
     expect(tf.memory().numTensors).toBe(before);
 
+    const exported = exportParameters(params);
+    params.dispose();
     const answer = runFullModelReference({
       config,
-      params: exportParameters(params),
+      params: exported,
       batch,
       sampledNegatives: pairMasks(batch, KEY).negative,
       options: { ...targetOptions, commitmentCost: c.commitmentCost, labelSmoothing: c.labelSmoothing, weights: c.weights },
     });
-    params.dispose();
 
     const d = answer.diagnostics;
     const lossErrors = Object.fromEntries(LOSS_NAMES.map((name) => [name, Math.abs((ts.raw[name] ?? NaN) - answer.losses[name]) / Math.abs(answer.losses[name])]));
@@ -130,7 +135,8 @@ describe('the whole tokenizer against an independent NumPy computation', () => {
     // The sampled negatives obey their documented rule, so trusting them checks formulas, not sampling.
     expect(d.negativesValid && d.negativeCountsMatch).toBe(true);
     // The batch exercises every mask: padding, pLDDT-masked residues, pairs of both kinds, angle entries.
-    expect(d.realResidues).toBe(82);
+    expect([d.realResidues, d.confidenceProteins]).toEqual([100, 2]);
+    expect(d.confidentResidues < d.realResidues).toBe(c.plddtThreshold > 0.5);
     expect(d.positivePairs > 0 && d.negativePairs > 0 && d.angleEntries > 0).toBe(true);
     expect(codesDiffer).toBe(0);
     expect(ts.codes).toEqual(answer.codes);

@@ -34,12 +34,9 @@ def gelu(x):
     return 0.5 * x * (1.0 + _erf(x / math.sqrt(2.0)).astype(np.float64))
 
 
-def silu(x):
-    return x / (1.0 + np.exp(-x))
-
-
-def relu(x):
-    return np.maximum(x, 0.0)
+silu = lambda x: x / (1.0 + np.exp(-x))
+relu = lambda x: np.maximum(x, 0.0)
+identity = lambda x: x
 
 
 def softmax(x, axis=-1):
@@ -81,15 +78,13 @@ class Torch:
         return y + self.p[name + ".bias"] if self.has(name + ".bias") else y
 
     def layer_norm(self, name, x, eps):
-        mu = x.mean(-1, keepdims=True)
-        var = ((x - mu) ** 2).mean(-1, keepdims=True)
-        return (x - mu) / np.sqrt(var + eps) * self.p[name + ".weight"] + self.p[name + ".bias"]
+        centred = x - x.mean(-1, keepdims=True)  # biased variance, as nn.LayerNorm
+        return centred / np.sqrt((centred ** 2).mean(-1, keepdims=True) + eps) * self.p[name + ".weight"] + self.p[name + ".bias"]
 
     def conv1d(self, name, x):
         """nn.Conv1d(in, out, k, padding=k // 2) on x (n, in) of ONE protein, zeros beyond both ends."""
         w, b = self.p[name + ".weight"], self.p[name + ".bias"]
-        k = w.shape[2]
-        n, pad = x.shape[0], k // 2
+        k, n, pad = w.shape[2], x.shape[0], w.shape[2] // 2
         padded = np.concatenate([np.zeros((pad, x.shape[1])), x, np.zeros((pad, x.shape[1]))])
         out = np.tile(b, (n, 1))
         for s in range(k):
@@ -97,10 +92,8 @@ class Torch:
         return out
 
     def count(self, fmt):
-        k = 0
-        while self.has(fmt.format(k)):
-            k += 1
-        return k
+        """How many consecutively numbered modules exist (layers 0, 1, ...)."""
+        return next(k for k in range(1 << 20) if not self.has(fmt.format(k)))
 
 
 def transformer_conv(t, name, x, src, dst, attr, heads):
@@ -136,9 +129,7 @@ def mlp(t, name, x, layers, act, last):
 
 def encoder(t, cfg, res, pos, fourier, aa, src, dst, attr):
     x = t.layer_norm("encoder.input.norm", res, 1e-6)
-    if cfg["concatPositions"]:
-        x = np.concatenate([x, pos], 1)
-    x = mlp(t, "encoder.input.mlp", x, 2, gelu, gelu)
+    x = mlp(t, "encoder.input.mlp", np.concatenate([x, pos], 1) if cfg["concatPositions"] else x, 2, gelu, gelu)
     if cfg["fourierInput"]:
         x = x + mlp(t, "encoder.input.fourier.mlp", t.layer_norm("encoder.input.fourier.norm", fourier, 1e-5), 2, gelu, gelu)
     kept = []
@@ -161,134 +152,148 @@ def encoder_layer(t, name, x, heads):
 
 def transformer_body(t, prefix, tokens, pos, heads, final_tanh):
     x = mlp(t, prefix + ".input", np.concatenate([tokens, pos], 1), 2, gelu, gelu)
-    if final_tanh:
-        x = np.tanh(x)
+    x = np.tanh(x) if final_tanh else x  # the geometry decoder's proj ends GELU -> Tanh
     for k in range(t.count(prefix + ".body.layers.{}.norm1.weight")):
         x = encoder_layer(t, f"{prefix}.body.layers.{k}", x, heads)
     return x
 
 
 def decoders(t, cfg, tokens, pos):
-    out = {}
-    if cfg["sequence"]["enabled"]:
-        x = t.layer_norm("decoder.sequence.head.norm", transformer_body(t, "decoder.sequence", tokens, pos, cfg["sequence"]["heads"], False), 1e-6)
-        x = gelu(t.conv1d("decoder.sequence.head.conv.1", gelu(t.conv1d("decoder.sequence.head.conv.0", x))))
-        out["aminoAcidLogits"] = t.conv1d("decoder.sequence.head.conv.2", x)
-    if cfg["geometry"]["enabled"]:
-        x = transformer_body(t, "decoder.geometry", tokens, pos, cfg["geometry"]["heads"], True)
-        out["ssLogits"] = mlp(t, "decoder.geometry.head.ss.mlp", t.layer_norm("decoder.geometry.head.ss.norm", x, 1e-6), 4, gelu, lambda y: y)
-        pairs = mlp(t, "decoder.geometry.head.angles", x, 4, gelu, lambda y: y).reshape(-1, 3, 2)
-        unit = pairs / np.sqrt((pairs ** 2).sum(-1, keepdims=True) + 1e-12)
-        out["angleVectors"] = unit.reshape(-1, 6)
-        out["angles"] = np.arctan2(unit[..., 0], unit[..., 1])
-    if cfg["contacts"]["enabled"]:
-        x = mlp(t, "decoder.contacts.input", tokens, 2, gelu, gelu)
-        for k in range(t.count("decoder.contacts.body.convs.{}.weight")):
-            x = t.layer_norm(f"decoder.contacts.body.norms.{k}", silu(t.conv1d(f"decoder.contacts.body.convs.{k}", x)), 1e-6)
-        z = mlp(t, "decoder.contacts.body.lin", x, 3, gelu, lambda y: y)
-        unit = z / np.sqrt((z ** 2).sum(-1, keepdims=True) + 1e-12)
-        logits = t["decoder.contacts.head.temperature"][0] * unit @ unit.T + t["decoder.contacts.head.bias"][0]
-        out["contactProbability"] = np.clip(1.0 / (1.0 + np.exp(-logits)), 1e-6, 1 - 1e-6)
-        code = mlp(t, "decoder.contacts.head.positions", pos, 3, relu, np.tanh)
-        u = t.layer_norm("decoder.contacts.head.distanceNorm", np.concatenate([z, code], 1), 1e-6)
-        n = u.shape[0]
-        pair = np.concatenate([np.repeat(u[:, None], n, 1), np.repeat(u[None], n, 0)], 2)  # [u_i || u_j]
-        hidden = gelu(t.linear("decoder.contacts.head.distance.1", gelu(t.linear("decoder.contacts.head.distance.0", pair))))
-        out["distanceLogits"] = t.linear("decoder.contacts.head.distance.2", hidden)
-    if cfg["fft2"]["enabled"]:
-        out["fft2"] = mlp(t, "decoder.fft2.head", tokens.mean(0), 3, gelu, lambda y: y)
+    """Every decoder on one protein's tokens (main() checks that all four are enabled)."""
+    out = {}  # sequence: input -> transformer -> LayerNorm -> conv k3 GELU conv k3 GELU conv k1
+    x = t.layer_norm("decoder.sequence.head.norm", transformer_body(t, "decoder.sequence", tokens, pos, cfg["sequence"]["heads"], False), 1e-6)
+    x = gelu(t.conv1d("decoder.sequence.head.conv.1", gelu(t.conv1d("decoder.sequence.head.conv.0", x))))
+    out["aminoAcidLogits"] = t.conv1d("decoder.sequence.head.conv.2", x)
+    x = transformer_body(t, "decoder.geometry", tokens, pos, cfg["geometry"]["heads"], True)  # geometry
+    out["ssLogits"] = mlp(t, "decoder.geometry.head.ss.mlp", t.layer_norm("decoder.geometry.head.ss.norm", x, 1e-6), 4, gelu, identity)
+    pairs = mlp(t, "decoder.geometry.head.angles", x, 4, gelu, identity).reshape(-1, 3, 2)
+    unit = pairs / np.sqrt((pairs ** 2).sum(-1, keepdims=True) + 1e-12)
+    out["angleVectors"] = unit.reshape(-1, 6)
+    out["angles"] = np.arctan2(unit[..., 0], unit[..., 1])
+    x = mlp(t, "decoder.contacts.input", tokens, 2, gelu, gelu)  # contacts (CNN_geo_Decoder)
+    for k in range(t.count("decoder.contacts.body.convs.{}.weight")):
+        x = t.layer_norm(f"decoder.contacts.body.norms.{k}", silu(t.conv1d(f"decoder.contacts.body.convs.{k}", x)), 1e-6)
+    z = mlp(t, "decoder.contacts.body.lin", x, 3, gelu, identity)
+    unit = z / np.sqrt((z ** 2).sum(-1, keepdims=True) + 1e-12)
+    logits = t["decoder.contacts.head.temperature"][0] * unit @ unit.T + t["decoder.contacts.head.bias"][0]
+    out["contactProbability"] = np.clip(1.0 / (1.0 + np.exp(-logits)), 1e-6, 1 - 1e-6)
+    code = mlp(t, "decoder.contacts.head.positions", pos, 3, relu, np.tanh)
+    u = t.layer_norm("decoder.contacts.head.distanceNorm", np.concatenate([z, code], 1), 1e-6)
+    n = u.shape[0]
+    pair = np.concatenate([np.repeat(u[:, None], n, 1), np.repeat(u[None], n, 0)], 2)  # [u_i || u_j]
+    hidden = gelu(t.linear("decoder.contacts.head.distance.1", gelu(t.linear("decoder.contacts.head.distance.0", pair))))
+    out["distanceLogits"] = t.linear("decoder.contacts.head.distance.2", hidden)
+    out["fft2"] = mlp(t, "decoder.fft2.head", tokens.mean(0), 3, gelu, identity)  # mean over the protein's tokens
     return out
+
+
+def load_batch(bt):
+    B, L = bt["batchSize"], bt["paddedLength"]
+    per_residue = lambda key: np.asarray(bt[key]["data"], dtype=np.float64).reshape(B, L, bt[key]["cols"])
+    arrays = {key: per_residue(key) for key in ("res", "positions", "AA", "ss", "bondangles", "coords")}
+    arrays["fourier"] = np.concatenate([per_residue("fourier1dr"), per_residue("fourier1di")], 2)
+    arrays["plddt"] = np.asarray(bt["plddt"]["data"], dtype=np.float32).reshape(B, L)  # compared in float32
+    arrays["contact"] = np.asarray(bt["contactMask"]).reshape(B, L, L)  # [b, src, dst]
+    arrays["distance"] = np.asarray(bt["contactDistance"], dtype=np.float64).reshape(B, L, L)
+    per_protein = lambda key: np.asarray(bt[key]["data"], dtype=np.float64).reshape(B, bt[key]["cols"])
+    arrays["fft2"] = np.concatenate([per_protein("fourier2dr"), per_protein("fourier2di")], 1)
+    return B, L, [int(n) for n in bt["lengths"]], arrays
+
+
+def masks(bt, opt, x, B, L, lengths, sampled):
+    """Confidence, positive and negative pair masks from the raw arrays; validates the TypeScript negative sample."""
+    real = np.arange(L)[None] < np.asarray(lengths)[:, None]
+    confident = real.copy()
+    if opt["maskPlddt"]:
+        for b in range(B):
+            if int(bt["plddtIsConfidence"][b]) == 1:  # a B-factor column never masks
+                confident[b] &= x["plddt"][b] > np.float32(opt["plddtThreshold"])
+    off_diagonal = ~np.eye(L, dtype=bool)[None]
+    pair_real, pair_conf = real[:, :, None] & real[:, None, :], confident[:, :, None] & confident[:, None, :]
+    contacts = (x["contact"] == 1) & off_diagonal & pair_real
+    candidates = pair_real & off_diagonal & (x["contact"] == 0)
+    diag = {
+        "negativesValid": bool(not (sampled & ~candidates).any()),
+        "negativeCountsMatch": bool((sampled.sum((1, 2)) == np.minimum(contacts.sum((1, 2)), candidates.sum((1, 2)))).all()),
+        "contactsSymmetric": bool((x["contact"] == x["contact"].transpose(0, 2, 1)).all() and (x["distance"] == x["distance"].transpose(0, 2, 1)).all()),
+        "confidenceProteins": int(sum(int(v) for v in bt["plddtIsConfidence"])),
+        "realResidues": int(real.sum()),
+        "confidentResidues": int(confident.sum()),
+    }
+    return confident, contacts & pair_conf, sampled & pair_conf, diag
+
+
+def decoder_losses(opt, x, lengths, outputs, confident, positive, negative):
+    terms = {k: [] for k in ("aminoAcid", "ss", "angles", "edgeP", "edgeN", "logitP", "logitN")}
+    eps = opt["labelSmoothing"]
+    for b, n in enumerate(lengths):
+        o, aa, ss, true = outputs[b], x["AA"][b, :n], x["ss"][b, :n], x["bondangles"][b, :n]
+        # PyTorch CrossEntropyLoss(label_smoothing=eps) with a one-hot target: q = (1 - eps) y + eps / 20.
+        terms["aminoAcid"].append((-(((1 - eps) * aa + eps / 20.0) * log_softmax(o["aminoAcidLogits"])).sum(1))[aa.any(1)])
+        terms["ss"].append((-(ss * log_softmax(o["ssLogits"])).sum(1))[confident[b, :n] & ss.any(1)])
+        vec = o["angleVectors"].reshape(n, 3, 2)
+        delta = np.arctan2(vec[..., 0], vec[..., 1]) - true
+        terms["angles"].append(smooth_l1(np.arctan2(np.sin(delta), np.cos(delta)), 0.5)[confident[b, :n, None] & (true != 0)])
+        p, pos_b, neg_b = o["contactProbability"], positive[b, :n, :n], negative[b, :n, :n]
+        terms["edgeP"].append(-np.log(p + 1e-8)[pos_b])
+        terms["edgeN"].append(-np.log(1 - p + 1e-8)[neg_b])
+        c = x["coords"][b, :n]
+        dist = np.sqrt(((c[:, None] - c[None]) ** 2).sum(-1))  # CA-CA, A
+        cls = (dist[..., None] >= np.asarray(opt["distanceBinEdges"])[None, None]).sum(-1)  # boundaries <= d
+        ce = -np.take_along_axis(log_softmax(o["distanceLogits"]), cls[..., None], -1)[..., 0]
+        terms["logitP"].append(ce[pos_b])
+        terms["logitN"].append(ce[neg_b])
+    mean = lambda key: float(np.concatenate(terms[key]).mean()) if sum(v.size for v in terms[key]) else 0.0
+    losses = dict(aminoAcid=mean("aminoAcid"), ss=mean("ss"), angles=mean("angles"),
+                  edge=mean("edgeP") + mean("edgeN"), logit=mean("logitP") + mean("logitN"))
+    losses["fft2"] = float(smooth_l1(np.stack([o["fft2"] for o in outputs]) - x["fft2"], 1.0).mean())
+    counts = dict(positivePairs=int(positive.sum()), negativePairs=int(negative.sum()), angleEntries=int(sum(v.size for v in terms["angles"])))
+    return losses, counts
+
+
+def padded_outputs(outputs, B, L, lengths):
+    """Decoder outputs in the padded layout, 0 outside real rows / pairs."""
+    padded = {"fft2": np.stack([o["fft2"] for o in outputs]).ravel().tolist()}
+    for key in (k for k in outputs[0] if k != "fft2"):
+        pairwise = key in ("contactProbability", "distanceLogits")
+        full = np.zeros(((B, L, L) + outputs[0][key].shape[2:]) if pairwise else ((B, L) + outputs[0][key].shape[1:]))
+        for b, n in enumerate(lengths):
+            full[(b, slice(0, n), slice(0, n)) if pairwise else (b, slice(0, n))] = outputs[b][key]
+        padded[key] = full.ravel().tolist()
+    return padded
 
 
 def main():
     with open(sys.argv[1]) as f:
         req = json.load(f)
     cfg, opt, bt = req["config"], req["options"], req["batch"]
+    if not all(d["enabled"] for d in cfg["decoders"].values()):
+        raise SystemExit("full_model_reference.py computes every loss term: enable all four decoders")
     t = Torch(req["params"])
-    B, L = bt["batchSize"], bt["paddedLength"]
-    lengths = [int(n) for n in bt["lengths"]]
-    feat = lambda key: np.asarray(bt[key]["data"], dtype=np.float64).reshape(B, L, bt[key]["cols"])
-    res, pos, aa, ss, ang, coords = feat("res"), feat("positions"), feat("AA"), feat("ss"), feat("bondangles"), feat("coords")
-    fourier = np.concatenate([feat("fourier1dr"), feat("fourier1di")], 2)
-    plddt = np.asarray(bt["plddt"]["data"], dtype=np.float32).reshape(B, L)
-    contact = np.asarray(bt["contactMask"]).reshape(B, L, L)
-    distance = np.asarray(bt["contactDistance"], dtype=np.float64).reshape(B, L, L)
-    sampled = np.asarray(req["sampledNegatives"]).reshape(B, L, L)
+    B, L, lengths, x = load_batch(bt)
     codebook = t["quantizer.codebook"]  # [K, D]
-    D = codebook.shape[1]
-
-    z_all, codes_all, margins, outputs, diag = np.zeros((B, L, D)), -np.ones((B, L), dtype=int), [], [], {}
-    diag["contactsSymmetric"] = bool((contact == contact.transpose(0, 2, 1)).all() and (distance == distance.transpose(0, 2, 1)).all())
+    z_all, codes_all, margins, outputs = np.zeros((B, L, codebook.shape[1])), -np.ones((B, L), dtype=int), [], []
     for b, n in enumerate(lengths):
-        src, dst = np.nonzero(contact[b, :n, :n])  # contactMask is [b, src, dst]
-        attr = distance[b, src, dst] / 10.0  # d / 10 A (EDGE_DISTANCE_SCALE_ANGSTROM)
-        z = encoder(t, cfg["encoder"], res[b, :n], pos[b, :n], fourier[b, :n], aa[b, :n], src, dst, attr)
+        src, dst = np.nonzero(x["contact"][b, :n, :n])
+        attr = x["distance"][b, src, dst] / 10.0  # d / 10 A (EDGE_DISTANCE_SCALE_ANGSTROM)
+        z = encoder(t, cfg["encoder"], x["res"][b, :n], x["positions"][b, :n], x["fourier"][b, :n], x["AA"][b, :n], src, dst, attr)
         d2 = ((z[:, None, :] - codebook[None]) ** 2).sum(-1)
         codes = d2.argmin(1)
         ordered = np.sort(d2, 1)
         margins.append(float((ordered[:, 1] - ordered[:, 0]).min()))
         z_all[b, :n], codes_all[b, :n] = z, codes
-        outputs.append(decoders(t, cfg["decoders"], codebook[codes], pos[b, :n]))
-    diag["minCodeMargin"] = min(margins)
-    real = np.arange(L)[None] < np.asarray(lengths)[:, None]
-    mse = float(np.mean([((codebook[codes_all[b, i]] - z_all[b, i]) ** 2).mean() for b in range(B) for i in range(lengths[b])]))
-    losses = {"vq": mse + opt["commitmentCost"] * mse}
+        outputs.append(decoders(t, cfg["decoders"], codebook[codes], x["positions"][b, :n]))  # forward value = code
 
-    # Masks, rebuilt from the raw arrays.
-    confident = real.copy()
-    if opt["maskPlddt"]:
-        for b in range(B):
-            if int(bt["plddtIsConfidence"][b]) == 1:
-                confident[b] &= plddt[b] > np.float32(opt["plddtThreshold"])
-    edges = opt["distanceBinEdges"]
-    off_diagonal = ~np.eye(L, dtype=bool)[None]
-    pair_real, pair_conf = real[:, :, None] & real[:, None, :], confident[:, :, None] & confident[:, None, :]
-    contact_real = (contact == 1) & off_diagonal & pair_real
-    negatives_raw = sampled == 1
-    diag["negativesValid"] = bool(not (negatives_raw & ~(pair_real & off_diagonal & (contact == 0))).any())
-    available = (pair_real & off_diagonal & (contact == 0)).sum((1, 2))
-    diag["negativeCountsMatch"] = bool((negatives_raw.sum((1, 2)) == np.minimum(contact_real.sum((1, 2)), available)).all())
-    positive, negative = contact_real & pair_conf, negatives_raw & pair_conf
-    diag.update(confidenceProteins=int(sum(int(v) for v in bt["plddtIsConfidence"])), realResidues=int(real.sum()),
-                confidentResidues=int(confident.sum()), positivePairs=int(positive.sum()), negativePairs=int(negative.sum()))
-
-    terms = {k: [] for k in ("aminoAcid", "ss", "angles", "edgeP", "edgeN", "logitP", "logitN")}
-    eps = opt["labelSmoothing"]
-    for b, n in enumerate(lengths):
-        o = outputs[b]
-        # PyTorch CrossEntropyLoss(label_smoothing=eps) with a one-hot target: q = (1 - eps) y + eps / 20.
-        smoothed = (1 - eps) * aa[b, :n] + eps / 20.0
-        terms["aminoAcid"].append((-(smoothed * log_softmax(o["aminoAcidLogits"])).sum(1))[aa[b, :n].any(1)])
-        terms["ss"].append((-(ss[b, :n] * log_softmax(o["ssLogits"])).sum(1))[confident[b, :n] & ss[b, :n].any(1)])
-        vec = o["angleVectors"].reshape(n, 3, 2)
-        delta = np.arctan2(vec[..., 0], vec[..., 1]) - ang[b, :n]
-        wrapped = np.arctan2(np.sin(delta), np.cos(delta))
-        terms["angles"].append(smooth_l1(wrapped, 0.5)[confident[b, :n, None] & (ang[b, :n] != 0)])
-        p, pos_b, neg_b = o["contactProbability"], positive[b, :n, :n], negative[b, :n, :n]
-        terms["edgeP"].append(-np.log(p + 1e-8)[pos_b])
-        terms["edgeN"].append(-np.log(1 - p + 1e-8)[neg_b])
-        dist = np.sqrt(((coords[b, :n, None] - coords[b, None, :n]) ** 2).sum(-1))  # CA-CA, A
-        cls = (dist[..., None] >= np.asarray(edges)[None, None]).sum(-1)  # number of boundaries <= d
-        ce = -np.take_along_axis(log_softmax(o["distanceLogits"]), cls[..., None], -1)[..., 0]
-        terms["logitP"].append(ce[pos_b])
-        terms["logitN"].append(ce[neg_b])
-    mean = lambda key: float(np.concatenate(terms[key]).mean()) if sum(v.size for v in terms[key]) else 0.0
-    losses.update(aminoAcid=mean("aminoAcid"), ss=mean("ss"), angles=mean("angles"),
-                  edge=mean("edgeP") + mean("edgeN"), logit=mean("logitP") + mean("logitN"))
-    target = np.concatenate([np.asarray(bt["fourier2dr"]["data"]).reshape(B, -1), np.asarray(bt["fourier2di"]["data"]).reshape(B, -1)], 1)
-    losses["fft2"] = float(smooth_l1(np.stack([o["fft2"] for o in outputs]) - target, 1.0).mean())
-    diag["angleEntries"] = int(sum(v.size for v in terms["angles"]))
-
-    padded = {"fft2": np.stack([o["fft2"] for o in outputs]).ravel().tolist()}
-    for key in (k for k in outputs[0] if k != "fft2"):
-        pairwise = key in ("contactProbability", "distanceLogits")
-        full = np.zeros((B, L) + outputs[0][key].shape[1:] if not pairwise else (B, L, L) + outputs[0][key].shape[2:])
-        for b, n in enumerate(lengths):
-            full[(b, slice(0, n), slice(0, n)) if pairwise else (b, slice(0, n))] = outputs[b][key]
-        padded[key] = full.ravel().tolist()
+    # VQ: FoldTree2's mse over the node list (all real residues of the batch); q_latent = e_latent in value.
+    mse = float(np.concatenate([((codebook[codes_all[b, :n]] - z_all[b, :n]) ** 2).ravel() for b, n in enumerate(lengths)]).mean())
+    sampled = np.asarray(req["sampledNegatives"]).reshape(B, L, L) == 1
+    confident, positive, negative, diag = masks(bt, opt, x, B, L, lengths, sampled)
+    losses, counts = decoder_losses(opt, x, lengths, outputs, confident, positive, negative)
+    losses["vq"] = mse + opt["commitmentCost"] * mse
+    diag.update(counts, minCodeMargin=min(margins))
     total = sum(opt["weights"][k] * v for k, v in losses.items())
     json.dump({"z": z_all.ravel().tolist(), "codes": codes_all.ravel().tolist(), "losses": losses, "total": total,
-               "outputs": padded, "diagnostics": diag}, sys.stdout)
+               "outputs": padded_outputs(outputs, B, L, lengths), "diagnostics": diag}, sys.stdout)
 
 
 if __name__ == "__main__":

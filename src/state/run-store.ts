@@ -1,0 +1,273 @@
+/**
+ * The training run: its state as the trainer reports it, the `RunInfo`, the `RunConfig` being edited, log lines and
+ * the last error. Actions are the exported functions; the trainer connection lives beside the store (it is not
+ * data) and is replaced for each run. Metrics go to the metrics store.
+ */
+import { create } from 'zustand';
+import { connectTrainer, type TrainerConnection, type TrainerConnector } from '../client/trainer-client';
+import { ConfigError } from '../config/config-messages';
+import { exportConfig, type ExportFormat } from '../config/export-config';
+import { importConfig } from '../config/import-config';
+import type { RunConfig } from '../protocol/run-config';
+import type { RunInfo, TrainerCommand, TrainerEvent, TrainerRunState, TrainingDataset } from '../protocol/trainer-messages';
+import { assertNever } from '../shared/assert-never';
+import { browserRunConfig, withConfigValue, type ConfigPath } from './config-edit';
+import { safeFileName, saveWithObjectUrl, type FileSaver } from './download-file';
+import { appendMetrics, resetMetrics } from './metrics-store';
+
+export type { ExportFormat } from '../config/export-config';
+
+/** `idle`: no run yet on this page. */
+export type RunStatus = 'idle' | TrainerRunState;
+
+export interface LogLine {
+  /** `Date.now()` when the page received it. */
+  readonly time: number;
+  readonly level: 'info' | 'warning' | 'error';
+  readonly message: string;
+}
+
+export interface ConfigNote {
+  readonly severity: 'info' | 'warning';
+  readonly message: string;
+}
+
+export interface RunStoreState {
+  readonly status: RunStatus;
+  /** What came with the latest state change, if anything. */
+  readonly statusMessage: string | null;
+  readonly info: RunInfo | null;
+  /** The config the next run starts with (and, during a run, the one it started with). */
+  readonly config: RunConfig;
+  /** Keys whose last edit was refused, with what they accept; the config keeps the previous value. */
+  readonly fieldErrors: Readonly<Partial<Record<ConfigPath, string>>>;
+  /** Warnings of the last config import. */
+  readonly configNotes: readonly ConfigNote[];
+  /** Why the last config import was refused (the config did not change). */
+  readonly configError: string | null;
+  readonly logs: readonly LogLine[];
+  /** The run's failure, or a command that could not be carried out. */
+  readonly error: string | null;
+  readonly checkpointPending: boolean;
+  readonly lastCheckpoint: { readonly fileName: string; readonly step: number; readonly bytes: number } | null;
+}
+
+/** Log lines kept; older ones are dropped. */
+export const MAX_LOG_LINES = 500;
+
+const ACTIVE: readonly RunStatus[] = ['starting', 'running', 'paused'];
+
+export function isActive(status: RunStatus): boolean {
+  return ACTIVE.includes(status);
+}
+
+function initialState(): RunStoreState {
+  return {
+    status: 'idle',
+    statusMessage: null,
+    info: null,
+    config: browserRunConfig(),
+    fieldErrors: {},
+    configNotes: [],
+    configError: null,
+    logs: [],
+    error: null,
+    checkpointPending: false,
+    lastCheckpoint: null,
+  };
+}
+
+export const useRunStore = create<RunStoreState>()(initialState);
+
+let connector: TrainerConnector = connectTrainer;
+let saveFile: FileSaver = saveWithObjectUrl;
+let connection: TrainerConnection | null = null;
+/** Bumped for every run: events of an older run's worker are dropped. */
+let runTicket = 0;
+
+/** Tests hand in a fake trainer and file saver; `null` restores the real ones. */
+export function setRunDependencies(deps: { connector?: TrainerConnector | null; saveFile?: FileSaver | null }): void {
+  if (deps.connector !== undefined) connector = deps.connector ?? connectTrainer;
+  if (deps.saveFile !== undefined) saveFile = deps.saveFile ?? saveWithObjectUrl;
+}
+
+function log(level: LogLine['level'], message: string): void {
+  useRunStore.setState((state) => ({ logs: [...state.logs.slice(-(MAX_LOG_LINES - 1)), { time: Date.now(), level, message }] }));
+}
+
+function fail(message: string): void {
+  useRunStore.setState({ status: 'failed', statusMessage: message, error: message, checkpointPending: false });
+  log('error', message);
+}
+
+function checkpointFileName(step: number): string {
+  const { info, config } = useRunStore.getState();
+  return `${safeFileName(info?.runName ?? config.logging.runName ?? 'run')}-step${step}.ftsckpt`;
+}
+
+function receive(event: TrainerEvent): void {
+  switch (event.type) {
+    case 'state': {
+      const message = event.message ?? null;
+      if (event.state === 'failed') {
+        fail(message ?? 'Training failed (the trainer gave no reason)');
+        return;
+      }
+      useRunStore.setState({ status: event.state, statusMessage: message });
+      if (message) log('info', message);
+      return;
+    }
+    case 'info':
+      useRunStore.setState({ info: event.info });
+      return;
+    case 'metrics':
+      appendMetrics(event.points);
+      return;
+    case 'log':
+      log(event.level, event.message);
+      return;
+    case 'checkpoint': {
+      const fileName = checkpointFileName(event.step);
+      saveFile(event.bytes, fileName, 'application/octet-stream');
+      useRunStore.setState({ checkpointPending: false, lastCheckpoint: { fileName, step: event.step, bytes: event.bytes.byteLength } });
+      log('info', `Checkpoint at step ${event.step} saved as ${fileName} (${(event.bytes.byteLength / 1024).toFixed(1)} KiB)`);
+      return;
+    }
+    default:
+      assertNever(event, 'trainer event');
+  }
+}
+
+function send(command: TrainerCommand): boolean {
+  if (!connection) return false;
+  try {
+    connection.send(command);
+    return true;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+    return false;
+  }
+}
+
+/**
+ * Starts a new run on `dataset` with the edited config (its `data.dataset` set to `datasetName`). The previous
+ * run's worker is closed and its metrics cleared. Does nothing while a run is active or a field is invalid.
+ */
+export function startRun(dataset: TrainingDataset, datasetName: string = dataset.kind === 'file' ? dataset.file.name : dataset.name): void {
+  const state = useRunStore.getState();
+  if (isActive(state.status) || Object.keys(state.fieldErrors).length > 0) return;
+  const named = withConfigValue(state.config, 'data.dataset', datasetName);
+  const config = named.ok ? named.config : state.config;
+  connection?.dispose();
+  connection = null;
+  resetMetrics();
+  const ticket = ++runTicket;
+  useRunStore.setState({ status: 'starting', statusMessage: null, info: null, config, error: null, checkpointPending: false, lastCheckpoint: null, logs: [] });
+  log('info', `Starting: ${config.model.preset} model, batch ${config.training.batchSize} × ${config.training.gradientAccumulationSteps} accumulation, ${config.training.epochs} epochs on ${datasetName}`);
+  try {
+    connection = connector({
+      event: (event) => {
+        if (ticket === runTicket) receive(event);
+      },
+      failure: (message) => {
+        if (ticket !== runTicket) return;
+        connection = null;
+        fail(message);
+      },
+    });
+  } catch (error) {
+    fail(`The trainer worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  send({ type: 'start', config, dataset });
+}
+
+export function pauseRun(): void {
+  if (useRunStore.getState().status === 'running') send({ type: 'pause' });
+}
+
+export function resumeRun(): void {
+  if (useRunStore.getState().status === 'paused') send({ type: 'resume' });
+}
+
+export function stopRun(): void {
+  if (isActive(useRunStore.getState().status)) send({ type: 'stop' });
+}
+
+/** Asks the trainer for a checkpoint; it downloads as `<runName>-step<step>.ftsckpt` when it arrives. */
+export function saveCheckpoint(): void {
+  const { status, checkpointPending } = useRunStore.getState();
+  if (checkpointPending || status === 'idle' || status === 'starting' || status === 'failed') return;
+  if (send({ type: 'save-checkpoint' })) useRunStore.setState({ checkpointPending: true });
+}
+
+/** Sets one key of the edited config; a refused value is kept out of the config and reported per field. */
+export function setConfigValue(path: ConfigPath, raw: unknown): void {
+  useRunStore.setState((state) => {
+    const edit = withConfigValue(state.config, path, raw);
+    const fieldErrors = { ...state.fieldErrors };
+    if (!edit.ok) {
+      fieldErrors[path] = edit.message;
+      return { fieldErrors };
+    }
+    delete fieldErrors[path];
+    return { config: edit.config, fieldErrors };
+  });
+}
+
+/** Back to the studio's browser-friendly defaults. */
+export function resetConfig(): void {
+  useRunStore.setState({ config: browserRunConfig(), fieldErrors: {}, configNotes: [], configError: null });
+}
+
+/**
+ * Replaces the edited config with a YAML/JSON file's (studio or FoldTree2 keys). Its warnings are shown; a file
+ * with invalid values is refused whole, the message names every bad key, and the config stays as it was.
+ */
+export function importConfigText(text: string, fileName: string): boolean {
+  try {
+    const imported = importConfig(text, fileName);
+    useRunStore.setState({
+      config: imported.config,
+      fieldErrors: {},
+      configError: null,
+      configNotes: imported.warnings.map((warning) => ({ severity: warning.severity, message: warning.message })),
+    });
+    return true;
+  } catch (error) {
+    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    useRunStore.setState({ configError: message, configNotes: [] });
+    return false;
+  }
+}
+
+/** The edited config as text: the studio's YAML or JSON (every key) or FoldTree2's learn_lightning YAML. */
+export function exportConfigText(format: ExportFormat): string {
+  return exportConfig(useRunStore.getState().config, format);
+}
+
+const EXPORT_FILES: Readonly<Record<ExportFormat, { readonly suffix: string; readonly mime: string }>> = {
+  yaml: { suffix: '.yaml', mime: 'application/yaml' },
+  json: { suffix: '.json', mime: 'application/json' },
+  'foldtree2-yaml': { suffix: '-foldtree2.yaml', mime: 'application/yaml' },
+};
+
+/** Downloads `exportConfigText(format)` as `<runName or foldtree-studio-config><suffix>`. */
+export function downloadConfig(format: ExportFormat): void {
+  const { config, info } = useRunStore.getState();
+  const base = safeFileName(info?.runName ?? config.logging.runName ?? 'foldtree-studio-config');
+  saveFile(exportConfigText(format), `${base}${EXPORT_FILES[format].suffix}`, EXPORT_FILES[format].mime);
+}
+
+export function dismissConfigMessages(): void {
+  useRunStore.setState({ configNotes: [], configError: null });
+}
+
+/** Closes the worker, forgets the run, its metrics and the edits (tests; also leaving the page). */
+export function resetRunStore(): void {
+  connection?.dispose();
+  connection = null;
+  runTicket++;
+  useRunStore.setState(initialState(), true);
+  resetMetrics();
+}

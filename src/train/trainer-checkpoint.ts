@@ -1,0 +1,96 @@
+/**
+ * Saving and resuming a trainer exactly: weights, optimizer moments (PyTorch state names), EMA codebook state,
+ * LR-scheduler and loss-scaler state, every counter and the resolved config, in one byte buffer
+ * (checkpoint-codec.ts). Random streams need no saved state: each is keyed by (seed, epoch/step, …), so the
+ * counters restore them. Resuming continues the run bit-identically on the CPU backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { assertRunConfig } from '../config/check-run-config';
+import { emaStateFromArrays, emaStateToArrays, type NamedArray } from '../model/quantizer/ema-update';
+import { isRecord } from '../shared/assert-never';
+import { decodeCheckpoint, encodeCheckpoint } from './checkpoint-codec';
+import type { OptimizerState } from './optimizers/optimizer';
+import type { LossScalerState } from './precision/loss-scaler';
+import type { ProteinSource } from './protein-source';
+import type { LrSchedulerState } from './schedules/lr-scheduler';
+import { Trainer, type TrainerCounters, type TrainerOptions } from './trainer';
+
+export const CHECKPOINT_FORMAT = 'foldtree-studio-checkpoint';
+export const CHECKPOINT_VERSION = 1;
+
+interface CheckpointContents {
+  readonly format: typeof CHECKPOINT_FORMAT;
+  readonly version: number;
+  readonly savedAt: string;
+  readonly config: unknown;
+  readonly dataset: string;
+  readonly inputWidth: number;
+  readonly counters: TrainerCounters;
+  readonly weights: Record<string, NamedArray>;
+  readonly optimizer: OptimizerState;
+  readonly ema: Record<string, NamedArray> | null;
+  readonly scheduler: LrSchedulerState;
+  readonly scaler: LossScalerState;
+}
+
+export async function saveCheckpoint(trainer: Trainer): Promise<ArrayBuffer> {
+  const weights: Record<string, NamedArray> = {};
+  for (const spec of trainer.parts.params.specs) {
+    weights[spec.name] = { shape: spec.shape, data: Float32Array.from(await trainer.parts.params.get(spec.name).data()) };
+  }
+  const contents: CheckpointContents = {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    savedAt: new Date().toISOString(),
+    config: trainer.config,
+    dataset: trainer.source.name,
+    inputWidth: trainer.source.inputWidth,
+    counters: trainer.state,
+    weights,
+    optimizer: await trainer.parts.optimizer.state(),
+    ema: trainer.parts.ema ? emaStateToArrays(trainer.parts.ema) : null,
+    scheduler: trainer.parts.scheduler.state(),
+    scaler: trainer.parts.scaler.state(),
+  };
+  return encodeCheckpoint(contents);
+}
+
+function readContents(bytes: ArrayBuffer, source: string): CheckpointContents {
+  const value = decodeCheckpoint(bytes, source);
+  if (!isRecord(value) || value['format'] !== CHECKPOINT_FORMAT) throw new Error(`${source}: not a FoldTree Studio checkpoint`);
+  if (value['version'] !== CHECKPOINT_VERSION) throw new Error(`${source}: checkpoint version ${String(value['version'])}, this studio reads version ${CHECKPOINT_VERSION}`);
+  return value as unknown as CheckpointContents;
+}
+
+/** The run config stored in a checkpoint (to show or edit before resuming). */
+export function checkpointConfig(bytes: ArrayBuffer, source: string) {
+  const config = readContents(bytes, source).config;
+  assertRunConfig(config, source);
+  return config;
+}
+
+/** A trainer that continues the saved run on `data`; throws naming `source` when they do not fit together. */
+export function restoreTrainer(bytes: ArrayBuffer, data: ProteinSource, options: TrainerOptions, source: string): Trainer {
+  const contents = readContents(bytes, source);
+  assertRunConfig(contents.config, source);
+  if (contents.inputWidth !== data.inputWidth) {
+    throw new Error(`${source}: the checkpoint's model reads ${contents.inputWidth} input features per residue, but ${data.name} has ${data.inputWidth}`);
+  }
+  const trainer = new Trainer(contents.config, data, options);
+  try {
+    for (const spec of trainer.parts.params.specs) {
+      const saved = contents.weights[spec.name];
+      if (!saved || saved.data.length !== spec.shape.reduce((a, b) => a * b, 1)) throw new Error(`${source}: parameter ${spec.name} is missing or has the wrong size`);
+      tf.tidy(() => trainer.parts.params.get(spec.name).assign(tf.tensor(saved.data, [...spec.shape])));
+    }
+    trainer.parts.optimizer.load(contents.optimizer);
+    trainer.parts.scheduler.load(contents.scheduler);
+    trainer.parts.scaler.load(contents.scaler);
+    if (contents.ema) trainer.parts.ema = emaStateFromArrays(contents.ema);
+    trainer.restoreCounters(contents.counters);
+    return trainer;
+  } catch (error) {
+    trainer.dispose();
+    throw error;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * One trainer: FoldTree2's training loop for one rank, one optimizer step per `step()` call, with every counter
+ * a resumed run needs. Data parallelism (several ranks) builds on the same step in the data-parallel workers.
+ */
+import { codebookStatistics } from '../model/quantizer/codebook-statistics';
+import type { MetricPoint } from '../protocol/metric-point';
+import type { RunConfig } from '../protocol/run-config';
+import type { PaddedBatch } from '../protocol/padded-batch';
+import type { SkippedItem } from '../protocol/protein-graph';
+import { epochWindows, stepsPerEpoch } from './epoch-plan';
+import type { ProteinSource } from './protein-source';
+import { buildTrainerParts, commitmentAt, type TrainerParts } from './trainer-parts';
+import { windowStep } from './window-step';
+
+export interface TrainerCounters {
+  /** Optimizer steps taken. */
+  readonly optimizerStep: number;
+  readonly microBatches: number;
+  readonly epoch: number;
+  /** Next window of the current epoch. */
+  readonly windowInEpoch: number;
+  readonly skippedSteps: number;
+  /** Sum of the step totals in the current epoch and how many (the plateau schedule's monitored value). */
+  readonly epochLossSum: number;
+  readonly epochSteps: number;
+  readonly elapsedMs: number;
+}
+
+export interface TrainerOptions {
+  readonly rank: number;
+  readonly worldSize: number;
+  /** Dynamic loss scaling (on for f16-mixed runs; tests switch it on to exercise the scaler). */
+  readonly lossScaling: boolean;
+}
+
+export const INITIAL_COUNTERS: TrainerCounters = { optimizerStep: 0, microBatches: 0, epoch: 0, windowInEpoch: 0, skippedSteps: 0, epochLossSum: 0, epochSteps: 0, elapsedMs: 0 };
+
+export class Trainer {
+  readonly parts: TrainerParts;
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  private plan: number[][][] = [];
+  private planEpoch = -1;
+  /** Proteins that failed to load during the run, with reasons (each listed once). */
+  readonly skipped = new Map<string, SkippedItem>();
+
+  constructor(
+    readonly config: RunConfig,
+    readonly source: ProteinSource,
+    readonly options: TrainerOptions,
+    private counters: TrainerCounters = INITIAL_COUNTERS,
+  ) {
+    if (source.proteinIds.length === 0) throw new Error(`${source.name}: no usable protein to train on`);
+    const t = config.training;
+    this.stepsPerEpoch = stepsPerEpoch(source.proteinIds.length, { rank: options.rank, worldSize: options.worldSize, batchSize: t.batchSize, accumulationSteps: t.gradientAccumulationSteps });
+    this.totalSteps = this.stepsPerEpoch * t.epochs;
+    this.parts = buildTrainerParts(config, source.inputWidth, this.totalSteps, options.lossScaling);
+  }
+
+  get state(): TrainerCounters {
+    return this.counters;
+  }
+
+  get finished(): boolean {
+    return this.counters.epoch >= this.config.training.epochs;
+  }
+
+  private windowsOf(epoch: number): number[][][] {
+    if (this.planEpoch !== epoch) {
+      const t = this.config.training;
+      this.plan = epochWindows(this.source.proteinIds.length, { seed: this.config.data.seed, epoch, rank: this.options.rank, worldSize: this.options.worldSize, batchSize: t.batchSize, accumulationSteps: t.gradientAccumulationSteps });
+      this.planEpoch = epoch;
+    }
+    return this.plan;
+  }
+
+  private readWindow(window: readonly number[][]): PaddedBatch[] {
+    const batches: PaddedBatch[] = [];
+    for (const indices of window) {
+      const ids = indices.map((k) => this.source.proteinIds[k] ?? '');
+      const maxLength = this.config.data.maxResidues ?? Infinity;
+      const { batch, skipped } = this.source.readBatch(ids, { maxLength, seed: this.config.data.seed, epoch: this.counters.epoch });
+      for (const item of skipped) this.skipped.set(item.source, item);
+      if (batch) batches.push(batch);
+    }
+    return batches;
+  }
+
+  /** Takes one optimizer step; null once every epoch is done. */
+  async step(): Promise<MetricPoint | null> {
+    if (this.finished) return null;
+    const started = performance.now();
+    const c = this.counters;
+    const windows = this.windowsOf(c.epoch);
+    const window = windows[c.windowInEpoch] ?? [];
+    const batches = this.readWindow(window);
+    const learningRates = this.parts.scheduler.lrs(c.optimizerStep);
+    const beta = commitmentAt(this.config, c.optimizerStep);
+    const result = batches.length > 0
+      ? await windowStep(this.parts, this.config, { batches, optimizerStep: c.optimizerStep, microBatches: c.microBatches, commitmentCost: beta, learningRates, rank: this.options.rank })
+      : null;
+    const stepMs = performance.now() - started;
+    const applied = result?.applied ?? false;
+    const total = result?.total ?? NaN;
+    const endOfEpoch = c.windowInEpoch + 1 >= windows.length;
+    const epochLossSum = c.epochLossSum + (Number.isFinite(total) ? total : 0);
+    const epochSteps = c.epochSteps + (Number.isFinite(total) ? 1 : 0);
+    if (endOfEpoch) this.parts.scheduler.endEpoch(epochSteps > 0 ? epochLossSum / epochSteps : NaN, c.optimizerStep + 1);
+    this.counters = {
+      optimizerStep: c.optimizerStep + 1,
+      microBatches: c.microBatches + window.length,
+      epoch: endOfEpoch ? c.epoch + 1 : c.epoch,
+      windowInEpoch: endOfEpoch ? 0 : c.windowInEpoch + 1,
+      skippedSteps: c.skippedSteps + (applied ? 0 : 1),
+      epochLossSum: endOfEpoch ? 0 : epochLossSum,
+      epochSteps: endOfEpoch ? 0 : epochSteps,
+      elapsedMs: c.elapsedMs + stepMs,
+    };
+    const stats = codebookStatistics(result?.counts ?? [], this.parts.ema?.clusterSize);
+    const norms = result?.norms;
+    return {
+      step: this.counters.optimizerStep,
+      epoch: c.epoch,
+      microBatches: this.counters.microBatches,
+      elapsedMs: this.counters.elapsedMs,
+      losses: result?.losses ?? {},
+      weightedLosses: result?.weightedLosses ?? {},
+      total,
+      learningRates,
+      gradientNorms: {
+        global: norms?.global ?? NaN,
+        encoder: norms?.encoder ?? NaN,
+        decoder: norms?.decoder ?? NaN,
+        largest: (norms?.largest ?? []).map((n) => ({ name: n.name, value: n.norm })),
+        smallest: (norms?.smallest ?? []).map((n) => ({ name: n.name, value: n.norm })),
+      },
+      commitmentCost: beta,
+      lossWeights: { ...this.parts.lossWeights },
+      lossScale: this.parts.scaler.scale,
+      skippedSteps: this.counters.skippedSteps,
+      skipped: !applied,
+      perplexity: stats.perplexity,
+      usedCodes: stats.usedCodes,
+      deadCodes: stats.deadCodes.length,
+      codeUsage: stats.usage,
+      stepMs,
+      residuesPerSecond: ((result?.residues ?? 0) * 1000) / stepMs,
+      proteinsPerSecond: ((result?.proteins ?? 0) * 1000) / stepMs,
+    };
+  }
+
+  /** Restores counters after the caller loaded weights and optimizer state (trainer-checkpoint.ts). */
+  restoreCounters(counters: TrainerCounters): void {
+    this.counters = counters;
+  }
+
+  dispose(): void {
+    this.parts.optimizer.dispose();
+    this.parts.params.dispose();
+  }
+}
