@@ -75,3 +75,32 @@ export function extractSeries(points: readonly MetricPoint[]): Map<string, Serie
 export function namesWithPrefix(names: readonly string[], prefix: SeriesPrefix): string[] {
   return names.filter((name) => name.startsWith(SERIES_PREFIX[prefix]));
 }
+
+/** One x position of a multi-series chart: `s0`, `s1`, … hold the value of series 0, 1, … at `step`, if it has one. */
+export interface ChartRow {
+  readonly step: number;
+  readonly [key: `s${number}`]: number | undefined;
+}
+
+/** Chart key of the series at `index` (a plain key: recharts reads dotted keys as paths). */
+export function chartKey(index: number): `s${number}` {
+  return `s${index}`;
+}
+
+/**
+ * Rows for a chart drawing several series: one row per step present in any series, in step order, each series'
+ * value under `chartKey(index)`. With `positiveOnly` (log axes) values ≤ 0 are left out.
+ */
+export function mergeSeriesRows(views: ReadonlyArray<readonly SeriesPoint[]>, positiveOnly = false): ChartRow[] {
+  const rows = new Map<number, Record<string, number>>();
+  views.forEach((view, index) => {
+    const key = chartKey(index);
+    for (const point of view) {
+      if (positiveOnly && !(point.value > 0)) continue;
+      let row = rows.get(point.step);
+      if (!row) rows.set(point.step, (row = { step: point.step }));
+      row[key] = point.value;
+    }
+  });
+  return [...rows.values()].sort((a, b) => (a['step'] as number) - (b['step'] as number)) as unknown as ChartRow[];
+}

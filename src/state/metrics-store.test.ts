@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakePoint, fakePoints } from './fake-metric-points.node';
-import { extractSeries, namesWithPrefix, SERIES } from './metric-series';
+import { extractSeries, mergeSeriesRows, namesWithPrefix, SERIES } from './metric-series';
 import { appendMetrics, resetMetrics, selectSeriesView, useMetricsStore } from './metrics-store';
 
 beforeEach(() => resetMetrics());
@@ -75,5 +75,20 @@ describe('metrics store', () => {
     expect(state.received).toBe(0);
     expect(state.latest).toBeNull();
     expect(state.seriesNames).toEqual([]);
+  });
+});
+
+describe('mergeSeriesRows', () => {
+  it('puts every series on one step axis, in step order, and drops non-positive values for log axes', () => {
+    const a = [
+      { step: 1, value: 2 },
+      { step: 3, value: 0 },
+    ];
+    const b = [
+      { step: 2, value: 5 },
+      { step: 3, value: 7 },
+    ];
+    expect(mergeSeriesRows([a, b])).toEqual([{ step: 1, s0: 2 }, { step: 2, s1: 5 }, { step: 3, s0: 0, s1: 7 }]);
+    expect(mergeSeriesRows([a, b], true)).toEqual([{ step: 1, s0: 2 }, { step: 2, s1: 5 }, { step: 3, s1: 7 }]);
   });
 });

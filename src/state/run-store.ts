@@ -41,6 +41,8 @@ export interface RunStoreState {
   readonly config: RunConfig;
   /** Keys whose last edit was refused, with what they accept; the config keeps the previous value. */
   readonly fieldErrors: Readonly<Partial<Record<ConfigPath, string>>>;
+  /** Bumped when the whole config is replaced (import, reset), so editors drop what was being typed. */
+  readonly configRevision: number;
   /** Warnings of the last config import. */
   readonly configNotes: readonly ConfigNote[];
   /** Why the last config import was refused (the config did not change). */
@@ -68,6 +70,7 @@ function initialState(): RunStoreState {
     info: null,
     config: browserRunConfig(),
     fieldErrors: {},
+    configRevision: 0,
     configNotes: [],
     configError: null,
     logs: [],
@@ -217,7 +220,7 @@ export function setConfigValue(path: ConfigPath, raw: unknown): void {
 
 /** Back to the studio's browser-friendly defaults. */
 export function resetConfig(): void {
-  useRunStore.setState({ config: browserRunConfig(), fieldErrors: {}, configNotes: [], configError: null });
+  useRunStore.setState((state) => ({ config: browserRunConfig(), fieldErrors: {}, configNotes: [], configError: null, configRevision: state.configRevision + 1 }));
 }
 
 /**
@@ -227,12 +230,13 @@ export function resetConfig(): void {
 export function importConfigText(text: string, fileName: string): boolean {
   try {
     const imported = importConfig(text, fileName);
-    useRunStore.setState({
+    useRunStore.setState((state) => ({
       config: imported.config,
+      configRevision: state.configRevision + 1,
       fieldErrors: {},
       configError: null,
       configNotes: imported.warnings.map((warning) => ({ severity: warning.severity, message: warning.message })),
-    });
+    }));
     return true;
   } catch (error) {
     const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainerEvent } from '../protocol/trainer-messages';
+import { TrainerClient, type TrainerListener, type WorkerLike } from './trainer-client';
+
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent<unknown>) => void) | null = null;
+  readonly posted: Array<{ message: unknown; transfer: Transferable[] }> = [];
+  terminated = 0;
+  postMessage(message: unknown, transfer: Transferable[]): void {
+    this.posted.push({ message, transfer });
+  }
+  terminate(): void {
+    this.terminated++;
+  }
+  reply(data: unknown): void {
+    this.onmessage?.({ data } as MessageEvent<unknown>);
+  }
+  crash(message: string): { prevented: boolean } {
+    const seen = { prevented: false };
+    this.onerror?.({ message, preventDefault: () => void (seen.prevented = true) } as unknown as ErrorEvent);
+    return seen;
+  }
+}
+
+function connect(): { worker: FakeWorker; client: TrainerClient; events: TrainerEvent[]; failures: string[] } {
+  const worker = new FakeWorker();
+  const events: TrainerEvent[] = [];
+  const failures: string[] = [];
+  const listener: TrainerListener = { event: (event) => void events.push(event), failure: (message) => void failures.push(message) };
+  return { worker, client: new TrainerClient(listener, () => worker), events, failures };
+}
+
+describe('TrainerClient', () => {
+  it('forwards well-formed events and drops anything else', () => {
+    const { worker, events } = connect();
+    worker.reply({ type: 'state', state: 'running' });
+    worker.reply({ type: 'metrics', points: [] });
+    worker.reply({ type: 'nonsense' });
+    worker.reply('hello');
+    worker.reply({ type: 'checkpoint', step: 1, bytes: 'not a buffer' });
+    expect(events.map((event) => event.type)).toEqual(['state', 'metrics']);
+  });
+
+  it('posts commands, transferring a checkpoint to resume from', () => {
+    const { worker, client } = connect();
+    client.send({ type: 'pause' });
+    const checkpoint = new ArrayBuffer(8);
+    const dataset = { kind: 'sample', url: 'u', name: 'n' } as const;
+    client.send({ type: 'start', config: {} as never, dataset, checkpoint });
+    expect(worker.posted[0]).toEqual({ message: { type: 'pause' }, transfer: [] });
+    expect(worker.posted[1]?.transfer).toEqual([checkpoint]);
+  });
+
+  it('reports a crash once as "The trainer worker stopped: …", terminates the worker and goes quiet', () => {
+    const { worker, client, events, failures } = connect();
+    const seen = worker.crash('Uncaught RangeError: out of memory');
+    worker.crash('again');
+    worker.reply({ type: 'state', state: 'running' });
+    expect(failures).toEqual(['The trainer worker stopped: Uncaught RangeError: out of memory']);
+    expect(seen.prevented).toBe(true);
+    expect(worker.terminated).toBe(1);
+    expect(events).toEqual([]);
+    expect(() => client.send({ type: 'stop' })).toThrow(/not running/);
+  });
+
+  it('names a load failure without a message, and an unreadable message', () => {
+    const first = connect();
+    first.worker.crash('');
+    expect(first.failures[0]).toMatch(/^The trainer worker stopped: it failed to load or crashed/);
+    const second = connect();
+    second.worker.onmessageerror?.({} as MessageEvent<unknown>);
+    expect(second.failures).toEqual(['The trainer worker stopped: a message from it could not be read']);
+  });
+
+  it('dispose terminates the worker and silences it', () => {
+    const { worker, client, events, failures } = connect();
+    client.dispose();
+    client.dispose();
+    worker.reply({ type: 'state', state: 'running' });
+    worker.crash('late');
+    expect(worker.terminated).toBe(1);
+    expect(events).toEqual([]);
+    expect(failures).toEqual([]);
+  });
+});

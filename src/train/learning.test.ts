@@ -1,0 +1,44 @@
+/**
+ * The teaching preset learns on the bundled sample: 300 optimizer steps lower the amino-acid loss and the total
+ * loss. AdamW only (Muon's Newton–Schulz iterations cost more than the model itself on tfjs's CPU backend) and
+ * short crops keep the test within a few minutes on two cores.
+ */
+import { expect, test } from 'vitest';
+import { defaultRunConfig } from '../config/run-config-values';
+import type { RunConfig } from '../protocol/run-config';
+import { Trainer } from './trainer';
+import { sampleSource } from './testing-sample-source.node';
+
+const STEPS = 300;
+const WINDOW = 30;
+/** Required drop of the mean over the last 30 steps below the mean over the first 30. */
+const MARGIN = { aminoAcid: 0.1, total: 0.2 };
+
+test(`the teaching preset lowers the amino-acid and total losses over ${STEPS} steps on the sample`, async () => {
+  const base = defaultRunConfig();
+  const config: RunConfig = {
+    ...base,
+    data: { ...base.data, maxResidues: 16, seed: 3 },
+    model: { ...base.model, preset: 'teaching' },
+    training: { ...base.training, epochs: 1000, batchSize: 2, gradientAccumulationSteps: 1, clipGrad: true },
+    optimizer: { ...base.optimizer, useMuon: false, useMuonEncoder: false, useMuonDecoders: false },
+    schedule: { ...base.schedule, lrSchedule: 'none', lrWarmupSteps: 10, lrWarmupRatio: 0 },
+  };
+  const trainer = new Trainer({ ...config, training: { ...config.training, learningRate: 2e-3 } }, await sampleSource(24, 120), { rank: 0, worldSize: 1, lossScaling: false });
+  const aminoAcid: number[] = [];
+  const total: number[] = [];
+  for (let k = 0; k < STEPS; k++) {
+    const point = await trainer.step();
+    aminoAcid.push(point?.losses['aminoAcid'] ?? NaN);
+    total.push(point?.total ?? NaN);
+  }
+  trainer.dispose();
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const seen = {
+    aminoAcid: [mean(aminoAcid.slice(0, WINDOW)), mean(aminoAcid.slice(-WINDOW))],
+    total: [mean(total.slice(0, WINDOW)), mean(total.slice(-WINDOW))],
+  };
+  console.log(`first ${WINDOW} vs last ${WINDOW} steps: amino acid ${seen.aminoAcid.map((v) => v.toFixed(3)).join(' → ')}, total ${seen.total.map((v) => v.toFixed(3)).join(' → ')} (required drops ${MARGIN.aminoAcid}, ${MARGIN.total})`);
+  expect((seen.aminoAcid[0] ?? 0) - (seen.aminoAcid[1] ?? 0)).toBeGreaterThan(MARGIN.aminoAcid);
+  expect((seen.total[0] ?? 0) - (seen.total[1] ?? 0)).toBeGreaterThan(MARGIN.total);
+}, 900_000);

@@ -1,0 +1,70 @@
+/** The most-used run settings, with import/export of the whole config (studio YAML/JSON or FoldTree2 YAML). */
+import { COMMITMENT_SCHEDULES, LR_SCHEDULES, MODEL_PRESET_NAMES } from '../../protocol/run-config';
+import { useRunStore } from '../../state/run-store';
+import { CheckField, NumberField, SelectField } from './ConfigFields';
+import { ConfigFileButtons, ConfigMessages } from './ConfigFiles';
+
+export function ConfigEditor({ locked }: { locked: boolean }) {
+  const revision = useRunStore((state) => state.configRevision);
+  const useMuon = useRunStore((state) => state.config.optimizer.useMuon);
+  const scheduled = useRunStore((state) => state.config.vq.useCommitmentScheduling);
+  const maskPlddt = useRunStore((state) => state.config.masking.maskPlddt);
+  const effectiveBatch = useRunStore((s) => s.config.training.batchSize * s.config.training.workers * s.config.training.gradientAccumulationSteps);
+  const common = { disabled: locked };
+  return (
+    <div className="config-editor" data-testid="config-editor">
+      <div className="config-header">
+        <h3>Settings</h3>
+        <ConfigFileButtons disabled={locked} />
+      </div>
+      {locked && <p className="hint">The run uses these settings; they can be changed once it has stopped.</p>}
+      <ConfigMessages />
+      {/* A new revision (import, reset) remounts the fields so nothing half-typed survives the new config. */}
+      <div className="config-groups" key={revision}>
+        <fieldset>
+          <legend>Model and data</legend>
+          <SelectField path="model.preset" label="Model preset" options={MODEL_PRESET_NAMES} {...common} />
+          <NumberField path="data.maxResidues" label="Crop (residues)" placeholder="whole chains" {...common} />
+          <NumberField path="training.epochs" label="Epochs" {...common} />
+          <NumberField path="data.seed" label="Seed" {...common} />
+        </fieldset>
+        <fieldset>
+          <legend>Batches</legend>
+          <NumberField path="training.batchSize" label="Batch size" {...common} />
+          <NumberField path="training.gradientAccumulationSteps" label="Accumulation steps" {...common} />
+          <p className="hint" data-testid="effective-batch">
+            Effective batch: {effectiveBatch} proteins per optimizer step
+          </p>
+        </fieldset>
+        <fieldset>
+          <legend>Optimizer</legend>
+          <CheckField path="optimizer.useMuon" label="Muon for hidden matrices (AdamW for the rest)" {...common} />
+          {useMuon ? (
+            <>
+              <NumberField path="optimizer.muonLr" label="Muon learning rate" {...common} />
+              <NumberField path="optimizer.adamwLr" label="AdamW learning rate" {...common} />
+            </>
+          ) : (
+            <NumberField path="training.learningRate" label="Learning rate" {...common} />
+          )}
+          <SelectField path="schedule.lrSchedule" label="LR schedule" options={LR_SCHEDULES} {...common} />
+          <NumberField path="schedule.lrWarmupRatio" label="Warm-up (fraction of steps)" {...common} />
+        </fieldset>
+        <fieldset>
+          <legend>Quantizer and masking</legend>
+          <CheckField path="vq.useCommitmentScheduling" label="Schedule the commitment cost" {...common} />
+          {scheduled && (
+            <>
+              <NumberField path="vq.commitmentStart" label="Commitment start" {...common} />
+              <NumberField path="vq.commitmentWarmupSteps" label="Warm-up steps" {...common} />
+              <SelectField path="vq.commitmentSchedule" label="Shape" options={COMMITMENT_SCHEDULES} {...common} />
+            </>
+          )}
+          <NumberField path="vq.commitmentCost" label={scheduled ? 'Commitment end' : 'Commitment cost'} {...common} />
+          <CheckField path="masking.maskPlddt" label="Mask low-pLDDT residues" {...common} />
+          {maskPlddt && <NumberField path="masking.plddtThreshold" label="pLDDT threshold (0–1)" {...common} />}
+        </fieldset>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/** Start / Pause / Resume / Stop / Save checkpoint, each enabled only where the run can take it. */
+import type { TrainingSource } from '../../state/training-dataset';
+import { isActive, pauseRun, resumeRun, saveCheckpoint, startRun, stopRun, useRunStore } from '../../state/run-store';
+
+export function RunControls({ source }: { source: TrainingSource }) {
+  const status = useRunStore((state) => state.status);
+  const hasFieldErrors = useRunStore((state) => Object.keys(state.fieldErrors).length > 0);
+  const checkpointPending = useRunStore((state) => state.checkpointPending);
+  const active = isActive(status);
+  const canStart = source.ok && !active && !hasFieldErrors;
+  const canCheckpoint = !checkpointPending && (status === 'running' || status === 'paused' || status === 'stopped' || status === 'finished');
+  return (
+    <div className="run-controls">
+      <button type="button" data-testid="run-start" disabled={!canStart} onClick={() => source.ok && startRun(source.dataset, source.configName)}>
+        {status === 'idle' ? 'Start training' : 'Start a new run'}
+      </button>
+      {status === 'paused' ? (
+        <button type="button" data-testid="run-resume" onClick={resumeRun}>
+          Resume
+        </button>
+      ) : (
+        <button type="button" data-testid="run-pause" disabled={status !== 'running'} onClick={pauseRun}>
+          Pause
+        </button>
+      )}
+      <button type="button" className="button-danger" data-testid="run-stop" disabled={!active} onClick={stopRun}>
+        Stop
+      </button>
+      <button type="button" className="button-secondary" data-testid="run-checkpoint" disabled={!canCheckpoint} onClick={saveCheckpoint}>
+        {checkpointPending ? 'Saving checkpoint…' : 'Save checkpoint'}
+      </button>
+      <p className="hint" data-testid="run-source">
+        {source.ok ? `Trains on ${source.label}.` : source.reason}
+        {hasFieldErrors && ' Fix the settings marked in red to start.'}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/** Where the run stands: state, step and epoch, throughput, and what the trainer set up (RunInfo). */
+import type { RunInfo } from '../../protocol/trainer-messages';
+import { useLatestPoint } from '../../state/metrics-store';
+import { useRunStore, type RunStatus as Status } from '../../state/run-store';
+
+const STATE_LABELS: Readonly<Record<Status, string>> = {
+  idle: 'not started',
+  starting: 'starting',
+  running: 'running',
+  paused: 'paused',
+  stopped: 'stopped',
+  finished: 'finished',
+  failed: 'failed',
+};
+
+const integer = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+function duration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`;
+}
+
+export function RunStatus() {
+  const status = useRunStore((state) => state.status);
+  const statusMessage = useRunStore((state) => state.statusMessage);
+  const info = useRunStore((state) => state.info);
+  const error = useRunStore((state) => state.error);
+  const epochs = useRunStore((state) => state.config.training.epochs);
+  const latest = useLatestPoint();
+  const warmingUp = (status === 'starting' || status === 'running') && !latest;
+  return (
+    <div className="run-status" aria-live="polite">
+      <div className="run-line">
+        <span className={`run-state state-${status}`} data-testid="run-state">
+          {STATE_LABELS[status]}
+        </span>
+        <span>
+          step <strong data-testid="run-step">{latest?.step ?? 0}</strong>
+          {info ? ` / ${integer(info.totalSteps)}` : ''}
+        </span>
+        <span>
+          epoch <strong data-testid="run-epoch">{latest?.epoch ?? 0}</strong> / {epochs}
+        </span>
+        {latest && (
+          <>
+            <span data-testid="run-throughput">
+              {integer(latest.residuesPerSecond)} residues/s · {latest.proteinsPerSecond.toFixed(1)} proteins/s · {integer(latest.stepMs)} ms/step
+            </span>
+            <span>{duration(latest.elapsedMs)} trained</span>
+            {latest.skippedSteps > 0 && <span className="warn">{latest.skippedSteps} skipped steps</span>}
+          </>
+        )}
+        {warmingUp && <span className="hint-inline">{info ? 'First steps compile GPU shaders and are slow…' : 'Setting up the model and data…'}</span>}
+        {statusMessage && status !== 'failed' && <span className="hint-inline">{statusMessage}</span>}
+      </div>
+      {error && (
+        <p className="error" role="alert" data-testid="run-error">
+          {error}
+        </p>
+      )}
+      {info && <RunInfoFacts info={info} />}
+    </div>
+  );
+}
+
+function RunInfoFacts({ info }: { info: RunInfo }) {
+  const groups = Object.entries(info.groups)
+    .filter(([, count]) => count > 0)
+    .map(([group, count]) => `${group} ${integer(count)}`)
+    .join(' · ');
+  return (
+    <dl className="facts run-info" data-testid="run-info">
+      <dt>Run</dt>
+      <dd data-testid="run-name">{info.runName}</dd>
+      <dt>Backend</dt>
+      <dd data-testid="run-backend">{info.backend}</dd>
+      <dt>Precision</dt>
+      <dd data-testid="run-precision">{info.precision}</dd>
+      <dt>Parameters</dt>
+      <dd data-testid="run-parameters">
+        {integer(info.parameters)}
+        {groups && <span className="muted"> ({groups})</span>}
+      </dd>
+      <dt>Proteins</dt>
+      <dd>
+        {integer(info.proteins)}
+        {info.skippedProteins > 0 && <span className="muted"> ({info.skippedProteins} skipped)</span>}
+      </dd>
+      <dt>Steps</dt>
+      <dd>
+        {integer(info.stepsPerEpoch)} per epoch, {integer(info.totalSteps)} in all
+      </dd>
+    </dl>
+  );
+}
