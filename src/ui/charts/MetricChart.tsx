@@ -2,7 +2,7 @@
  * One live line chart over optimizer steps: several series from the metrics store's downsampled view, a legend
  * whose entries switch lines on and off, optional log axis. No animation: new points arrive several times a second.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartKey, mergeSeriesRows } from '../../state/metric-series';
 import { useSeriesViews } from '../../state/metrics-store';
@@ -26,7 +26,7 @@ export interface MetricChartProps {
   readonly empty?: string;
   readonly height?: number;
   /** Extra controls shown beside the title. */
-  readonly children?: React.ReactNode;
+  readonly children?: ReactNode;
 }
 
 function compact(value: number): string {

@@ -42,7 +42,8 @@ export function RunStatus() {
           {info ? ` / ${integer(info.totalSteps)}` : ''}
         </span>
         <span>
-          epoch <strong data-testid="run-epoch">{latest?.epoch ?? 0}</strong> / {epochs}
+          {/* MetricPoint.epoch counts from 0: the epoch this step belongs to. */}
+          epoch <strong data-testid="run-epoch">{latest ? latest.epoch + 1 : '–'}</strong> / {epochs}
         </span>
         {latest && (
           <>
