@@ -22,6 +22,8 @@ export interface TrainerPlatform {
   /** Chooses and initialises the tfjs backend; returns its name and the adapter's features. */
   prepareBackend(): Promise<{ backend: string; features: readonly string[] }>;
   post(event: TrainerEvent, transfer?: Transferable[]): void;
+  /** Keeps a copy of a checkpoint in the browser's storage (OPFS); returns where, or null where there is none. */
+  storeCheckpoint?(fileName: string, bytes: ArrayBuffer): Promise<string | null>;
   /** Lets queued messages (pause, stop) run between steps. */
   yieldToEvents(): Promise<void>;
   now(): number;
@@ -130,7 +132,10 @@ export function createTrainerService(platform: TrainerPlatform, flushMs = 250) {
             if (!trainer) throw new Error('no run to save');
             const step = trainer.state.optimizerStep;
             const bytes = await saveCheckpoint(trainer);
-            platform.post({ type: 'checkpoint', step, bytes, fileName: `step${step}.ftsckpt` }, [bytes]);
+            const fileName = `step${step}.ftsckpt`;
+            const stored = await platform.storeCheckpoint?.(fileName, bytes).catch(() => null);
+            if (stored) platform.post({ type: 'log', level: 'info', message: `checkpoint kept in browser storage as ${stored}` });
+            platform.post({ type: 'checkpoint', step, bytes, fileName }, [bytes]);
             return;
           }
         }
