@@ -80,6 +80,22 @@ export class TrainingPage {
     return Number(await this.step.textContent());
   }
 
+  /**
+   * The step count once it has not moved for `quietMs`: a pause lets the step in flight finish, and its metrics
+   * may arrive after the paused state does.
+   */
+  async steadyStep(quietMs: number, timeout: number): Promise<number> {
+    const deadline = Date.now() + timeout;
+    let before = await this.stepValue();
+    for (;;) {
+      await this.page.waitForTimeout(quietMs);
+      const after = await this.stepValue();
+      if (after === before) return after;
+      if (Date.now() > deadline) throw new Error(`the step count kept moving for ${timeout} ms (last ${before} → ${after})`);
+      before = after;
+    }
+  }
+
   /** Points the loss chart draws for the total loss. */
   async lossPoints(): Promise<number> {
     return Number((await this.lossChart.getAttribute('data-points')) ?? '0');

@@ -24,13 +24,15 @@ test('trains the bundled sample in the trainer worker with a live loss chart, an
   await expect(training.state).toHaveText('running', { timeout: 90_000 });
   await training.waitForLossPoints(20, 120_000);
   expect(await training.stepValue()).toBeGreaterThanOrEqual(20);
+  // Every step so far applied its update: WebGPU gave finite gradients (no "skipped steps" warning).
+  await expect(page.getByTestId('run-skipped-steps')).toHaveCount(0);
   await training.panel.screenshot({ path: testInfo.outputPath('training-panel-running.png') });
 
   await training.pauseButton.click();
   await expect(training.state).toHaveText('paused', { timeout: 30_000 });
-  const pausedAt = await training.stepValue();
-  await page.waitForTimeout(2_000);
-  expect(await training.stepValue()).toBe(pausedAt);
+  // Paused: at most the step that was running still lands, then the count stays put for 2 s.
+  const pausedAt = await training.steadyStep(2_000, 30_000);
+  await expect(training.state).toHaveText('paused');
 
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await training.checkpointButton.click();
@@ -42,6 +44,8 @@ test('trains the bundled sample in the trainer worker with a live loss chart, an
 
   await training.stopButton.click();
   await expect(training.state).toHaveText('stopped', { timeout: 30_000 });
+  await page.waitForTimeout(1_000); // whatever the trainer says after stopping must not undo it
+  await expect(training.state).toHaveText('stopped');
   await expect(training.error).toHaveCount(0);
   await expect(training.startButton).toBeEnabled();
   expect(consoleErrors).toEqual([]);

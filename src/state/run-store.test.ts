@@ -105,6 +105,16 @@ describe('a run', () => {
     expect(useMetricsStore.getState().points.length).toBe(5);
   });
 
+  it('keeps the ending the user saw: a state reported after stop is logged, not applied', () => {
+    startRun(SAMPLE);
+    trainer.emit({ type: 'state', state: 'running' });
+    stopRun();
+    trainer.emit({ type: 'state', state: 'stopped' });
+    trainer.emit({ type: 'state', state: 'failed', message: 'Tensor is disposed' });
+    expect(useRunStore.getState()).toMatchObject({ status: 'stopped', error: null });
+    expect(useRunStore.getState().logs.at(-1)).toMatchObject({ level: 'warning', message: 'After the run ended the trainer reported "failed": Tensor is disposed' });
+  });
+
   it('a failed state from the worker carries its message as the error', () => {
     startRun(SAMPLE);
     trainer.emit({ type: 'state', state: 'failed', message: 'WebGPU device lost' });
@@ -144,7 +154,7 @@ describe('a run', () => {
 describe('checkpoints', () => {
   it('asks the worker, then downloads the bytes as <runName>-step<step>.ftsckpt', () => {
     startRun(SAMPLE);
-    saveCheckpoint(); // still starting: no checkpoint yet
+    saveCheckpoint(); // still starting: no weights yet
     trainer.emit({ type: 'info', info: INFO });
     trainer.emit({ type: 'state', state: 'running' });
     saveCheckpoint();
@@ -157,6 +167,9 @@ describe('checkpoints', () => {
     expect(saved[0]).toMatchObject({ fileName: 'tiny-2025-01-01-12-00-step42.ftsckpt', mimeType: 'application/octet-stream' });
     expect(saved[0]?.data).toBe(bytes);
     expect(useRunStore.getState()).toMatchObject({ checkpointPending: false, lastCheckpoint: { step: 42, bytes: 2048 } });
+    trainer.emit({ type: 'state', state: 'stopped' });
+    saveCheckpoint(); // the trainer has let go of the weights
+    expect(trainer.commandTypes()).toEqual(['start', 'save-checkpoint']);
   });
 });
 

@@ -63,6 +63,11 @@ export function isActive(status: RunStatus): boolean {
   return ACTIVE.includes(status);
 }
 
+/** The run has ended: stopped, finished or failed. */
+export function isTerminal(status: RunStatus): boolean {
+  return status === 'stopped' || status === 'finished' || status === 'failed';
+}
+
 function initialState(): RunStoreState {
   return {
     status: 'idle',
@@ -112,6 +117,12 @@ function receive(event: TrainerEvent): void {
   switch (event.type) {
     case 'state': {
       const message = event.message ?? null;
+      if (isTerminal(useRunStore.getState().status)) {
+        // The run already ended (e.g. the user stopped it mid-step and the step then failed): keep the ending the
+        // user saw, and log what came after.
+        log('warning', `After the run ended the trainer reported "${event.state}"${message ? `: ${message}` : ''}`);
+        return;
+      }
       if (event.state === 'failed') {
         fail(message ?? 'Training failed (the trainer gave no reason)');
         return;
@@ -200,7 +211,8 @@ export function stopRun(): void {
 /** Asks the trainer for a checkpoint; it downloads as `<runName>-step<step>.ftsckpt` when it arrives. */
 export function saveCheckpoint(): void {
   const { status, checkpointPending } = useRunStore.getState();
-  if (checkpointPending || status === 'idle' || status === 'starting' || status === 'failed') return;
+  // The trainer keeps the weights only while the run goes on: after stop/finish there is nothing to save.
+  if (checkpointPending || (status !== 'running' && status !== 'paused')) return;
   if (send({ type: 'save-checkpoint' })) useRunStore.setState({ checkpointPending: true });
 }
 

@@ -4,6 +4,7 @@
  * one value computed last, so queued GPU work is inside the measurement.
  */
 import * as tf from '@tensorflow/tfjs';
+import { addMany } from '../model/layers/add-many';
 import { disposeLossGradients, lossAndGradients } from '../model/loss-gradients';
 import { DEFAULT_DISTANCE_BIN_EDGES, DEFAULT_LOSS_WEIGHTS } from '../model/losses/loss-config';
 import { disposeLossTargets, toLossTargets } from '../model/losses/loss-targets';
@@ -41,7 +42,7 @@ export async function benchmarkModel(preset: string, config: ModelConfig, batch:
     const forwardMs = await timed(async () => {
       const probe = tf.tidy(() => {
         const result = forward(params, config, inputs, options);
-        return tf.addN(Object.values(result.outputs).filter((t): t is tf.Tensor => t !== undefined).map((t) => tf.sum(t)));
+        return addMany(Object.values(result.outputs).filter((t): t is tf.Tensor => t !== undefined).map((t) => tf.sum(t)));
       });
       await probe.data();
       probe.dispose();

@@ -49,18 +49,21 @@ export function buildTrainerParts(config: RunConfig, inputWidth: number, totalSt
   const modelConfig = modelConfigFromRun(config);
   const params = createModelParameters(modelConfig, inputWidth, config.data.seed);
   const o = config.optimizer;
+  // The config's encoder/decoder switches refine `useMuon` (docs/config.md); grouping takes them as independent.
+  const muonEncoder = o.useMuon && o.useMuonEncoder;
+  const muonDecoders = o.useMuon && o.useMuonDecoders;
   const groups = groupParameters(
     params.specs.map((s) => ({ name: s.name, shape: s.shape })),
     {
-      useMuon: o.useMuon,
-      useMuonEncoder: o.useMuonEncoder,
-      useMuonDecoders: o.useMuonDecoders,
+      useMuon: false,
+      useMuonEncoder: muonEncoder,
+      useMuonDecoders: muonDecoders,
       ema: config.vq.ema,
       muonLr: o.muonLr,
       adamwLr: o.adamwLr,
       learningRate: config.training.learningRate,
       muon: { momentum: o.muonMomentum, weightDecay: o.muonWeightDecay },
-      adamw: o.useMuon || o.useMuonEncoder || o.useMuonDecoders
+      adamw: muonEncoder || muonDecoders
         ? { beta1: o.adamwBetas[0] ?? 0.9, beta2: o.adamwBetas[1] ?? 0.95, eps: o.adamwEps, weightDecay: o.adamwWeightDecay }
         : { beta1: o.betas[0] ?? 0.9, beta2: o.betas[1] ?? 0.999, eps: o.eps, weightDecay: o.weightDecay },
     },

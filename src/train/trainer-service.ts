@@ -91,7 +91,9 @@ export function createTrainerService(platform: TrainerPlatform, flushMs = 250) {
         backend,
         precision: precision.label,
         parameters: parameterCount(trainer.parts.params.specs),
-        groups: { muon: sizeOf(groups.muon.names), adamw: sizeOf(groups.adamw.names), none: sizeOf(groups.none.map((n) => n.name)) },
+        groups: Object.fromEntries(
+          Object.entries({ muon: sizeOf(groups.muon.names), adamw: sizeOf(groups.adamw.names), none: sizeOf(groups.none.map((n) => n.name)) }).filter(([, count]) => count > 0),
+        ),
         proteins: index.proteins.length,
         skippedProteins: index.skipped.length,
         stepsPerEpoch: trainer.stepsPerEpoch,

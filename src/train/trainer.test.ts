@@ -114,3 +114,17 @@ describe('Trainer', () => {
     trainer.dispose();
   });
 });
+
+describe('optimizer groups from the run config', () => {
+  test('Muon off means no Muon group and no Muon learning rate; on, the encoder/decoder switches refine it', async () => {
+    const off = new Trainer({ ...smallRunConfig(), optimizer: { ...smallRunConfig().optimizer, useMuon: false } }, source, single);
+    expect(off.parts.optimizer.groups.muon.names).toEqual([]);
+    expect(Object.keys((await off.step())?.learningRates ?? {})).toEqual(['adamw']);
+    off.dispose();
+    const encoderOnly = new Trainer({ ...smallRunConfig(), optimizer: { ...smallRunConfig().optimizer, useMuon: true, useMuonDecoders: false } }, source, single);
+    const muon = encoderOnly.parts.optimizer.groups.muon.names;
+    expect(muon.length).toBeGreaterThan(0);
+    expect(muon.every((name) => name.startsWith('encoder.body.'))).toBe(true);
+    encoderOnly.dispose();
+  });
+});

@@ -126,7 +126,8 @@ export class Trainer {
       losses: result?.losses ?? {},
       weightedLosses: result?.weightedLosses ?? {},
       total,
-      learningRates,
+      // Only the groups that hold parameters (no `muon` rate in an AdamW-only run).
+      learningRates: Object.fromEntries(Object.entries(learningRates).filter(([group]) => this.parts.optimizer.groups[group as 'muon' | 'adamw'].names.length > 0)),
       gradientNorms: {
         global: norms?.global ?? NaN,
         encoder: norms?.encoder ?? NaN,

@@ -3,6 +3,7 @@ import { loadSampleDataset } from '../state/dataset-store';
 import { probeGpu } from '../state/gpu-store';
 import { DatasetPanel } from './dataset/DatasetPanel';
 import { GpuProbePanel } from './gpu/GpuProbePanel';
+import { TrainingPanel } from './run/TrainingPanel';
 
 /** First page: the dataset (bundled sample or the user's files) and what this browser's WebGPU can do. */
 export function App() {
@@ -22,6 +23,7 @@ export function App() {
       <main className="studio-main">
         <DatasetPanel />
         <GpuProbePanel />
+        <TrainingPanel />
       </main>
     </div>
   );

@@ -4,6 +4,7 @@
  * gradient-accumulation steps belongs to the trainer, not here.
  */
 import * as tf from '@tensorflow/tfjs';
+import { addMany } from '../layers/add-many';
 import { LOSS_NAMES, type LossName, type LossWeights } from './loss-config';
 import type { LossPredictions } from './loss-predictions';
 import type { LossTargets } from './loss-targets';
@@ -47,6 +48,6 @@ export function computeLosses(
     weighted[name] = tf.mul(value, weights[name]);
   }
   const terms = Object.values(weighted);
-  const total = terms.length === 0 ? tf.scalar(0) : terms.length === 1 ? tf.clone(terms[0] as tf.Scalar) : tf.addN(terms);
+  const total = terms.length === 0 ? tf.scalar(0) : addMany(terms);
   return { raw, weighted, total: total as tf.Scalar };
 }

@@ -11,6 +11,7 @@
  * `await data()` per step by `readGradientNorms`.
  */
 import * as tf from '@tensorflow/tfjs';
+import { addMany } from '../../model/layers/add-many';
 
 export const GRADIENT_PARTS = ['encoder', 'decoder', 'other'] as const;
 export type GradientPart = (typeof GRADIENT_PARTS)[number];
@@ -78,5 +79,5 @@ export function clipGradients(grads: ReadonlyMap<string, tf.Tensor>, options: Cl
 
 /** Σ of scalar tensors; 0 for none (an empty part has norm 0). */
 function sumOf(scalars: tf.Tensor[]): tf.Tensor {
-  return scalars.length === 0 ? tf.scalar(0) : scalars.length === 1 ? (scalars[0] as tf.Tensor) : tf.addN(scalars);
+  return scalars.length === 0 ? tf.scalar(0) : scalars.length === 1 ? (scalars[0] as tf.Tensor) : addMany(scalars);
 }

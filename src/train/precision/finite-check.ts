@@ -5,13 +5,14 @@
  * NaN/Inf is allowed to be indeterminate (tricks like x·0 are not).
  */
 import * as tf from '@tensorflow/tfjs';
+import { addMany } from '../../model/layers/add-many';
 
 /** Count of NaN/±Inf entries over all `tensors`, float32 scalar (exact as a zero/non-zero flag). Tidy-safe. */
 export function countNonFinite(tensors: Iterable<tf.Tensor>): tf.Scalar {
   return tf.tidy(() => {
     const counts = [...tensors].map((t) => tf.sum(tf.cast(tf.logicalNot(tf.isFinite(t)), 'float32')));
     if (counts.length === 0) return tf.scalar(0);
-    return (counts.length === 1 ? counts[0] : tf.addN(counts)) as tf.Scalar;
+    return addMany(counts as tf.Scalar[]);
   });
 }
 

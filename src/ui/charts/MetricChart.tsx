@@ -5,7 +5,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartKey, mergeSeriesRows } from '../../state/metric-series';
-import { useSeriesViews } from '../../state/metrics-store';
+import { useMetricsStore, useSeriesViews } from '../../state/metrics-store';
 
 export interface ChartSeries {
   /** Series name in the metrics store (`total`, `loss.edge`, …). */
@@ -23,7 +23,10 @@ export interface MetricChartProps {
   readonly logScale?: boolean;
   /** The series whose drawn point count the container exposes as `data-points` (default: the first). */
   readonly countSeries?: string;
+  /** Shown before the first point arrives. */
   readonly empty?: string;
+  /** Shown when points arrived but none had a finite value for these series. */
+  readonly noFinite?: string;
   readonly height?: number;
   /** Extra controls shown beside the title. */
   readonly children?: ReactNode;
@@ -36,9 +39,20 @@ function compact(value: number): string {
   return Number(value.toPrecision(3)).toString();
 }
 
-export function MetricChart({ title, testId, series, logScale = false, countSeries, empty = 'Waiting for the first step…', height = 220, children }: MetricChartProps) {
+export function MetricChart({
+  title,
+  testId,
+  series,
+  logScale = false,
+  countSeries,
+  empty = 'Waiting for the first step…',
+  noFinite = 'No finite value to draw yet.',
+  height = 220,
+  children,
+}: MetricChartProps) {
   const names = useMemo(() => series.map((s) => s.name), [series]);
   const views = useSeriesViews(names);
+  const anyReceived = useMetricsStore((state) => state.received > 0);
   const rows = useMemo(() => mergeSeriesRows(views, logScale), [views, logScale]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const countIndex = Math.max(0, countSeries === undefined ? 0 : names.indexOf(countSeries));
@@ -69,7 +83,7 @@ export function MetricChart({ title, testId, series, logScale = false, countSeri
       </ul>
       {rows.length === 0 ? (
         <p className="chart-empty" style={{ height }}>
-          {empty}
+          {anyReceived ? noFinite : empty}
         </p>
       ) : (
         <ResponsiveContainer width="100%" height={height}>

@@ -66,7 +66,13 @@ export function TrainingCharts() {
         </span>
       </MetricChart>
       <MetricChart title="Learning rate per group" testId="lr-chart" series={lrSeries} logScale />
-      <MetricChart title="Gradient norms (before clipping)" testId="grad-chart" series={GRADIENT_SERIES} logScale />
+      <MetricChart
+        title="Gradient norms (before clipping)"
+        testId="grad-chart"
+        series={GRADIENT_SERIES}
+        logScale
+        noFinite="No finite gradient norm yet: every step so far was skipped (non-finite gradients)."
+      />
       <MetricChart title="Commitment cost and VQ loss" testId="commitment-chart" series={COMMITMENT_SERIES} />
       <MetricChart title="Codebook use" testId="codebook-chart" series={CODEBOOK_SERIES} />
     </div>

@@ -8,7 +8,7 @@ export function RunControls({ source }: { source: TrainingSource }) {
   const checkpointPending = useRunStore((state) => state.checkpointPending);
   const active = isActive(status);
   const canStart = source.ok && !active && !hasFieldErrors;
-  const canCheckpoint = !checkpointPending && (status === 'running' || status === 'paused' || status === 'stopped' || status === 'finished');
+  const canCheckpoint = !checkpointPending && (status === 'running' || status === 'paused');
   return (
     <div className="run-controls">
       <button type="button" data-testid="run-start" disabled={!canStart} onClick={() => source.ok && startRun(source.dataset, source.configName)}>

@@ -51,7 +51,11 @@ export function RunStatus() {
               {integer(latest.residuesPerSecond)} residues/s · {latest.proteinsPerSecond.toFixed(1)} proteins/s · {integer(latest.stepMs)} ms/step
             </span>
             <span>{duration(latest.elapsedMs)} trained</span>
-            {latest.skippedSteps > 0 && <span className="warn">{latest.skippedSteps} skipped steps</span>}
+            {latest.skippedSteps > 0 && (
+              <span className="warn" data-testid="run-skipped-steps">
+                {latest.skippedSteps} skipped steps
+              </span>
+            )}
           </>
         )}
         {warmingUp && <span className="hint-inline">{info ? 'First steps compile GPU shaders and are slow…' : 'Setting up the model and data…'}</span>}
