@@ -36,7 +36,10 @@ test('trains the bundled sample in the trainer worker with a live loss chart, an
 
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await training.checkpointButton.click();
-  expect((await download).suggestedFilename()).toMatch(new RegExp(`-step${pausedAt}\\.ftsckpt$`));
+  const checkpoint = await download;
+  expect(checkpoint.suggestedFilename()).toMatch(new RegExp(`-step${pausedAt}\\.ftsckpt$`));
+  const checkpointPath = testInfo.outputPath(checkpoint.suggestedFilename());
+  await checkpoint.saveAs(checkpointPath);
 
   await training.resumeButton.click();
   await expect(training.state).toHaveText('running', { timeout: 30_000 });
@@ -48,6 +51,13 @@ test('trains the bundled sample in the trainer worker with a live loss chart, an
   await expect(training.state).toHaveText('stopped');
   await expect(training.error).toHaveCount(0);
   await expect(training.startButton).toBeEnabled();
+
+  // The saved checkpoint continues the run where it was saved: the first new step is the one after it.
+  await page.getByTestId('run-resume-file').setInputFiles(checkpointPath);
+  await expect(training.state).toHaveText('running', { timeout: 90_000 });
+  await expect.poll(() => training.stepValue(), { timeout: 60_000 }).toBeGreaterThan(pausedAt);
+  await training.stopButton.click();
+  await expect(training.state).toHaveText('stopped', { timeout: 30_000 });
   expect(consoleErrors).toEqual([]);
 });
 

@@ -63,6 +63,13 @@ describe('a run', () => {
     expect(command.config.data.dataset).toBe('sample/sample-structs.h5');
   });
 
+  it('resumes from a checkpoint file by handing its bytes to the worker with the start command', () => {
+    const bytes = new Uint8Array([70, 84, 83]).buffer;
+    startRun(SAMPLE, 'sample-structs.h5', bytes);
+    const [command] = trainer.commands;
+    expect(command?.type === 'start' && command.checkpoint).toBe(bytes);
+  });
+
   it('follows the worker through running, paused and stopped, sending each command only where it applies', () => {
     startRun(SAMPLE);
     pauseRun(); // still starting: nothing to pause

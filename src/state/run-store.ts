@@ -164,10 +164,11 @@ function send(command: TrainerCommand): boolean {
 }
 
 /**
- * Starts a new run on `dataset` with the edited config (its `data.dataset` set to `datasetName`). The previous
- * run's worker is closed and its metrics cleared. Does nothing while a run is active or a field is invalid.
+ * Starts a new run on `dataset` with the edited config (its `data.dataset` set to `datasetName`), or, with
+ * `checkpoint`, continues the saved run (the checkpoint's own config is used). The previous run's worker is closed
+ * and its metrics cleared. Does nothing while a run is active or a field is invalid.
  */
-export function startRun(dataset: TrainingDataset, datasetName: string = dataset.kind === 'file' ? dataset.file.name : dataset.name): void {
+export function startRun(dataset: TrainingDataset, datasetName: string = dataset.kind === 'file' ? dataset.file.name : dataset.name, checkpoint?: ArrayBuffer): void {
   const state = useRunStore.getState();
   if (isActive(state.status) || Object.keys(state.fieldErrors).length > 0) return;
   const named = withConfigValue(state.config, 'data.dataset', datasetName);
@@ -193,7 +194,7 @@ export function startRun(dataset: TrainingDataset, datasetName: string = dataset
     fail(`The trainer worker could not start: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
-  send({ type: 'start', config, dataset });
+  send(checkpoint ? { type: 'start', config, dataset, checkpoint } : { type: 'start', config, dataset });
 }
 
 export function pauseRun(): void {

@@ -29,6 +29,21 @@ export function RunControls({ source }: { source: TrainingSource }) {
       <button type="button" className="button-secondary" data-testid="run-checkpoint" disabled={!canCheckpoint} onClick={saveCheckpoint}>
         {checkpointPending ? 'Saving checkpoint…' : 'Save checkpoint'}
       </button>
+      <label className={`button button-secondary${canStart ? '' : ' disabled'}`}>
+        Resume from a checkpoint…
+        <input
+          type="file"
+          accept=".ftsckpt"
+          className="visually-hidden"
+          data-testid="run-resume-file"
+          disabled={!canStart}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file && source.ok) void file.arrayBuffer().then((bytes) => startRun(source.dataset, source.configName, bytes));
+          }}
+        />
+      </label>
       <p className="hint" data-testid="run-source">
         {source.ok ? `Trains on ${source.label}.` : source.reason}
         {hasFieldErrors && ' Fix the settings marked in red to start.'}
