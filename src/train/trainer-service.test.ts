@@ -46,3 +46,31 @@ test('a run starts, streams metrics, pauses, resumes, saves a checkpoint and sto
   const checkpoint = events.find((e) => e.type === 'checkpoint');
   expect(checkpoint?.type === 'checkpoint' && (decodeCheckpoint(checkpoint.bytes) as { counters: { optimizerStep: number } }).counters.optimizerStep).toBe(3);
 }, 120_000);
+
+test('a pause and resume while a step is in flight keep one step loop, and stop lets the step finish', async () => {
+  const events: TrainerEvent[] = [];
+  let steps = 0;
+  const service: ReturnType<typeof createTrainerService> = createTrainerService(
+    {
+      h5: h5wasm,
+      openDataset: async () => ({ path: SAMPLE, name: 'sample-structs.h5', release: () => undefined }),
+      prepareBackend: async () => ({ backend: 'cpu', features: [] }),
+      post: (event) => events.push(event),
+      yieldToEvents: async () => {
+        steps++;
+        if (steps === 2) {
+          void service.handle({ type: 'pause' });
+          void service.handle({ type: 'resume' });
+        }
+        if (steps === 4) void service.handle({ type: 'stop' });
+      },
+      now: () => steps * 1000,
+    },
+    0,
+  );
+  await service.handle({ type: 'start', config: smallRunConfig({ data: { maxResidues: 16 } }), dataset: { kind: 'sample', url: SAMPLE, name: 'sample-structs.h5' } });
+  const stepsSeen = events.flatMap((e) => (e.type === 'metrics' ? e.points.map((p) => p.step) : []));
+  expect(stepsSeen).toEqual([1, 2, 3, 4]);
+  const states = events.flatMap((e) => (e.type === 'state' ? [e.state] : []));
+  expect(states).toEqual(['starting', 'running', 'paused', 'running', 'stopped']);
+}, 120_000);

@@ -33,6 +33,9 @@ export function createTrainerService(platform: TrainerPlatform, flushMs = 250) {
   let trainer: Trainer | null = null;
   let release: (() => void) | null = null;
   let state: 'idle' | 'running' | 'paused' | 'stopped' = 'idle';
+  /** A step loop is in flight: pause/stop take effect when its current step ends, and resume reuses it. */
+  let looping = false;
+  let stopRequested = false;
   let pending: MetricPoint[] = [];
   let lastFlush = 0;
 
@@ -54,18 +57,26 @@ export function createTrainerService(platform: TrainerPlatform, flushMs = 250) {
   };
 
   async function loop(): Promise<void> {
-    while (state === 'running' && trainer) {
-      const point = await trainer.step();
-      if (!point) return finish('finished');
-      pending.push(point);
-      flush();
-      await platform.yieldToEvents();
+    if (looping) return;
+    looping = true;
+    try {
+      while (state === 'running' && trainer && !stopRequested) {
+        const point = await trainer.step();
+        if (!point) return finish('finished');
+        pending.push(point);
+        flush();
+        await platform.yieldToEvents();
+      }
+    } finally {
+      looping = false;
     }
-    flush(true);
+    if (stopRequested) finish('stopped');
+    else flush(true);
   }
 
   async function start(command: Extract<TrainerCommand, { type: 'start' }>): Promise<void> {
     if (state === 'running' || state === 'paused') throw new Error('a run is already going: stop it first');
+    stopRequested = false;
     platform.post({ type: 'state', state: 'starting' });
     const { backend, features } = await platform.prepareBackend();
     const precision = decidePrecision(features, command.config.precision.mixedPrecision);
@@ -128,7 +139,9 @@ export function createTrainerService(platform: TrainerPlatform, flushMs = 250) {
             }
             return;
           case 'stop':
-            if (trainer) finish('stopped');
+            // A step in flight finishes first (its update is kept); then the loop ends the run.
+            if (looping) stopRequested = true;
+            else if (trainer) finish('stopped');
             return;
           case 'save-checkpoint': {
             if (!trainer) throw new Error('no run to save');
