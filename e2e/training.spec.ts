@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { fixturePath } from './fixture-files';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
 
@@ -85,4 +86,22 @@ test('config import shows warnings, refuses invalid files whole, and export down
   expect(file.suggestedFilename()).toBe('foldtree-studio-config.yaml');
   const text = await (await file.createReadStream()).toArray();
   expect(Buffer.concat(text).toString('utf8')).toMatch(/batchSize: 5\n/);
+});
+
+test('trains on an .h5 file picked through the file input, which the trainer mounts itself', async ({ page }) => {
+  test.setTimeout(180_000);
+  const studio = new StudioPage(page);
+  const training = new TrainingPage(page);
+  await studio.open();
+  await studio.proteinCountValue();
+  await studio.pick([fixturePath('tiny-structs.h5')]);
+  await expect(studio.datasetName).toHaveText('tiny-structs.h5');
+  await training.configure({ preset: 'tiny', batchSize: 1, maxResidues: 24, seed: 3 });
+  await training.start();
+  await expect(training.state).toHaveText('running', { timeout: 90_000 });
+  await expect(page.getByTestId('run-source')).toContainText('tiny-structs.h5');
+  await expect(training.log).toContainText('on tiny-structs.h5');
+  await expect.poll(() => training.stepValue(), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+  await training.stopButton.click();
+  await expect(training.state).toHaveText('stopped', { timeout: 30_000 });
 });

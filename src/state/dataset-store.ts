@@ -25,14 +25,26 @@ function datasetClient(): DatasetClient {
 /** Ticket of the latest request: an older answer never overwrites a newer one. */
 let latest = 0;
 
-async function track(open: (onProgress: (p: DatasetProgress) => void) => Promise<DatasetSummary>): Promise<void> {
+/**
+ * The `.h5` file the open dataset came from, so a training run can open it too. A `File` is not serialisable data,
+ * so it lives beside the store, not in it; null for the sample and for structure files.
+ */
+let openedFile: File | null = null;
+export function openedDatasetFile(): File | null {
+  return openedFile;
+}
+
+async function track(open: (onProgress: (p: DatasetProgress) => void) => Promise<DatasetSummary>, file: File | null = null): Promise<void> {
   const ticket = ++latest;
   useDatasetStore.setState({ status: 'loading', progress: null, error: null });
   try {
     const summary = await open((progress) => {
       if (ticket === latest) useDatasetStore.setState({ progress });
     });
-    if (ticket === latest) useDatasetStore.setState({ status: 'ready', summary, progress: null });
+    if (ticket === latest) {
+      openedFile = summary.origin === 'hdf5' ? file : null;
+      useDatasetStore.setState({ status: 'ready', summary, progress: null });
+    }
   } catch (error) {
     // A failed load keeps the previously opened dataset, so nothing the user had is lost.
     if (ticket === latest) useDatasetStore.setState({ status: 'error', error: error instanceof Error ? error.message : String(error), progress: null });
@@ -45,10 +57,11 @@ export function loadSampleDataset(baseUrl: string): Promise<void> {
 }
 
 export function loadDatasetFiles(files: readonly File[]): Promise<void> {
-  return track((onProgress) => datasetClient().openFiles(files, onProgress));
+  return track((onProgress) => datasetClient().openFiles(files, onProgress), files.length === 1 ? (files[0] ?? null) : null);
 }
 
 export function resetDatasetStore(): void {
   latest++;
+  openedFile = null;
   useDatasetStore.setState(initialState);
 }

@@ -30,5 +30,7 @@ describe('trainingSourceFor', () => {
     expect(trainingSourceFor({ status: 'loading', summary: null }, '/', 'http://x/')).toMatchObject({ ok: false, reason: /still opening/ });
     expect(trainingSourceFor({ status: 'ready', summary: summary('structures', '3 files') }, '/', 'http://x/')).toMatchObject({ ok: false, reason: /build-dataset/ });
     expect(trainingSourceFor({ status: 'ready', summary: summary('hdf5', 'mine.h5') }, '/', 'http://x/')).toMatchObject({ ok: false, reason: /mine\.h5/ });
+    const picked = new File(['x'], 'mine.h5');
+    expect(trainingSourceFor({ status: 'ready', summary: summary('hdf5', 'mine.h5') }, '/', 'http://x/', picked)).toMatchObject({ ok: true, dataset: { kind: 'file', file: picked }, label: 'mine.h5' });
   });
 });

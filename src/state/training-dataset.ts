@@ -1,7 +1,7 @@
 /**
  * Which dataset a run trains on, from what the dataset panel has open: the bundled sample goes to the trainer as
- * its URL (the trainer opens it itself). A picked .h5 needs its `File`, which the dataset store does not keep yet,
- * and structure files need building into HDF5 first; both come back as the reason Start is unavailable.
+ * its URL (the trainer opens it itself); a picked .h5 goes as its `File` (the trainer mounts it itself, without a
+ * copy). Structure files need building into HDF5 first: that comes back as the reason Start is unavailable.
  */
 import type { DatasetSummary } from '../protocol/dataset-messages';
 import type { TrainingDataset } from '../protocol/trainer-messages';
@@ -30,7 +30,7 @@ export function trainingSourceFor(
     }
     case 'hdf5':
       if (pickedFile) return { ok: true, dataset: { kind: 'file', file: pickedFile }, label: pickedFile.name, configName: pickedFile.name };
-      return { ok: false, reason: `Training on a picked file (${summary.name}) is not available yet; the bundled sample trains now.` };
+      return { ok: false, reason: `Open ${summary.name} again to train on it (the page no longer holds the file).` };
     case 'structures':
       return { ok: false, reason: 'The trainer reads HDF5: build these structures into an .h5 first (npm run build-dataset), or train on the bundled sample.' };
   }

@@ -1,6 +1,6 @@
 /** The training panel: controls, status, settings, live charts and the log of one run on the opened dataset. */
 import { useMemo } from 'react';
-import { useDatasetStore } from '../../state/dataset-store';
+import { openedDatasetFile, useDatasetStore } from '../../state/dataset-store';
 import { isActive, useRunStore } from '../../state/run-store';
 import { trainingSourceFor } from '../../state/training-dataset';
 import { TrainingCharts } from '../charts/TrainingCharts';
@@ -14,7 +14,7 @@ export function TrainingPanel() {
   const summary = useDatasetStore((state) => state.summary);
   const status = useRunStore((state) => state.status);
   const source = useMemo(
-    () => trainingSourceFor({ status: datasetStatus, summary }, import.meta.env.BASE_URL, location.href),
+    () => trainingSourceFor({ status: datasetStatus, summary }, import.meta.env.BASE_URL, location.href, openedDatasetFile()),
     [datasetStatus, summary],
   );
   return (
