@@ -10,7 +10,10 @@ import type { SkippedItem } from '../protocol/protein-graph';
 import { epochWindows, stepsPerEpoch } from './epoch-plan';
 import type { ProteinSource } from './protein-source';
 import { buildTrainerParts, commitmentAt, type TrainerParts } from './trainer-parts';
-import { windowStep } from './window-step';
+import * as tf from '@tensorflow/tfjs';
+import { addMaskCounts, disposeLossTargets } from '../model/losses/loss-targets';
+import { NO_ALL_REDUCE, type AllReduce } from './all-reduce';
+import { applyWindow, windowGradients, windowStep, windowTargets, type WindowGradients, type WindowStepInput, type WindowStepResult } from './window-step';
 
 export interface TrainerCounters {
   /** Optimizer steps taken. */
@@ -86,8 +89,11 @@ export class Trainer {
     return batches;
   }
 
-  /** Takes one optimizer step; null once every epoch is done. */
-  async step(): Promise<MetricPoint | null> {
+  /**
+   * Takes one optimizer step; null once every epoch is done. `allReduce` joins this replica's step to the other
+   * data-parallel replicas' (all-reduce.ts); a single trainer exchanges nothing.
+   */
+  async step(allReduce: AllReduce = NO_ALL_REDUCE): Promise<MetricPoint | null> {
     if (this.finished) return null;
     const started = performance.now();
     const c = this.counters;
@@ -96,9 +102,8 @@ export class Trainer {
     const batches = this.readWindow(window);
     const learningRates = this.parts.scheduler.lrs(c.optimizerStep);
     const beta = commitmentAt(this.config, c.optimizerStep);
-    const result = batches.length > 0
-      ? await windowStep(this.parts, this.config, { batches, optimizerStep: c.optimizerStep, microBatches: c.microBatches, commitmentCost: beta, learningRates, rank: this.options.rank })
-      : null;
+    const input = { batches, optimizerStep: c.optimizerStep, microBatches: c.microBatches, commitmentCost: beta, learningRates, rank: this.options.rank };
+    const result = batches.length > 0 || allReduce !== NO_ALL_REDUCE ? await this.replicaStep(input, allReduce) : null;
     const stepMs = performance.now() - started;
     const applied = result?.applied ?? false;
     const total = result?.total ?? NaN;
@@ -148,6 +153,26 @@ export class Trainer {
       residuesPerSecond: ((result?.residues ?? 0) * 1000) / stepMs,
       proteinsPerSecond: ((result?.proteins ?? 0) * 1000) / stepMs,
     };
+  }
+
+  private async replicaStep(input: WindowStepInput, allReduce: AllReduce): Promise<WindowStepResult> {
+    if (allReduce === NO_ALL_REDUCE) return windowStep(this.parts, this.config, input);
+    const targets = windowTargets(this.config, input.batches, input.optimizerStep, input.rank);
+    try {
+      const counts = await allReduce.counts(addMaskCounts(targets.map((t) => t.counts)));
+      const local = await windowGradients(this.parts, this.config, input, targets, counts);
+      let shared: WindowGradients | null = null;
+      try {
+        shared = await allReduce.gradients(local);
+        const { applied, norms } = await applyWindow(this.parts, this.config, shared.sums, shared.ema, input);
+        const total = Object.values(shared.weightedLosses).reduce((a, b) => a + b, 0);
+        return { losses: shared.losses, weightedLosses: shared.weightedLosses, total, applied, norms, counts: shared.ema.counts, residues: shared.residues, proteins: shared.proteins };
+      } finally {
+        tf.dispose([...local.sums.values(), ...(shared?.sums.values() ?? [])]);
+      }
+    } finally {
+      for (const t of targets) disposeLossTargets(t);
+    }
   }
 
   /** Restores counters after the caller loaded weights and optimizer state (trainer-checkpoint.ts). */

@@ -1,11 +1,13 @@
 /**
- * One optimizer step over an accumulation window: every micro-batch forward + backward with the window's loss
- * normalizers (so the summed gradients are exactly those of the window taken as one batch), EMA statistics summed
- * over the window, then unscale/skip, clip, optimizer step and the EMA codebook update.
+ * One optimizer step over an accumulation window, in two phases so data-parallel replicas can all-reduce between
+ * them: `windowGradients` runs every micro-batch forward + backward with given loss normalizers (the mask counts
+ * of everything that makes up the step, so the summed gradients are exactly those of the step taken as one batch)
+ * and sums gradients and EMA statistics; `applyWindow` unscales/skips, clips, steps the optimizer and updates the
+ * EMA codebook. `windowStep` is both phases for one trainer.
  */
 import * as tf from '@tensorflow/tfjs';
 import { disposeLossGradients, lossAndGradients } from '../model/loss-gradients';
-import { addMaskCounts, disposeLossTargets, toLossTargets, withNormalizers, type LossTargets } from '../model/losses/loss-targets';
+import { addMaskCounts, disposeLossTargets, toLossTargets, withNormalizers, type LossTargets, type MaskCounts } from '../model/losses/loss-targets';
 import { disposeModelInputs, toModelInputs } from '../model/model-inputs';
 import { addEmaStatistics, emaStatistics, type EmaStatistics } from '../model/quantizer/ema-statistics';
 import { applyEma, assignCodebook } from '../model/quantizer/ema-update';
@@ -27,6 +29,16 @@ export interface WindowStepInput {
   readonly rank: number;
 }
 
+/** What one replica contributes to a step: gradient sums (owned by the caller), loss parts, EMA statistics. */
+export interface WindowGradients {
+  readonly sums: Map<string, tf.Tensor>;
+  readonly losses: Record<string, number>;
+  readonly weightedLosses: Record<string, number>;
+  readonly ema: EmaStatistics;
+  readonly residues: number;
+  readonly proteins: number;
+}
+
 export interface WindowStepResult {
   readonly losses: Record<string, number>;
   readonly weightedLosses: Record<string, number>;
@@ -44,15 +56,18 @@ async function scalarValues(record: Partial<Record<string, tf.Scalar>>): Promise
   return out;
 }
 
-function addInto(target: Record<string, number>, values: Record<string, number>): void {
+export function addInto(target: Record<string, number>, values: Record<string, number>): void {
   for (const [name, value] of Object.entries(values)) target[name] = (target[name] ?? 0) + value;
 }
 
-export async function windowStep(parts: TrainerParts, config: RunConfig, input: WindowStepInput): Promise<WindowStepResult> {
+/** Loss targets of every micro-batch of a window (negatives keyed by the optimizer step); the caller disposes them. */
+export function windowTargets(config: RunConfig, batches: readonly PaddedBatch[], optimizerStep: number, rank: number): LossTargets[] {
+  const options = { maskPlddt: config.masking.maskPlddt, plddtThreshold: config.masking.plddtThreshold, distanceBinEdges: config.losses.distanceBinEdges, seed: config.data.seed, step: optimizerStep, rank };
+  return batches.map((batch) => toLossTargets(batch, options));
+}
+
+export async function windowGradients(parts: TrainerParts, config: RunConfig, input: WindowStepInput, targets: readonly LossTargets[], normalizers: MaskCounts): Promise<WindowGradients> {
   const { params, modelConfig } = parts;
-  const targetOptions = { maskPlddt: config.masking.maskPlddt, plddtThreshold: config.masking.plddtThreshold, distanceBinEdges: config.losses.distanceBinEdges, seed: config.data.seed, step: input.optimizerStep, rank: input.rank };
-  const targets: LossTargets[] = input.batches.map((batch) => toLossTargets(batch, targetOptions));
-  const normalizers = addMaskCounts(targets.map((t) => t.counts));
   const losses: Record<string, number> = {};
   const weightedLosses: Record<string, number> = {};
   const emaParts: EmaStatistics[] = [];
@@ -87,29 +102,48 @@ export async function windowStep(parts: TrainerParts, config: RunConfig, input: 
         disposeModelInputs(inputs);
       }
     }
-    // Unscale, and skip the step when any gradient is non-finite (in f32 runs the scale is 1: only the check).
-    let norms: GradientNormReport | null = null;
-    const { applied } = await parts.scaler.step(sums, async (grads) => {
-      const clipped = clipGradients(grads, { maxNorm: config.training.clipGrad ? config.training.clipGradMaxNorm : Infinity, mode: config.training.clipGradMode });
-      try {
-        norms = await readGradientNorms(clipped);
-        parts.optimizer.step(clipped.grads, input.learningRates);
-      } finally {
-        tf.dispose([...clipped.grads.values(), clipped.norms]);
-      }
-    });
-    const stats = addEmaStatistics(emaParts);
-    if (applied && parts.ema) {
-      const update = applyEma(parts.ema, stats, modelConfig.quantizer);
-      const reset = modelConfig.quantizer.deadCodeReset ? resetDeadCodes(update, modelConfig.quantizer, config.data.seed, input.optimizerStep) : update;
-      parts.ema = reset.state;
-      assignCodebook(codebookVariable(params), reset.codebook);
-    }
-    const total = Object.values(weightedLosses).reduce((a, b) => a + b, 0);
-    return { losses, weightedLosses, total, applied, norms, counts: stats.counts, residues, proteins: input.batches.reduce((a, b) => a + b.batchSize, 0) };
-  } finally {
+  } catch (error) {
     tf.dispose([...sums.values()]);
+    throw error;
+  }
+  const ema = emaParts.length > 0 ? addEmaStatistics(emaParts) : { counts: new Float32Array(modelConfig.quantizer.codes), sums: new Float32Array(0) };
+  return { sums, losses, weightedLosses, ema, residues, proteins: input.batches.reduce((a, b) => a + b.batchSize, 0) };
+}
+
+/** Phase two: unscale and skip on non-finite gradients, clip, optimizer step, EMA codebook update. */
+export async function applyWindow(parts: TrainerParts, config: RunConfig, sums: ReadonlyMap<string, tf.Tensor>, ema: EmaStatistics, input: Pick<WindowStepInput, 'learningRates' | 'optimizerStep'>): Promise<{ applied: boolean; norms: GradientNormReport | null }> {
+  let norms: GradientNormReport | null = null;
+  const { applied } = await parts.scaler.step(sums, async (grads) => {
+    const clipped = clipGradients(grads, { maxNorm: config.training.clipGrad ? config.training.clipGradMaxNorm : Infinity, mode: config.training.clipGradMode });
+    try {
+      norms = await readGradientNorms(clipped);
+      parts.optimizer.step(clipped.grads, input.learningRates);
+    } finally {
+      tf.dispose([...clipped.grads.values(), clipped.norms]);
+    }
+  });
+  if (applied && parts.ema) {
+    const q = parts.modelConfig.quantizer;
+    const update = applyEma(parts.ema, ema, q);
+    const reset = q.deadCodeReset ? resetDeadCodes(update, q, config.data.seed, input.optimizerStep) : update;
+    parts.ema = reset.state;
+    assignCodebook(codebookVariable(parts.params), reset.codebook);
+  }
+  return { applied, norms };
+}
+
+export async function windowStep(parts: TrainerParts, config: RunConfig, input: WindowStepInput): Promise<WindowStepResult> {
+  const targets = windowTargets(config, input.batches, input.optimizerStep, input.rank);
+  try {
+    const gradients = await windowGradients(parts, config, input, targets, addMaskCounts(targets.map((t) => t.counts)));
+    try {
+      const { applied, norms } = await applyWindow(parts, config, gradients.sums, gradients.ema, input);
+      const total = Object.values(gradients.weightedLosses).reduce((a, b) => a + b, 0);
+      return { losses: gradients.losses, weightedLosses: gradients.weightedLosses, total, applied, norms, counts: gradients.ema.counts, residues: gradients.residues, proteins: gradients.proteins };
+    } finally {
+      tf.dispose([...gradients.sums.values()]);
+    }
+  } finally {
     for (const t of targets) disposeLossTargets(t);
   }
 }
-

@@ -53,7 +53,12 @@ export function maskedSelfAttention(
 ): tf.Tensor3D {
   const [B, L, dim] = x.shape;
   if (dim % heads !== 0) throw new Error(`${name}: width ${dim} is not divisible by ${heads} heads`);
-  const [q, k, v] = tf.split(linear(params, `${name}.inProjection`, x), 3, 2) as [tf.Tensor, tf.Tensor, tf.Tensor];
+  // The key part of the bias shifts every score of a query's row alike, which the softmax ignores: its exact
+  // gradient is zero. It is multiplied out (gradient exactly 0), so no rounding noise reaches it — Adam would
+  // amplify that noise into updates, and data-parallel runs would drift from a single trainer's.
+  const biasMask = tf.concat([tf.ones([dim]), tf.zeros([dim]), tf.ones([dim])]);
+  const projected = tf.add(tf.matMul(tf.reshape(x, [-1, dim]), params.get(`${name}.inProjection.weight`)), tf.mul(params.get(`${name}.inProjection.bias`), biasMask));
+  const [q, k, v] = tf.split(tf.reshape(projected, [B, L, 3 * dim]), 3, 2) as [tf.Tensor, tf.Tensor, tf.Tensor];
   const scale = 1 / Math.sqrt(dim / heads);
   const scores = tf.matMul(splitHeads(tf.mul(q, scale), heads), splitHeads(k, heads), false, true);
   const keyMask = tf.reshape(mask, [B, 1, 1, L]);

@@ -73,7 +73,11 @@ export function graphAttention(
   const byHead = (t: tf.Tensor): tf.Tensor3D =>
     tf.reshape(tf.transpose(tf.reshape(t, [B, L, heads, outDim]), [0, 2, 1, 3]), [B * heads, L, outDim]);
   const query = byHead(linear(params, `${name}.query`, x));
-  const key = byHead(linear(params, `${name}.key`, x));
+  // The key bias adds q_i·b to every score of row i, which the softmax ignores: its exact gradient is zero.
+  // It stays a parameter (PyG's lin_key has it, exports carry it) but is left out of the scores, so no rounding
+  // noise reaches it — Adam would turn that noise into real updates, and data-parallel runs would drift.
+  const keyNoBias = tf.add(tf.matMul(tf.reshape(x, [-1, x.shape[2]]), params.get(`${name}.key.weight`)), tf.mul(params.get(`${name}.key.bias`), 0));
+  const key = byHead(keyNoBias);
   const value = byHead(linear(params, `${name}.value`, x));
   const edgeWeight = tf.reshape(params.get(`${name}.edge.weight`), [1, heads, 1, outDim]);
 
