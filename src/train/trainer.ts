@@ -1,18 +1,18 @@
 /**
  * One trainer: FoldTree2's training loop for one rank, one optimizer step per `step()` call, with every counter
- * a resumed run needs. Data parallelism (several ranks) builds on the same step in the data-parallel workers.
+ * a resumed run needs. Several ranks join their steps through an all-reduce (all-reduce.ts).
  */
+import * as tf from '@tensorflow/tfjs';
+import { addMaskCounts, disposeLossTargets } from '../model/losses/loss-targets';
 import { codebookStatistics } from '../model/quantizer/codebook-statistics';
 import type { MetricPoint } from '../protocol/metric-point';
-import type { RunConfig } from '../protocol/run-config';
 import type { PaddedBatch } from '../protocol/padded-batch';
 import type { SkippedItem } from '../protocol/protein-graph';
+import type { RunConfig } from '../protocol/run-config';
+import { NO_ALL_REDUCE, type AllReduce } from './all-reduce';
 import { epochWindows, stepsPerEpoch } from './epoch-plan';
 import type { ProteinSource } from './protein-source';
 import { buildTrainerParts, commitmentAt, type TrainerParts } from './trainer-parts';
-import * as tf from '@tensorflow/tfjs';
-import { addMaskCounts, disposeLossTargets } from '../model/losses/loss-targets';
-import { NO_ALL_REDUCE, type AllReduce } from './all-reduce';
 import { applyWindow, windowGradients, windowStep, windowTargets, type WindowGradients, type WindowStepInput, type WindowStepResult } from './window-step';
 
 export interface TrainerCounters {
