@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { buildProteinGraphs } from '../src/data/build/build-protein-graphs';
+import { buildStructureFiles } from '../src/data/build/build-structure-files';
 import type { ProteinGraph, SkippedItem } from '../src/protocol/protein-graph';
 import { BUILD_DATASET_USAGE, parseBuildDatasetArgs, UsageError, type BuildDatasetArgs } from './build-dataset-args';
 import { collectStructureFiles } from './collect-structure-files';
@@ -24,24 +24,9 @@ export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBa
   const files = collectStructureFiles(args.inputs);
   if (files.length === 0) throw new Error(`no .pdb / .ent / .cif / .mmcif files (plain or .gz) in ${args.inputs.join(', ')}`);
   if (existsSync(args.output) && !args.overwrite) throw new Error(`${args.output} exists; add --overwrite to replace it`);
-  const built: ProteinGraph[] = [];
-  const skipped: SkippedItem[] = [];
-  const seen = new Set<string>();
   const options = { contactCutoff: args.contactCutoff, ...(args.maxResidues ? { maxResidues: args.maxResidues } : {}), ...(args.chain ? { chain: args.chain } : {}) };
-  for (const [k, path] of files.entries()) {
-    progress?.update(k, basename(path));
-    try {
-      const result = await buildProteinGraphs(basename(path), new Uint8Array(readFileSync(path)), options);
-      skipped.push(...result.skipped);
-      for (const graph of result.graphs) {
-        if (seen.has(graph.id)) skipped.push({ source: `${path}:${graph.id}`, reason: `duplicate protein id ${graph.id} (another file has the same name and chain)` });
-        else built.push(graph);
-        seen.add(graph.id);
-      }
-    } catch (error) {
-      skipped.push({ source: path, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  const inputs = files.map((path) => ({ name: basename(path), label: path, bytes: async () => new Uint8Array(readFileSync(path)) }));
+  const { graphs: built, skipped } = await buildStructureFiles(inputs, options, (k, input) => progress?.update(k, input.name));
   progress?.update(files.length, 'writing HDF5');
   progress?.finish();
   if (built.length === 0) throw new Error(`no protein could be built from ${files.length} file(s); nothing written\n${formatSkipped(skipped)}`);

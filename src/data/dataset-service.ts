@@ -4,9 +4,9 @@
  * A failed open leaves the dataset that was open before untouched.
  */
 import type { DatasetSummary } from '../protocol/dataset-messages';
-import type { ProteinGraph, SkippedItem } from '../protocol/protein-graph';
+import type { ProteinGraph } from '../protocol/protein-graph';
 import { RES_X_WIDTH } from '../protocol/res-features';
-import { buildProteinGraphs } from './build/build-protein-graphs';
+import { buildStructureFiles } from './build/build-structure-files';
 import { fileKind } from './file-kind';
 import type { H5Wasm } from './hdf5/h5-types';
 import { closeStructsFile, openStructsFile, type StructsFileHandle } from './hdf5/open-file';
@@ -69,23 +69,8 @@ export function createDatasetService(h5: H5Wasm, access: FileAccess, now: () => 
   }
 
   async function buildFromStructures(files: readonly File[], onProgress: ProgressCallback, started: number): Promise<DatasetSummary> {
-    const graphs: ProteinGraph[] = [];
-    const skipped: SkippedItem[] = [];
-    const seen = new Set<string>();
-    for (const [k, file] of files.entries()) {
-      onProgress(k, files.length, `Building ${file.name}`);
-      try {
-        const built = await buildProteinGraphs(file.name, new Uint8Array(await file.arrayBuffer()));
-        skipped.push(...built.skipped);
-        for (const graph of built.graphs) {
-          if (seen.has(graph.id)) skipped.push({ source: `${file.name}:${graph.id}`, reason: `another file already gave a protein named ${graph.id}` });
-          else graphs.push(graph);
-          seen.add(graph.id);
-        }
-      } catch (error) {
-        skipped.push({ source: file.name, reason: error instanceof Error ? error.message : String(error) });
-      }
-    }
+    const inputs = files.map((file) => ({ name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
+    const { graphs, skipped } = await buildStructureFiles(inputs, {}, (k, input) => onProgress(k, files.length, `Building ${input.name}`));
     onProgress(files.length, files.length, 'Built');
     const summary: DatasetSummary = {
       name: files.length === 1 ? (files[0]?.name ?? '') : `${files.length} files`,
