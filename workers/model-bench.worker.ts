@@ -5,7 +5,7 @@ import h5wasm from 'h5wasm';
 import { fetchIntoMemoryFs, removeFetchedFile } from '../src/data/hdf5/browser-files';
 import { isModelBenchRequest, type ModelBenchEvent, type ModelBenchRequest } from '../src/protocol/model-bench-messages';
 import { assertNever } from '../src/shared/assert-never';
-import { loadBenchBatch, runBenchmarks, runComparison, type LoadedBatch } from '../src/train/model-bench-service';
+import { loadBenchBatch, runBenchmarks, runComparison, runF16Check, type LoadedBatch } from '../src/train/model-bench-service';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,6 +28,9 @@ async function handle(request: ModelBenchRequest): Promise<void> {
       return post({ type: 'benchmark-done', requestId: request.requestId });
     case 'compare-backends':
       return post({ type: 'comparison', requestId: request.requestId, comparison: await runComparison(loaded, request.preset, request.backends) });
+    case 'check-f16':
+      if (!self.navigator.gpu) throw new Error('WebGPU is not available in this browser: there is no f16 matMul to check');
+      return post({ type: 'f16-check', requestId: request.requestId, check: await runF16Check(loaded, request.preset, self.navigator.gpu) });
     default:
       return assertNever(request, 'model-bench request');
   }

@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
 /** Entry of the trainer worker: tfjs on WebGPU (CPU when WebGPU is missing), h5wasm with WORKERFS and fetch. */
-import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import h5wasm from 'h5wasm';
 import { fetchIntoMemoryFs, mountUserFile, removeFetchedFile, unmountUserFile } from '../src/data/hdf5/browser-files';
 import { isTrainerCommand, type TrainerEvent } from '../src/protocol/trainer-messages';
 import { createTrainerService } from '../src/train/trainer-service';
+import { prepareTrainingBackend } from '../src/train/training-backend';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,15 +20,10 @@ const service = createTrainerService({
     const path = mountUserFile(module, dataset.file);
     return { path, name: dataset.file.name, release: () => unmountUserFile(module, path) };
   },
-  async prepareBackend() {
-    const adapter = self.navigator.gpu ? await self.navigator.gpu.requestAdapter() : null;
-    if (adapter && (await tf.setBackend('webgpu'))) {
-      await tf.ready();
-      return { backend: 'webgpu', features: [...adapter.features].map(String) };
-    }
-    await tf.setBackend('cpu');
-    post({ type: 'log', level: 'warning', message: 'WebGPU is not available in this browser: training runs on the CPU backend, far slower.' });
-    return { backend: 'cpu', features: [] };
+  async prepareBackend(mixedPrecision) {
+    const prepared = await prepareTrainingBackend(self.navigator.gpu, mixedPrecision);
+    if (prepared.notice) post({ type: 'log', level: 'warning', message: prepared.notice });
+    return prepared;
   },
   post,
   async storeCheckpoint(fileName, bytes) {

@@ -3,6 +3,7 @@ import {
   isModelBenchEvent,
   type BackendComparison,
   type BenchBatchSpec,
+  type F16Check,
   type ModelBenchEvent,
   type ModelBenchRequest,
   type ModelTiming,
@@ -48,5 +49,16 @@ export async function compareBackendsInWorker(batch: BenchBatchSpec, preset: str
     return event.type === 'comparison';
   });
   if (!result) throw new Error('the worker gave no comparison');
+  return result;
+}
+
+/** Checks the f16 matMul kernel on this adapter and the model with it against the CPU backend. */
+export async function checkF16InWorker(batch: BenchBatchSpec, preset: string): Promise<F16Check> {
+  let result: F16Check | null = null;
+  await runInWorker({ type: 'check-f16', requestId: nextId++, batch, preset }, (event) => {
+    if (event.type === 'f16-check') result = event.check;
+    return event.type === 'f16-check';
+  });
+  if (!result) throw new Error('the worker gave no f16 check');
   return result;
 }

@@ -19,6 +19,33 @@ export interface BackendComparison {
   readonly preset: string;
   readonly loss: { readonly relative: number; readonly at: string };
   readonly gradient: { readonly relative: number; readonly at: string };
+  /** ‖Δg‖₂ / ‖g‖₂ over all gradients together. */
+  readonly gradientNorm: number;
+}
+
+/** One shape of the f16 matMul check (src/train/precision/f16-matmul-check.ts). */
+export interface F16MatMulCase {
+  readonly label: string;
+  /** Largest |backend − half-rounded float64 reference| / Σ|a·b| over the outputs: f32 accumulation error only. */
+  readonly vsHalfReference: number;
+  /** Largest |backend − exact float32 product| / Σ|a·b|: the operand rounding the kernel really applies. */
+  readonly vsFloat32: number;
+}
+
+export interface F16MatMulReport {
+  readonly backend: string;
+  readonly cases: readonly F16MatMulCase[];
+  /** An operand of 70,000 (beyond the half range) made the product ±Infinity, as in PyTorch autocast. */
+  readonly overflowGivesInfinity: boolean;
+}
+
+/** The f16 matMul kernel checked on this adapter: 'native' halves with shader-f16, else the 'packed' check. */
+export interface F16Check {
+  readonly variant: 'native' | 'packed';
+  readonly adapterHasShaderF16: boolean;
+  readonly matMul: F16MatMulReport;
+  /** The whole model differentiated with f16 matMuls against the float32 CPU backend. */
+  readonly model: BackendComparison;
 }
 
 /** Which real proteins of the sample to use: `proteins` from `offset`, cropped to `maxLength`. */
@@ -31,12 +58,14 @@ export interface BenchBatchSpec {
 
 export type ModelBenchRequest =
   | { readonly type: 'benchmark'; readonly requestId: number; readonly batch: BenchBatchSpec; readonly presets: readonly string[]; readonly backends: readonly string[]; readonly repeats: number }
-  | { readonly type: 'compare-backends'; readonly requestId: number; readonly batch: BenchBatchSpec; readonly preset: string; readonly backends: readonly [string, string] };
+  | { readonly type: 'compare-backends'; readonly requestId: number; readonly batch: BenchBatchSpec; readonly preset: string; readonly backends: readonly [string, string] }
+  | { readonly type: 'check-f16'; readonly requestId: number; readonly batch: BenchBatchSpec; readonly preset: string };
 
 export type ModelBenchEvent =
   | { readonly type: 'timing'; readonly requestId: number; readonly timing: ModelTiming }
   | { readonly type: 'benchmark-done'; readonly requestId: number }
   | { readonly type: 'comparison'; readonly requestId: number; readonly comparison: BackendComparison }
+  | { readonly type: 'f16-check'; readonly requestId: number; readonly check: F16Check }
   | { readonly type: 'failed'; readonly requestId: number; readonly message: string };
 
 function isBatchSpec(value: unknown): value is BenchBatchSpec {
@@ -52,6 +81,8 @@ export function isModelBenchRequest(value: unknown): value is ModelBenchRequest 
       return isStrings(value['presets']) && isStrings(value['backends']) && typeof value['repeats'] === 'number';
     case 'compare-backends':
       return typeof value['preset'] === 'string' && isStrings(value['backends']) && value['backends'].length === 2;
+    case 'check-f16':
+      return typeof value['preset'] === 'string';
     default:
       return false;
   }
@@ -66,6 +97,8 @@ export function isModelBenchEvent(value: unknown): value is ModelBenchEvent {
       return true;
     case 'comparison':
       return isRecord(value['comparison']);
+    case 'f16-check':
+      return isRecord(value['check']);
     case 'failed':
       return typeof value['message'] === 'string';
     default:

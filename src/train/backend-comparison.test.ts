@@ -8,7 +8,7 @@ describe('backend comparison', () => {
     const batch = await sampleBatch({ proteins: 2, offset: 172, maxLength: 24 });
     const a = await differentiate(MODEL_PRESETS.tiny, batch, 41, 3);
     const b = await differentiate(MODEL_PRESETS.tiny, batch, 41, 3);
-    expect(compareDifferentiations(a, b)).toEqual({ loss: { relative: 0, at: '' }, gradient: { relative: 0, at: '' } });
+    expect(compareDifferentiations(a, b)).toEqual({ loss: { relative: 0, at: '' }, gradient: { relative: 0, at: '' }, gradientNorm: 0 });
     const name = 'encoder.head.out.2.weight';
     const grad = b.grads[name] ?? new Float32Array();
     const scale = Math.max(...grad.map(Math.abs));
@@ -16,5 +16,8 @@ describe('backend comparison', () => {
     const difference = compareDifferentiations(a, perturbed);
     expect(difference.gradient.at).toBe(name);
     expect(difference.gradient.relative).toBeCloseTo(0.01, 4);
+    // One entry moved by 0.01·scale: the global norm moves by exactly that over ‖g‖ of every gradient.
+    const norm = Math.sqrt(Object.values(a.grads).reduce((s, g) => s + g.reduce((t, v) => t + v * v, 0), 0));
+    expect(difference.gradientNorm).toBeCloseTo((scale * 0.01) / norm, 6);
   });
 });

@@ -49,6 +49,8 @@ export interface BackendDifference {
    * score of a softmax row alike) and hold only rounding noise, which has no meaningful relative error.
    */
   readonly gradient: { readonly relative: number; readonly at: string };
+  /** ‖Δg‖₂ / ‖g‖₂ over every parameter's gradient together: the whole update's error, not one entry's. */
+  readonly gradientNorm: number;
 }
 
 export function compareDifferentiations(reference: DifferentiationValues, other: DifferentiationValues): BackendDifference {
@@ -61,15 +63,22 @@ export function compareDifferentiations(reference: DifferentiationValues, other:
   const scaleOf = (values: Float32Array) => values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const floor = 1e-4 * Math.max(0, ...Object.values(reference.grads).map(scaleOf));
   let gradient = { relative: 0, at: '' };
+  let squaredDifference = 0;
+  let squaredReference = 0;
   for (const [name, a] of Object.entries(reference.grads)) {
     const b = other.grads[name];
-    if (!b || b.length !== a.length) return { loss, gradient: { relative: Infinity, at: name } };
+    if (!b || b.length !== a.length) return { loss, gradient: { relative: Infinity, at: name }, gradientNorm: Infinity };
     let diff = 0;
-    for (let k = 0; k < a.length; k++) diff = Math.max(diff, Math.abs((a[k] ?? 0) - (b[k] ?? NaN)));
+    for (let k = 0; k < a.length; k++) {
+      const d = (a[k] ?? 0) - (b[k] ?? NaN);
+      diff = Math.max(diff, Math.abs(d));
+      squaredDifference += d * d;
+      squaredReference += (a[k] ?? 0) ** 2;
+    }
     const relative = diff / Math.max(scaleOf(a), floor, 1e-30);
     if (!(relative <= gradient.relative)) gradient = { relative, at: name };
   }
-  return { loss, gradient };
+  return { loss, gradient, gradientNorm: Math.sqrt(squaredDifference / Math.max(squaredReference, 1e-300)) };
 }
 
 /** Runs `differentiate` on each named backend in turn (switching tf's backend) and compares with the first. */

@@ -8,10 +8,12 @@ import { closeStructsFile, openStructsFile } from '../data/hdf5/open-file';
 import { readIndex } from '../data/hdf5/read-index';
 import { readBatch } from '../data/read-batch';
 import { MODEL_PRESETS, type ModelPresetName } from '../model/presets';
-import type { BackendComparison, BenchBatchSpec, ModelTiming } from '../protocol/model-bench-messages';
+import type { BackendComparison, BenchBatchSpec, F16Check, ModelTiming } from '../protocol/model-bench-messages';
 import type { PaddedBatch } from '../protocol/padded-batch';
 import { compareBackends } from './backend-comparison';
 import { benchmarkModel } from './model-benchmark';
+import { registerF16Backend } from './precision/f16-backend';
+import { checkF16MatMul } from './precision/f16-matmul-check';
 
 export interface LoadedBatch {
   readonly batch: PaddedBatch;
@@ -52,4 +54,18 @@ export async function runBenchmarks(loaded: LoadedBatch, presets: readonly strin
 export async function runComparison(loaded: LoadedBatch, preset: string, backends: readonly [string, string]): Promise<BackendComparison> {
   const difference = await compareBackends(backends, presetConfig(preset), loaded.batch, loaded.inputWidth, 3);
   return { backends, preset, ...difference };
+}
+
+/**
+ * Checks the f16 matMul kernel on this adapter — real halves where it has `shader-f16`, else the packed variant
+ * that rounds the same way — against an independent reference, then the whole model against the CPU backend.
+ */
+export async function runF16Check(loaded: LoadedBatch, preset: string, gpu: GPU): Promise<F16Check> {
+  const adapter = await gpu.requestAdapter();
+  const adapterHasShaderF16 = adapter?.features.has('shader-f16') ?? false;
+  const variant = adapterHasShaderF16 ? 'native' : 'packed';
+  const backend = await registerF16Backend(variant, gpu);
+  const matMul = await checkF16MatMul(backend);
+  const model = await runComparison(loaded, preset, [backend, 'cpu']);
+  return { variant, adapterHasShaderF16, matMul, model };
 }

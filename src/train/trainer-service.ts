@@ -19,8 +19,8 @@ export interface TrainerPlatform {
   readonly h5: H5Wasm;
   /** Puts the dataset into h5wasm's file system; `release` undoes it. */
   openDataset(dataset: TrainingDataset): Promise<{ path: string; name: string; release(): void }>;
-  /** Chooses and initialises the tfjs backend; returns its name and the adapter's features. */
-  prepareBackend(): Promise<{ backend: string; features: readonly string[] }>;
+  /** Chooses and initialises the tfjs backend (f16 matMuls if asked for and possible); its name, the adapter's features. */
+  prepareBackend(mixedPrecision: boolean): Promise<{ backend: string; features: readonly string[] }>;
   post(event: TrainerEvent, transfer?: Transferable[]): void;
   /** Keeps a copy of a checkpoint in the browser's storage (OPFS); returns where, or null where there is none. */
   storeCheckpoint?(fileName: string, bytes: ArrayBuffer): Promise<string | null>;
@@ -78,7 +78,7 @@ export function createTrainerService(platform: TrainerPlatform, flushMs = 250) {
     if (state === 'running' || state === 'paused') throw new Error('a run is already going: stop it first');
     stopRequested = false;
     platform.post({ type: 'state', state: 'starting' });
-    const { backend, features } = await platform.prepareBackend();
+    const { backend, features } = await platform.prepareBackend(command.config.precision.mixedPrecision);
     const precision = decidePrecision(features, command.config.precision.mixedPrecision);
     const opened = await platform.openDataset(command.dataset);
     release = opened.release;
@@ -113,7 +113,8 @@ export function createTrainerService(platform: TrainerPlatform, flushMs = 250) {
       },
     });
     for (const item of index.skipped) platform.post({ type: 'log', level: 'warning', message: `${item.source}: ${item.reason}` });
-    if (precision.label !== 'f32' && precision.mode === 'f32') platform.post({ type: 'log', level: 'info', message: `precision: ${precision.label}` });
+    if (precision.mode === 'f16-mixed') platform.post({ type: 'log', level: 'info', message: 'precision: f16-mixed (matMul operands in half precision, f32 accumulation, dynamic loss scaling)' });
+    else if (precision.label !== 'f32') platform.post({ type: 'log', level: 'info', message: `precision: ${precision.label}` });
     state = 'running';
     platform.post({ type: 'state', state: 'running' });
     await loop();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SAMPLE_DATASET } from '../../state/dataset-store';
-import { startBenchmark, startComparison, useBenchStore } from '../../state/bench-store';
+import { startBenchmark, startComparison, startF16Check, useBenchStore } from '../../state/bench-store';
+import { F16CheckResult } from './F16CheckResult';
 
 const PRESETS = ['tiny', 'teaching', 'foldtree2'] as const;
 const BACKENDS = ['webgpu', 'cpu'] as const;
@@ -11,7 +12,7 @@ function sampleUrl(): string {
 
 /** Measures this browser: model time per preset and backend, and WebGPU's agreement with the CPU reference. */
 export function BenchPage() {
-  const { status, timings, comparison, error } = useBenchStore();
+  const { status, timings, comparison, f16Check, error } = useBenchStore();
   const query = new URLSearchParams(location.search);
   const [presets, setPresets] = useState<string[]>(query.get('presets')?.split(',') ?? ['tiny', 'teaching']);
   const [proteins, setProteins] = useState(Number(query.get('proteins') ?? 2));
@@ -46,6 +47,9 @@ export function BenchPage() {
           <button type="button" data-testid="run-comparison" disabled={busy} onClick={() => void startComparison(batch, 'tiny', ['cpu', 'webgpu'])}>
             Compare WebGPU with CPU
           </button>
+          <button type="button" data-testid="run-f16-check" disabled={busy} onClick={() => void startF16Check(batch, 'tiny')}>
+            Check the f16 matMul kernel
+          </button>
         </div>
         {busy && <p className="status">Running…</p>}
         {error && (
@@ -59,6 +63,7 @@ export function BenchPage() {
             {comparison.loss.at}), gradients by {comparison.gradient.relative.toExponential(2)} (at {comparison.gradient.at}).
           </p>
         )}
+        {f16Check && <F16CheckResult check={f16Check} />}
         {timings.length > 0 && (
           <table className="timings" data-testid="timings">
             <thead>
