@@ -4,6 +4,7 @@ import type { RunConfig } from '../protocol/run-config';
 import { checkRunConfig } from './check-run-config';
 import { ConfigError } from './config-messages';
 import { exportConfig, type ExportFormat } from './export-config';
+import { exportFoldtree2Yaml } from './export-foldtree2';
 import { importConfig } from './import-config';
 import { buildRunConfig, defaultRunConfig, leafOf, readConfigValue, SCHEMA_ROWS } from './run-config-values';
 import type { ConfigValue, KeySpec } from './schema-types';
@@ -121,6 +122,16 @@ describe('foldtree2-yaml', () => {
     expect(text.startsWith('# FoldTree2 learn_lightning.py configuration, exported by FoldTree Studio.\n#   python foldtree2/learn_lightning.py --config')).toBe(true);
     const { batchSize, workers, gradientAccumulationSteps } = CHANGED.training;
     expect(text).toContain(`= ${batchSize * workers * gradientAccumulationSteps} proteins per step`);
+  });
+
+  test('with workers 0 (auto) the header gives the batch per worker, or the total once the run has resolved the count', () => {
+    const config = { ...defaultRunConfig(), training: { ...defaultRunConfig().training, workers: 0, batchSize: 20, gradientAccumulationSteps: 2 } };
+    expect(exportConfig(config, 'foldtree2-yaml')).toContain(
+      '# Effective batch in the studio: batch_size 20 x auto workers x 2 accumulation = 40 proteins per step per worker (the studio picks 1-8 workers from the device);',
+    );
+    expect(exportFoldtree2Yaml(config, undefined, 3)).toContain('# Effective batch in the studio: batch_size 20 x 3 workers (auto) x 2 accumulation = 120 proteins per step;');
+    const fixed = { ...config, training: { ...config.training, workers: 2 } };
+    expect(exportFoldtree2Yaml(fixed, undefined, 3)).toContain('batch_size 20 x 2 workers x 2 accumulation = 80 proteins per step;');
   });
 });
 

@@ -28,15 +28,27 @@ function foldtree2Value(spec: KeySpec, value: ConfigValue, sizes: ModelSizes | u
   return resolved;
 }
 
-function header(config: RunConfig, presetSizesMissing: boolean): string {
+/** The effective-batch line; `trainers` (the count the run resolved) stands in for `workers` 0 = auto. */
+function effectiveBatch(config: RunConfig, trainers: number | undefined): string {
   const { batchSize, workers, gradientAccumulationSteps } = config.training;
+  const perWorker = batchSize * gradientAccumulationSteps;
+  const start = `Effective batch in the studio: batch_size ${batchSize} x`;
+  const end = '; in FoldTree2: batch_size x GPUs x gradient_accumulation_steps.';
+  const count = workers > 0 ? workers : trainers;
+  if (count === undefined) {
+    return `${start} auto workers x ${gradientAccumulationSteps} accumulation = ${perWorker} proteins per step per worker (the studio picks 1-8 workers from the device)${end}`;
+  }
+  const label = workers > 0 ? `${count} workers` : `${count} workers (auto)`;
+  return `${start} ${label} x ${gradientAccumulationSteps} accumulation = ${perWorker * count} proteins per step${end}`;
+}
+
+function header(config: RunConfig, presetSizesMissing: boolean, trainers: number | undefined): string {
   const lines = [
     'FoldTree2 learn_lightning.py configuration, exported by FoldTree Studio.',
     '  python foldtree2/learn_lightning.py --config <this file> --gpus <N>',
     'Keys are learn_lightning argparse names (loss weights as at HEAD: edge_weight, x_weight, ...); every number is',
     'written so PyYAML reads it as a number. FoldTree2 takes any key missing here from its own defaults.',
-    `Effective batch in the studio: batch_size ${batchSize} x ${workers} workers x ${gradientAccumulationSteps} accumulation = ` +
-      `${batchSize * workers * gradientAccumulationSteps} proteins per step; in FoldTree2: batch_size x GPUs x gradient_accumulation_steps.`,
+    effectiveBatch(config, trainers),
     `The "${STUDIO_BLOCK}:" block holds settings FoldTree2 has no flag for; learn_lightning ignores it, the studio reads it back.`,
   ];
   if (presetSizesMissing) {
@@ -48,8 +60,11 @@ function header(config: RunConfig, presetSizesMissing: boolean): string {
   return yamlComment(lines);
 }
 
-/** The FoldTree2 YAML text; `sizes` fills model sizes the config leaves to its preset. */
-export function exportFoldtree2Yaml(config: RunConfig, sizes: ModelSizes | undefined): string {
+/**
+ * The FoldTree2 YAML text; `sizes` fills model sizes the config leaves to its preset, and `trainers` (the count a
+ * run resolved `training.workers` 0 = auto to) completes the header's effective batch.
+ */
+export function exportFoldtree2Yaml(config: RunConfig, sizes: ModelSizes | undefined, trainers?: number): string {
   const body: string[] = [];
   const studio: string[] = [];
   let presetSizesMissing = false;
@@ -67,5 +82,5 @@ export function exportFoldtree2Yaml(config: RunConfig, sizes: ModelSizes | undef
     }
     if (rows.length > 0) body.push('', `# ${group}`, ...rows);
   }
-  return `${header(config, presetSizesMissing)}\n${body.join('\n')}\n\n${STUDIO_BLOCK}:\n${studio.join('\n')}\n`;
+  return `${header(config, presetSizesMissing, trainers)}\n${body.join('\n')}\n\n${STUDIO_BLOCK}:\n${studio.join('\n')}\n`;
 }

@@ -30,8 +30,11 @@ const EXPECTED_DEFAULTS: RunConfig = {
     clipGrad: false,
     clipGradMaxNorm: 1,
     clipGradMode: 'separate',
-    workers: 1,
+    workers: 0,
     strategy: 'ddp',
+    lrScaling: 'none',
+    checksumEvery: 50,
+    trainerTimeoutS: 120,
   },
   optimizer: {
     useMuon: false,

@@ -9,6 +9,7 @@
 import {
   CLIP_GRAD_MODES,
   COMMITMENT_SCHEDULES,
+  LR_SCALING_MODES,
   LR_SCHEDULES,
   MODEL_PRESET_NAMES,
   TRAINING_STRATEGIES,
@@ -60,11 +61,14 @@ export const CONFIG_SCHEMA = [
   bool('training.clipGrad', false, 'Clip gradient norms before each optimizer step', { ft2: ['clip_grad'] }),
   num('training.clipGradMaxNorm', 1, { min: 0, max: BIG, open: 'min' }, 'Largest gradient L2 norm when clipping (FoldTree2 hard-codes 1.0)'),
   oneOf('training.clipGradMode', CLIP_GRAD_MODES, 'separate', 'separate: encoder and decoders each clipped to the max norm (FoldTree2 manual loop); joint: one norm over all parameters (Lightning)'),
-  int('training.workers', 1, { min: 1, max: 64 }, 'Data-parallel trainer workers, each with its own WebGPU device and a shard of every epoch'),
+  int('training.workers', 0, { min: 0, max: 8 }, 'Data-parallel trainers (1–8), each with its own device and a shard of every epoch; 0: auto, chosen from the backend and the CPU cores'),
   oneOf('training.strategy', TRAINING_STRATEGIES, 'ddp', 'ddp: every worker steps its replica on all-reduced gradients; dp: the coordinator steps and broadcasts weights; single: one worker', {
     ft2: ['strategy'], ft2Values: ['ddp', 'dp'],
     valueAliases: { auto: 'ddp', ddp_spawn: 'ddp', fsdp: 'ddp', deepspeed: 'ddp', ddp_sharded: 'ddp' },
   }),
+  oneOf('training.lrScaling', LR_SCALING_MODES, 'none', 'Base learning rates grow with the trainer count: linear × trainers, sqrt × √trainers (large-batch rules), none unchanged; lrMin scales alike'),
+  int('training.checksumEvery', 50, { min: 0, max: BIG }, 'Optimizer steps between weight checksums compared across trainer replicas; 0: never'),
+  num('training.trainerTimeoutS', 120, { min: 0, max: 86400, open: 'min' }, 'Seconds a trainer may take for one step before the run pauses and names it'),
   // optimizer
   bool('optimizer.useMuon', false, 'Muon for the hidden weight matrices, AdamW with the adamwLr/adamwBetas/… settings for the rest', { ft2: ['use_muon'] }),
   bool('optimizer.useMuonEncoder', true, 'With Muon: the encoder’s hidden matrices use Muon (false: the whole encoder uses the AdamW side)'),

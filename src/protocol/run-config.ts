@@ -10,12 +10,14 @@
 export const MODEL_PRESET_NAMES = ['tiny', 'teaching', 'foldtree2'] as const;
 export const TRAINING_STRATEGIES = ['ddp', 'dp', 'single'] as const;
 export const CLIP_GRAD_MODES = ['separate', 'joint'] as const;
+export const LR_SCALING_MODES = ['none', 'linear', 'sqrt'] as const;
 export const LR_SCHEDULES = ['plateau', 'cosine', 'linear', 'cosine_restarts', 'polynomial', 'none'] as const;
 export const COMMITMENT_SCHEDULES = ['cosine', 'linear', 'cosine_with_restart', 'none'] as const;
 
 export type ModelPresetChoice = (typeof MODEL_PRESET_NAMES)[number];
 export type TrainingStrategy = (typeof TRAINING_STRATEGIES)[number];
 export type ClipGradMode = (typeof CLIP_GRAD_MODES)[number];
+export type LrScalingMode = (typeof LR_SCALING_MODES)[number];
 export type LrScheduleName = (typeof LR_SCHEDULES)[number];
 export type CommitmentScheduleName = (typeof COMMITMENT_SCHEDULES)[number];
 
@@ -55,7 +57,7 @@ export interface DecoderSwitches {
 
 export interface TrainingConfig {
   readonly epochs: number;
-  /** Proteins per micro-batch per worker. Effective batch = batchSize × workers × gradientAccumulationSteps. */
+  /** Proteins per micro-batch per trainer. Effective batch = batchSize × trainers (workers, or the auto count) × gradientAccumulationSteps. */
   readonly batchSize: number;
   readonly gradientAccumulationSteps: number;
   /** AdamW learning rate when Muon is off. */
@@ -63,9 +65,15 @@ export interface TrainingConfig {
   readonly clipGrad: boolean;
   readonly clipGradMaxNorm: number;
   readonly clipGradMode: ClipGradMode;
-  /** Data-parallel trainer workers. */
+  /** Data-parallel trainer workers, 1–8; 0 = auto (chosen from the device and the CPU cores when the run starts). */
   readonly workers: number;
   readonly strategy: TrainingStrategy;
+  /** Base learning rates × trainers (`linear`), × √trainers (`sqrt`) or unchanged (`none`). */
+  readonly lrScaling: LrScalingMode;
+  /** Optimizer steps between weight checksums compared across replicas; 0 = never. */
+  readonly checksumEvery: number;
+  /** Seconds a trainer may take for one step before the run pauses and names it. */
+  readonly trainerTimeoutS: number;
 }
 
 export interface OptimizerConfig {
