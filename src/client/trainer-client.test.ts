@@ -24,13 +24,21 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function connect(): { worker: FakeWorker; client: TrainerClient; events: TrainerEvent[]; failures: string[] } {
+function connect(facts = { hardwareConcurrency: 4, hasWebGPU: false, isolated: true }): { worker: FakeWorker; trainers: FakeWorker[]; client: TrainerClient; events: TrainerEvent[]; failures: string[] } {
   const worker = new FakeWorker();
+  const trainers: FakeWorker[] = [];
   const events: TrainerEvent[] = [];
   const failures: string[] = [];
   const listener: TrainerListener = { event: (event) => void events.push(event), failure: (message) => void failures.push(message) };
-  return { worker, client: new TrainerClient(listener, () => worker), events, failures };
+  const spawnTrainer = () => {
+    const trainer = new FakeWorker();
+    trainers.push(trainer);
+    return trainer;
+  };
+  return { worker, trainers, client: new TrainerClient(listener, () => worker, spawnTrainer, () => facts), events, failures };
 }
+
+const config = (workers: number, strategy = 'ddp') => ({ training: { workers, strategy } }) as never;
 
 describe('TrainerClient', () => {
   it('forwards well-formed events and drops anything else', () => {
@@ -48,9 +56,41 @@ describe('TrainerClient', () => {
     client.send({ type: 'pause' });
     const checkpoint = new ArrayBuffer(8);
     const dataset = { kind: 'sample', url: 'u', name: 'n' } as const;
-    client.send({ type: 'start', config: {} as never, dataset, checkpoint });
+    client.send({ type: 'start', config: config(1), dataset, checkpoint });
     expect(worker.posted[0]).toEqual({ message: { type: 'pause' }, transfer: [] });
-    expect(worker.posted[1]?.transfer).toEqual([checkpoint]);
+    expect(worker.posted.at(-1)?.transfer).toEqual([checkpoint]);
+  });
+
+  it('starts the configured trainers, each wired to the coordinator by its own two channels', () => {
+    const { worker, trainers, client, events } = connect();
+    client.send({ type: 'start', config: config(3), dataset: { kind: 'sample', url: 'u', name: 'n' } });
+    expect(trainers).toHaveLength(3);
+    const attach = worker.posted[0]?.message as { type: string; control: MessagePort[]; exchange: MessagePort[]; isolated: boolean };
+    expect(attach.type).toBe('attach-trainers');
+    expect(attach.control).toHaveLength(3);
+    expect(attach.isolated).toBe(true);
+    for (const trainer of trainers) expect((trainer.posted[0]?.message as { type: string }).type).toBe('connect');
+    expect(events[0]).toEqual({ type: 'log', level: 'info', message: '3 trainer workers: 3 trainers, as set in training.workers.' });
+    // auto on a 4-core machine without WebGPU, and strategy single.
+    const auto = connect();
+    auto.client.send({ type: 'start', config: config(0), dataset: { kind: 'sample', url: 'u', name: 'n' } });
+    expect(auto.trainers).toHaveLength(3);
+    const single = connect();
+    single.client.send({ type: 'start', config: config(4, 'single'), dataset: { kind: 'sample', url: 'u', name: 'n' } });
+    expect(single.trainers).toHaveLength(1);
+  });
+
+  it('reports a crashed or killed trainer to the coordinator by rank', () => {
+    const { worker, trainers, client } = connect();
+    client.send({ type: 'start', config: config(2), dataset: { kind: 'sample', url: 'u', name: 'n' } });
+    trainers[1]?.crash('Uncaught Error: boom');
+    client.killTrainer(0);
+    const reports = worker.posted.map((p) => p.message).filter((m) => (m as { type: string }).type === 'trainer-failed');
+    expect(reports).toEqual([
+      { type: 'trainer-failed', rank: 1, reason: 'Uncaught Error: boom' },
+      { type: 'trainer-failed', rank: 0, reason: 'its worker was terminated' },
+    ]);
+    expect(trainers.map((t) => t.terminated)).toEqual([1, 1]);
   });
 
   it('reports a crash once as "The trainer worker stopped: …", terminates the worker and goes quiet', () => {

@@ -1,9 +1,14 @@
 /**
- * Main-thread side of the trainer worker: one worker per run, `TrainerCommand`s in, `TrainerEvent`s out (parsed
- * with `isTrainerEvent`; anything else is ignored). A worker that dies — a load failure, an uncaught exception,
- * an unreadable message — is reported once as "The trainer worker stopped: …" and the client goes quiet.
+ * Main-thread side of a run: the coordinator worker (commands in, `TrainerEvent`s out, parsed with
+ * `isTrainerEvent`; anything else is ignored) and, when a run starts, its trainer workers — as many as the config
+ * asks for (or `chooseTrainerCount` picks for "auto"), each wired to the coordinator with its own MessageChannels so
+ * gradients never pass through this thread. A coordinator that dies is reported once as "The trainer worker
+ * stopped: …" and the client goes quiet; a trainer worker that dies is reported to the coordinator by rank, which
+ * pauses the run.
  */
+import { chooseTrainerCount } from '../protocol/trainer-count';
 import { isTrainerEvent, type TrainerCommand, type TrainerEvent } from '../protocol/trainer-messages';
+import type { RunConfig } from '../protocol/run-config';
 
 /** What the owner of a connection hears. */
 export interface TrainerListener {
@@ -15,8 +20,10 @@ export interface TrainerListener {
 /** A running trainer as its owner (the run store) sees it; tests substitute a fake. */
 export interface TrainerConnection {
   send(command: TrainerCommand): void;
-  /** Terminates the worker; no event or failure is delivered afterwards. */
+  /** Terminates the workers; no event or failure is delivered afterwards. */
   dispose(): void;
+  /** Fault-handling tests: terminates trainer `rank`'s worker as a crash would end it. */
+  killTrainer?(rank: number): void;
 }
 
 export type TrainerConnector = (listener: TrainerListener) => TrainerConnection;
@@ -30,8 +37,30 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-export function spawnTrainerWorker(): WorkerLike {
-  return new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+/** What the page knows about this browser when it decides how many trainers to start. */
+export interface BrowserFacts {
+  readonly hardwareConcurrency: number | undefined;
+  readonly hasWebGPU: boolean;
+  /** `crossOriginIsolated`: SharedArrayBuffer is available for the gradient exchange. */
+  readonly isolated: boolean;
+}
+
+export function spawnCoordinatorWorker(): WorkerLike {
+  return new Worker(new URL('../../workers/coordinator.worker.ts', import.meta.url), { type: 'module', name: 'coordinator' });
+}
+
+export function spawnTrainerWorker(rank: number): WorkerLike {
+  return new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: `trainer-${rank}` });
+}
+
+function browserFacts(): BrowserFacts {
+  return { hardwareConcurrency: navigator.hardwareConcurrency, hasWebGPU: 'gpu' in navigator, isolated: globalThis.crossOriginIsolated === true };
+}
+
+/** How many trainers this run gets, and why (for the run log). */
+export function trainersFor(config: RunConfig, facts: BrowserFacts): { count: number; reason: string } {
+  if (config.training.strategy === 'single') return { count: 1, reason: 'strategy single: one trainer' };
+  return chooseTrainerCount(config.training.workers, facts.hardwareConcurrency, facts.hasWebGPU ? 'webgpu' : 'cpu');
 }
 
 /** Buffers the command hands over rather than copies: a checkpoint to resume from. */
@@ -41,10 +70,13 @@ export function transferListOf(command: TrainerCommand): Transferable[] {
 
 export class TrainerClient implements TrainerConnection {
   private worker: WorkerLike | null;
+  private trainers: (WorkerLike | null)[] = [];
 
   constructor(
     private readonly listener: TrainerListener,
-    spawn: () => WorkerLike = spawnTrainerWorker,
+    spawn: () => WorkerLike = spawnCoordinatorWorker,
+    private readonly spawnTrainer: (rank: number) => WorkerLike = spawnTrainerWorker,
+    private readonly facts: () => BrowserFacts = browserFacts,
   ) {
     const worker = spawn();
     this.worker = worker;
@@ -61,6 +93,7 @@ export class TrainerClient implements TrainerConnection {
 
   send(command: TrainerCommand): void {
     if (!this.worker) throw new Error('The trainer worker is not running');
+    if (command.type === 'start') this.startTrainers(command.config, this.worker);
     this.worker.postMessage(command, transferListOf(command));
   }
 
@@ -68,6 +101,47 @@ export class TrainerClient implements TrainerConnection {
     const worker = this.worker;
     this.worker = null;
     worker?.terminate();
+    this.stopTrainers();
+  }
+
+  killTrainer(rank: number): void {
+    const trainer = this.trainers[rank];
+    if (!trainer) return;
+    trainer.terminate();
+    this.trainers[rank] = null;
+    this.worker?.postMessage({ type: 'trainer-failed', rank, reason: 'its worker was terminated' }, []);
+  }
+
+  private stopTrainers(): void {
+    for (const trainer of this.trainers) trainer?.terminate();
+    this.trainers = [];
+  }
+
+  /** A fresh set of trainer workers for each run, each joined to the coordinator by two channels. */
+  private startTrainers(config: RunConfig, coordinator: WorkerLike): void {
+    this.stopTrainers();
+    const facts = this.facts();
+    const { count, reason } = trainersFor(config, facts);
+    this.listener.event({ type: 'log', level: 'info', message: `${count} trainer worker${count === 1 ? '' : 's'}: ${reason}` });
+    const control: MessagePort[] = [];
+    const exchange: MessagePort[] = [];
+    for (let rank = 0; rank < count; rank++) {
+      const trainer = this.spawnTrainer(rank);
+      const commands = new MessageChannel();
+      const sums = new MessageChannel();
+      trainer.postMessage({ type: 'connect', control: commands.port2, exchange: sums.port2 }, [commands.port2, sums.port2]);
+      trainer.onerror = (event) => {
+        event.preventDefault();
+        if (this.trainers[rank] !== trainer) return;
+        this.trainers[rank] = null;
+        trainer.terminate();
+        this.worker?.postMessage({ type: 'trainer-failed', rank, reason: event.message || 'its worker crashed without a message' }, []);
+      };
+      control.push(commands.port1);
+      exchange.push(sums.port1);
+      this.trainers.push(trainer);
+    }
+    coordinator.postMessage({ type: 'attach-trainers', control, exchange, isolated: facts.isolated }, [...control, ...exchange]);
   }
 
   private fail(reason: string): void {

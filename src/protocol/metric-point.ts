@@ -49,4 +49,12 @@ export interface MetricPoint {
   readonly stepMs: number;
   readonly residuesPerSecond: number;
   readonly proteinsPerSecond: number;
+  /** Per data-parallel trainer: its step time, the part of it spent waiting in the gradient all-reduce, ms. */
+  readonly trainers?: readonly TrainerTiming[];
+}
+
+export interface TrainerTiming {
+  readonly rank: number;
+  readonly stepMs: number;
+  readonly exchangeMs: number;
 }

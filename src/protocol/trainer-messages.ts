@@ -1,10 +1,16 @@
 /**
- * Page ⇄ trainer worker contract. The page starts a run with a resolved RunConfig and a dataset, then steers it;
- * the worker streams metric points (batched, at most a few messages per second) and state changes.
+ * Page ⇄ coordinator worker contract. The page starts a run with a resolved RunConfig and a dataset, then steers
+ * it; the coordinator drives the trainer workers and streams merged metric points (batched, at most a few messages
+ * per second) and state changes. The page's client also hands the coordinator its ports to the trainers
+ * (`attach-trainers`) and reports trainer workers that died (`trainer-failed`).
  */
 import { isRecord } from '../shared/assert-never';
 import type { MetricPoint } from './metric-point';
 import type { RunConfig } from './run-config';
+
+/** Ways the fault-handling tests make a replica fail as real ones do. */
+export const INJECTED_FAULTS = ['throw', 'device-lost', 'hang', 'out-of-memory'] as const;
+export type InjectedFault = (typeof INJECTED_FAULTS)[number];
 
 export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File };
 
@@ -13,7 +19,17 @@ export type TrainerCommand =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' }
-  | { readonly type: 'save-checkpoint' };
+  | { readonly type: 'save-checkpoint' }
+  /** After a trainer failed: continue with the trainers left, the epoch's remaining proteins dealt among them. */
+  | { readonly type: 'continue-with-remaining' }
+  /** Fault-handling tests: make `rank` fail in the given way when it starts optimizer step `atStep`. */
+  | { readonly type: 'inject-fault'; readonly rank: number; readonly fault: InjectedFault; readonly atStep: number };
+
+/** What the page's client adds: ports to the trainers (one control and one exchange port each), and deaths. */
+export type CoordinatorCommand =
+  | TrainerCommand
+  | { readonly type: 'attach-trainers'; readonly control: readonly MessagePort[]; readonly exchange: readonly MessagePort[]; readonly isolated: boolean }
+  | { readonly type: 'trainer-failed'; readonly rank: number; readonly reason: string };
 
 export type TrainerRunState = 'starting' | 'running' | 'paused' | 'stopped' | 'finished' | 'failed';
 
@@ -31,6 +47,25 @@ export interface RunInfo {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   readonly inputWidth: number;
+  /** Data-parallel trainer workers, the strategy, and how gradients are exchanged. */
+  readonly trainers: number;
+  readonly strategy: string;
+  /** e.g. "shared memory (SharedArrayBuffer + Atomics)", "messages (page not cross-origin isolated)", "none". */
+  readonly exchange: string;
+  /** batch size × trainers × accumulation steps. */
+  readonly effectiveBatch: number;
+}
+
+/** A trainer that failed; the run is paused with the other trainers' weights intact. */
+export interface TrainerFault {
+  readonly rank: number;
+  readonly kind: 'error' | 'device-lost' | 'out-of-memory' | 'timeout' | 'terminated' | 'drift';
+  /** A full sentence for the user, naming the rank and what to do. */
+  readonly message: string;
+  /** Optimizer steps completed by every remaining trainer. */
+  readonly step: number;
+  /** Trainers still alive (0: restart from the last checkpoint). */
+  readonly remaining: number;
 }
 
 export type TrainerEvent =
@@ -38,7 +73,8 @@ export type TrainerEvent =
   | { readonly type: 'info'; readonly info: RunInfo }
   | { readonly type: 'metrics'; readonly points: readonly MetricPoint[] }
   | { readonly type: 'log'; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
-  | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string };
+  | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string }
+  | { readonly type: 'fault'; readonly fault: TrainerFault };
 
 export function isTrainerCommand(value: unknown): value is TrainerCommand {
   if (!isRecord(value)) return false;
@@ -49,9 +85,24 @@ export function isTrainerCommand(value: unknown): value is TrainerCommand {
     case 'resume':
     case 'stop':
     case 'save-checkpoint':
+    case 'continue-with-remaining':
       return true;
+    case 'inject-fault':
+      return typeof value['rank'] === 'number' && typeof value['fault'] === 'string' && typeof value['atStep'] === 'number';
     default:
       return false;
+  }
+}
+
+export function isCoordinatorCommand(value: unknown): value is CoordinatorCommand {
+  if (!isRecord(value)) return false;
+  switch (value['type']) {
+    case 'attach-trainers':
+      return Array.isArray(value['control']) && Array.isArray(value['exchange']) && typeof value['isolated'] === 'boolean';
+    case 'trainer-failed':
+      return typeof value['rank'] === 'number' && typeof value['reason'] === 'string';
+    default:
+      return isTrainerCommand(value);
   }
 }
 
@@ -68,6 +119,8 @@ export function isTrainerEvent(value: unknown): value is TrainerEvent {
       return typeof value['message'] === 'string';
     case 'checkpoint':
       return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
+    case 'fault':
+      return isRecord(value['fault']);
     default:
       return false;
   }

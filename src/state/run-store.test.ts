@@ -29,6 +29,10 @@ const INFO: RunInfo = {
   stepsPerEpoch: 6,
   totalSteps: 300,
   inputWidth: 20,
+  trainers: 1,
+  strategy: 'single',
+  exchange: 'none',
+  effectiveBatch: 4,
 };
 
 let trainer: FakeTrainer;

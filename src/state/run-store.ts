@@ -9,7 +9,7 @@ import { ConfigError } from '../config/config-messages';
 import { exportConfig, type ExportFormat } from '../config/export-config';
 import { importConfig } from '../config/import-config';
 import type { RunConfig } from '../protocol/run-config';
-import type { RunInfo, TrainerCommand, TrainerEvent, TrainerRunState, TrainingDataset } from '../protocol/trainer-messages';
+import type { InjectedFault, RunInfo, TrainerCommand, TrainerEvent, TrainerFault, TrainerRunState, TrainingDataset } from '../protocol/trainer-messages';
 import { assertNever } from '../shared/assert-never';
 import { browserRunConfig, withConfigValue, type ConfigPath } from './config-edit';
 import { safeFileName, saveWithObjectUrl, type FileSaver } from './download-file';
@@ -52,6 +52,8 @@ export interface RunStoreState {
   readonly error: string | null;
   readonly checkpointPending: boolean;
   readonly lastCheckpoint: { readonly fileName: string; readonly step: number; readonly bytes: number } | null;
+  /** A trainer failed and the run is paused; null otherwise. */
+  readonly fault: TrainerFault | null;
 }
 
 /** Log lines kept; older ones are dropped. */
@@ -82,6 +84,7 @@ function initialState(): RunStoreState {
     error: null,
     checkpointPending: false,
     lastCheckpoint: null,
+    fault: null,
   };
 }
 
@@ -127,10 +130,14 @@ function receive(event: TrainerEvent): void {
         fail(message ?? 'Training failed (the trainer gave no reason)');
         return;
       }
-      useRunStore.setState({ status: event.state, statusMessage: message });
-      if (message) log('info', message);
+      useRunStore.setState({ status: event.state, statusMessage: message, ...(event.state === 'running' ? { fault: null } : {}) });
+      if (message && !useRunStore.getState().fault) log('info', message);
       return;
     }
+    case 'fault':
+      useRunStore.setState({ fault: event.fault });
+      log('error', event.fault.message);
+      return;
     case 'info':
       useRunStore.setState({ info: event.info });
       return;
@@ -177,7 +184,7 @@ export function startRun(dataset: TrainingDataset, datasetName: string = dataset
   connection = null;
   resetMetrics();
   const ticket = ++runTicket;
-  useRunStore.setState({ status: 'starting', statusMessage: null, info: null, config, error: null, checkpointPending: false, lastCheckpoint: null, logs: [] });
+  useRunStore.setState({ status: 'starting', statusMessage: null, info: null, config, error: null, checkpointPending: false, lastCheckpoint: null, logs: [], fault: null });
   log('info', `Starting: ${config.model.preset} model, batch ${config.training.batchSize} × ${config.training.gradientAccumulationSteps} accumulation, ${config.training.epochs} epochs on ${datasetName}`);
   try {
     connection = connector({
@@ -201,8 +208,18 @@ export function pauseRun(): void {
   if (useRunStore.getState().status === 'running') send({ type: 'pause' });
 }
 
+/** Resumes a paused run; after a trainer failed, continues with the trainers left. */
 export function resumeRun(): void {
-  if (useRunStore.getState().status === 'paused') send({ type: 'resume' });
+  const { status, fault } = useRunStore.getState();
+  if (status !== 'paused') return;
+  if (!fault) send({ type: 'resume' });
+  else if (fault.remaining > 0) send({ type: 'continue-with-remaining' });
+}
+
+/** Fault-handling tests: make trainer `rank` fail at optimizer step `atStep`, or end its worker now. */
+export function injectTrainerFault(rank: number, fault: InjectedFault | 'kill', atStep = 0): void {
+  if (fault === 'kill') connection?.killTrainer?.(rank);
+  else send({ type: 'inject-fault', rank, fault, atStep });
 }
 
 export function stopRun(): void {

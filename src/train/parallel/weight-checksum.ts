@@ -6,28 +6,9 @@
  * last-bit disagreement (different backends) from real divergence and name the parameter that drifted most.
  */
 
-/** One parameter's summary. */
-export interface ParameterChecksum {
-  readonly name: string;
-  /** Number of float32 entries. */
-  readonly size: number;
-  /** Σx in float64. */
-  readonly sum: number;
-  /** Σx² in float64. */
-  readonly sumSquares: number;
-  /** FNV-1a (32 bit) of this parameter's float32 bit patterns, 8 hex digits. */
-  readonly hash: string;
-}
+import type { ParameterChecksum, WeightChecksum } from '../../protocol/weight-checksum';
 
-export interface WeightChecksum {
-  /** Per parameter, sorted by name (code-unit order). */
-  readonly parameters: readonly ParameterChecksum[];
-  /**
-   * FNV-1a (32 bit), 8 hex digits, over every parameter in name order: the name's length (uint32 LE), its UTF-16LE
-   * code units, the entry count (uint32 LE), then the float32 entries' bytes (little-endian).
-   */
-  readonly hash: string;
-}
+export type { ParameterChecksum, WeightChecksum } from '../../protocol/weight-checksum';
 
 export interface ChecksumComparison {
   /** Every parameter present in both with the same size, and within the relative tolerance. */

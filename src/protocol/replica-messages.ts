@@ -1,0 +1,117 @@
+/**
+ * Coordinator ⇄ trainer contract, over one MessagePort per trainer (wired by src/client, never through the main
+ * thread's hands once running). The coordinator drives the replicas in lockstep: `step` to every rank, then the
+ * gradient exchange (sum-exchange.ts) joins them inside the step, then one `stepped` per rank.
+ */
+import { isRecord } from '../shared/assert-never';
+import type { MetricPoint } from './metric-point';
+import type { RunConfig } from './run-config';
+import { INJECTED_FAULTS, type InjectedFault, type TrainingDataset } from './trainer-messages';
+import type { WeightChecksum } from './weight-checksum';
+
+/**
+ * How a replica reaches the coordinator's gradient sum: one shared buffer (cross-origin isolated pages), or
+ * messages over the exchange port the page handed the trainer at connection.
+ */
+export type ExchangeSetup = { readonly kind: 'shared'; readonly buffer: SharedArrayBuffer } | { readonly kind: 'message' };
+
+/** Page → trainer worker, once: the ports to its coordinator (commands/events) and for the message exchange. */
+export interface TrainerConnect {
+  readonly type: 'connect';
+  readonly control: MessagePort;
+  readonly exchange: MessagePort;
+}
+
+export function isTrainerConnect(value: unknown): value is TrainerConnect {
+  return isRecord(value) && value['type'] === 'connect' && isRecord(value['control']) && isRecord(value['exchange']);
+}
+
+
+export type ReplicaCommand =
+  | {
+      readonly type: 'init';
+      readonly config: RunConfig;
+      readonly dataset: TrainingDataset;
+      readonly rank: number;
+      readonly worldSize: number;
+      /** Start from these weights, optimizer state and counters (a file, or the survivors' state after a fault). */
+      readonly checkpoint?: ArrayBuffer;
+    }
+  /** After every rank is ready (the shared buffer's size depends on the model): how to exchange; null for one trainer. */
+  | { readonly type: 'connect-exchange'; readonly exchange: ExchangeSetup | null }
+  | { readonly type: 'step' }
+  | { readonly type: 'checksum' }
+  | { readonly type: 'save' }
+  | { readonly type: 'inject-fault'; readonly fault: InjectedFault; readonly atStep: number }
+  | { readonly type: 'dispose' };
+
+/** What a replica reports once set up (rank 0's is the run's). */
+export interface ReplicaInfo {
+  readonly backend: string;
+  readonly precision: string;
+  readonly parameters: number;
+  readonly groups: Readonly<Record<string, number>>;
+  readonly proteins: number;
+  readonly skippedProteins: number;
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  readonly inputWidth: number;
+  /** Optimizer steps already taken (from a checkpoint). */
+  readonly step: number;
+  /** Floats one rank hands in per exchange round at most (sizes the shared buffer). */
+  readonly exchangeCapacity: number;
+}
+
+/** Why a replica stopped: 'out-of-memory' and 'device-lost' get their own advice. */
+export type ReplicaFailureKind = 'error' | 'device-lost' | 'out-of-memory';
+
+export type ReplicaEvent =
+  | { readonly type: 'ready'; readonly rank: number; readonly info: ReplicaInfo }
+  | { readonly type: 'log'; readonly rank: number; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
+  /** `point` null: the run had already finished every epoch. `exchangeMs`: time spent waiting in the all-reduce. */
+  | { readonly type: 'stepped'; readonly rank: number; readonly point: MetricPoint | null; readonly exchangeMs: number }
+  | { readonly type: 'checksum'; readonly rank: number; readonly step: number; readonly checksum: WeightChecksum }
+  | { readonly type: 'saved'; readonly rank: number; readonly step: number; readonly bytes: ArrayBuffer }
+  /** The coordinator aborted the step's exchange (another rank failed): nothing was applied, this replica is fine. */
+  | { readonly type: 'step-aborted'; readonly rank: number; readonly step: number }
+  | { readonly type: 'failed'; readonly rank: number; readonly kind: ReplicaFailureKind; readonly message: string };
+
+export function isReplicaCommand(value: unknown): value is ReplicaCommand {
+  if (!isRecord(value)) return false;
+  switch (value['type']) {
+    case 'init':
+      return isRecord(value['config']) && isRecord(value['dataset']) && typeof value['rank'] === 'number' && typeof value['worldSize'] === 'number';
+    case 'connect-exchange':
+      return value['exchange'] === null || isRecord(value['exchange']);
+    case 'inject-fault':
+      return INJECTED_FAULTS.includes(value['fault'] as InjectedFault) && typeof value['atStep'] === 'number';
+    case 'step':
+    case 'checksum':
+    case 'save':
+    case 'dispose':
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function isReplicaEvent(value: unknown): value is ReplicaEvent {
+  if (!isRecord(value) || typeof value['rank'] !== 'number') return false;
+  switch (value['type']) {
+    case 'ready':
+      return isRecord(value['info']);
+    case 'log':
+    case 'failed':
+      return typeof value['message'] === 'string';
+    case 'stepped':
+      return (value['point'] === null || isRecord(value['point'])) && typeof value['exchangeMs'] === 'number';
+    case 'checksum':
+      return isRecord(value['checksum']) && typeof value['step'] === 'number';
+    case 'saved':
+      return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
+    case 'step-aborted':
+      return typeof value['step'] === 'number';
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,145 @@
+import { describe, expect, test } from 'vitest';
+import type { InjectedFault } from '../../protocol/trainer-messages';
+import type { TrainerEvent, TrainerFault } from '../../protocol/trainer-messages';
+import { decodeCheckpoint } from '../checkpoint-codec';
+import { smallRunConfig } from '../testing-sample-source.node';
+import { parallelHarness, SAMPLE_DATASET, type ParallelHarness } from './testing-parallel-run.node';
+
+type Weights = Record<string, { shape: number[]; data: Float32Array }>;
+
+const isCheckpoint = (e: TrainerEvent): e is Extract<TrainerEvent, { type: 'checkpoint' }> => e.type === 'checkpoint';
+const steps = (h: ParallelHarness) => h.events.flatMap((e) => (e.type === 'metrics' ? e.points.map((p) => p.step) : []));
+const states = (h: ParallelHarness) => h.events.flatMap((e) => (e.type === 'state' ? [e.state] : []));
+
+/** Asks for a checkpoint and returns its weights and step. */
+async function save(h: ParallelHarness): Promise<{ bytes: ArrayBuffer; weights: Weights; step: number }> {
+  const before = h.events.filter(isCheckpoint).length;
+  await h.handle({ type: 'save-checkpoint' });
+  const event = await h.waitFor((e) => isCheckpoint(e) && h.events.filter(isCheckpoint).indexOf(e) === before);
+  if (!isCheckpoint(event)) throw new Error('no checkpoint');
+  const bytes = event.bytes.slice(0);
+  const contents = decodeCheckpoint(bytes) as { weights: Weights };
+  return { bytes, weights: contents.weights, step: event.step };
+}
+
+/** Largest |a − b| / max|a| over every parameter. */
+function worstDifference(a: Weights, b: Weights): { relative: number; at: string } {
+  let worst = { relative: 0, at: '' };
+  for (const [name, { data }] of Object.entries(a)) {
+    const other = b[name]?.data;
+    if (!other) return { relative: Infinity, at: name };
+    const scale = Math.max(1e-6, ...data.map(Math.abs));
+    data.forEach((v, k) => {
+      const d = Math.abs(v - (other[k] ?? NaN)) / scale;
+      if (!(d <= worst.relative)) worst = { relative: d, at: name };
+    });
+  }
+  return worst;
+}
+
+/** Runs `trainers` replicas until `pauseAt` optimizer steps are done, then pauses. */
+async function runUntil(trainers: number, pauseAt: number, config = smallRunConfig(), options: { isolated?: boolean; checkpoint?: ArrayBuffer } = {}): Promise<ParallelHarness> {
+  const h = parallelHarness(trainers, { isolated: options.isolated ?? true, onStep: (step, self) => step === pauseAt && void self.handle({ type: 'pause' }) });
+  await h.handle({ type: 'start', config, dataset: SAMPLE_DATASET, ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}) });
+  return h;
+}
+
+const ddpConfig = (batchSize: number, workers: number) => smallRunConfig({ training: { batchSize, workers, checksumEvery: 2 } });
+
+describe('data-parallel runs through the coordinator and replica services', () => {
+  test('2 trainers × batch 2 (ddp) end 5 optimizer steps with the weights of 1 trainer × batch 4; the message exchange equals the shared one bit for bit', async () => {
+    const single = await runUntil(1, 5, ddpConfig(4, 1));
+    const shared = await runUntil(2, 5, ddpConfig(2, 2));
+    const messages = await runUntil(2, 5, ddpConfig(2, 2), { isolated: false });
+    for (const h of [single, shared, messages]) expect(steps(h)).toEqual([1, 2, 3, 4, 5]);
+    const info = shared.events.find((e) => e.type === 'info');
+    expect(info?.type === 'info' && info.info).toMatchObject({ trainers: 2, strategy: 'ddp', effectiveBatch: 4, exchange: 'shared memory (SharedArrayBuffer + Atomics)' });
+    const [a, b, c] = [await save(single), await save(shared), await save(messages)];
+    const difference = worstDifference(a.weights, b.weights);
+    console.log(`ddp 2×2 vs 1×4 after 5 steps through the services: ${difference.relative.toExponential(2)} at ${difference.at}`);
+    expect(difference.relative).toBeLessThan(1e-5);
+    expect(worstDifference(b.weights, c.weights).relative).toBe(0);
+    const point = shared.events.flatMap((e) => (e.type === 'metrics' ? e.points : []))[4];
+    expect(point?.trainers?.map((t) => t.rank)).toEqual([0, 1]);
+    expect(point?.trainers?.every((t) => t.exchangeMs >= 0 && t.exchangeMs <= t.stepMs)).toBe(true);
+    // checksumEvery 2: the replicas were compared at steps 2 and 4 and agreed (no fault, no drift).
+    expect(shared.events.some((e) => e.type === 'fault')).toBe(false);
+    for (const h of [single, shared, messages]) h.close();
+  }, 300_000);
+
+  test('pause, resume and stop take effect between steps, in order', async () => {
+    const h = parallelHarness(1, { onStep: (step, self) => step === 2 && void self.handle({ type: 'pause' }) });
+    await h.handle({ type: 'start', config: smallRunConfig({ data: { maxResidues: 16 } }), dataset: SAMPLE_DATASET });
+    const checkpoint = await save(h);
+    expect(checkpoint.step).toBe(2);
+    const resumed = h.handle({ type: 'resume' });
+    await h.waitFor((e) => e.type === 'metrics' && e.points.some((p) => p.step === 3));
+    await h.handle({ type: 'stop' });
+    await resumed;
+    expect(states(h)).toEqual(['starting', 'running', 'paused', 'running', 'stopped']);
+    expect(steps(h).slice(0, 3)).toEqual([1, 2, 3]);
+    h.close();
+  }, 120_000);
+});
+
+async function faultAt(fault: InjectedFault | 'kill', config = ddpConfig(2, 2)): Promise<{ h: ParallelHarness; fault: TrainerFault }> {
+  const h = parallelHarness(2, {
+    onStep: (step, self) => {
+      if (step === 2 && fault === 'kill') self.kill(1);
+    },
+  });
+  if (fault !== 'kill') await h.handle({ type: 'inject-fault', rank: 1, fault, atStep: 3 });
+  await h.handle({ type: 'start', config, dataset: SAMPLE_DATASET });
+  const event = await h.waitFor((e) => e.type === 'fault');
+  if (event.type !== 'fault') throw new Error('no fault');
+  return { h, fault: event.fault };
+}
+
+describe('a trainer that fails pauses the run with its rank named, and nothing trained is lost', () => {
+  test('killed at step 3: the survivor continues alone with exactly the weights of a fresh 1-trainer run from the same checkpoint', async () => {
+    const { h, fault } = await faultAt('throw');
+    expect(fault).toMatchObject({ rank: 1, kind: 'error', step: 3, remaining: 1 });
+    expect(fault.message).toMatch(/^Trainer rank 1 failed: fault injected at step 3\. The run is paused after step 3/);
+    expect(states(h).at(-1)).toBe('paused');
+    const atFault = await save(h);
+    expect(atFault.step).toBe(3);
+    // Continue with the one trainer left for two more steps.
+    const continued = h.handle({ type: 'continue-with-remaining' });
+    await h.waitFor((e) => e.type === 'metrics' && e.points.some((p) => p.step === 5));
+    await h.handle({ type: 'pause' });
+    await continued;
+    const afterContinue = await save(h);
+    // A fresh single-trainer run from the checkpoint taken at the fault.
+    const fresh = await runUntil(1, 5, ddpConfig(2, 2), { checkpoint: atFault.bytes });
+    const reference = await save(fresh);
+    expect(reference.step).toBe(afterContinue.step);
+    expect(worstDifference(reference.weights, afterContinue.weights).relative).toBe(0);
+    const info = h.events.filter((e) => e.type === 'info').at(-1);
+    expect(info?.type === 'info' && info.info).toMatchObject({ trainers: 1, strategy: 'single' });
+    h.close();
+    fresh.close();
+  }, 300_000);
+
+  test('a worker terminated mid-run is reported by rank; a lost device and an out-of-memory failure say so', async () => {
+    const killed = await faultAt('kill');
+    expect(killed.fault).toMatchObject({ rank: 1, kind: 'terminated', remaining: 1 });
+    expect(killed.fault.message).toMatch(/^Trainer rank 1 stopped: its worker was terminated\./);
+    killed.h.close();
+    const lost = await faultAt('device-lost');
+    expect(lost.fault).toMatchObject({ rank: 1, kind: 'device-lost', remaining: 1 });
+    expect(lost.fault.message).toMatch(/^Trainer rank 1 lost its GPU device \(the GPU device was lost \(destroyed \(simulated\)\)\)/);
+    lost.h.close();
+    const memory = await faultAt('out-of-memory');
+    expect(memory.fault.kind).toBe('out-of-memory');
+    expect(memory.fault.message).toContain('Lower training.batchSize (now 2) or data.maxResidues (now 24), and raise training.gradientAccumulationSteps (now 1)');
+    memory.h.close();
+  }, 300_000);
+
+  test('a trainer that hangs past training.trainerTimeoutS is named', async () => {
+    const config = smallRunConfig({ training: { batchSize: 2, workers: 2, trainerTimeoutS: 1 } });
+    const { h, fault } = await faultAt('hang', config);
+    expect(fault).toMatchObject({ rank: 1, kind: 'timeout', step: 3 });
+    expect(fault.message).toMatch(/^Trainer rank 1 did not answer: rank 1 did not hand in its gradients within 1 s/);
+    h.close();
+  }, 120_000);
+});

@@ -1,0 +1,195 @@
+/**
+ * One data-parallel trainer, free of the worker global: opens the dataset itself, builds (or restores) its replica
+ * for `rank` of `worldSize`, and takes an optimizer step whenever the coordinator says `step`, joined to the other
+ * ranks through the gradient exchange. Failures are reported with a kind (device lost, out of memory, error); a
+ * step the coordinator aborted leaves this replica's weights as they were.
+ */
+import type { H5Wasm } from '../../data/hdf5/h5-types';
+import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
+import { readIndex } from '../../data/hdf5/read-index';
+import { parameterCount } from '../../model/params/parameter-spec';
+import type { ExchangeSetup, ReplicaCommand, ReplicaEvent, ReplicaFailureKind, ReplicaInfo } from '../../protocol/replica-messages';
+import type { InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
+import { assertNever } from '../../shared/assert-never';
+import { NO_ALL_REDUCE } from '../all-reduce';
+import { decidePrecision } from '../precision/precision-mode';
+import { hdf5Source } from '../protein-source';
+import { restoreTrainer, saveCheckpoint } from '../trainer-checkpoint';
+import { Trainer } from '../trainer';
+import { exchangeCapacity, flatAllReduce, type ExchangeLayout, type TimedAllReduce } from './flat-all-reduce';
+import { scaledLearningRates } from './lr-scaling';
+import type { PortLike } from './message-sum';
+import { messageSumClient } from './message-sum';
+import { sharedSumClient } from './shared-sum';
+import { SumAborted } from './sum-exchange';
+import { weightChecksum } from './weight-checksum';
+
+export interface ReplicaPlatform {
+  readonly h5: H5Wasm;
+  openDataset(dataset: TrainingDataset): Promise<{ path: string; name: string; release(): void }>;
+  /** Chooses and initialises the tfjs backend; its name and the adapter's features. */
+  prepareBackend(mixedPrecision: boolean): Promise<{ backend: string; features: readonly string[] }>;
+  /** The port for the message form of the exchange. */
+  readonly exchangePort: PortLike;
+  post(event: ReplicaEvent, transfer?: Transferable[]): void;
+  /** Destroys the GPU device (fault injection); false where there is none. */
+  loseDevice(): boolean;
+  /** Set once the backend's device reported `lost`. */
+  deviceLost(): string | null;
+}
+
+/** tfjs/WebGPU out-of-memory messages (failed allocations, GPUOutOfMemoryError). */
+const OUT_OF_MEMORY = /out of memory|outofmemory|failed to allocate|allocation failed|OOM/i;
+
+export function createReplicaService(platform: ReplicaPlatform) {
+  let trainer: Trainer | null = null;
+  let rank = 0;
+  let allReduce: TimedAllReduce | null = null;
+  let release: (() => void) | null = null;
+  let fault: { fault: InjectedFault; atStep: number } | null = null;
+
+  const fail = (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const lost = platform.deviceLost();
+    const kind: ReplicaFailureKind = lost !== null ? 'device-lost' : OUT_OF_MEMORY.test(message) ? 'out-of-memory' : 'error';
+    platform.post({ type: 'failed', rank, kind, message: lost !== null ? `the GPU device was lost (${lost})` : message });
+  };
+
+  function layoutOf(t: Trainer): ExchangeLayout {
+    const specs = new Map(t.parts.params.specs.map((s) => [s.name, s.shape]));
+    const gradients = [...t.parts.trainable].sort().map((name) => {
+      const shape = specs.get(name) ?? [];
+      return { name, shape, size: shape.reduce((a, b) => a * b, 1) };
+    });
+    const q = t.parts.modelConfig.quantizer;
+    return { gradients, codes: q.codes, emaSums: t.parts.ema ? q.codes * q.embeddingDim : 0 };
+  }
+
+  async function init(command: Extract<ReplicaCommand, { type: 'init' }>): Promise<void> {
+    dispose();
+    rank = command.rank;
+    const { backend, features } = await platform.prepareBackend(command.config.precision.mixedPrecision);
+    const precision = decidePrecision(features, command.config.precision.mixedPrecision);
+    const opened = await platform.openDataset(command.dataset);
+    const handle = await openStructsFile(platform.h5, opened.path, opened.name).catch((error: unknown) => {
+      opened.release();
+      throw error;
+    });
+    release = () => {
+      closeStructsFile(handle);
+      opened.release();
+    };
+    const index = readIndex(handle);
+    const source = hdf5Source(handle, index);
+    const options = { rank: command.rank, worldSize: command.worldSize, lossScaling: precision.lossScaling };
+    // LR scaling with the trainer count is fixed when a run starts; a checkpoint carries the LRs it ran with.
+    const t = command.checkpoint
+      ? restoreTrainer(command.checkpoint, source, options, 'checkpoint')
+      : new Trainer(scaledLearningRates(command.config, command.worldSize), source, options);
+    trainer = t;
+    const groups = t.parts.optimizer.groups;
+    const sizeOf = (names: readonly string[]) => parameterCount(t.parts.params.specs.filter((s) => names.includes(s.name)));
+    const info: ReplicaInfo = {
+      backend,
+      precision: precision.label,
+      parameters: parameterCount(t.parts.params.specs),
+      groups: Object.fromEntries(Object.entries({ muon: sizeOf(groups.muon.names), adamw: sizeOf(groups.adamw.names), none: sizeOf(groups.none.map((n) => n.name)) }).filter(([, n]) => n > 0)),
+      proteins: index.proteins.length,
+      skippedProteins: index.skipped.length,
+      stepsPerEpoch: t.stepsPerEpoch,
+      totalSteps: t.totalSteps,
+      inputWidth: source.inputWidth,
+      step: t.state.optimizerStep,
+      exchangeCapacity: exchangeCapacity(layoutOf(t)),
+    };
+    if (rank === 0) for (const item of index.skipped) platform.post({ type: 'log', rank, level: 'warning', message: `${item.source}: ${item.reason}` });
+    platform.post({ type: 'ready', rank, info });
+  }
+
+  function connectExchange(exchange: ExchangeSetup | null): void {
+    if (!trainer) throw new Error('connect-exchange before init');
+    const layout = layoutOf(trainer);
+    const { worldSize } = trainer.options;
+    if (!exchange) allReduce = null;
+    else if (exchange.kind === 'shared') allReduce = flatAllReduce(sharedSumClient(exchange.buffer, rank, worldSize), layout);
+    else allReduce = flatAllReduce(messageSumClient(platform.exchangePort, rank), layout);
+  }
+
+  async function injectedFault(step: number): Promise<void> {
+    if (!fault || fault.atStep !== step) return;
+    const { fault: kind } = fault;
+    fault = null;
+    switch (kind) {
+      case 'throw':
+        throw new Error(`fault injected at step ${step}`);
+      case 'out-of-memory':
+        throw new Error(`failed to allocate a GPU buffer: out of memory (fault injected at step ${step})`);
+      case 'device-lost':
+        if (!platform.loseDevice()) throw new Error(`the GPU device was lost (simulated at step ${step})`);
+        // A lost device fails the next GPU call; wait until tfjs notices.
+        return;
+      case 'hang':
+        await new Promise<never>(() => undefined);
+        return;
+      default:
+        return assertNever(kind, 'injected fault');
+    }
+  }
+
+  async function step(): Promise<void> {
+    if (!trainer) throw new Error('step before init');
+    const current = trainer.state.optimizerStep;
+    try {
+      await injectedFault(current);
+      const point = await trainer.step(allReduce ?? NO_ALL_REDUCE);
+      if (platform.deviceLost() !== null) throw new Error('device lost');
+      platform.post({ type: 'stepped', rank, point, exchangeMs: allReduce?.takeExchangeMs() ?? 0 });
+    } catch (error) {
+      if (error instanceof SumAborted && platform.deviceLost() === null) platform.post({ type: 'step-aborted', rank, step: current });
+      else throw error;
+    }
+  }
+
+  function dispose(): void {
+    trainer?.dispose();
+    trainer = null;
+    allReduce = null;
+    release?.();
+    release = null;
+  }
+
+  return {
+    async handle(command: ReplicaCommand): Promise<void> {
+      try {
+        switch (command.type) {
+          case 'init':
+            return await init(command);
+          case 'connect-exchange':
+            return connectExchange(command.exchange);
+          case 'step':
+            return await step();
+          case 'checksum': {
+            if (!trainer) throw new Error('checksum before init');
+            const values: [string, Float32Array][] = [];
+            for (const name of trainer.parts.params.names()) values.push([name, (await trainer.parts.params.get(name).data()) as Float32Array]);
+            return platform.post({ type: 'checksum', rank, step: trainer.state.optimizerStep, checksum: weightChecksum(values) });
+          }
+          case 'save': {
+            if (!trainer) throw new Error('save before init');
+            const bytes = await saveCheckpoint(trainer);
+            return platform.post({ type: 'saved', rank, step: trainer.state.optimizerStep, bytes }, [bytes]);
+          }
+          case 'inject-fault':
+            fault = { fault: command.fault, atStep: command.atStep };
+            return;
+          case 'dispose':
+            return dispose();
+          default:
+            return assertNever(command, 'replica command');
+        }
+      } catch (error) {
+        fail(error);
+      }
+    },
+  };
+}
