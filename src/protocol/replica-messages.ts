@@ -13,7 +13,10 @@ import type { WeightChecksum } from './weight-checksum';
  * How a replica reaches the coordinator's gradient sum: one shared buffer (cross-origin isolated pages), or
  * messages over the exchange port the page handed the trainer at connection.
  */
-export type ExchangeSetup = { readonly kind: 'shared'; readonly buffer: SharedArrayBuffer } | { readonly kind: 'message' };
+export type ExchangeSetup = ({ readonly kind: 'shared'; readonly buffer: SharedArrayBuffer } | { readonly kind: 'message' }) & {
+  /** ddp: each replica steps its own optimizer on the sum; dp: the coordinator's master steps and sends weights. */
+  readonly strategy: 'ddp' | 'dp';
+};
 
 /** Page → trainer worker, once: the ports to its coordinator (commands/events) and for the message exchange. */
 export interface TrainerConnect {

@@ -7,12 +7,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { addMaskCounts, type MaskCounts } from '../model/losses/loss-targets';
 import { addEmaStatistics } from '../model/quantizer/ema-statistics';
+import type { RemoteStep } from './parallel/weight-broadcast';
+import type { TrainerParts } from './trainer-parts';
 import { addInto, type WindowGradients } from './window-step';
 
 export interface AllReduce {
   counts(local: MaskCounts): Promise<MaskCounts>;
   /** Returns the summed gradients as new tensors the caller owns; `local.sums` stay the caller's too. */
   gradients(local: WindowGradients): Promise<WindowGradients>;
+  /**
+   * Strategy `dp` only: instead of stepping its own optimizer, the replica receives the master copy's new weights
+   * (assigned to `parts.params`) and the step's outcome.
+   */
+  receiveWeights?(parts: TrainerParts): Promise<RemoteStep>;
 }
 
 /** A single trainer: nothing to exchange. */

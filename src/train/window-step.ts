@@ -44,7 +44,8 @@ export interface WindowStepResult {
   readonly weightedLosses: Record<string, number>;
   readonly total: number;
   readonly applied: boolean;
-  readonly norms: GradientNormReport | null;
+  /** The per-parameter extremes are absent when another thread took the step (strategy `dp`). */
+  readonly norms: (Pick<GradientNormReport, 'global' | 'encoder' | 'decoder'> & Partial<Pick<GradientNormReport, 'largest' | 'smallest'>>) | null;
   readonly counts: Float32Array;
   readonly residues: number;
   readonly proteins: number;

@@ -67,6 +67,30 @@ describe('data-parallel runs through the coordinator and replica services', () =
     for (const h of [single, shared, messages]) h.close();
   }, 300_000);
 
+  test('dp (the coordinator steps a master copy and broadcasts weights) ends 5 steps with the weights of ddp', async () => {
+    const ddp = await runUntil(2, 5, ddpConfig(2, 2));
+    const base = ddpConfig(2, 2);
+    const dp = await runUntil(2, 5, { ...base, training: { ...base.training, strategy: 'dp' } });
+    expect(steps(dp)).toEqual([1, 2, 3, 4, 5]);
+    const info = dp.events.find((e) => e.type === 'info');
+    expect(info?.type === 'info' && info.info.strategy).toBe('dp');
+    const [a, b] = [await save(ddp), await save(dp)];
+    const difference = worstDifference(a.weights, b.weights);
+    console.log(`dp vs ddp (2 trainers × batch 2) after 5 steps: ${difference.relative.toExponential(2)} at ${difference.at}`);
+    expect(difference.relative).toBeLessThan(1e-5);
+    // The dp checkpoint carries the master's optimizer state (the replicas' own optimizers never step): its moments
+    // equal those ddp's replicas built, and differ from the untouched initial state.
+    const optimizerState = (bytes: ArrayBuffer) => JSON.stringify((decodeCheckpoint(bytes) as { optimizer: unknown }).optimizer);
+    expect(optimizerState(b.bytes)).toBe(optimizerState(a.bytes));
+    const fresh = await runUntil(1, 1, ddpConfig(2, 1));
+    expect(optimizerState((await save(fresh)).bytes)).not.toBe(optimizerState(b.bytes));
+    fresh.close();
+    const dpPoints = dp.events.flatMap((e) => (e.type === 'metrics' ? e.points : []));
+    expect(dpPoints.every((p) => Number.isFinite(p.gradientNorms.global) && !p.skipped)).toBe(true);
+    ddp.close();
+    dp.close();
+  }, 300_000);
+
   test('pause, resume and stop take effect between steps, in order', async () => {
     const h = parallelHarness(1, { onStep: (step, self) => step === 2 && void self.handle({ type: 'pause' }) });
     await h.handle({ type: 'start', config: smallRunConfig({ data: { maxResidues: 16 } }), dataset: SAMPLE_DATASET });

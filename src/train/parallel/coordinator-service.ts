@@ -20,6 +20,7 @@ import { sharedSumCoordinator } from './shared-sum';
 import type { SumCoordinator } from './sum-exchange';
 import { compareChecksums, type WeightChecksum } from './weight-checksum';
 import { faultMessage } from './fault-message';
+import type { Master } from './master-replica';
 
 export interface CoordinatorPlatform {
   post(event: TrainerEvent, transfer?: Transferable[]): void;
@@ -40,6 +41,8 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
   /** `members`: the replicas the current exchange was set up for, in rank order. */
   let run: { config: RunConfig; dataset: TrainingDataset; info: RunInfo; step: number; finished: boolean; members: Replica[] } | null = null;
   let exchange: SumCoordinator | null = null;
+  /** Strategy dp: the master weights and optimizer (loaded on demand, with tfjs). */
+  let master: Master | null = null;
   let state: State = 'idle';
   let looping = false;
   let stopRequested = false;
@@ -65,6 +68,8 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     flush(true);
     for (const replica of group?.live ?? []) group?.send(replica, { type: 'dispose' });
     exchange = null;
+    master?.dispose();
+    master = null;
     state = 'stopped';
     platform.post(message === undefined ? { type: 'state', state: final } : { type: 'state', state: final, message });
   }
@@ -82,16 +87,26 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     if (!first) throw new Error('no trainer is running');
     let kind = 'none';
     exchange = null;
+    master?.dispose();
+    master = null;
+    const strategy = live.length > 1 && config.training.strategy === 'dp' ? 'dp' : 'ddp';
+    if (strategy === 'dp') {
+      const saved = await group.gather(live.slice(0, 1), () => ({ type: 'save' }), (e) => e.type === 'saved', INIT_TIMEOUT_MS, 'handing over its initial state');
+      const event = [...saved.values()][0];
+      if (event?.type !== 'saved') throw new Error('rank 0 did not hand over its initial state');
+      const { createMaster } = await import('./master-replica');
+      master = await createMaster(event.bytes, first.totalSteps, first.precision === 'f16-mixed');
+    }
     if (live.length > 1) {
       const capacity = Math.max(...infos.map((i) => i.exchangeCapacity));
       if (isolated) {
         const buffer = createSharedSumBuffer(live.length, capacity);
         exchange = sharedSumCoordinator(buffer, live.length);
-        for (const r of live) group.send(r, { type: 'connect-exchange', exchange: { kind: 'shared', buffer } });
+        for (const r of live) group.send(r, { type: 'connect-exchange', exchange: { kind: 'shared', buffer, strategy } });
         kind = 'shared memory (SharedArrayBuffer + Atomics)';
       } else {
         exchange = messageSumCoordinator(live.map((r) => r.exchange));
-        for (const r of live) group.send(r, { type: 'connect-exchange', exchange: { kind: 'message' } });
+        for (const r of live) group.send(r, { type: 'connect-exchange', exchange: { kind: 'message', strategy } });
         kind = 'messages (the page is not cross-origin isolated, so no SharedArrayBuffer)';
         log('warning', `gradients are exchanged through messages: ${kind.slice(10, -1)}`);
       }
@@ -101,7 +116,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
       runName: run.info.runName,
       ...first,
       trainers: live.length,
-      strategy: live.length > 1 ? 'ddp' : 'single',
+      strategy: live.length > 1 ? strategy : 'single',
       exchange: kind,
       effectiveBatch: t.batchSize * live.length * t.gradientAccumulationSteps,
     };
@@ -120,10 +135,15 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     for (const r of live) r.lastAccepted = undefined;
     let roundsOpen = exchange !== null;
     const timeout = stepTimeoutMs();
+    const step = run.step;
     const rounds = (async () => {
       if (!exchange) return;
       await exchange.reduceRound(timeout);
-      await exchange.reduceRound(timeout);
+      if (master) {
+        const m = master;
+        await exchange.reduceRound(timeout, (sum) => m.keepGradients(sum));
+        await exchange.reduceRound(timeout, () => m.stepAndPublish(step));
+      } else await exchange.reduceRound(timeout);
       roundsOpen = false;
     })();
     // With an exchange, its own timeout names the rank that never handed in; the step's outer timeout is for hangs
@@ -255,8 +275,9 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     const saved = await group.gather([donor], () => ({ type: 'save' }), (e) => e.type === 'saved', stepTimeoutMs(), 'saving its state');
     const event = saved.get(donor.index);
     if (event?.type !== 'saved') throw new Error('the surviving trainer did not hand over its state');
+    const survivorsState = master ? await master.checkpoint(event.bytes) : event.bytes;
     setState('starting');
-    await setUp(event.bytes);
+    await setUp(survivorsState);
     log('info', `continuing at step ${run.step} with ${live.length} trainer${live.length === 1 ? '' : 's'}; the rest of the epoch is dealt among them`);
     setState('running');
     await loop();
@@ -268,10 +289,11 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     const saved = await group.gather([donor], () => ({ type: 'save' }), (e) => e.type === 'saved', stepTimeoutMs(), 'saving a checkpoint');
     const event = saved.get(donor.index);
     if (event?.type !== 'saved') throw new Error('the trainer did not hand over a checkpoint');
+    const bytes = master ? await master.checkpoint(event.bytes) : event.bytes;
     const fileName = `step${event.step}.ftsckpt`;
-    const stored = await platform.storeCheckpoint?.(fileName, event.bytes.slice(0)).catch(() => null);
+    const stored = await platform.storeCheckpoint?.(fileName, bytes.slice(0)).catch(() => null);
     if (stored) log('info', `checkpoint kept in browser storage as ${stored}`);
-    platform.post({ type: 'checkpoint', step: event.step, bytes: event.bytes, fileName }, [event.bytes]);
+    platform.post({ type: 'checkpoint', step: event.step, bytes, fileName }, [bytes]);
   }
 
   return {

@@ -13,7 +13,9 @@ import { LOSS_NAMES } from '../../model/losses/loss-config';
 import type { MaskCounts } from '../../model/losses/loss-targets';
 import type { AllReduce } from '../all-reduce';
 import type { WindowGradients } from '../window-step';
+import type { TrainerParts } from '../trainer-parts';
 import type { SumClient } from './sum-exchange';
+import { broadcastLength, unpackWeights } from './weight-broadcast';
 
 const COUNT_KEYS = ['aminoAcid', 'ss', 'angles', 'positivePairs', 'negativePairs', 'residues'] as const satisfies readonly (keyof MaskCounts)[];
 
@@ -38,7 +40,22 @@ export interface TimedAllReduce extends AllReduce {
   takeExchangeMs(): number;
 }
 
-export function flatAllReduce(client: SumClient, layout: ExchangeLayout, now: () => number = () => performance.now()): TimedAllReduce {
+/** The exchange layout of a replica's (or the master's) parts: trainable parameters sorted by name. */
+export function exchangeLayout(parts: TrainerParts): ExchangeLayout {
+  const specs = new Map(parts.params.specs.map((s) => [s.name, s.shape]));
+  const gradients = [...parts.trainable].sort().map((name) => {
+    const shape = specs.get(name) ?? [];
+    return { name, shape, size: shape.reduce((a, b) => a * b, 1) };
+  });
+  const q = parts.modelConfig.quantizer;
+  return { gradients, codes: q.codes, emaSums: parts.ema ? q.codes * q.embeddingDim : 0 };
+}
+
+/**
+ * `ddp`: every replica applies the summed gradients itself. `dp`: a third round per step brings the master's new
+ * weights instead (weight-broadcast.ts).
+ */
+export function flatAllReduce(client: SumClient, layout: ExchangeLayout, strategy: 'ddp' | 'dp' = 'ddp', now: () => number = () => performance.now()): TimedAllReduce {
   let exchangeMs = 0;
   const timedSum = async (values: Float32Array) => {
     const started = now();
@@ -61,6 +78,7 @@ export function flatAllReduce(client: SumClient, layout: ExchangeLayout, now: ()
     async gradients(local) {
       return unflatten(await timedSum(await flatten(local, layout)), layout);
     },
+    ...(strategy === 'dp' ? { receiveWeights: async (parts: TrainerParts) => unpackWeights(parts, await timedSum(new Float32Array(broadcastLength(parts)))) } : {}),
   };
 }
 
@@ -95,7 +113,8 @@ async function flatten(local: WindowGradients, layout: ExchangeLayout): Promise<
   return out;
 }
 
-function unflatten(summed: Float32Array, layout: ExchangeLayout): WindowGradients {
+/** The summed vector back as gradients (tensors the caller owns), EMA statistics and loss parts. */
+export function unflatten(summed: Float32Array, layout: ExchangeLayout): WindowGradients {
   let offset = 0;
   const sums = new Map<string, tf.Tensor>();
   for (const g of layout.gradients) {

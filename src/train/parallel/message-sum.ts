@@ -11,7 +11,7 @@
  * `abort(reason)` posts `sum-aborted` to every rank; a rank rejects its pending and all later `sum()` calls.
  */
 import { isSumPartMessage, isSumReplyMessage, type SumPartMessage, type SumReplyMessage } from '../../protocol/sum-exchange';
-import { SumAborted, SumTimeout, sumInRankOrder, type RoundStats, type SumClient, type SumCoordinator } from './sum-exchange';
+import { SumAborted, SumTimeout, sumInRankOrder, type PublishTransform, type RoundStats, type SumClient, type SumCoordinator } from './sum-exchange';
 
 /** Written as a method so handlers typed for a richer event (the browser's `MessageEvent`) still fit. */
 type MessageHandler = { handle(event: { readonly data: unknown }): void }['handle'];
@@ -64,7 +64,7 @@ export function messageSumCoordinator(ports: readonly PortLike[]): SumCoordinato
   let parts: (Float32Array<ArrayBuffer> | undefined)[] = new Array<Float32Array<ArrayBuffer> | undefined>(worldSize).fill(undefined);
   let seenAt: number[] = [];
   let abortedFor: string | undefined;
-  let waiting: { start: number; resolve(stats: RoundStats): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout> } | undefined;
+  let waiting: { start: number; resolve(stats: RoundStats): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout>; publish: PublishTransform | undefined } | undefined;
 
   function post(rank: number, reply: SumReplyMessage, transfer: ArrayBuffer[]): void {
     ports[rank]?.postMessage(reply, transfer);
@@ -84,7 +84,7 @@ export function messageSumCoordinator(ports: readonly PortLike[]): SumCoordinato
   /** Sums and replies once a reduceRound is waiting and every part is in. */
   function tryComplete(): void {
     if (!waiting || parts.some((p) => p === undefined)) return;
-    const { start, resolve, timer } = waiting;
+    const { start, resolve, reject, timer, publish } = waiting;
     const received = parts as Float32Array<ArrayBuffer>[];
     const reduceStart = performance.now();
     const lengths = received.map((p) => p.length);
@@ -97,21 +97,22 @@ export function messageSumCoordinator(ports: readonly PortLike[]): SumCoordinato
     waiting = undefined;
     const sum = new Float32Array(length);
     sumInRankOrder(received, length, sum);
-    received.forEach((part, r) => {
-      part.set(sum);
-      post(r, { type: 'sum-result', round, values: part }, [part.buffer]);
-    });
-    const stats: RoundStats = {
-      round,
-      length,
-      waitMs: reduceStart - start,
-      reduceMs: performance.now() - reduceStart,
-      arrivalMs: seenAt.map((at) => Math.max(0, at - start)),
-    };
+    const arrivalMs = seenAt.map((at) => Math.max(0, at - start));
+    const thisRound = round;
     round += 1;
     parts = new Array<Float32Array<ArrayBuffer> | undefined>(worldSize).fill(undefined);
     seenAt = [];
-    resolve(stats);
+    const reply = (values: Float32Array) => {
+      if (values.length !== length) throw new RangeError(`a published round must keep its length ${length}, got ${values.length}`);
+      if (abortedFor !== undefined) throw new SumAborted(abortedFor);
+      received.forEach((part, r) => {
+        part.set(values);
+        post(r, { type: 'sum-result', round: thisRound, values: part }, [part.buffer]);
+      });
+      resolve({ round: thisRound, length, waitMs: reduceStart - start, reduceMs: performance.now() - reduceStart, arrivalMs });
+    };
+    if (!publish) return reply(sum);
+    Promise.resolve(publish(sum)).then(reply).catch((error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
   }
 
   ports.forEach((port, rank) => {
@@ -130,7 +131,7 @@ export function messageSumCoordinator(ports: readonly PortLike[]): SumCoordinato
 
   return {
     abort,
-    reduceRound(timeoutMs) {
+    reduceRound(timeoutMs, publish) {
       if (abortedFor !== undefined) return Promise.reject(new SumAborted(abortedFor));
       if (waiting) return Promise.reject(new Error('reduceRound is already waiting for a round'));
       return new Promise<RoundStats>((resolve, reject) => {
@@ -140,7 +141,7 @@ export function messageSumCoordinator(ports: readonly PortLike[]): SumCoordinato
           const missing = parts.flatMap((p, r) => (p === undefined ? [r] : []));
           reject(new SumTimeout(missing, timeoutMs));
         }, timeoutMs);
-        waiting = { start, resolve, reject, timer };
+        waiting = { start, resolve, reject, timer, publish };
         tryComplete();
       });
     },

@@ -16,12 +16,13 @@ import { decidePrecision } from '../precision/precision-mode';
 import { hdf5Source } from '../protein-source';
 import { restoreTrainer, saveCheckpoint } from '../trainer-checkpoint';
 import { Trainer } from '../trainer';
-import { exchangeCapacity, flatAllReduce, type ExchangeLayout, type TimedAllReduce } from './flat-all-reduce';
+import { exchangeCapacity, exchangeLayout, flatAllReduce, type TimedAllReduce } from './flat-all-reduce';
 import { scaledLearningRates } from './lr-scaling';
 import type { PortLike } from './message-sum';
 import { messageSumClient } from './message-sum';
 import { sharedSumClient } from './shared-sum';
 import { SumAborted } from './sum-exchange';
+import { broadcastLength } from './weight-broadcast';
 import { weightChecksum } from './weight-checksum';
 
 export interface ReplicaPlatform {
@@ -54,16 +55,6 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const kind: ReplicaFailureKind = lost !== null ? 'device-lost' : OUT_OF_MEMORY.test(message) ? 'out-of-memory' : 'error';
     platform.post({ type: 'failed', rank, kind, message: lost !== null ? `the GPU device was lost (${lost})` : message });
   };
-
-  function layoutOf(t: Trainer): ExchangeLayout {
-    const specs = new Map(t.parts.params.specs.map((s) => [s.name, s.shape]));
-    const gradients = [...t.parts.trainable].sort().map((name) => {
-      const shape = specs.get(name) ?? [];
-      return { name, shape, size: shape.reduce((a, b) => a * b, 1) };
-    });
-    const q = t.parts.modelConfig.quantizer;
-    return { gradients, codes: q.codes, emaSums: t.parts.ema ? q.codes * q.embeddingDim : 0 };
-  }
 
   async function init(command: Extract<ReplicaCommand, { type: 'init' }>): Promise<void> {
     dispose();
@@ -100,7 +91,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
       totalSteps: t.totalSteps,
       inputWidth: source.inputWidth,
       step: t.state.optimizerStep,
-      exchangeCapacity: exchangeCapacity(layoutOf(t)),
+      exchangeCapacity: Math.max(exchangeCapacity(exchangeLayout(t.parts)), broadcastLength(t.parts)),
     };
     if (rank === 0) for (const item of index.skipped) platform.post({ type: 'log', rank, level: 'warning', message: `${item.source}: ${item.reason}` });
     platform.post({ type: 'ready', rank, info });
@@ -108,11 +99,11 @@ export function createReplicaService(platform: ReplicaPlatform) {
 
   function connectExchange(exchange: ExchangeSetup | null): void {
     if (!trainer) throw new Error('connect-exchange before init');
-    const layout = layoutOf(trainer);
+    const layout = exchangeLayout(trainer.parts);
     const { worldSize } = trainer.options;
     if (!exchange) allReduce = null;
-    else if (exchange.kind === 'shared') allReduce = flatAllReduce(sharedSumClient(exchange.buffer, rank, worldSize), layout);
-    else allReduce = flatAllReduce(messageSumClient(platform.exchangePort, rank), layout);
+    else if (exchange.kind === 'shared') allReduce = flatAllReduce(sharedSumClient(exchange.buffer, rank, worldSize), layout, exchange.strategy);
+    else allReduce = flatAllReduce(messageSumClient(platform.exchangePort, rank), layout, exchange.strategy);
   }
 
   async function injectedFault(step: number): Promise<void> {

@@ -151,7 +151,7 @@ export function sharedSumCoordinator(buffer: SharedArrayBuffer, worldSize: numbe
 
   return {
     abort,
-    async reduceRound(timeoutMs) {
+    async reduceRound(timeoutMs, publish) {
       if (busy) throw new Error('reduceRound is already waiting for a round');
       busy = true;
       try {
@@ -166,6 +166,11 @@ export function sharedSumCoordinator(buffer: SharedArrayBuffer, worldSize: numbe
           throw abortedError(header, reason);
         }
         sumInRankOrder(slots, length, result);
+        if (publish) {
+          const values = await publish(result.slice(0, length));
+          if (values.length !== length) throw new RangeError(`a published round must keep its length ${length}, got ${values.length}`);
+          result.set(values);
+        }
         Atomics.store(header, H.generation, round);
         Atomics.notify(header, H.generation);
         published = round;

@@ -30,6 +30,12 @@ export interface RoundStats {
   readonly arrivalMs: number[];
 }
 
+/**
+ * What the coordinator publishes instead of the plain sum, given the sum (same length out as in). The `dp`
+ * strategy uses it to hand every rank the master's new weights.
+ */
+export type PublishTransform = (sum: Float32Array) => Float32Array | Promise<Float32Array>;
+
 /** Coordinator side. */
 export interface SumCoordinator {
   /**
@@ -38,7 +44,7 @@ export interface SumCoordinator {
    * resolves with the round's stats. Rejects with `SumAborted` once aborted, including when ranks disagree on
    * the length. One call at a time.
    */
-  reduceRound(timeoutMs: number): Promise<RoundStats>;
+  reduceRound(timeoutMs: number, publish?: PublishTransform): Promise<RoundStats>;
   /** Releases every waiting rank with `SumAborted(reason)`; later `sum()` calls reject at once. The first reason wins. */
   abort(reason: string): void;
 }

@@ -1,0 +1,41 @@
+/**
+ * The WebAssembly tfjs backend for trainers in browsers without WebGPU. Its `.wasm` binaries are emitted by the
+ * bundler (`?url` imports) rather than looked up beside the script, which a hashed bundle would break.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import plainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { replaceWasmOneHot } from './wasm-one-hot';
+
+/** The backend name tfjs registers the WebAssembly backend under. */
+export const WASM_BACKEND = 'wasm';
+
+let configured = false;
+
+function configureWasmBackend(): void {
+  if (configured) return;
+  configured = true;
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': plainUrl,
+    'tfjs-backend-wasm-simd.wasm': simdUrl,
+    'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
+  });
+  // One thread per trainer: on this backend the studio already runs one trainer per CPU core
+  // (protocol/trainer-count.ts), so a thread pool in each would only oversubscribe the cores. Turning the flag off
+  // also keeps the threaded build from starting its helper workers from blob scripts inside our module workers.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  replaceWasmOneHot();
+}
+
+/**
+ * Makes the WebAssembly backend tfjs's active backend: SIMD build where the browser has WebAssembly SIMD, else the
+ * plain one. False when it could not be initialised (e.g. a binary failed to load); the previous backend then stays.
+ */
+export async function activateWasmBackend(): Promise<boolean> {
+  configureWasmBackend();
+  if (!(await tf.setBackend(WASM_BACKEND))) return false;
+  await tf.ready();
+  return true;
+}
