@@ -6,6 +6,9 @@ export interface RunSettings {
   readonly maxResidues?: number;
   readonly epochs?: number;
   readonly seed?: number;
+  readonly workers?: number;
+  readonly maxSteps?: number;
+  readonly strategy?: 'ddp' | 'dp' | 'single';
 }
 
 /** Page object for the training panel: settings, run controls, status line and the live loss chart. */
@@ -53,11 +56,14 @@ export class TrainingPage {
   /** Sets the given settings through the editor, as a user would, and checks none was refused. */
   async configure(settings: RunSettings): Promise<void> {
     if (settings.preset) await this.field('preset').selectOption(settings.preset);
+    if (settings.strategy) await this.field('strategy').selectOption(settings.strategy);
     const numbers: Array<[string, number | undefined]> = [
       ['batchSize', settings.batchSize],
       ['maxResidues', settings.maxResidues],
       ['epochs', settings.epochs],
       ['seed', settings.seed],
+      ['workers', settings.workers],
+      ['maxSteps', settings.maxSteps],
     ];
     for (const [key, value] of numbers) {
       if (value === undefined) continue;

@@ -15,6 +15,7 @@ import { prepareTrainingBackend } from '../src/train/training-backend';
 declare const self: DedicatedWorkerGlobalScope;
 
 let lost: string | null = null;
+let gpuError: string | null = null;
 const device = () => (tf.getBackend().startsWith('webgpu') ? (tf.backend() as WebGPUBackend).device : null);
 
 self.onmessage = (message: MessageEvent<unknown>) => {
@@ -35,7 +36,17 @@ self.onmessage = (message: MessageEvent<unknown>) => {
     async prepareBackend(mixedPrecision) {
       const prepared = await prepareTrainingBackend(self.navigator.gpu, mixedPrecision);
       if (prepared.notice) post({ type: 'log', rank: 0, level: 'warning', message: prepared.notice });
-      void device()?.lost.then((info) => (lost = info.message || info.reason || 'device lost'));
+      const gpu = device();
+      if (gpu) {
+        gpu.onuncapturederror = (event) => {
+          // Out-of-memory gets words the fault message recognises; other validation errors keep their own.
+          gpuError ??= event.error instanceof GPUOutOfMemoryError ? `out of memory: ${event.error.message}` : `GPU error: ${event.error.message}`;
+        };
+      }
+      void gpu?.lost.then((info) => {
+        lost = info.message || info.reason || 'device lost';
+        service.reportDeviceLost(lost);
+      });
       return prepared;
     },
     exchangePort: exchange,
@@ -46,6 +57,11 @@ self.onmessage = (message: MessageEvent<unknown>) => {
       return gpu !== null;
     },
     deviceLost: () => lost,
+    takeGpuError() {
+      const error = gpuError;
+      gpuError = null;
+      return error;
+    },
   });
   control.onmessage = (event: MessageEvent<unknown>) => {
     if (isReplicaCommand(event.data)) void service.handle(event.data);

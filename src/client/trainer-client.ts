@@ -53,7 +53,8 @@ export function spawnTrainerWorker(rank: number): WorkerLike {
   return new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: `trainer-${rank}` });
 }
 
-function browserFacts(): BrowserFacts {
+/** This browser's facts (cores, WebGPU, cross-origin isolation). */
+export function browserFacts(): BrowserFacts {
   return { hardwareConcurrency: navigator.hardwareConcurrency, hasWebGPU: 'gpu' in navigator, isolated: globalThis.crossOriginIsolated === true };
 }
 

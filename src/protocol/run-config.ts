@@ -71,6 +71,8 @@ export interface TrainingConfig {
   /** Base learning rates × trainers (`linear`), × √trainers (`sqrt`) or unchanged (`none`). */
   readonly lrScaling: LrScalingMode;
   /** Optimizer steps between weight checksums compared across replicas; 0 = never. */
+  /** Optimizer steps after which the run finishes; 0: every epoch. */
+  readonly maxSteps: number;
   readonly checksumEvery: number;
   /** Seconds a trainer may take for one step before the run pauses and names it. */
   readonly trainerTimeoutS: number;

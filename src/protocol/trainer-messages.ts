@@ -73,7 +73,8 @@ export type TrainerEvent =
   | { readonly type: 'info'; readonly info: RunInfo }
   | { readonly type: 'metrics'; readonly points: readonly MetricPoint[] }
   | { readonly type: 'log'; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
-  | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string }
+  /** `final`: saved by the coordinator when the run finished (kept for download, not downloaded unasked). */
+  | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string; readonly final?: boolean }
   | { readonly type: 'fault'; readonly fault: TrainerFault };
 
 export function isTrainerCommand(value: unknown): value is TrainerCommand {

@@ -4,7 +4,7 @@
  * data) and is replaced for each run. Metrics go to the metrics store.
  */
 import { create } from 'zustand';
-import { connectTrainer, type TrainerConnection, type TrainerConnector } from '../client/trainer-client';
+import { browserFacts, connectTrainer, trainersFor, type TrainerConnection, type TrainerConnector } from '../client/trainer-client';
 import { ConfigError } from '../config/config-messages';
 import { exportConfig, type ExportFormat } from '../config/export-config';
 import { importConfig } from '../config/import-config';
@@ -51,7 +51,8 @@ export interface RunStoreState {
   /** The run's failure, or a command that could not be carried out. */
   readonly error: string | null;
   readonly checkpointPending: boolean;
-  readonly lastCheckpoint: { readonly fileName: string; readonly step: number; readonly bytes: number } | null;
+  /** `final`: the finished run's own checkpoint, downloaded only on request (`downloadFinalCheckpoint`). */
+  readonly lastCheckpoint: { readonly fileName: string; readonly step: number; readonly bytes: number; readonly final?: boolean } | null;
   /** A trainer failed and the run is paused; null otherwise. */
   readonly fault: TrainerFault | null;
 }
@@ -93,6 +94,8 @@ export const useRunStore = create<RunStoreState>()(initialState);
 let connector: TrainerConnector = connectTrainer;
 let saveFile: FileSaver = saveWithObjectUrl;
 let connection: TrainerConnection | null = null;
+/** The finished run's checkpoint bytes (kept out of the store, which holds plain data). */
+let finalCheckpoint: { bytes: ArrayBuffer; fileName: string } | null = null;
 /** Bumped for every run: events of an older run's worker are dropped. */
 let runTicket = 0;
 
@@ -149,6 +152,12 @@ function receive(event: TrainerEvent): void {
       return;
     case 'checkpoint': {
       const fileName = checkpointFileName(event.step);
+      if (event.final) {
+        finalCheckpoint = { bytes: event.bytes, fileName };
+        useRunStore.setState({ lastCheckpoint: { fileName, step: event.step, bytes: event.bytes.byteLength, final: true } });
+        log('info', `Final checkpoint at step ${event.step} ready to download (${(event.bytes.byteLength / 1024).toFixed(1)} KiB)`);
+        return;
+      }
       saveFile(event.bytes, fileName, 'application/octet-stream');
       useRunStore.setState({ checkpointPending: false, lastCheckpoint: { fileName, step: event.step, bytes: event.bytes.byteLength } });
       log('info', `Checkpoint at step ${event.step} saved as ${fileName} (${(event.bytes.byteLength / 1024).toFixed(1)} KiB)`);
@@ -182,6 +191,7 @@ export function startRun(dataset: TrainingDataset, datasetName: string = dataset
   const config = named.ok ? named.config : state.config;
   connection?.dispose();
   connection = null;
+  finalCheckpoint = null;
   resetMetrics();
   const ticket = ++runTicket;
   useRunStore.setState({ status: 'starting', statusMessage: null, info: null, config, error: null, checkpointPending: false, lastCheckpoint: null, logs: [], fault: null });
@@ -304,4 +314,14 @@ export function resetRunStore(): void {
   runTicket++;
   useRunStore.setState(initialState(), true);
   resetMetrics();
+}
+
+/** How many trainer workers a run with `config` gets in this browser, and why (0 = auto is resolved here). */
+export function plannedTrainers(config: RunConfig): { count: number; reason: string } {
+  return trainersFor(config, browserFacts());
+}
+
+/** Downloads the checkpoint the coordinator saved when the run finished. */
+export function downloadFinalCheckpoint(): void {
+  if (finalCheckpoint) saveFile(finalCheckpoint.bytes.slice(0), finalCheckpoint.fileName, 'application/octet-stream');
 }

@@ -56,7 +56,8 @@ export class Trainer {
     if (source.proteinIds.length === 0) throw new Error(`${source.name}: no usable protein to train on`);
     const t = config.training;
     this.stepsPerEpoch = stepsPerEpoch(source.proteinIds.length, { rank: options.rank, worldSize: options.worldSize, batchSize: t.batchSize, accumulationSteps: t.gradientAccumulationSteps });
-    this.totalSteps = this.stepsPerEpoch * t.epochs;
+    const allEpochs = this.stepsPerEpoch * t.epochs;
+    this.totalSteps = t.maxSteps > 0 ? Math.min(t.maxSteps, allEpochs) : allEpochs;
     this.parts = buildTrainerParts(config, source.inputWidth, this.totalSteps, options.lossScaling);
   }
 
@@ -65,7 +66,7 @@ export class Trainer {
   }
 
   get finished(): boolean {
-    return this.counters.epoch >= this.config.training.epochs;
+    return this.counters.epoch >= this.config.training.epochs || this.counters.optimizerStep >= this.totalSteps;
   }
 
   private windowsOf(epoch: number): number[][][] {

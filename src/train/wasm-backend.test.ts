@@ -15,7 +15,7 @@ import { sampleSource, smallRunConfig } from './testing-sample-source.node';
 import { Trainer } from './trainer';
 import { replaceWasmOneHot } from './wasm-one-hot';
 
-//replaceWasmOneHot();
+replaceWasmOneHot();
 
 async function on<T>(backend: string, work: () => Promise<T>): Promise<T> {
   if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} could not be initialised`);

@@ -22,9 +22,11 @@ function configureWasmBackend(): void {
     'tfjs-backend-wasm-simd.wasm': simdUrl,
     'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
   });
-  // One thread per trainer: on this backend the studio already runs one trainer per CPU core
-  // (protocol/trainer-count.ts), so a thread pool in each would only oversubscribe the cores. Turning the flag off
-  // also keeps the threaded build from starting its helper workers from blob scripts inside our module workers.
+  // The single-threaded build, even on cross-origin isolated pages where the threaded one could load. The threaded
+  // build starts its helper threads as blob workers from the source text of its factory function, and in our
+  // minified bundle that text refers to names outside the function: every helper dies with "ReferenceError: e is
+  // not defined" and takes the trainer worker down with it. A thread pool would not pay anyway: on this backend the
+  // studio already runs one trainer per CPU core (protocol/trainer-count.ts).
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   replaceWasmOneHot();
 }

@@ -44,9 +44,14 @@ export function unmountUserFile(module: H5Module, path: string): void {
  * and returns its path. Throws naming `name` on an HTTP error.
  */
 export async function fetchIntoMemoryFs(module: H5Module, url: string, name: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${name}: download failed (HTTP ${response.status} ${response.statusText}) from ${url}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const download = async (init?: RequestInit) => {
+    const response = await fetch(url, init);
+    if (!response.ok) throw new Error(`${name}: download failed (HTTP ${response.status} ${response.statusText}) from ${url}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  // Several trainer workers fetch the sample at once; Chromium can fail all but one of concurrent cached reads of
+  // the same large file ("Failed to fetch"), so a failed attempt is repeated past the HTTP cache.
+  const bytes = await download().catch(() => download({ cache: 'no-store' }));
   const path = `${freshDirectory(module, 'fetched')}/${name.replaceAll('/', '_')}`;
   module.FS.writeFile(path, bytes);
   return path;

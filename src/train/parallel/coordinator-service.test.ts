@@ -167,3 +167,13 @@ describe('a trainer that fails pauses the run with its rank named, and nothing t
     h.close();
   }, 120_000);
 });
+
+test('training.maxSteps ends a 2-trainer run after that many steps, with a final checkpoint kept for download', async () => {
+  const h = parallelHarness(2);
+  await h.handle({ type: 'start', config: smallRunConfig({ training: { batchSize: 2, workers: 2, maxSteps: 3 } }), dataset: SAMPLE_DATASET });
+  expect(steps(h)).toEqual([1, 2, 3]);
+  expect(states(h).at(-1)).toBe('finished');
+  const final = h.events.find(isCheckpoint);
+  expect(final?.type === 'checkpoint' && { step: final.step, final: final.final }).toEqual({ step: 3, final: true });
+  h.close();
+}, 120_000);

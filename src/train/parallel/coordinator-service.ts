@@ -226,6 +226,11 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     looping = true;
     try {
       while (state === 'running' && !stopRequested && run && !run.finished) {
+        // The replicas stop exchanging once every step is taken, so the coordinator must not open another round.
+        if (run.step >= run.info.totalSteps) {
+          run.finished = true;
+          break;
+        }
         await stepOnce();
         await checkReplicasAgree();
         flush();
@@ -238,7 +243,11 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
       looping = false;
     }
     if (stopRequested) return end('stopped');
-    if (run?.finished) return end('finished');
+    if (run?.finished) {
+      // The finished run's weights, optimizer state and counters, before the trainers let them go.
+      await saveCheckpoint(true).catch((error: unknown) => log('warning', `the final checkpoint could not be saved: ${error instanceof Error ? error.message : String(error)}`));
+      return end('finished');
+    }
     flush(true);
   }
 
@@ -283,7 +292,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     await loop();
   }
 
-  async function saveCheckpoint(): Promise<void> {
+  async function saveCheckpoint(final = false): Promise<void> {
     const donor = group?.live[0];
     if (!group || !donor || !run) throw new Error('no run to save');
     const saved = await group.gather([donor], () => ({ type: 'save' }), (e) => e.type === 'saved', stepTimeoutMs(), 'saving a checkpoint');
@@ -293,7 +302,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     const fileName = `step${event.step}.ftsckpt`;
     const stored = await platform.storeCheckpoint?.(fileName, bytes.slice(0)).catch(() => null);
     if (stored) log('info', `checkpoint kept in browser storage as ${stored}`);
-    platform.post({ type: 'checkpoint', step: event.step, bytes, fileName }, [bytes]);
+    platform.post({ type: 'checkpoint', step: event.step, bytes, fileName, ...(final ? { final } : {}) }, [bytes]);
   }
 
   return {

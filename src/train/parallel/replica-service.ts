@@ -37,6 +37,8 @@ export interface ReplicaPlatform {
   loseDevice(): boolean;
   /** Set once the backend's device reported `lost`. */
   deviceLost(): string | null;
+  /** A GPU error the device reported since the last call (uncaptured errors: tfjs does not check), then cleared. */
+  takeGpuError?(): string | null;
 }
 
 /** tfjs/WebGPU out-of-memory messages (failed allocations, GPUOutOfMemoryError). */
@@ -52,6 +54,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
   const fail = (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     const lost = platform.deviceLost();
+    if (lost !== null && lostReported) return;
     const kind: ReplicaFailureKind = lost !== null ? 'device-lost' : OUT_OF_MEMORY.test(message) ? 'out-of-memory' : 'error';
     platform.post({ type: 'failed', rank, kind, message: lost !== null ? `the GPU device was lost (${lost})` : message });
   };
@@ -134,6 +137,8 @@ export function createReplicaService(platform: ReplicaPlatform) {
       await injectedFault(current);
       const point = await trainer.step(allReduce ?? NO_ALL_REDUCE);
       if (platform.deviceLost() !== null) throw new Error('device lost');
+      const gpuError = platform.takeGpuError?.();
+      if (gpuError) throw new Error(gpuError);
       platform.post({ type: 'stepped', rank, point, exchangeMs: allReduce?.takeExchangeMs() ?? 0 });
     } catch (error) {
       if (error instanceof SumAborted && platform.deviceLost() === null) platform.post({ type: 'step-aborted', rank, step: current });
@@ -149,7 +154,14 @@ export function createReplicaService(platform: ReplicaPlatform) {
     release = null;
   }
 
+  let lostReported = false;
   return {
+    /** The GPU device reported `lost` (a driver reset, another tab, or an injected fault): tell the coordinator now. */
+    reportDeviceLost(reason: string): void {
+      if (lostReported) return;
+      lostReported = true;
+      platform.post({ type: 'failed', rank, kind: 'device-lost', message: `the GPU device was lost (${reason})` });
+    },
     async handle(command: ReplicaCommand): Promise<void> {
       try {
         switch (command.type) {

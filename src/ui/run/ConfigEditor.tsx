@@ -1,6 +1,6 @@
 /** The most-used run settings, with import/export of the whole config (studio YAML/JSON or FoldTree2 YAML). */
-import { COMMITMENT_SCHEDULES, LR_SCHEDULES, MODEL_PRESET_NAMES } from '../../protocol/run-config';
-import { useRunStore } from '../../state/run-store';
+import { COMMITMENT_SCHEDULES, LR_SCALING_MODES, LR_SCHEDULES, MODEL_PRESET_NAMES, TRAINING_STRATEGIES } from '../../protocol/run-config';
+import { plannedTrainers, useRunStore } from '../../state/run-store';
 import { CheckField, NumberField, SelectField } from './ConfigFields';
 import { ConfigFileButtons, ConfigMessages } from './ConfigFiles';
 
@@ -9,7 +9,9 @@ export function ConfigEditor({ locked }: { locked: boolean }) {
   const useMuon = useRunStore((state) => state.config.optimizer.useMuon);
   const scheduled = useRunStore((state) => state.config.vq.useCommitmentScheduling);
   const maskPlddt = useRunStore((state) => state.config.masking.maskPlddt);
-  const effectiveBatch = useRunStore((s) => s.config.training.batchSize * s.config.training.workers * s.config.training.gradientAccumulationSteps);
+  const config = useRunStore((s) => s.config);
+  const trainers = plannedTrainers(config);
+  const effectiveBatch = config.training.batchSize * trainers.count * config.training.gradientAccumulationSteps;
   const common = { disabled: locked };
   return (
     <div className="config-editor" data-testid="config-editor">
@@ -26,6 +28,7 @@ export function ConfigEditor({ locked }: { locked: boolean }) {
           <SelectField path="model.preset" label="Model preset" options={MODEL_PRESET_NAMES} {...common} />
           <NumberField path="data.maxResidues" label="Crop (residues)" placeholder="whole chains" {...common} />
           <NumberField path="training.epochs" label="Epochs" {...common} />
+          <NumberField path="training.maxSteps" label="Stop after steps (0 = all epochs)" {...common} />
           <NumberField path="data.seed" label="Seed" {...common} />
         </fieldset>
         <fieldset>
@@ -33,7 +36,17 @@ export function ConfigEditor({ locked }: { locked: boolean }) {
           <NumberField path="training.batchSize" label="Batch size" {...common} />
           <NumberField path="training.gradientAccumulationSteps" label="Accumulation steps" {...common} />
           <p className="hint" data-testid="effective-batch">
-            Effective batch: {effectiveBatch} proteins per optimizer step
+            Effective batch: {effectiveBatch} proteins per optimizer step ({config.training.batchSize} × {trainers.count} trainer{trainers.count === 1 ? '' : 's'} ×{' '}
+            {config.training.gradientAccumulationSteps} accumulation)
+          </p>
+        </fieldset>
+        <fieldset>
+          <legend>Parallelism</legend>
+          <NumberField path="training.workers" label="Trainer workers (0 = auto)" {...common} />
+          <SelectField path="training.strategy" label="Strategy" options={TRAINING_STRATEGIES} {...common} />
+          <SelectField path="training.lrScaling" label="LR scaling with trainers" options={LR_SCALING_MODES} {...common} />
+          <p className="hint" data-testid="planned-trainers">
+            {trainers.reason}
           </p>
         </fieldset>
         <fieldset>

@@ -1,11 +1,13 @@
 /** Start / Pause / Resume / Stop / Save checkpoint, each enabled only where the run can take it. */
 import type { TrainingSource } from '../../state/training-dataset';
-import { isActive, pauseRun, resumeRun, saveCheckpoint, startRun, stopRun, useRunStore } from '../../state/run-store';
+import { downloadFinalCheckpoint, isActive, pauseRun, resumeRun, saveCheckpoint, startRun, stopRun, useRunStore } from '../../state/run-store';
 
 export function RunControls({ source }: { source: TrainingSource }) {
   const status = useRunStore((state) => state.status);
   const hasFieldErrors = useRunStore((state) => Object.keys(state.fieldErrors).length > 0);
   const checkpointPending = useRunStore((state) => state.checkpointPending);
+  const fault = useRunStore((state) => state.fault);
+  const finalCheckpoint = useRunStore((state) => (state.lastCheckpoint?.final ? state.lastCheckpoint : null));
   const active = isActive(status);
   const canStart = source.ok && !active && !hasFieldErrors;
   const canCheckpoint = !checkpointPending && (status === 'running' || status === 'paused');
@@ -15,8 +17,8 @@ export function RunControls({ source }: { source: TrainingSource }) {
         {status === 'idle' ? 'Start training' : 'Start a new run'}
       </button>
       {status === 'paused' ? (
-        <button type="button" data-testid="run-resume" onClick={resumeRun}>
-          Resume
+        <button type="button" data-testid="run-resume" disabled={fault?.remaining === 0} onClick={resumeRun}>
+          {fault ? `Continue with ${fault.remaining} trainer${fault.remaining === 1 ? '' : 's'}` : 'Resume'}
         </button>
       ) : (
         <button type="button" data-testid="run-pause" disabled={status !== 'running'} onClick={pauseRun}>
@@ -29,6 +31,11 @@ export function RunControls({ source }: { source: TrainingSource }) {
       <button type="button" className="button-secondary" data-testid="run-checkpoint" disabled={!canCheckpoint} onClick={saveCheckpoint}>
         {checkpointPending ? 'Saving checkpoint…' : 'Save checkpoint'}
       </button>
+      {finalCheckpoint && (
+        <button type="button" className="button-secondary" data-testid="run-download-final" onClick={downloadFinalCheckpoint}>
+          Download final checkpoint (step {finalCheckpoint.step})
+        </button>
+      )}
       <label className={`button button-secondary${canStart ? '' : ' disabled'}`}>
         Resume from a checkpoint…
         <input

@@ -1,4 +1,5 @@
 /** Where the run stands: state, step and epoch, throughput, and what the trainer set up (RunInfo). */
+import type { TrainerTiming } from '../../protocol/metric-point';
 import type { RunInfo } from '../../protocol/trainer-messages';
 import { useLatestPoint } from '../../state/metrics-store';
 import { useRunStore, type RunStatus as Status } from '../../state/run-store';
@@ -28,6 +29,7 @@ export function RunStatus() {
   const statusMessage = useRunStore((state) => state.statusMessage);
   const info = useRunStore((state) => state.info);
   const error = useRunStore((state) => state.error);
+  const fault = useRunStore((state) => state.fault);
   const epochs = useRunStore((state) => state.config.training.epochs);
   const latest = useLatestPoint();
   const warmingUp = (status === 'starting' || status === 'running') && !latest;
@@ -61,6 +63,12 @@ export function RunStatus() {
         {warmingUp && <span className="hint-inline">{info ? 'First steps compile GPU shaders and are slow…' : 'Setting up the model and data…'}</span>}
         {statusMessage && status !== 'failed' && <span className="hint-inline">{statusMessage}</span>}
       </div>
+      {fault && status === 'paused' && (
+        <p className="error" role="alert" data-testid="run-fault" data-rank={fault.rank} data-kind={fault.kind}>
+          {fault.message}
+        </p>
+      )}
+      {latest?.trainers && <TrainerTimings timings={latest.trainers} />}
       {error && (
         <p className="error" role="alert" data-testid="run-error">
           {error}
@@ -68,6 +76,15 @@ export function RunStatus() {
       )}
       {info && <RunInfoFacts info={info} />}
     </div>
+  );
+}
+
+/** Per data-parallel trainer: step time and the part spent waiting in the gradient exchange. */
+function TrainerTimings({ timings }: { timings: readonly TrainerTiming[] }) {
+  return (
+    <p className="muted" data-testid="run-trainer-timings">
+      {timings.map((t) => `trainer ${t.rank}: ${integer(t.stepMs)} ms/step, ${integer(t.exchangeMs)} ms in the all-reduce`).join(' · ')}
+    </p>
   );
 }
 
@@ -98,6 +115,13 @@ function RunInfoFacts({ info }: { info: RunInfo }) {
       <dd>
         {integer(info.stepsPerEpoch)} per epoch, {integer(info.totalSteps)} in all
       </dd>
+      <dt>Trainers</dt>
+      <dd data-testid="run-trainers" data-trainers={info.trainers} data-strategy={info.strategy}>
+        {info.trainers} ({info.strategy}
+        {info.trainers > 1 ? `, gradients through ${info.exchange}` : ''})
+      </dd>
+      <dt>Effective batch</dt>
+      <dd data-testid="run-effective-batch">{integer(info.effectiveBatch)} proteins per optimizer step</dd>
     </dl>
   );
 }

@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { decodeCheckpoint } from '../src/train/checkpoint-codec';
+import { StudioPage } from './studio-page';
+import { TrainingPage, type RunSettings } from './training-page';
+import type {} from '../src/ui/test-api';
+
+type Weights = Record<string, { data: Float32Array }>;
+
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Trains `settings` for exactly 5 optimizer steps in real workers and returns the final checkpoint's weights. */
+async function trainFiveSteps(page: Page, settings: RunSettings): Promise<{ weights: Weights; trainers: string | null; strategy: string | null }> {
+  const studio = new StudioPage(page);
+  const training = new TrainingPage(page);
+  await studio.open();
+  await studio.proteinCountValue();
+  await training.configure({ preset: 'tiny', maxResidues: 32, seed: 3, maxSteps: 5, ...settings });
+  await training.start();
+  await expect(training.state).toHaveText(/finished|paused|failed|stopped/, { timeout: 240_000 });
+  if ((await training.state.textContent()) !== 'finished') throw new Error(`the run did not finish: ${await training.log.textContent()}`);
+  await expect(training.step).toHaveText('5');
+  const trainers = page.getByTestId('run-trainers');
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('run-download-final').click();
+  const path = await (await download).path();
+  const bytes = await readFile(path);
+  const contents = decodeCheckpoint(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as { weights: Weights };
+  return { weights: contents.weights, trainers: await trainers.getAttribute('data-trainers'), strategy: await trainers.getAttribute('data-strategy') };
+}
+
+/** Largest |a − b| / max|a| over every parameter, and where. */
+function worstDifference(a: Weights, b: Weights): { relative: number; at: string } {
+  let worst = { relative: 0, at: '' };
+  for (const [name, { data }] of Object.entries(a)) {
+    const other = b[name]?.data;
+    if (!other) return { relative: Infinity, at: name };
+    const scale = Math.max(1e-6, ...data.map(Math.abs));
+    data.forEach((v, k) => {
+      const d = Math.abs(v - (other[k] ?? NaN)) / scale;
+      if (!(d <= worst.relative)) worst = { relative: d, at: name };
+    });
+  }
+  return worst;
+}
+
+test('2 trainer workers × batch 2 (ddp and dp) end 5 steps with the weights of 1 trainer × batch 4', async ({ page }) => {
+  test.setTimeout(600_000);
+  const errors = collectConsoleErrors(page);
+  const single = await trainFiveSteps(page, { workers: 1, batchSize: 4, strategy: 'ddp' });
+  const ddp = await trainFiveSteps(page, { workers: 2, batchSize: 2, strategy: 'ddp' });
+  const dp = await trainFiveSteps(page, { workers: 2, batchSize: 2, strategy: 'dp' });
+  expect([single.trainers, ddp.trainers, dp.trainers]).toEqual(['1', '2', '2']);
+  expect([ddp.strategy, dp.strategy]).toEqual(['ddp', 'dp']);
+  const [ddpVsSingle, dpVsDdp] = [worstDifference(single.weights, ddp.weights), worstDifference(ddp.weights, dp.weights)];
+  console.log(
+    `real workers on WebGPU: ddp 2×2 vs 1×4 ${ddpVsSingle.relative.toExponential(2)} (at ${ddpVsSingle.at}), dp vs ddp ${dpVsDdp.relative.toExponential(2)} ` +
+      "(largest weight difference relative to each parameter's scale)",
+  );
+  expect(ddpVsSingle.relative).toBeLessThan(1e-5);
+  expect(dpVsDdp.relative).toBeLessThan(1e-5);
+  expect(errors).toEqual([]);
+});
+
+test('a killed trainer and a lost GPU device pause the run naming the rank; the run continues with the trainer left', async ({ page }, testInfo) => {
+  test.setTimeout(600_000);
+  const errors = collectConsoleErrors(page);
+  const studio = new StudioPage(page);
+  const training = new TrainingPage(page);
+  const fault = page.getByTestId('run-fault');
+  await studio.open();
+  await studio.proteinCountValue();
+  await training.configure({ preset: 'tiny', maxResidues: 32, batchSize: 2, seed: 5, workers: 2, strategy: 'ddp' });
+
+  for (const kind of ['kill', 'device-lost'] as const) {
+    await training.start();
+    await expect(page.getByTestId('run-trainers')).toHaveAttribute('data-trainers', '2', { timeout: 120_000 });
+    await expect.poll(() => training.stepValue(), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+    const before = await training.stepValue();
+    await page.evaluate(([k, at]) => window.studioTest?.injectTrainerFault(1, k, at), [kind, before + 1] as const);
+    await expect(fault).toBeVisible({ timeout: 120_000 });
+    await expect(fault).toHaveAttribute('data-rank', '1');
+    await expect(fault).toHaveAttribute('data-kind', kind === 'kill' ? 'terminated' : 'device-lost');
+    await expect(fault).toContainText(kind === 'kill' ? 'Trainer rank 1 stopped' : 'Trainer rank 1 lost its GPU device');
+    await expect(training.state).toHaveText('paused');
+    const pausedAt = await training.steadyStep(2_000, 30_000);
+    expect(pausedAt).toBeGreaterThanOrEqual(before);
+    await training.panel.screenshot({ path: testInfo.outputPath(`fault-${kind}.png`) });
+
+    await expect(training.resumeButton).toHaveText('Continue with 1 trainer');
+    await training.resumeButton.click();
+    await expect(page.getByTestId('run-trainers')).toHaveAttribute('data-trainers', '1', { timeout: 120_000 });
+    await expect(training.state).toHaveText('running');
+    await expect(fault).toHaveCount(0);
+    // Trained steps are kept: the count goes on from where the fault left it.
+    await expect.poll(() => training.stepValue(), { timeout: 120_000 }).toBeGreaterThan(pausedAt);
+    await training.stopButton.click();
+    await expect(training.state).toHaveText('stopped', { timeout: 60_000 });
+  }
+  expect(errors).toEqual([]);
+});
