@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * Entry of a trainer worker: one data-parallel replica on its own WebGPU device (CPU when WebGPU is missing),
+ * Entry of a trainer worker: one data-parallel replica on its own WebGPU device (WebAssembly when WebGPU is missing),
  * h5wasm with WORKERFS and fetch. The page hands it two ports once (`connect`): commands from the coordinator,
  * and the port for the message form of the gradient exchange.
  */

@@ -61,7 +61,7 @@ export function browserFacts(): BrowserFacts {
 /** How many trainers this run gets, and why (for the run log). */
 export function trainersFor(config: RunConfig, facts: BrowserFacts): { count: number; reason: string } {
   if (config.training.strategy === 'single') return { count: 1, reason: 'strategy single: one trainer' };
-  return chooseTrainerCount(config.training.workers, facts.hardwareConcurrency, facts.hasWebGPU ? 'webgpu' : 'cpu');
+  return chooseTrainerCount(config.training.workers, facts.hardwareConcurrency, facts.hasWebGPU ? 'webgpu' : 'wasm');
 }
 
 /** Buffers the command hands over rather than copies: a checkpoint to resume from. */

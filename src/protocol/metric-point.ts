@@ -57,4 +57,6 @@ export interface TrainerTiming {
   readonly rank: number;
   readonly stepMs: number;
   readonly exchangeMs: number;
+  /** Real residues this trainer processed per second of its step. */
+  readonly residuesPerSecond: number;
 }

@@ -71,8 +71,11 @@ export type ReplicaFailureKind = 'error' | 'device-lost' | 'out-of-memory';
 export type ReplicaEvent =
   | { readonly type: 'ready'; readonly rank: number; readonly info: ReplicaInfo }
   | { readonly type: 'log'; readonly rank: number; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
-  /** `point` null: the run had already finished every epoch. `exchangeMs`: time spent waiting in the all-reduce. */
-  | { readonly type: 'stepped'; readonly rank: number; readonly point: MetricPoint | null; readonly exchangeMs: number }
+  /**
+   * `point` null: the run had already finished every epoch. `exchangeMs`: time spent waiting in the all-reduce;
+   * `residues`: real residues this replica processed in the step.
+   */
+  | { readonly type: 'stepped'; readonly rank: number; readonly point: MetricPoint | null; readonly exchangeMs: number; readonly residues: number }
   | { readonly type: 'checksum'; readonly rank: number; readonly step: number; readonly checksum: WeightChecksum }
   | { readonly type: 'saved'; readonly rank: number; readonly step: number; readonly bytes: ArrayBuffer }
   /** The coordinator aborted the step's exchange (another rank failed): nothing was applied, this replica is fine. */

@@ -9,7 +9,7 @@ import type { MetricPoint } from './metric-point';
 import type { RunConfig } from './run-config';
 
 /** Ways the fault-handling tests make a replica fail as real ones do. */
-export const INJECTED_FAULTS = ['throw', 'device-lost', 'hang', 'out-of-memory'] as const;
+export const INJECTED_FAULTS = ['throw', 'device-lost', 'hang', 'out-of-memory', 'drift'] as const;
 export type InjectedFault = (typeof INJECTED_FAULTS)[number];
 
 export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File };

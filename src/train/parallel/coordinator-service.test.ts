@@ -177,3 +177,33 @@ test('training.maxSteps ends a 2-trainer run after that many steps, with a final
   expect(final?.type === 'checkpoint' && { step: final.step, final: final.final }).toEqual({ step: 3, final: true });
   h.close();
 }, 120_000);
+
+test('a replica whose weights drift from the others stops the run at the next checksum, naming the rank and parameter', async () => {
+  const h = parallelHarness(2);
+  await h.handle({ type: 'inject-fault', rank: 1, fault: 'drift', atStep: 1 });
+  await h.handle({ type: 'start', config: smallRunConfig({ training: { batchSize: 2, workers: 2, checksumEvery: 2 } }), dataset: SAMPLE_DATASET });
+  const fault = h.events.find((e) => e.type === 'fault');
+  expect(fault?.type === 'fault' && fault.fault).toMatchObject({ rank: 1, kind: 'drift', step: 2 });
+  expect(fault?.type === 'fault' && fault.fault.message).toMatch(/^the replicas' weights drifted apart at step 2: rank 1 differs from rank 0 \(/);
+  expect(states(h).at(-1)).toBe('failed');
+  h.close();
+}, 120_000);
+
+test('LR scaling with the trainer count: linear doubles, sqrt multiplies by √2 the LRs two trainers report', async () => {
+  const lrs: Record<string, number>[] = [];
+  for (const [trainers, lrScaling] of [[1, 'none'], [2, 'linear'], [2, 'sqrt']] as const) {
+    const h = await runUntil(trainers, 4, smallRunConfig({ training: { batchSize: 2, workers: trainers, lrScaling } }));
+    const point = h.events.flatMap((e) => (e.type === 'metrics' ? e.points : [])).at(-1);
+    lrs.push({ ...point?.learningRates });
+    if (trainers === 2) {
+      // Per-trainer throughput: each rank processed its own share of the window's residues.
+      expect(point?.trainers?.every((t) => t.residuesPerSecond > 0 && t.residuesPerSecond < (point.residuesPerSecond ?? 0))).toBe(true);
+    }
+    h.close();
+  }
+  const [single, linear, sqrt] = lrs as [Record<string, number>, Record<string, number>, Record<string, number>];
+  for (const group of Object.keys(single)) {
+    expect(linear[group]).toBeCloseTo(2 * (single[group] ?? NaN), 12);
+    expect(sqrt[group]).toBeCloseTo(Math.SQRT2 * (single[group] ?? NaN), 12);
+  }
+}, 300_000);

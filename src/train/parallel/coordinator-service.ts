@@ -196,7 +196,10 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
       return;
     }
     run.step = first.point.step;
-    const trainers = stepped.map((e, rank) => ({ rank, stepMs: e.point?.stepMs ?? NaN, exchangeMs: e.exchangeMs }));
+    const trainers = stepped.map((e, rank) => {
+      const stepMs = e.point?.stepMs ?? NaN;
+      return { rank, stepMs, exchangeMs: e.exchangeMs, residuesPerSecond: (e.residues * 1000) / stepMs };
+    });
     pending.push(live.length > 1 ? { ...first.point, trainers } : first.point);
   }
 

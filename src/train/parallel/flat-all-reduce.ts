@@ -38,6 +38,8 @@ export function exchangeCapacity(layout: ExchangeLayout): number {
 export interface TimedAllReduce extends AllReduce {
   /** Milliseconds spent waiting in `sum` since the last call, then reset. */
   takeExchangeMs(): number;
+  /** Residues this replica itself processed since the last call, then reset. */
+  takeLocalResidues(): number;
 }
 
 /** The exchange layout of a replica's (or the master's) parts: trainable parameters sorted by name. */
@@ -57,6 +59,7 @@ export function exchangeLayout(parts: TrainerParts): ExchangeLayout {
  */
 export function flatAllReduce(client: SumClient, layout: ExchangeLayout, strategy: 'ddp' | 'dp' = 'ddp', now: () => number = () => performance.now()): TimedAllReduce {
   let exchangeMs = 0;
+  let localResidues = 0;
   const timedSum = async (values: Float32Array) => {
     const started = now();
     try {
@@ -75,7 +78,13 @@ export function flatAllReduce(client: SumClient, layout: ExchangeLayout, strateg
       const summed = await timedSum(Float32Array.from(COUNT_KEYS, (key) => local[key]));
       return Object.fromEntries(COUNT_KEYS.map((key, k) => [key, summed[k] ?? NaN])) as unknown as MaskCounts;
     },
+    takeLocalResidues() {
+      const residues = localResidues;
+      localResidues = 0;
+      return residues;
+    },
     async gradients(local) {
+      localResidues += local.residues;
       return unflatten(await timedSum(await flatten(local, layout)), layout);
     },
     ...(strategy === 'dp' ? { receiveWeights: async (parts: TrainerParts) => unpackWeights(parts, await timedSum(new Float32Array(broadcastLength(parts)))) } : {}),

@@ -4,6 +4,7 @@
  * ranks through the gradient exchange. Failures are reported with a kind (device lost, out of memory, error); a
  * step the coordinator aborted leaves this replica's weights as they were.
  */
+import * as tf from '@tensorflow/tfjs';
 import type { H5Wasm } from '../../data/hdf5/h5-types';
 import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
@@ -125,6 +126,17 @@ export function createReplicaService(platform: ReplicaPlatform) {
       case 'hang':
         await new Promise<never>(() => undefined);
         return;
+      case 'drift': {
+        // One weight nudged by 1e-3: what a replica that silently computed something else would look like.
+        const name = trainer?.parts.params.names()[0];
+        if (trainer && name) {
+          const weight = trainer.parts.params.get(name);
+          const values = Float32Array.from(await weight.data());
+          values[0] = (values[0] ?? 0) + 1e-3;
+          tf.tidy(() => weight.assign(tf.tensor(values, weight.shape)));
+        }
+        return;
+      }
       default:
         return assertNever(kind, 'injected fault');
     }
@@ -139,7 +151,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
       if (platform.deviceLost() !== null) throw new Error('device lost');
       const gpuError = platform.takeGpuError?.();
       if (gpuError) throw new Error(gpuError);
-      platform.post({ type: 'stepped', rank, point, exchangeMs: allReduce?.takeExchangeMs() ?? 0 });
+      platform.post({ type: 'stepped', rank, point, exchangeMs: allReduce?.takeExchangeMs() ?? 0, residues: allReduce?.takeLocalResidues() ?? (point ? (point.residuesPerSecond * point.stepMs) / 1000 : 0) });
     } catch (error) {
       if (error instanceof SumAborted && platform.deviceLost() === null) platform.post({ type: 'step-aborted', rank, step: current });
       else throw error;

@@ -83,7 +83,7 @@ export function RunStatus() {
 function TrainerTimings({ timings }: { timings: readonly TrainerTiming[] }) {
   return (
     <p className="muted" data-testid="run-trainer-timings">
-      {timings.map((t) => `trainer ${t.rank}: ${integer(t.stepMs)} ms/step, ${integer(t.exchangeMs)} ms in the all-reduce`).join(' · ')}
+      {timings.map((t) => `trainer ${t.rank}: ${integer(t.stepMs)} ms/step, ${integer(t.exchangeMs)} ms in the all-reduce, ${integer(t.residuesPerSecond)} residues/s`).join(' · ')}
     </p>
   );
 }
