@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { SAMPLE_DATASET } from '../../state/dataset-store';
 import { startBenchmark, startComparison, startF16Check, useBenchStore } from '../../state/bench-store';
 import { F16CheckResult } from './F16CheckResult';
+import { ParallelBench } from './ParallelBench';
 
 const PRESETS = ['tiny', 'teaching', 'foldtree2'] as const;
 const BACKENDS = ['webgpu', 'cpu'] as const;
@@ -93,6 +94,7 @@ export function BenchPage() {
           </table>
         )}
       </section>
+      <ParallelBench />
     </div>
   );
 }
