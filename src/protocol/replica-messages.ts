@@ -6,7 +6,7 @@
 import { isRecord } from '../shared/assert-never';
 import type { MetricPoint } from './metric-point';
 import type { RunConfig } from './run-config';
-import { INJECTED_FAULTS, type InjectedFault, type TrainingDataset } from './trainer-messages';
+import { INJECTED_FAULTS, type HyperparameterChange, type InjectedFault, type TrainingDataset } from './trainer-messages';
 import type { WeightChecksum } from './weight-checksum';
 
 /**
@@ -42,7 +42,8 @@ export type ReplicaCommand =
     }
   /** After every rank is ready (the shared buffer's size depends on the model): how to exchange; null for one trainer. */
   | { readonly type: 'connect-exchange'; readonly exchange: ExchangeSetup | null }
-  | { readonly type: 'step' }
+  /** `changes`: live hyper-parameter changes to take before this step (every rank gets the same ones). */
+  | { readonly type: 'step'; readonly changes?: readonly HyperparameterChange[] }
   | { readonly type: 'checksum' }
   | { readonly type: 'save' }
   | { readonly type: 'inject-fault'; readonly fault: InjectedFault; readonly atStep: number }

@@ -12,6 +12,12 @@ import type { RunConfig } from './run-config';
 export const INJECTED_FAULTS = ['throw', 'device-lost', 'hang', 'out-of-memory', 'drift'] as const;
 export type InjectedFault = (typeof INJECTED_FAULTS)[number];
 
+/** One live change: a config key (`optimizer.adamwLr`) and its new value as the user set it. */
+export interface HyperparameterChange {
+  readonly path: string;
+  readonly value: number | boolean | string;
+}
+
 export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File };
 
 export type TrainerCommand =
@@ -20,6 +26,8 @@ export type TrainerCommand =
   | { readonly type: 'resume' }
   | { readonly type: 'stop' }
   | { readonly type: 'save-checkpoint' }
+  /** Hyper-parameters changed while training (live keys only); they apply from the next optimizer step. */
+  | { readonly type: 'set-hyperparameters'; readonly changes: readonly HyperparameterChange[] }
   /** After a trainer failed: continue with the trainers left, the epoch's remaining proteins dealt among them. */
   | { readonly type: 'continue-with-remaining' }
   /** Fault-handling tests: make `rank` fail in the given way when it starts optimizer step `atStep`. */
@@ -75,7 +83,9 @@ export type TrainerEvent =
   | { readonly type: 'log'; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
   /** `final`: saved by the coordinator when the run finished (kept for download, not downloaded unasked). */
   | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string; readonly final?: boolean }
-  | { readonly type: 'fault'; readonly fault: TrainerFault };
+  | { readonly type: 'fault'; readonly fault: TrainerFault }
+  /** Changes taken by every trainer; `step` is the first optimizer step (1-based, as in metric points) they shape. */
+  | { readonly type: 'hyperparameters-changed'; readonly step: number; readonly changes: readonly HyperparameterChange[] };
 
 export function isTrainerCommand(value: unknown): value is TrainerCommand {
   if (!isRecord(value)) return false;
@@ -88,6 +98,8 @@ export function isTrainerCommand(value: unknown): value is TrainerCommand {
     case 'save-checkpoint':
     case 'continue-with-remaining':
       return true;
+    case 'set-hyperparameters':
+      return Array.isArray(value['changes']) && value['changes'].every((c: unknown) => isRecord(c) && typeof c['path'] === 'string' && ['number', 'boolean', 'string'].includes(typeof c['value']));
     case 'inject-fault':
       return typeof value['rank'] === 'number' && typeof value['fault'] === 'string' && typeof value['atStep'] === 'number';
     default:
@@ -122,6 +134,8 @@ export function isTrainerEvent(value: unknown): value is TrainerEvent {
       return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
     case 'fault':
       return isRecord(value['fault']);
+    case 'hyperparameters-changed':
+      return typeof value['step'] === 'number' && Array.isArray(value['changes']);
     default:
       return false;
   }

@@ -212,6 +212,7 @@ export function runParallelCase(benchCase: ParallelBenchCase, settings: Parallel
           return fail(event.fault.message);
         case 'log':
         case 'checkpoint':
+        case 'hyperparameters-changed':
           return;
         default:
           assertNever(event, 'trainer event');

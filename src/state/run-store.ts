@@ -11,7 +11,9 @@ import { importConfig } from '../config/import-config';
 import type { RunConfig } from '../protocol/run-config';
 import type { InjectedFault, RunInfo, TrainerCommand, TrainerEvent, TrainerFault, TrainerRunState, TrainingDataset } from '../protocol/trainer-messages';
 import { assertNever } from '../shared/assert-never';
-import { browserRunConfig, withConfigValue, type ConfigPath } from './config-edit';
+import { browserRunConfig, configValue, withConfigValue, type ConfigPath } from './config-edit';
+import { isLiveKey } from '../config/live-changes';
+import { addRunEvent, resetRunEvents } from './run-events';
 import { safeFileName, saveWithObjectUrl, type FileSaver } from './download-file';
 import { appendMetrics, resetMetrics } from './metrics-store';
 
@@ -137,6 +139,12 @@ function receive(event: TrainerEvent): void {
       if (message && !useRunStore.getState().fault) log('info', message);
       return;
     }
+    case 'hyperparameters-changed': {
+      const label = event.changes.map((c) => `${c.path} → ${String(c.value)}`).join(', ');
+      addRunEvent({ step: event.step, kind: 'change', label, time: Date.now() });
+      log('info', `From step ${event.step}: ${label}`);
+      return;
+    }
     case 'fault':
       useRunStore.setState({ fault: event.fault });
       log('error', event.fault.message);
@@ -193,6 +201,7 @@ export function startRun(dataset: TrainingDataset, datasetName: string = dataset
   connection = null;
   finalCheckpoint = null;
   resetMetrics();
+  resetRunEvents();
   const ticket = ++runTicket;
   useRunStore.setState({ status: 'starting', statusMessage: null, info: null, config, error: null, checkpointPending: false, lastCheckpoint: null, logs: [], fault: null });
   log('info', `Starting: ${config.model.preset} model, batch ${config.training.batchSize} × ${config.training.gradientAccumulationSteps} accumulation, ${config.training.epochs} epochs on ${datasetName}`);
@@ -224,6 +233,20 @@ export function resumeRun(): void {
   if (status !== 'paused') return;
   if (!fault) send({ type: 'resume' });
   else if (fault.remaining > 0) send({ type: 'continue-with-remaining' });
+}
+
+/**
+ * Changes a hyper-parameter while the run trains (learning rates, loss weights, commitment schedule, clipping,
+ * pLDDT masking — `LIVE_KEYS`): checked like any edit, kept in the config, and sent to the trainers, which take it
+ * from the next optimizer step. Outside a run it is a plain edit.
+ */
+export function changeWhileTraining(path: ConfigPath, raw: unknown): void {
+  const { status } = useRunStore.getState();
+  if (!isLiveKey(path) || (status !== 'running' && status !== 'paused')) return setConfigValue(path, raw);
+  setConfigValue(path, raw);
+  const { config, fieldErrors } = useRunStore.getState();
+  if (fieldErrors[path]) return;
+  send({ type: 'set-hyperparameters', changes: [{ path, value: configValue(config, path) as number | boolean | string }] });
 }
 
 /** Fault-handling tests: make trainer `rank` fail at optimizer step `atStep`, or end its worker now. */
@@ -325,3 +348,5 @@ export function plannedTrainers(config: RunConfig): { count: number; reason: str
 export function downloadFinalCheckpoint(): void {
   if (finalCheckpoint) saveFile(finalCheckpoint.bytes.slice(0), finalCheckpoint.fileName, 'application/octet-stream');
 }
+
+export { isLiveKey } from '../config/live-changes';

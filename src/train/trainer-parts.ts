@@ -28,7 +28,8 @@ export interface TrainerParts {
   readonly scaler: DynamicLossScaler;
   /** The EMA codebook state; each applied step replaces it (the only mutable part). */
   ema: EmaState | null;
-  readonly lossWeights: LossWeights;
+  /** Changes while training (live loss-weight edits). */
+  lossWeights: LossWeights;
 }
 
 export function lossWeightsOf(config: RunConfig): LossWeights {
@@ -36,6 +37,13 @@ export function lossWeightsOf(config: RunConfig): LossWeights {
   const weights = { aminoAcid: l.aaWeight, edge: l.edgeWeight, logit: l.logitWeight, angles: l.anglesWeight, ss: l.ssWeight, vq: l.vqWeight, fft2: l.fft2Weight };
   for (const name of LOSS_NAMES) if (!(weights[name] >= 0)) throw new Error(`losses: weight of ${name} must be ≥ 0`);
   return weights;
+}
+
+/** Base LR per optimizer group as `buildTrainerParts` sets it: AdamW takes adamwLr beside Muon, else learningRate. */
+export function groupBaseLrs(config: RunConfig): Record<'muon' | 'adamw', number> {
+  const o = config.optimizer;
+  const anyMuon = o.useMuon && (o.useMuonEncoder || o.useMuonDecoders);
+  return { muon: o.muonLr, adamw: anyMuon ? o.adamwLr : config.training.learningRate };
 }
 
 /** β at an optimizer step: the configured schedule when scheduling is on, else the fixed commitment cost. */

@@ -12,7 +12,7 @@ import type { RunConfig } from '../protocol/run-config';
 import { NO_ALL_REDUCE, type AllReduce } from './all-reduce';
 import { epochWindows, stepsPerEpoch } from './epoch-plan';
 import type { ProteinSource } from './protein-source';
-import { buildTrainerParts, commitmentAt, type TrainerParts } from './trainer-parts';
+import { buildTrainerParts, commitmentAt, groupBaseLrs, lossWeightsOf, type TrainerParts } from './trainer-parts';
 import { applyWindow, windowGradients, windowStep, windowTargets, type WindowGradients, type WindowStepInput, type WindowStepResult } from './window-step';
 
 export interface TrainerCounters {
@@ -47,18 +47,36 @@ export class Trainer {
   /** Proteins that failed to load during the run, with reasons (each listed once). */
   readonly skipped = new Map<string, SkippedItem>();
 
+  private currentConfig: RunConfig;
+
   constructor(
-    readonly config: RunConfig,
+    config: RunConfig,
     readonly source: ProteinSource,
     readonly options: TrainerOptions,
     private counters: TrainerCounters = INITIAL_COUNTERS,
   ) {
+    this.currentConfig = config;
     if (source.proteinIds.length === 0) throw new Error(`${source.name}: no usable protein to train on`);
     const t = config.training;
     this.stepsPerEpoch = stepsPerEpoch(source.proteinIds.length, { rank: options.rank, worldSize: options.worldSize, batchSize: t.batchSize, accumulationSteps: t.gradientAccumulationSteps });
     const allEpochs = this.stepsPerEpoch * t.epochs;
     this.totalSteps = t.maxSteps > 0 ? Math.min(t.maxSteps, allEpochs) : allEpochs;
     this.parts = buildTrainerParts(config, source.inputWidth, this.totalSteps, options.lossScaling);
+  }
+
+  /** The run's config, including changes made while training (saved with checkpoints). */
+  get config(): RunConfig {
+    return this.currentConfig;
+  }
+
+  /**
+   * Takes a config changed while training (live keys only: LRs, loss weights, commitment schedule, clipping, pLDDT
+   * masking) from the next optimizer step on.
+   */
+  applyConfig(next: RunConfig): void {
+    this.currentConfig = next;
+    this.parts.lossWeights = lossWeightsOf(next);
+    this.parts.scheduler.setBaseLrs(groupBaseLrs(next));
   }
 
   get state(): TrainerCounters {

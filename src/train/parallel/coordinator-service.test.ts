@@ -230,3 +230,22 @@ test('LR scaling with the trainer count: linear doubles, sqrt multiplies by √2
     expect(sqrt[group]).toBeCloseTo(Math.SQRT2 * (single[group] ?? NaN), 12);
   }
 }, 300_000);
+
+test('a learning rate changed while training applies from the next optimizer step on every trainer, and is announced with that step', async () => {
+  const base = smallRunConfig({ training: { batchSize: 2, workers: 2, checksumEvery: 1 } });
+  const config = { ...base, schedule: { ...base.schedule, lrSchedule: 'none' as const, lrWarmupSteps: 0 } };
+  const h = parallelHarness(2, {
+    onStep: (step, self) => {
+      if (step === 2) void self.handle({ type: 'set-hyperparameters', changes: [{ path: 'optimizer.adamwLr', value: 0.001 }] });
+      if (step === 4) void self.handle({ type: 'stop' });
+    },
+  });
+  await h.handle({ type: 'start', config, dataset: SAMPLE_DATASET });
+  const adamw = h.events.flatMap((e) => (e.type === 'metrics' ? e.points.map((p) => p.learningRates['adamw']) : []));
+  expect(adamw).toEqual([3e-4, 3e-4, 0.001, 0.001]);
+  const changed = h.events.find((e) => e.type === 'hyperparameters-changed');
+  expect(changed?.type === 'hyperparameters-changed' && changed.step).toBe(3);
+  // Both replicas took the change at the same step: the checksums compared after every step never differed.
+  expect(h.events.some((e) => e.type === 'fault')).toBe(false);
+  h.close();
+}, 120_000);

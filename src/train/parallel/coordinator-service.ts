@@ -12,13 +12,14 @@
 import type { MetricPoint } from '../../protocol/metric-point';
 import type { ReplicaEvent, ReplicaInfo } from '../../protocol/replica-messages';
 import { createSharedSumBuffer } from '../../protocol/sum-exchange';
-import type { CoordinatorCommand, RunInfo, TrainerEvent, TrainerFault, TrainingDataset } from '../../protocol/trainer-messages';
+import type { CoordinatorCommand, HyperparameterChange, RunInfo, TrainerEvent, TrainerFault, TrainingDataset } from '../../protocol/trainer-messages';
 import type { RunConfig } from '../../protocol/run-config';
 import { messageSumCoordinator } from './message-sum';
 import { ReplicaFailure, ReplicaGroup, type Replica } from './replica-group';
 import { sharedSumCoordinator } from './shared-sum';
 import type { SumCoordinator } from './sum-exchange';
 import { compareChecksums, type WeightChecksum } from './weight-checksum';
+import { isLiveKey } from '../../config/live-changes';
 import { faultMessage } from './fault-message';
 import type { Master } from './master-replica';
 
@@ -49,6 +50,8 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
   let pending: MetricPoint[] = [];
   let lastFlush = 0;
   let reportedInexact = false;
+  /** Live changes waiting for the next step (every replica takes them with its `step` command). */
+  let pendingChanges: HyperparameterChange[] = [];
 
   const log = (level: 'info' | 'warning' | 'error', message: string) => platform.post({ type: 'log', level, message });
   const setState = (next: State, message?: string) => {
@@ -95,7 +98,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
       const event = [...saved.values()][0];
       if (event?.type !== 'saved') throw new Error('rank 0 did not hand over its initial state');
       const { createMaster } = await import('./master-replica');
-      master = await createMaster(event.bytes, first.totalSteps, first.precision === 'f16-mixed');
+      master = await createMaster(event.bytes, first.totalSteps, first.precision === 'f16-mixed', live.length);
     }
     if (live.length > 1) {
       const capacity = Math.max(...infos.map((i) => i.exchangeCapacity));
@@ -148,7 +151,13 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     })();
     // With an exchange, its own timeout names the rank that never handed in; the step's outer timeout is for hangs
     // after it, so it runs longer.
-    const stepped = group.gather(live, () => ({ type: 'step' }), (e) => e.type === 'stepped' || e.type === 'step-aborted', exchange ? 2 * timeout : timeout, `optimizer step ${run.step + 1}`);
+    const changes = pendingChanges;
+    pendingChanges = [];
+    if (changes.length > 0) {
+      master?.applyChanges(changes);
+      platform.post({ type: 'hyperparameters-changed', step: step + 1, changes });
+    }
+    const stepped = group.gather(live, () => (changes.length > 0 ? { type: 'step', changes } : { type: 'step' }), (e) => e.type === 'stepped' || e.type === 'step-aborted', exchange ? 2 * timeout : timeout, `optimizer step ${run.step + 1}`);
     let events: Map<number, ReplicaEvent>;
     try {
       [, events] = await Promise.all([rounds, stepped]);
@@ -336,6 +345,12 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
             return;
           case 'continue-with-remaining':
             return await continueWithRemaining();
+          case 'set-hyperparameters': {
+            const refused = command.changes.filter((c) => !isLiveKey(c.path));
+            if (refused.length > 0) return log('error', `${refused.map((c) => c.path).join(', ')} cannot change while a run trains`);
+            pendingChanges.push(...command.changes);
+            return;
+          }
           case 'stop':
             // A step in flight finishes first (its update is kept); then the loop ends the run.
             if (looping) stopRequested = true;

@@ -4,7 +4,11 @@
  * runs on the tfjs CPU backend of the coordinator's thread.
  */
 import * as tf from '@tensorflow/tfjs';
+import { withLiveChanges } from '../../config/live-changes';
+import type { HyperparameterChange } from '../../protocol/trainer-messages';
 import { restoreParts, withMasterState } from '../trainer-checkpoint';
+import { groupBaseLrs, lossWeightsOf } from '../trainer-parts';
+import { lrScaleFactor } from './lr-scaling';
 import { applyWindow } from '../window-step';
 import { exchangeLayout, unflatten } from './flat-all-reduce';
 import { packWeights } from './weight-broadcast';
@@ -14,14 +18,18 @@ export interface Master {
   keepGradients(sum: Float32Array): Float32Array;
   /** Round 3's publish transform: the optimizer step `optimizerStep` on the kept gradients, then the weights. */
   stepAndPublish(optimizerStep: number): Promise<Float32Array>;
+  /** Live hyper-parameter changes, from the next step on (as every replica takes them). */
+  applyChanges(changes: readonly HyperparameterChange[]): void;
   /** A replica's checkpoint completed with the master's optimizer, schedule, loss-scale and EMA state. */
   checkpoint(replicaBytes: ArrayBuffer): Promise<ArrayBuffer>;
   dispose(): void;
 }
 
-export async function createMaster(replicaBytes: ArrayBuffer, totalSteps: number, lossScaling: boolean): Promise<Master> {
+export async function createMaster(replicaBytes: ArrayBuffer, totalSteps: number, lossScaling: boolean, worldSize: number): Promise<Master> {
   await tf.setBackend('cpu');
-  const { parts, config } = restoreParts(replicaBytes, totalSteps, lossScaling, "rank 0's initial state");
+  const restored = restoreParts(replicaBytes, totalSteps, lossScaling, "rank 0's initial state");
+  const { parts } = restored;
+  let config = restored.config;
   if (config.schedule.lrSchedule === 'plateau') {
     parts.optimizer.dispose();
     parts.params.dispose();
@@ -45,6 +53,11 @@ export async function createMaster(replicaBytes: ArrayBuffer, totalSteps: number
       } finally {
         tf.dispose([...shared.sums.values()]);
       }
+    },
+    applyChanges(changes) {
+      config = withLiveChanges(config, changes, lrScaleFactor(config.training.lrScaling, worldSize));
+      parts.lossWeights = lossWeightsOf(config);
+      parts.scheduler.setBaseLrs(groupBaseLrs(config));
     },
     checkpoint: (bytes) => withMasterState(bytes, parts, "rank 0's checkpoint"),
     dispose() {

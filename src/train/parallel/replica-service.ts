@@ -10,7 +10,8 @@ import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
 import { parameterCount } from '../../model/params/parameter-spec';
 import type { ExchangeSetup, ReplicaCommand, ReplicaEvent, ReplicaFailureKind, ReplicaInfo } from '../../protocol/replica-messages';
-import type { InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
+import type { HyperparameterChange, InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
+import { withLiveChanges } from '../../config/live-changes';
 import { assertNever } from '../../shared/assert-never';
 import { NO_ALL_REDUCE } from '../all-reduce';
 import { decidePrecision } from '../precision/precision-mode';
@@ -18,7 +19,7 @@ import { hdf5Source } from '../protein-source';
 import { restoreTrainer, saveCheckpoint } from '../trainer-checkpoint';
 import { Trainer } from '../trainer';
 import { exchangeCapacity, exchangeLayout, flatAllReduce, type TimedAllReduce } from './flat-all-reduce';
-import { scaledLearningRates } from './lr-scaling';
+import { lrScaleFactor, scaledLearningRates } from './lr-scaling';
 import type { PortLike } from './message-sum';
 import { messageSumClient } from './message-sum';
 import { sharedSumClient } from './shared-sum';
@@ -142,9 +143,13 @@ export function createReplicaService(platform: ReplicaPlatform) {
     }
   }
 
-  async function step(): Promise<void> {
+  async function step(changes: readonly HyperparameterChange[]): Promise<void> {
     if (!trainer) throw new Error('step before init');
     const current = trainer.state.optimizerStep;
+    if (changes.length > 0) {
+      const { config } = trainer;
+      trainer.applyConfig(withLiveChanges(config, changes, lrScaleFactor(config.training.lrScaling, trainer.options.worldSize)));
+    }
     try {
       await injectedFault(current);
       const point = await trainer.step(allReduce ?? NO_ALL_REDUCE);
@@ -182,7 +187,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
           case 'connect-exchange':
             return connectExchange(command.exchange);
           case 'step':
-            return await step();
+            return await step(command.changes ?? []);
           case 'checksum': {
             if (!trainer) throw new Error('checksum before init');
             const values: [string, Float32Array][] = [];

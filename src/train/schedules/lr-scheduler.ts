@@ -58,7 +58,7 @@ export class LrScheduler<G extends string> {
   constructor(
     readonly options: LrScheduleOptions,
     totalSteps: number,
-    private readonly baseLrs: Readonly<Record<G, number>>,
+    private baseLrs: Readonly<Record<G, number>>,
   ) {
     const warmupSteps = resolveWarmupSteps(totalSteps, options.warmupRatio, options.warmupSteps);
     if (!(options.numCycles > 0)) throw new RangeError(`numCycles must be > 0, got ${options.numCycles}`);
@@ -68,6 +68,16 @@ export class LrScheduler<G extends string> {
     this.shape = { totalSteps, warmupSteps, numCycles: options.numCycles, power: options.power, lrEnd: options.lrEnd };
     const minLrs = Object.fromEntries(this.groups().map((g) => [g, Math.min(options.lrMin, this.baseLrs[g])]));
     this.plateau = options.schedule === 'plateau' ? new PlateauTracker(baseLrs, minLrs, options.plateau) : null;
+  }
+
+  /**
+   * New base LRs from the next step on (a change made while training): the schedule keeps its shape, scaled to the
+   * new base; a plateau schedule's current levels scale by the same ratio.
+   */
+  setBaseLrs(next: Readonly<Record<G, number>>): void {
+    const ratios = Object.fromEntries(this.groups().map((g) => [g, this.baseLrs[g] > 0 ? next[g] / this.baseLrs[g] : 1]));
+    this.plateau?.rescale(ratios);
+    this.baseLrs = { ...next };
   }
 
   /** LR per group for the update after `step` optimizer steps (integer ≥ 0). */

@@ -57,6 +57,11 @@ export class PlateauTracker {
     this.lrs = { ...baseLrs };
   }
 
+  /** Multiplies each group's current level by its factor (a base LR changed while training). */
+  rescale(factors: Readonly<Record<string, number>>): void {
+    for (const [group, factor] of Object.entries(factors)) if (group in this.lrs) this.lrs[group] = (this.lrs[group] ?? 0) * factor;
+  }
+
   /**
    * Records one epoch's monitored value and reduces the LRs if it was the (patience + 1)-th bad epoch in a row.
    * NaN counts as bad (it is never better). With `inWarmup`, the epoch may set a new best but its bad count is

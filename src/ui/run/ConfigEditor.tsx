@@ -1,5 +1,5 @@
 /** The most-used run settings, with import/export of the whole config (studio YAML/JSON or FoldTree2 YAML). */
-import { COMMITMENT_SCHEDULES, LR_SCALING_MODES, LR_SCHEDULES, MODEL_PRESET_NAMES, TRAINING_STRATEGIES } from '../../protocol/run-config';
+import { CLIP_GRAD_MODES, COMMITMENT_SCHEDULES, LR_SCALING_MODES, LR_SCHEDULES, MODEL_PRESET_NAMES, TRAINING_STRATEGIES } from '../../protocol/run-config';
 import { plannedTrainers, useRunStore } from '../../state/run-store';
 import { CheckField, NumberField, SelectField } from './ConfigFields';
 import { ConfigFileButtons, ConfigMessages } from './ConfigFiles';
@@ -19,7 +19,12 @@ export function ConfigEditor({ locked }: { locked: boolean }) {
         <h3>Settings</h3>
         <ConfigFileButtons disabled={locked} />
       </div>
-      {locked && <p className="hint">The run uses these settings; they can be changed once it has stopped.</p>}
+      {locked && (
+        <p className="hint">
+          While it trains, learning rates, loss weights, the commitment schedule, clipping and pLDDT masking can change (from the next optimizer step; marked on the charts);
+          the rest once it has stopped.
+        </p>
+      )}
       <ConfigMessages />
       {/* A new revision (import, reset) remounts the fields so nothing half-typed survives the new config. */}
       <div className="config-groups" key={revision}>
@@ -76,6 +81,19 @@ export function ConfigEditor({ locked }: { locked: boolean }) {
           <NumberField path="vq.commitmentCost" label={scheduled ? 'Commitment end' : 'Commitment cost'} {...common} />
           <CheckField path="masking.maskPlddt" label="Mask low-pLDDT residues" {...common} />
           {maskPlddt && <NumberField path="masking.plddtThreshold" label="pLDDT threshold (0–1)" {...common} />}
+        </fieldset>
+        <fieldset>
+          <legend>Loss weights and clipping</legend>
+          <NumberField path="losses.aaWeight" label="Amino acids (x)" {...common} />
+          <NumberField path="losses.edgeWeight" label="Contacts (edge)" {...common} />
+          <NumberField path="losses.logitWeight" label="Distogram (logit)" {...common} />
+          <NumberField path="losses.anglesWeight" label="Angles" {...common} />
+          <NumberField path="losses.ssWeight" label="Secondary structure" {...common} />
+          <NumberField path="losses.vqWeight" label="VQ" {...common} />
+          <NumberField path="losses.fft2Weight" label="FFT2" {...common} />
+          <CheckField path="training.clipGrad" label="Clip gradient norms" {...common} />
+          <NumberField path="training.clipGradMaxNorm" label="Max norm" {...common} />
+          <SelectField path="training.clipGradMode" label="Clip" options={CLIP_GRAD_MODES} {...common} />
         </fieldset>
       </div>
     </div>
