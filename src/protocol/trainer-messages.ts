@@ -26,6 +26,10 @@ export type TrainerCommand =
   | { readonly type: 'resume' }
   | { readonly type: 'stop' }
   | { readonly type: 'save-checkpoint' }
+  /** While paused: one optimizer step, then paused again. */
+  | { readonly type: 'step-once' }
+  /** The current weights as a safetensors file (the studio's parameter names). */
+  | { readonly type: 'download-weights' }
   /** Hyper-parameters changed while training (live keys only); they apply from the next optimizer step. */
   | { readonly type: 'set-hyperparameters'; readonly changes: readonly HyperparameterChange[] }
   /** After a trainer failed: continue with the trainers left, the epoch's remaining proteins dealt among them. */
@@ -84,6 +88,7 @@ export type TrainerEvent =
   /** `final`: saved by the coordinator when the run finished (kept for download, not downloaded unasked). */
   | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string; readonly final?: boolean }
   | { readonly type: 'fault'; readonly fault: TrainerFault }
+  | { readonly type: 'weights'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string }
   /** Changes taken by every trainer; `step` is the first optimizer step (1-based, as in metric points) they shape. */
   | { readonly type: 'hyperparameters-changed'; readonly step: number; readonly changes: readonly HyperparameterChange[] };
 
@@ -97,6 +102,8 @@ export function isTrainerCommand(value: unknown): value is TrainerCommand {
     case 'stop':
     case 'save-checkpoint':
     case 'continue-with-remaining':
+    case 'step-once':
+    case 'download-weights':
       return true;
     case 'set-hyperparameters':
       return Array.isArray(value['changes']) && value['changes'].every((c: unknown) => isRecord(c) && typeof c['path'] === 'string' && ['number', 'boolean', 'string'].includes(typeof c['value']));
@@ -134,6 +141,8 @@ export function isTrainerEvent(value: unknown): value is TrainerEvent {
       return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
     case 'fault':
       return isRecord(value['fault']);
+    case 'weights':
+      return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
     case 'hyperparameters-changed':
       return typeof value['step'] === 'number' && Array.isArray(value['changes']);
     default:

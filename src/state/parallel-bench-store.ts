@@ -213,6 +213,7 @@ export function runParallelCase(benchCase: ParallelBenchCase, settings: Parallel
         case 'log':
         case 'checkpoint':
         case 'hyperparameters-changed':
+        case 'weights':
           return;
         default:
           assertNever(event, 'trainer event');

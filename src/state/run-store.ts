@@ -16,6 +16,7 @@ import { isLiveKey } from '../config/live-changes';
 import { addRunEvent, resetRunEvents } from './run-events';
 import { safeFileName, saveWithObjectUrl, type FileSaver } from './download-file';
 import { appendMetrics, resetMetrics } from './metrics-store';
+import { recordCheckpoint, recordEvent, recordMetrics, recordRunInfo, recordRunStart, recordRunState, setRunsWarningSink } from './runs-store';
 
 export type { ExportFormat } from '../config/export-config';
 
@@ -111,9 +112,13 @@ function log(level: LogLine['level'], message: string): void {
   useRunStore.setState((state) => ({ logs: [...state.logs.slice(-(MAX_LOG_LINES - 1)), { time: Date.now(), level, message }] }));
 }
 
+// The runs list stores every run; a write it could not make is a warning in the log, never the run's failure.
+setRunsWarningSink((message) => log('warning', message));
+
 function fail(message: string): void {
   useRunStore.setState({ status: 'failed', statusMessage: message, error: message, checkpointPending: false });
   log('error', message);
+  recordRunState('failed');
 }
 
 function checkpointFileName(step: number): string {
@@ -136,7 +141,14 @@ function receive(event: TrainerEvent): void {
         return;
       }
       useRunStore.setState({ status: event.state, statusMessage: message, ...(event.state === 'running' ? { fault: null } : {}) });
+      recordRunState(event.state);
       if (message && !useRunStore.getState().fault) log('info', message);
+      return;
+    }
+    case 'weights': {
+      const fileName = `${safeFileName(useRunStore.getState().info?.runName ?? 'run')}-step${event.step}.safetensors`;
+      saveFile(event.bytes, fileName, 'application/octet-stream');
+      log('info', `Weights at step ${event.step} saved as ${fileName}`);
       return;
     }
     case 'hyperparameters-changed': {
@@ -148,12 +160,15 @@ function receive(event: TrainerEvent): void {
     case 'fault':
       useRunStore.setState({ fault: event.fault });
       log('error', event.fault.message);
+      recordEvent({ step: event.fault.step, kind: 'fault', label: event.fault.message, time: Date.now() });
       return;
     case 'info':
       useRunStore.setState({ info: event.info });
+      recordRunInfo(event.info);
       return;
     case 'metrics':
       appendMetrics(event.points);
+      recordMetrics(event.points);
       return;
     case 'log':
       log(event.level, event.message);
@@ -162,11 +177,13 @@ function receive(event: TrainerEvent): void {
       const fileName = checkpointFileName(event.step);
       if (event.final) {
         finalCheckpoint = { bytes: event.bytes, fileName };
+        recordCheckpoint(event.step, fileName, event.bytes, true);
         useRunStore.setState({ lastCheckpoint: { fileName, step: event.step, bytes: event.bytes.byteLength, final: true } });
         log('info', `Final checkpoint at step ${event.step} ready to download (${(event.bytes.byteLength / 1024).toFixed(1)} KiB)`);
         return;
       }
       saveFile(event.bytes, fileName, 'application/octet-stream');
+      recordCheckpoint(event.step, fileName, event.bytes);
       useRunStore.setState({ checkpointPending: false, lastCheckpoint: { fileName, step: event.step, bytes: event.bytes.byteLength } });
       log('info', `Checkpoint at step ${event.step} saved as ${fileName} (${(event.bytes.byteLength / 1024).toFixed(1)} KiB)`);
       return;
@@ -204,6 +221,7 @@ export function startRun(dataset: TrainingDataset, datasetName: string = dataset
   resetRunEvents();
   const ticket = ++runTicket;
   useRunStore.setState({ status: 'starting', statusMessage: null, info: null, config, error: null, checkpointPending: false, lastCheckpoint: null, logs: [], fault: null });
+  recordRunStart(config, datasetName);
   log('info', `Starting: ${config.model.preset} model, batch ${config.training.batchSize} × ${config.training.gradientAccumulationSteps} accumulation, ${config.training.epochs} epochs on ${datasetName}`);
   try {
     connection = connector({
@@ -247,6 +265,17 @@ export function changeWhileTraining(path: ConfigPath, raw: unknown): void {
   const { config, fieldErrors } = useRunStore.getState();
   if (fieldErrors[path]) return;
   send({ type: 'set-hyperparameters', changes: [{ path, value: configValue(config, path) as number | boolean | string }] });
+}
+
+/** While paused: one optimizer step, then paused again. */
+export function stepOnce(): void {
+  if (useRunStore.getState().status === 'paused' && !useRunStore.getState().fault) send({ type: 'step-once' });
+}
+
+/** Downloads the current weights as safetensors (the studio's parameter names). */
+export function downloadWeights(): void {
+  const { status } = useRunStore.getState();
+  if (status === 'running' || status === 'paused') send({ type: 'download-weights' });
 }
 
 /** Fault-handling tests: make trainer `rank` fail at optimizer step `atStep`, or end its worker now. */

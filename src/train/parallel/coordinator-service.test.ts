@@ -249,3 +249,21 @@ test('a learning rate changed while training applies from the next optimizer ste
   expect(h.events.some((e) => e.type === 'fault')).toBe(false);
   h.close();
 }, 120_000);
+
+test('while paused, one step at a time; the current weights download as safetensors with every parameter', async () => {
+  const h = await runUntil(2, 2, smallRunConfig({ training: { batchSize: 2, workers: 2 } }));
+  await h.handle({ type: 'step-once' });
+  await h.handle({ type: 'step-once' });
+  expect(steps(h)).toEqual([1, 2, 3, 4]);
+  expect(states(h).at(-1)).toBe('paused');
+  await h.handle({ type: 'download-weights' });
+  const weights = await h.waitFor((e) => e.type === 'weights');
+  if (weights.type !== 'weights') throw new Error('no weights');
+  expect(weights.step).toBe(4);
+  const { decodeSafetensors } = await import('../safetensors');
+  const checkpoint = await save(h);
+  const tensors = decodeSafetensors(weights.bytes).tensors;
+  expect([...tensors.keys()].sort()).toEqual(Object.keys(checkpoint.weights).sort());
+  for (const [name, tensor] of tensors) expect(tensor.data).toEqual(checkpoint.weights[name]?.data);
+  h.close();
+}, 120_000);

@@ -20,6 +20,7 @@ import { sharedSumCoordinator } from './shared-sum';
 import type { SumCoordinator } from './sum-exchange';
 import { compareChecksums, type WeightChecksum } from './weight-checksum';
 import { isLiveKey } from '../../config/live-changes';
+import { checkpointWeightsAsSafetensors } from '../checkpoint-weights';
 import { faultMessage } from './fault-message';
 import type { Master } from './master-replica';
 
@@ -317,6 +318,33 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     platform.post({ type: 'checkpoint', step: event.step, bytes, fileName, ...(final ? { final } : {}) }, [bytes]);
   }
 
+  /** One optimizer step while paused (the run stays paused). */
+  async function stepWhilePaused(): Promise<void> {
+    if (state !== 'paused' || looping || !run) return;
+    looping = true;
+    try {
+      if (run.step >= run.info.totalSteps) return;
+      await stepOnce();
+      await checkReplicasAgree();
+    } catch (error) {
+      if (!(error instanceof ReplicaFailure)) throw error;
+      return pauseForFault(error);
+    } finally {
+      looping = false;
+    }
+    flush(true);
+  }
+
+  async function downloadWeights(): Promise<void> {
+    const donor = group?.live[0];
+    if (!group || !donor || !run) throw new Error('no run to take weights from');
+    const saved = await group.gather([donor], () => ({ type: 'save' }), (e) => e.type === 'saved', stepTimeoutMs(), 'handing over its weights');
+    const event = saved.get(donor.index);
+    if (event?.type !== 'saved') throw new Error('the trainer did not hand over its weights');
+    const bytes = checkpointWeightsAsSafetensors(event.bytes, { step: String(event.step), run: run.info.runName });
+    platform.post({ type: 'weights', step: event.step, bytes, fileName: `step${event.step}.safetensors` }, [bytes]);
+  }
+
   return {
     async handle(command: CoordinatorCommand): Promise<void> {
       try {
@@ -358,6 +386,10 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
             return;
           case 'save-checkpoint':
             return await saveCheckpoint();
+          case 'step-once':
+            return await stepWhilePaused();
+          case 'download-weights':
+            return await downloadWeights();
           case 'inject-fault': {
             const target = group?.replicas[command.rank];
             if (target?.alive) group?.send(target, { type: 'inject-fault', fault: command.fault, atStep: command.atStep });

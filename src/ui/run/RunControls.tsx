@@ -1,8 +1,10 @@
 /** Start / Pause / Resume / Stop / Save checkpoint, each enabled only where the run can take it. */
 import type { TrainingSource } from '../../state/training-dataset';
-import { downloadFinalCheckpoint, isActive, pauseRun, resumeRun, saveCheckpoint, startRun, stopRun, useRunStore } from '../../state/run-store';
+import { SHORTCUT_HINT, useRunShortcuts } from './run-shortcuts';
+import { downloadFinalCheckpoint, downloadWeights, isActive, pauseRun, stepOnce, resumeRun, saveCheckpoint, startRun, stopRun, useRunStore } from '../../state/run-store';
 
 export function RunControls({ source }: { source: TrainingSource }) {
+  useRunShortcuts(source);
   const status = useRunStore((state) => state.status);
   const hasFieldErrors = useRunStore((state) => Object.keys(state.fieldErrors).length > 0);
   const checkpointPending = useRunStore((state) => state.checkpointPending);
@@ -25,11 +27,17 @@ export function RunControls({ source }: { source: TrainingSource }) {
           Pause
         </button>
       )}
+      <button type="button" className="button-secondary" data-testid="run-step-once" disabled={status !== 'paused' || fault !== null} onClick={stepOnce} title="One optimizer step, then paused again (key .)">
+        Step
+      </button>
       <button type="button" className="button-danger" data-testid="run-stop" disabled={!active} onClick={stopRun}>
         Stop
       </button>
       <button type="button" className="button-secondary" data-testid="run-checkpoint" disabled={!canCheckpoint} onClick={saveCheckpoint}>
         {checkpointPending ? 'Saving checkpoint…' : 'Save checkpoint'}
+      </button>
+      <button type="button" className="button-secondary" data-testid="run-download-weights" disabled={!canCheckpoint} onClick={downloadWeights} title="The current weights as safetensors">
+        Download weights
       </button>
       {finalCheckpoint && (
         <button type="button" className="button-secondary" data-testid="run-download-final" onClick={downloadFinalCheckpoint}>
@@ -51,6 +59,9 @@ export function RunControls({ source }: { source: TrainingSource }) {
           }}
         />
       </label>
+      <p className="hint" data-testid="run-shortcuts">
+        {SHORTCUT_HINT}
+      </p>
       <p className="hint" data-testid="run-source">
         {source.ok ? `Trains on ${source.label}.` : source.reason}
         {hasFieldErrors && ' Fix the settings marked in red to start.'}

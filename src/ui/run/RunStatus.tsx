@@ -1,7 +1,8 @@
 /** Where the run stands: state, step and epoch, throughput, and what the trainer set up (RunInfo). */
 import type { TrainerTiming } from '../../protocol/metric-point';
 import type { RunInfo } from '../../protocol/trainer-messages';
-import { useLatestPoint } from '../../state/metrics-store';
+import { useLatestPoint, useMetricsStore } from '../../state/metrics-store';
+import { formatDuration, runProgress } from '../../state/run-progress';
 import { useRunStore, type RunStatus as Status } from '../../state/run-store';
 
 const STATE_LABELS: Readonly<Record<Status, string>> = {
@@ -32,7 +33,11 @@ export function RunStatus() {
   const fault = useRunStore((state) => state.fault);
   const epochs = useRunStore((state) => state.config.training.epochs);
   const latest = useLatestPoint();
+  const points = useMetricsStore((state) => state.points);
   const warmingUp = (status === 'starting' || status === 'running') && !latest;
+  // The first two steps build every GPU pipeline; after that a step takes its usual time.
+  const compiling = status === 'running' && info !== null && points.length < 2;
+  const progress = info && points.length > 1 ? runProgress(points, info.totalSteps) : null;
   return (
     <div className="run-status" aria-live="polite">
       <div className="run-line">
@@ -60,7 +65,17 @@ export function RunStatus() {
             )}
           </>
         )}
-        {warmingUp && <span className="hint-inline">{info ? 'First steps compile GPU shaders and are slow…' : 'Setting up the model and data…'}</span>}
+        {progress && (
+          <span data-testid="run-progress">
+            {Number.isFinite(progress.stepsPerSecond) ? `${progress.stepsPerSecond.toFixed(2)} steps/s · ETA ${formatDuration(progress.etaSeconds)}` : ''}
+          </span>
+        )}
+        {compiling && (
+          <span className="hint-inline" data-testid="run-phase">
+            compiling shaders (the first steps are slow)…
+          </span>
+        )}
+        {warmingUp && !compiling && <span className="hint-inline">Setting up the model and data…</span>}
         {statusMessage && status !== 'failed' && <span className="hint-inline">{statusMessage}</span>}
       </div>
       {fault && status === 'paused' && (

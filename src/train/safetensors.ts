@@ -1,0 +1,61 @@
+/**
+ * The safetensors format (https://github.com/huggingface/safetensors): an 8-byte little-endian header length N,
+ * N bytes of UTF-8 JSON `{ name: { dtype: "F32", shape, data_offsets: [begin, end] }, "__metadata__": {…} }`
+ * (offsets relative to the data after the header), then the raw little-endian tensor bytes. We write float32
+ * tensors in name order, pad the header with spaces to 8-byte alignment as the reference writer does, and read
+ * F32 files back exactly.
+ */
+
+export interface NamedTensor {
+  readonly shape: readonly number[];
+  readonly data: Float32Array;
+}
+
+export function encodeSafetensors(tensors: ReadonlyMap<string, NamedTensor> | Readonly<Record<string, NamedTensor>>, metadata: Readonly<Record<string, string>> = {}): ArrayBuffer {
+  const all: [string, NamedTensor][] = tensors instanceof Map ? [...(tensors as ReadonlyMap<string, NamedTensor>).entries()] : Object.entries(tensors as Readonly<Record<string, NamedTensor>>);
+  const entries = all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const header: Record<string, unknown> = {};
+  if (Object.keys(metadata).length > 0) header['__metadata__'] = metadata;
+  let offset = 0;
+  for (const [name, tensor] of entries) {
+    const size = tensor.shape.reduce((a, b) => a * b, 1);
+    if (size !== tensor.data.length) throw new Error(`${name}: shape [${tensor.shape}] holds ${size} values, the data ${tensor.data.length}`);
+    header[name] = { dtype: 'F32', shape: [...tensor.shape], data_offsets: [offset, offset + tensor.data.byteLength] };
+    offset += tensor.data.byteLength;
+  }
+  let json = JSON.stringify(header);
+  while ((8 + new TextEncoder().encode(json).length) % 8 !== 0) json += ' ';
+  const headerBytes = new TextEncoder().encode(json);
+  const bytes = new Uint8Array(8 + headerBytes.length + offset);
+  new DataView(bytes.buffer).setBigUint64(0, BigInt(headerBytes.length), true);
+  bytes.set(headerBytes, 8);
+  let at = 8 + headerBytes.length;
+  for (const [, tensor] of entries) {
+    bytes.set(new Uint8Array(tensor.data.buffer, tensor.data.byteOffset, tensor.data.byteLength), at);
+    at += tensor.data.byteLength;
+  }
+  return bytes.buffer;
+}
+
+/** Reads an F32 safetensors file; throws naming `source` and the tensor when something does not fit. */
+export function decodeSafetensors(buffer: ArrayBuffer, source = 'safetensors file'): { tensors: Map<string, NamedTensor>; metadata: Record<string, string> } {
+  if (buffer.byteLength < 8) throw new Error(`${source}: too short to be a safetensors file`);
+  const headerLength = Number(new DataView(buffer).getBigUint64(0, true));
+  if (8 + headerLength > buffer.byteLength) throw new Error(`${source}: header length ${headerLength} runs past the end of the file`);
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength))) as Record<string, unknown>;
+  const dataStart = 8 + headerLength;
+  const tensors = new Map<string, NamedTensor>();
+  let metadata: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(header)) {
+    if (name === '__metadata__') {
+      metadata = entry as Record<string, string>;
+      continue;
+    }
+    const { dtype, shape, data_offsets: offsets } = entry as { dtype: string; shape: number[]; data_offsets: [number, number] };
+    if (dtype !== 'F32') throw new Error(`${source}: ${name} is ${dtype}; only F32 tensors are read`);
+    const [begin, end] = offsets;
+    if (end - begin !== shape.reduce((a, b) => a * b, 1) * 4 || dataStart + end > buffer.byteLength) throw new Error(`${source}: ${name}'s offsets do not match its shape [${shape}]`);
+    tensors.set(name, { shape, data: new Float32Array(buffer.slice(dataStart + begin, dataStart + end)) });
+  }
+  return { tensors, metadata };
+}
