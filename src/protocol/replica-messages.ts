@@ -6,7 +6,7 @@
 import { isRecord } from '../shared/assert-never';
 import type { MetricPoint } from './metric-point';
 import type { RunConfig } from './run-config';
-import { INJECTED_FAULTS, type HyperparameterChange, type InjectedFault, type TrainingDataset } from './trainer-messages';
+import { INJECTED_FAULTS, type HyperparameterChange, type InjectedFault, type ProteinTokens, type TrainingDataset } from './trainer-messages';
 import type { WeightChecksum } from './weight-checksum';
 
 /**
@@ -45,6 +45,7 @@ export type ReplicaCommand =
   /** `changes`: live hyper-parameter changes to take before this step (every rank gets the same ones). */
   | { readonly type: 'step'; readonly changes?: readonly HyperparameterChange[] }
   | { readonly type: 'checksum' }
+  | { readonly type: 'encode'; readonly proteinId?: string }
   | { readonly type: 'save' }
   | { readonly type: 'inject-fault'; readonly fault: InjectedFault; readonly atStep: number }
   | { readonly type: 'dispose' };
@@ -79,6 +80,7 @@ export type ReplicaEvent =
   | { readonly type: 'stepped'; readonly rank: number; readonly point: MetricPoint | null; readonly exchangeMs: number; readonly residues: number }
   | { readonly type: 'checksum'; readonly rank: number; readonly step: number; readonly checksum: WeightChecksum }
   | { readonly type: 'saved'; readonly rank: number; readonly step: number; readonly bytes: ArrayBuffer }
+  | { readonly type: 'encoded'; readonly rank: number; readonly step: number; readonly tokens: ProteinTokens }
   /** The coordinator aborted the step's exchange (another rank failed): nothing was applied, this replica is fine. */
   | { readonly type: 'step-aborted'; readonly rank: number; readonly step: number }
   | { readonly type: 'failed'; readonly rank: number; readonly kind: ReplicaFailureKind; readonly message: string };
@@ -92,6 +94,7 @@ export function isReplicaCommand(value: unknown): value is ReplicaCommand {
       return value['exchange'] === null || isRecord(value['exchange']);
     case 'inject-fault':
       return INJECTED_FAULTS.includes(value['fault'] as InjectedFault) && typeof value['atStep'] === 'number';
+    case 'encode':
     case 'step':
     case 'checksum':
     case 'save':
@@ -118,6 +121,8 @@ export function isReplicaEvent(value: unknown): value is ReplicaEvent {
       return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
     case 'step-aborted':
       return typeof value['step'] === 'number';
+    case 'encoded':
+      return isRecord(value['tokens']) && typeof value['step'] === 'number';
     default:
       return false;
   }

@@ -18,6 +18,17 @@ export interface HyperparameterChange {
   readonly value: number | boolean | string;
 }
 
+/** One protein's structural tokens under the current weights (the teaching view's token strip). */
+export interface ProteinTokens {
+  readonly proteinId: string;
+  readonly sequence: string;
+  /** One code per residue, 0 … codebookSize − 1. */
+  readonly codes: readonly number[];
+  /** Per-residue pLDDT (0–1) where the file holds model confidence; null for B-factors. */
+  readonly plddt: readonly number[] | null;
+  readonly codebookSize: number;
+}
+
 export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File };
 
 export type TrainerCommand =
@@ -30,6 +41,8 @@ export type TrainerCommand =
   | { readonly type: 'step-once' }
   /** The current weights as a safetensors file (the studio's parameter names). */
   | { readonly type: 'download-weights' }
+  /** The tokens the current model gives one protein (the first of the dataset when no id is given). */
+  | { readonly type: 'encode-protein'; readonly proteinId?: string }
   /** Hyper-parameters changed while training (live keys only); they apply from the next optimizer step. */
   | { readonly type: 'set-hyperparameters'; readonly changes: readonly HyperparameterChange[] }
   /** After a trainer failed: continue with the trainers left, the epoch's remaining proteins dealt among them. */
@@ -89,6 +102,7 @@ export type TrainerEvent =
   | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string; readonly final?: boolean }
   | { readonly type: 'fault'; readonly fault: TrainerFault }
   | { readonly type: 'weights'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string }
+  | { readonly type: 'tokens'; readonly step: number; readonly tokens: ProteinTokens }
   /** Changes taken by every trainer; `step` is the first optimizer step (1-based, as in metric points) they shape. */
   | { readonly type: 'hyperparameters-changed'; readonly step: number; readonly changes: readonly HyperparameterChange[] };
 
@@ -105,6 +119,8 @@ export function isTrainerCommand(value: unknown): value is TrainerCommand {
     case 'step-once':
     case 'download-weights':
       return true;
+    case 'encode-protein':
+      return value['proteinId'] === undefined || typeof value['proteinId'] === 'string';
     case 'set-hyperparameters':
       return Array.isArray(value['changes']) && value['changes'].every((c: unknown) => isRecord(c) && typeof c['path'] === 'string' && ['number', 'boolean', 'string'].includes(typeof c['value']));
     case 'inject-fault':
@@ -143,6 +159,8 @@ export function isTrainerEvent(value: unknown): value is TrainerEvent {
       return isRecord(value['fault']);
     case 'weights':
       return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
+    case 'tokens':
+      return isRecord(value['tokens']) && typeof value['step'] === 'number';
     case 'hyperparameters-changed':
       return typeof value['step'] === 'number' && Array.isArray(value['changes']);
     default:

@@ -214,6 +214,7 @@ export function runParallelCase(benchCase: ParallelBenchCase, settings: Parallel
         case 'checkpoint':
         case 'hyperparameters-changed':
         case 'weights':
+        case 'tokens':
           return;
         default:
           assertNever(event, 'trainer event');

@@ -14,6 +14,7 @@ import { assertNever } from '../shared/assert-never';
 import { browserRunConfig, configValue, withConfigValue, type ConfigPath } from './config-edit';
 import { isLiveKey } from '../config/live-changes';
 import { addRunEvent, resetRunEvents } from './run-events';
+import { setStripTokens, useTokenStrip } from './token-strip-store';
 import { safeFileName, saveWithObjectUrl, type FileSaver } from './download-file';
 import { appendMetrics, resetMetrics } from './metrics-store';
 import { recordCheckpoint, recordEvent, recordMetrics, recordRunInfo, recordRunStart, recordRunState, setRunsWarningSink } from './runs-store';
@@ -145,6 +146,9 @@ function receive(event: TrainerEvent): void {
       if (message && !useRunStore.getState().fault) log('info', message);
       return;
     }
+    case 'tokens':
+      setStripTokens(event.step, event.tokens);
+      return;
     case 'weights': {
       const fileName = `${safeFileName(useRunStore.getState().info?.runName ?? 'run')}-step${event.step}.safetensors`;
       saveFile(event.bytes, fileName, 'application/octet-stream');
@@ -265,6 +269,13 @@ export function changeWhileTraining(path: ConfigPath, raw: unknown): void {
   const { config, fieldErrors } = useRunStore.getState();
   if (fieldErrors[path]) return;
   send({ type: 'set-hyperparameters', changes: [{ path, value: configValue(config, path) as number | boolean | string }] });
+}
+
+/** Asks the trainers for the tokens of the strip's protein under the current weights. */
+export function requestStripTokens(): void {
+  const { status } = useRunStore.getState();
+  const proteinId = useTokenStrip.getState().proteinId;
+  if (status === 'running' || status === 'paused') send(proteinId ? { type: 'encode-protein', proteinId } : { type: 'encode-protein' });
 }
 
 /** While paused: one optimizer step, then paused again. */

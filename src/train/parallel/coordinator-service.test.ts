@@ -267,3 +267,18 @@ test('while paused, one step at a time; the current weights download as safetens
   for (const [name, tensor] of tensors) expect(tensor.data).toEqual(checkpoint.weights[name]?.data);
   h.close();
 }, 120_000);
+
+test('the tokens of one protein under the current weights: one code per residue, in range, with its pLDDT', async () => {
+  const h = await runUntil(1, 1, smallRunConfig({ training: { batchSize: 2 } }));
+  await h.handle({ type: 'encode-protein' });
+  const event = await h.waitFor((e) => e.type === 'tokens');
+  if (event.type !== 'tokens') throw new Error('no tokens');
+  const { tokens } = event;
+  expect(tokens.codes).toHaveLength(tokens.sequence.length);
+  expect(tokens.codes.every((c) => Number.isInteger(c) && c >= 0 && c < tokens.codebookSize)).toBe(true);
+  if (tokens.plddt) {
+    expect(tokens.plddt).toHaveLength(tokens.codes.length);
+    expect(tokens.plddt.every((p) => p >= 0 && p <= 1)).toBe(true);
+  }
+  h.close();
+}, 120_000);

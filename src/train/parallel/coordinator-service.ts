@@ -390,6 +390,14 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
             return await stepWhilePaused();
           case 'download-weights':
             return await downloadWeights();
+          case 'encode-protein': {
+            const donor = group?.live[0];
+            if (!group || !donor) throw new Error('no run to encode with');
+            const answered = await group.gather([donor], () => ({ type: 'encode', ...(command.proteinId ? { proteinId: command.proteinId } : {}) }), (e) => e.type === 'encoded', stepTimeoutMs(), 'encoding a protein');
+            const event = answered.get(donor.index);
+            if (event?.type === 'encoded') platform.post({ type: 'tokens', step: event.step, tokens: event.tokens });
+            return;
+          }
           case 'inject-fault': {
             const target = group?.replicas[command.rank];
             if (target?.alive) group?.send(target, { type: 'inject-fault', fault: command.fault, atStep: command.atStep });

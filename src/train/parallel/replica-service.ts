@@ -26,6 +26,7 @@ import { sharedSumClient } from './shared-sum';
 import { SumAborted } from './sum-exchange';
 import { broadcastLength } from './weight-broadcast';
 import { weightChecksum } from './weight-checksum';
+import { proteinTokens } from '../protein-tokens';
 
 export interface ReplicaPlatform {
   readonly h5: H5Wasm;
@@ -193,6 +194,11 @@ export function createReplicaService(platform: ReplicaPlatform) {
             const values: [string, Float32Array][] = [];
             for (const name of trainer.parts.params.names()) values.push([name, (await trainer.parts.params.get(name).data()) as Float32Array]);
             return platform.post({ type: 'checksum', rank, step: trainer.state.optimizerStep, checksum: weightChecksum(values) });
+          }
+          case 'encode': {
+            if (!trainer) throw new Error('encode before init');
+            const tokens = await proteinTokens(trainer.parts, trainer.source, command.proteinId, trainer.config.data.seed);
+            return platform.post({ type: 'encoded', rank, step: trainer.state.optimizerStep, tokens });
           }
           case 'save': {
             if (!trainer) throw new Error('save before init');
