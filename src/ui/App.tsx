@@ -4,6 +4,8 @@ import { probeGpu } from '../state/gpu-store';
 import { DatasetPanel } from './dataset/DatasetPanel';
 import { GpuProbePanel } from './gpu/GpuProbePanel';
 import { TrainingPanel } from './run/TrainingPanel';
+import { RunsPanel } from './runs/RunsPanel';
+import { TeachingSection } from './teaching/TeachingSection';
 
 /** First page: the dataset (bundled sample or the user's files) and what this browser's WebGPU can do. */
 export function App() {
@@ -24,6 +26,8 @@ export function App() {
         <DatasetPanel />
         <GpuProbePanel />
         <TrainingPanel />
+        <TeachingSection />
+        <RunsPanel />
       </main>
     </div>
   );

@@ -1,0 +1,107 @@
+/** One stored run in the runs list: overlay toggle, name (renamable), start time, steps, state and downloads. */
+import { useState } from 'react';
+import { deleteRun, displayStatus, downloadRun, downloadRunCheckpoint, downloadRunConfig, renameRun, toggleOverlay } from '../../state/runs-store';
+import type { StoredRun } from '../../state/runs-db';
+
+export interface RunRowProps {
+  readonly run: StoredRun;
+  /** Its overlay colour when it is drawn on the charts. */
+  readonly overlayColor: string | null;
+  readonly activeRunId: string | null;
+}
+
+export function RunRow({ run, overlayColor, activeRunId }: RunRowProps) {
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const status = displayStatus(run, activeRunId);
+  // The run being trained is deleted only once it has ended: its worker is still writing to it.
+  const recording = run.id === activeRunId && (status === 'starting' || status === 'running' || status === 'paused');
+  const id = run.id;
+  return (
+    <tr data-testid="run-row" data-run-id={id} data-overlaid={overlayColor !== null} data-overlay-color={overlayColor ?? undefined} data-status={status}>
+      <td>
+        <input
+          type="checkbox"
+          checked={overlayColor !== null}
+          onChange={() => void toggleOverlay(id)}
+          aria-label={`Overlay ${run.name} on the charts`}
+          data-testid={`run-overlay-${id}`}
+        />
+        {overlayColor && <span className="run-swatch" style={{ display: 'inline-block', width: 10, height: 10, marginLeft: 4, borderRadius: 2, background: overlayColor }} aria-hidden />}
+      </td>
+      <td>
+        {editing ? (
+          <NameInput
+            name={run.name}
+            id={id}
+            done={(name) => {
+              if (name !== null) renameRun(id, name);
+              setEditing(false);
+            }}
+          />
+        ) : (
+          <span data-testid={`run-name-${id}`}>{run.name}</span>
+        )}
+        <div className="muted" style={{ fontSize: '0.8rem' }}>
+          {run.config.model.preset} on {run.datasetName}
+        </div>
+      </td>
+      <td>{new Date(run.createdAt).toLocaleString()}</td>
+      <td data-testid={`run-steps-${id}`}>
+        {run.lastStep}
+        {run.info ? ` / ${run.info.totalSteps}` : ''}
+      </td>
+      <td data-testid={`run-status-${id}`}>{status}</td>
+      <td>
+        <button type="button" className="button-link" onClick={() => setEditing(true)} disabled={editing} data-testid={`run-rename-${id}`}>
+          rename
+        </button>
+        <button type="button" className="button-link" onClick={() => void downloadRun(id)} data-testid={`run-download-${id}`} title="Config, info, events and every metric point as JSON">
+          JSON
+        </button>
+        <button type="button" className="button-link" onClick={() => downloadRunConfig(id)} data-testid={`run-config-${id}`} title="The run's config as studio YAML">
+          YAML
+        </button>
+        {run.checkpoints > 0 && (
+          <button type="button" className="button-link" onClick={() => void downloadRunCheckpoint(id)} data-testid={`run-checkpoint-${id}`} title="The newest checkpoint (.ftsckpt)">
+            checkpoint
+          </button>
+        )}
+        {confirmDelete ? (
+          <>
+            <button type="button" className="button-danger" onClick={() => void deleteRun(id)} data-testid={`run-delete-confirm-${id}`}>
+              Delete for good
+            </button>
+            <button type="button" className="button-link" onClick={() => setConfirmDelete(false)}>
+              keep
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button-link" onClick={() => setConfirmDelete(true)} disabled={recording} data-testid={`run-delete-${id}`}>
+            delete
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Name editor: Enter or leaving the field keeps the text, Escape keeps the old name. */
+function NameInput({ name, id, done }: { name: string; id: string; done: (name: string | null) => void }) {
+  const [text, setText] = useState(name);
+  return (
+    <input
+      type="text"
+      value={text}
+      autoFocus
+      aria-label="Run name"
+      data-testid={`run-name-input-${id}`}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={() => done(text)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') done(text);
+        else if (event.key === 'Escape') done(null);
+      }}
+    />
+  );
+}
