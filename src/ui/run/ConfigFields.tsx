@@ -11,24 +11,27 @@ interface FieldProps {
   readonly path: ConfigPath;
   readonly label: string;
   readonly disabled: boolean;
+  /** Why the key has no effect with the rest of the config as it is; added to the tooltip. */
+  readonly unused?: string | null;
 }
 
 function testIdOf(path: ConfigPath): string {
   return `config-${path.slice(path.indexOf('.') + 1)}`;
 }
 
-function useField(path: ConfigPath, locked: boolean) {
+function useField(path: ConfigPath, locked: boolean, unused: string | null = null) {
   const value = useRunStore((state) => configValue(state.config, path));
   const error = useRunStore((state) => state.fieldErrors[path]);
   const training = useRunStore((state) => state.status === 'running' || state.status === 'paused');
   const { doc, expected } = useMemo(() => describeConfigKey(path), [path]);
   const live = locked && training && isLiveKey(path);
-  return { value, error, live, disabled: locked && !live, title: `${doc} (${expected}; key ${path})${live ? ' — changes apply from the next optimizer step' : ''}` };
+  const notes = `${live ? ' — changes apply from the next optimizer step' : ''}${unused ? ` — not used now: ${unused}` : ''}`;
+  return { value, error, live, disabled: locked && !live, title: `${doc} (${expected}; key ${path})${notes}` };
 }
 
-function FieldShell({ id, label, title, error, children }: { id: string; label: string; title: string; error: string | undefined; children: ReactNode }) {
+function FieldShell({ id, label, title, error, unused, children }: { id: string; label: string; title: string; error: string | undefined; unused: string | null | undefined; children: ReactNode }) {
   return (
-    <div className="field" title={title}>
+    <div className="field" title={title} data-unused={unused ? 'true' : undefined}>
       <label htmlFor={id}>{label}</label>
       {children}
       {error && (
@@ -46,9 +49,9 @@ const numberText = (value: unknown): string => (typeof value === 'number' ? Stri
  * A number typed as text (so `1e-4` and half-typed values work). What the user typed stays in the box while it
  * is refused; a value replaced from outside (import, reset) shows up unless the box already means it.
  */
-export function NumberField({ path, label, disabled: locked, placeholder }: FieldProps & { readonly placeholder?: string }) {
+export function NumberField({ path, label, disabled: locked, placeholder, unused }: FieldProps & { readonly placeholder?: string }) {
   const id = useId();
-  const { value, error, title, live, disabled } = useField(path, locked);
+  const { value, error, title, live, disabled } = useField(path, locked, unused);
   const [text, setText] = useState(numberText(value));
   const [shown, setShown] = useState(value);
   if (value !== shown) {
@@ -56,7 +59,7 @@ export function NumberField({ path, label, disabled: locked, placeholder }: Fiel
     if (text.trim() === '' ? value !== null : Number(text) !== value) setText(numberText(value));
   }
   return (
-    <FieldShell id={id} label={label} title={title} error={error}>
+    <FieldShell id={id} label={label} title={title} error={error} unused={unused}>
       <input
         id={id}
         type="text"
@@ -87,11 +90,11 @@ export function NumberField({ path, label, disabled: locked, placeholder }: Fiel
   );
 }
 
-export function SelectField({ path, label, disabled: locked, options }: FieldProps & { readonly options: readonly string[] }) {
+export function SelectField({ path, label, disabled: locked, options, unused }: FieldProps & { readonly options: readonly string[] }) {
   const id = useId();
-  const { value, error, title, disabled } = useField(path, locked);
+  const { value, error, title, disabled } = useField(path, locked, unused);
   return (
-    <FieldShell id={id} label={label} title={title} error={error}>
+    <FieldShell id={id} label={label} title={title} error={error} unused={unused}>
       <select id={id} value={String(value)} disabled={disabled} data-testid={testIdOf(path)} onChange={(event) => changeWhileTraining(path, event.currentTarget.value)}>
         {options.map((option) => (
           <option key={option} value={option}>
@@ -103,14 +106,78 @@ export function SelectField({ path, label, disabled: locked, options }: FieldPro
   );
 }
 
-export function CheckField({ path, label, disabled: locked }: FieldProps) {
+export function CheckField({ path, label, disabled: locked, unused }: FieldProps) {
   const id = useId();
-  const { value, error, title, disabled } = useField(path, locked);
+  const { value, error, title, disabled } = useField(path, locked, unused);
   return (
-    <div className="field field-check" title={title}>
+    <div className="field field-check" title={title} data-unused={unused ? 'true' : undefined}>
       <input id={id} type="checkbox" checked={value === true} disabled={disabled} data-testid={testIdOf(path)} onChange={(event) => changeWhileTraining(path, event.currentTarget.checked)} />
       <label htmlFor={id}>{label}</label>
       {error && <span className="field-error">{error}</span>}
     </div>
+  );
+}
+
+const listText = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : '');
+const listItems = (text: string): string[] => text.split(/[\s,]+/).filter((item) => item !== '');
+
+/**
+ * A fixed-length list of numbers typed as `0.9, 0.95` (commas or spaces). Like `NumberField`, refused text stays
+ * in the box and a value replaced from outside shows up unless the box already means it.
+ */
+export function NumberListField({ path, label, disabled: locked, unused }: FieldProps) {
+  const id = useId();
+  const { value, error, title, disabled } = useField(path, locked, unused);
+  const [text, setText] = useState(listText(value));
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    if (listItems(text).map(Number).join(', ') !== listText(value)) setText(listText(value));
+  }
+  return (
+    <FieldShell id={id} label={label} title={title} error={error} unused={unused}>
+      <input
+        id={id}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        data-testid={testIdOf(path)}
+        onChange={(event) => {
+          const typed = event.currentTarget.value;
+          setText(typed);
+          setConfigValue(path, listItems(typed));
+        }}
+      />
+    </FieldShell>
+  );
+}
+
+/** Free text; an empty box is `null` where the key allows it. `readOnly` keys are filled in elsewhere (the dataset). */
+export function TextField({ path, label, disabled: locked, placeholder, nullable, readOnly = false, unused }: FieldProps & { readonly placeholder?: string; readonly nullable: boolean; readonly readOnly?: boolean }) {
+  const id = useId();
+  const { value, error, title, disabled } = useField(path, locked, unused);
+  return (
+    <FieldShell id={id} label={label} title={title} error={error} unused={unused}>
+      <input
+        id={id}
+        type="text"
+        autoComplete="off"
+        value={typeof value === 'string' ? value : ''}
+        placeholder={placeholder}
+        disabled={disabled}
+        readOnly={readOnly}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        data-testid={testIdOf(path)}
+        onChange={(event) => {
+          const typed = event.currentTarget.value;
+          setConfigValue(path, typed === '' && nullable ? null : typed);
+        }}
+      />
+    </FieldShell>
   );
 }
