@@ -85,6 +85,9 @@ export type ReplicaEvent =
   | { readonly type: 'step-aborted'; readonly rank: number; readonly step: number }
   | { readonly type: 'failed'; readonly rank: number; readonly kind: ReplicaFailureKind; readonly message: string };
 
+/** Starts the log line of a token request that failed (the coordinator takes it as the answer). */
+export const TOKENS_FAILED = 'tokens for the strip could not be computed:';
+
 export function isReplicaCommand(value: unknown): value is ReplicaCommand {
   if (!isRecord(value)) return false;
   switch (value['type']) {

@@ -72,7 +72,7 @@ describe('Trainer', () => {
     expect(a.every(Number.isFinite)).toBe(true);
     expect(await losses(4)).toEqual(a);
     expect(await losses(5)).not.toEqual(a);
-  });
+  }, 180_000);
 
   test('an injected overflow skips the step and halves the loss scale; clean steps double it back', async () => {
     let calls = 0;

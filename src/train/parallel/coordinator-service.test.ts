@@ -282,3 +282,13 @@ test('the tokens of one protein under the current weights: one code per residue,
   }
   h.close();
 }, 120_000);
+
+test('tokens for an unknown protein are a warning, and the run goes on', async () => {
+  const h = await runUntil(1, 1, smallRunConfig({ training: { batchSize: 2 } }));
+  await h.handle({ type: 'encode-protein', proteinId: 'NO_SUCH_PROTEIN' });
+  const warning = h.events.find((e) => e.type === 'log' && e.message.includes('NO_SUCH_PROTEIN'));
+  expect(warning?.type === 'log' && warning.level).toBe('warning');
+  expect(h.events.some((e) => e.type === 'fault')).toBe(false);
+  expect(states(h).at(-1)).toBe('paused');
+  h.close();
+}, 120_000);

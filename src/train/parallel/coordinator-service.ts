@@ -10,7 +10,7 @@
  * from their common state.
  */
 import type { MetricPoint } from '../../protocol/metric-point';
-import type { ReplicaEvent, ReplicaInfo } from '../../protocol/replica-messages';
+import { TOKENS_FAILED, type ReplicaEvent, type ReplicaInfo } from '../../protocol/replica-messages';
 import { createSharedSumBuffer } from '../../protocol/sum-exchange';
 import type { CoordinatorCommand, HyperparameterChange, RunInfo, TrainerEvent, TrainerFault, TrainingDataset } from '../../protocol/trainer-messages';
 import type { RunConfig } from '../../protocol/run-config';
@@ -393,9 +393,17 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
           case 'encode-protein': {
             const donor = group?.live[0];
             if (!group || !donor) throw new Error('no run to encode with');
-            const answered = await group.gather([donor], () => ({ type: 'encode', ...(command.proteinId ? { proteinId: command.proteinId } : {}) }), (e) => e.type === 'encoded', stepTimeoutMs(), 'encoding a protein');
+            // A token request that cannot be answered is the teaching view's problem, never the run's.
+            const answered = await group.gather(
+              [donor],
+              () => ({ type: 'encode', ...(command.proteinId ? { proteinId: command.proteinId } : {}) }),
+              (e) => e.type === 'encoded' || (e.type === 'log' && e.message.startsWith(TOKENS_FAILED)),
+              stepTimeoutMs(),
+              'encoding a protein',
+            );
             const event = answered.get(donor.index);
             if (event?.type === 'encoded') platform.post({ type: 'tokens', step: event.step, tokens: event.tokens });
+            else if (event?.type === 'log') log('warning', event.message);
             return;
           }
           case 'inject-fault': {

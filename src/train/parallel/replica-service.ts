@@ -9,7 +9,7 @@ import type { H5Wasm } from '../../data/hdf5/h5-types';
 import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
 import { parameterCount } from '../../model/params/parameter-spec';
-import type { ExchangeSetup, ReplicaCommand, ReplicaEvent, ReplicaFailureKind, ReplicaInfo } from '../../protocol/replica-messages';
+import { TOKENS_FAILED, type ExchangeSetup, type ReplicaCommand, type ReplicaEvent, type ReplicaFailureKind, type ReplicaInfo } from '../../protocol/replica-messages';
 import type { HyperparameterChange, InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
 import { withLiveChanges } from '../../config/live-changes';
 import { assertNever } from '../../shared/assert-never';
@@ -197,8 +197,13 @@ export function createReplicaService(platform: ReplicaPlatform) {
           }
           case 'encode': {
             if (!trainer) throw new Error('encode before init');
-            const tokens = await proteinTokens(trainer.parts, trainer.source, command.proteinId, trainer.config.data.seed);
-            return platform.post({ type: 'encoded', rank, step: trainer.state.optimizerStep, tokens });
+            // A protein that cannot be encoded is reported, never a trainer failure.
+            const tokens = await proteinTokens(trainer.parts, trainer.source, command.proteinId, trainer.config.data.seed).catch((error: unknown) => {
+              platform.post({ type: 'log', rank, level: 'warning', message: `${TOKENS_FAILED} ${error instanceof Error ? error.message : String(error)}` });
+              return null;
+            });
+            if (tokens) platform.post({ type: 'encoded', rank, step: trainer.state.optimizerStep, tokens });
+            return;
           }
           case 'save': {
             if (!trainer) throw new Error('save before init');

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import type { MetricPoint } from '../src/protocol/metric-point';
+import { StudioPage } from './studio-page';
+import { TrainingPage } from './training-page';
+
+test('a learning rate changed while paused applies from the next step: the LR chart marks it and the log records it', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const studio = new StudioPage(page);
+  const training = new TrainingPage(page);
+  await studio.open();
+  await studio.proteinCountValue();
+  await training.configure({ preset: 'tiny', batchSize: 2, maxResidues: 32, seed: 11, workers: 1 });
+  await training.start();
+  await expect.poll(() => training.stepValue(), { timeout: 240_000, intervals: [1000] }).toBeGreaterThanOrEqual(30);
+  await training.pauseButton.click();
+  await expect(training.state).toHaveText('paused', { timeout: 30_000 });
+  const pausedAt = await training.steadyStep(2_000, 30_000);
+
+  // The AdamW learning rate (Muon is off, so AdamW's rate is training.learningRate): committed with Enter.
+  const field = training.field('learningRate');
+  await expect(field).toBeEnabled();
+  await field.fill('0.001');
+  await field.press('Enter');
+  await training.resumeButton.click();
+  await expect.poll(() => training.stepValue(), { timeout: 60_000 }).toBeGreaterThan(pausedAt + 2);
+
+  await expect(training.log).toContainText(`From step ${pausedAt + 1}: training.learningRate → 0.001`);
+  const lrChart = page.getByTestId('chart-lr');
+  await expect(lrChart).toHaveAttribute('data-markers', '1');
+  await lrChart.screenshot({ path: testInfo.outputPath('lr-chart-after-change.png') });
+
+  // The metrics themselves: the AdamW rate jumps ×10 (up to the warm-up's own step-to-step growth) at that step.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('charts-run-json').click();
+  const points = JSON.parse(await readFile(await (await download).path(), 'utf8')) as MetricPoint[] | { points: MetricPoint[] };
+  const list = Array.isArray(points) ? points : points.points;
+  const lrAt = (step: number) => list.find((p) => p.step === step)?.learningRates['adamw'] ?? NaN;
+  const before = lrAt(pausedAt) / lrAt(pausedAt - 1);
+  const at = lrAt(pausedAt + 1) / lrAt(pausedAt);
+  const after = lrAt(pausedAt + 2) / lrAt(pausedAt + 1);
+  console.log(`AdamW LR ratios around the change at step ${pausedAt + 1}: ${before.toFixed(4)} before, ${at.toFixed(4)} at, ${after.toFixed(4)} after`);
+  expect(at / before).toBeGreaterThan(9);
+  expect(at / before).toBeLessThan(11);
+  expect(after).toBeLessThan(1.2);
+  await training.stopButton.click();
+  await expect(training.state).toHaveText('stopped', { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
