@@ -42,7 +42,7 @@ export class TrainingPage {
     this.resumeButton = page.getByTestId('run-resume');
     this.stopButton = page.getByTestId('run-stop');
     this.checkpointButton = page.getByTestId('run-checkpoint');
-    this.lossChart = page.getByTestId('loss-chart');
+    this.lossChart = page.getByTestId('chart-loss');
     this.log = page.getByTestId('run-log');
     this.configImport = page.getByTestId('config-import-input');
     this.configError = page.getByTestId('config-error');

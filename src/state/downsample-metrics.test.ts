@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendBounded, downsampleMinMax, type SeriesPoint } from './downsample-metrics';
+import { appendBounded, downsampleMinMax, minMaxIndices, type SeriesPoint } from './downsample-metrics';
 
 const series = (values: readonly number[]): SeriesPoint[] => values.map((value, k) => ({ step: k + 1, value }));
 
@@ -73,6 +73,13 @@ describe('downsampleMinMax', () => {
       expect(drawn.some((p) => p.value === Math.max(...bucket))).toBe(true);
       expect(drawn.some((p) => p.value === Math.min(...bucket))).toBe(true);
     }
+  });
+
+  it('keeps the same indices through minMaxIndices as through the points', () => {
+    const values = Array.from({ length: 2_345 }, (_, k) => Math.sin(k * 0.37) * (1 + (k % 17)));
+    const kept = minMaxIndices(values.length, (i) => values[i] as number, 120);
+    expect(kept.map((i) => i + 1)).toEqual(downsampleMinMax(series(values), 120).map((p) => p.step));
+    expect(minMaxIndices(3, () => 0, 120)).toEqual([0, 1, 2]);
   });
 
   it('rejects a maxPoints below 4', () => {

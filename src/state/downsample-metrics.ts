@@ -3,10 +3,14 @@
  * downsampler, so a chart never draws more than a few hundred points however long the run.
  */
 
-/** One point of one chart series: `step` is the optimizer step (x), `value` the metric (y). */
+/**
+ * One point of one chart series: `step` is the optimizer step (x), `value` the metric (y), `elapsedMs` the run's
+ * time at that step (ms since it started, pauses excluded) when the point came from a `MetricPoint`.
+ */
 export interface SeriesPoint {
   readonly step: number;
   readonly value: number;
+  readonly elapsedMs?: number;
 }
 
 /** Most points a chart draws per series. */
@@ -38,26 +42,49 @@ export function appendBounded<T>(buffer: readonly T[], items: readonly T[], capa
  * therefore survive however many points fall in one pixel column. Series of `maxPoints` or fewer come back as is.
  */
 export function downsampleMinMax(points: readonly SeriesPoint[], maxPoints: number = MAX_CHART_POINTS): readonly SeriesPoint[] {
-  if (!Number.isInteger(maxPoints) || maxPoints < 4) throw new RangeError(`maxPoints must be an integer ≥ 4, got ${maxPoints}`);
-  const n = points.length;
-  if (n <= maxPoints) return points;
+  if (points.length <= maxPoints) {
+    checkMaxPoints(maxPoints);
+    return points;
+  }
+  return minMaxIndices(points.length, (i) => (points[i] as SeriesPoint).value, maxPoints).map((i) => points[i] as SeriesPoint);
+}
+
+/**
+ * The indices `downsampleMinMax` keeps of `n` values read through `valueAt` (ascending; all of them when
+ * n ≤ maxPoints). For derived values (a smoothed series) that need no point objects until they are drawn.
+ */
+export function minMaxIndices(n: number, valueAt: (index: number) => number, maxPoints: number = MAX_CHART_POINTS): number[] {
+  checkMaxPoints(maxPoints);
+  if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
   const interior = n - 2;
   const buckets = Math.floor((maxPoints - 2) / 2);
-  const out: SeriesPoint[] = [points[0] as SeriesPoint];
+  const out = [0];
   for (let b = 0; b < buckets; b++) {
     // Interior indices 1 … n−2 split into `buckets` runs; interior ≥ buckets, so none is empty.
     const start = 1 + Math.floor((b * interior) / buckets);
     const end = 1 + Math.floor(((b + 1) * interior) / buckets);
     let low = start;
     let high = start;
+    let lowValue = valueAt(start);
+    let highValue = lowValue;
     for (let i = start + 1; i < end; i++) {
-      const value = (points[i] as SeriesPoint).value;
-      if (value < (points[low] as SeriesPoint).value) low = i;
-      if (value > (points[high] as SeriesPoint).value) high = i;
+      const value = valueAt(i);
+      if (value < lowValue) {
+        low = i;
+        lowValue = value;
+      }
+      if (value > highValue) {
+        high = i;
+        highValue = value;
+      }
     }
-    if (low === high) out.push(points[low] as SeriesPoint);
-    else out.push(points[Math.min(low, high)] as SeriesPoint, points[Math.max(low, high)] as SeriesPoint);
+    if (low === high) out.push(low);
+    else out.push(Math.min(low, high), Math.max(low, high));
   }
-  out.push(points[n - 1] as SeriesPoint);
+  out.push(n - 1);
   return out;
+}
+
+function checkMaxPoints(maxPoints: number): void {
+  if (!Number.isInteger(maxPoints) || maxPoints < 4) throw new RangeError(`maxPoints must be an integer ≥ 4, got ${maxPoints}`);
 }

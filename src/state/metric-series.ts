@@ -17,17 +17,37 @@ export const SERIES = {
   usedCodes: 'usedCodes',
   deadCodes: 'deadCodes',
   lossScale: 'lossScale',
+  skippedSteps: 'skippedSteps',
   residuesPerSecond: 'residuesPerSecond',
+  proteinsPerSecond: 'proteinsPerSecond',
   stepMs: 'stepMs',
 } as const;
 
-/** Prefixes of the series that have one member per loss term or optimizer group. */
-export const SERIES_PREFIX = { loss: 'loss.', weighted: 'weighted.', lr: 'lr.', lossWeight: 'lossWeight.' } as const;
+/**
+ * Prefixes of the series that have one member per loss term, optimizer group or data-parallel trainer
+ * (`trainer.<rank>.<timing>`, present only when a run has two or more trainers).
+ */
+export const SERIES_PREFIX = { loss: 'loss.', weighted: 'weighted.', lr: 'lr.', lossWeight: 'lossWeight.', trainer: 'trainer.' } as const;
+
+/** What each data-parallel trainer reports per step (fields of `TrainerTiming`). */
+export const TRAINER_TIMINGS = ['stepMs', 'exchangeMs', 'residuesPerSecond'] as const;
+export type TrainerTimingName = (typeof TRAINER_TIMINGS)[number];
 
 export type SeriesPrefix = keyof typeof SERIES_PREFIX;
 
 export function seriesName(prefix: SeriesPrefix, member: string): string {
   return `${SERIES_PREFIX[prefix]}${member}`;
+}
+
+/** `trainer.<rank>.<timing>`, e.g. `trainer.1.exchangeMs`. */
+export function trainerSeriesName(rank: number, timing: TrainerTimingName): string {
+  return `${SERIES_PREFIX.trainer}${rank}.${timing}`;
+}
+
+/** The `trainer.<rank>.<timing>` names in `names`, by rank (numerically). */
+export function trainerSeriesNames(names: readonly string[], timing: TrainerTimingName): string[] {
+  const rank = (name: string) => Number(name.slice(SERIES_PREFIX.trainer.length, name.lastIndexOf('.')));
+  return names.filter((name) => name.startsWith(SERIES_PREFIX.trainer) && name.endsWith(`.${timing}`)).sort((a, b) => rank(a) - rank(b));
 }
 
 /** `loss.aminoAcid` → `aminoAcid`. */
@@ -51,13 +71,21 @@ export function pointValues(point: MetricPoint): Array<readonly [string, number]
     [SERIES.usedCodes, point.usedCodes],
     [SERIES.deadCodes, point.deadCodes],
     [SERIES.lossScale, point.lossScale],
+    [SERIES.skippedSteps, point.skippedSteps],
     [SERIES.residuesPerSecond, point.residuesPerSecond],
+    [SERIES.proteinsPerSecond, point.proteinsPerSecond],
     [SERIES.stepMs, point.stepMs],
   );
+  for (const trainer of point.trainers ?? []) {
+    for (const timing of TRAINER_TIMINGS) values.push([trainerSeriesName(trainer.rank, timing), trainer[timing]]);
+  }
   return values;
 }
 
-/** The finite values of `points`, grouped by series in first-seen order, each in step order as given. */
+/**
+ * The finite values of `points`, grouped by series in first-seen order, each in step order as given, each point
+ * carrying its step's `elapsedMs` (for a relative-time axis and for exports).
+ */
 export function extractSeries(points: readonly MetricPoint[]): Map<string, SeriesPoint[]> {
   const series = new Map<string, SeriesPoint[]>();
   for (const point of points) {
@@ -65,7 +93,7 @@ export function extractSeries(points: readonly MetricPoint[]): Map<string, Serie
       if (!Number.isFinite(value)) continue;
       let list = series.get(name);
       if (!list) series.set(name, (list = []));
-      list.push({ step: point.step, value });
+      list.push({ step: point.step, value, elapsedMs: point.elapsedMs });
     }
   }
   return series;

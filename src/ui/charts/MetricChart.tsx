@@ -1,76 +1,74 @@
 /**
- * One live line chart over optimizer steps: several series from the metrics store's downsampled view, a legend
- * whose entries switch lines on and off, optional log axis. No animation: new points arrive several times a second.
+ * One live line chart of a run (a `LineChartKind`): its series raw (faint) and smoothed, each overlaid run dashed
+ * in its colour, a vertical marker per run event, a legend whose entries switch series on and off, a log-axis
+ * toggle and CSV/JSON downloads of its series at full resolution. No animation: points arrive several times a
+ * second. `data-points` (points drawn of the first series) and `data-markers` let tests see what is drawn.
  */
-import { useMemo, useState, type ReactNode } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { chartKey, mergeSeriesRows } from '../../state/metric-series';
-import { useMetricsStore, useSeriesViews } from '../../state/metrics-store';
+import { memo, useState } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { setLogY } from '../../state/chart-options';
+import type { ChartMarker } from '../../state/chart-rows';
+import { downloadChartSeries } from '../../state/metrics-download';
+import { ChartDownloads } from './ChartDownloads';
+import type { LineChartKind } from './chart-kinds';
+import { compactNumber, formatElapsed } from './format';
+import { currentRunName } from './run-name';
+import { useLineChart, type DrawnLine } from './use-line-chart';
 
-export interface ChartSeries {
-  /** Series name in the metrics store (`total`, `loss.edge`, …). */
-  readonly name: string;
-  readonly label: string;
-  readonly color: string;
-  /** Drawn against the right-hand axis (a quantity on another scale). */
-  readonly right?: boolean;
+const MARKER_COLORS: Readonly<Record<ChartMarker['kind'], string>> = {
+  change: '#8a5a00',
+  pause: '#6b7a8f',
+  resume: '#20a36b',
+  fault: '#b3261e',
+  checkpoint: '#3867d6',
+};
+
+const HEIGHT = 220;
+const AUTO: ['auto', 'auto'] = ['auto', 'auto'];
+
+/** A marker line with its label as the SVG title (the browser's tooltip) and a wider invisible hover target. */
+function markerShape(marker: ChartMarker) {
+  const title = `step ${marker.step}: ${marker.label}`;
+  return (props: { x1?: number; y1?: number; x2?: number; y2?: number }) => (
+    <g className="chart-marker" data-kind={marker.kind}>
+      <title>{title}</title>
+      <line x1={props.x1} y1={props.y1} x2={props.x2} y2={props.y2} stroke={MARKER_COLORS[marker.kind]} strokeDasharray="3 3" strokeWidth={1} />
+      <line x1={props.x1} y1={props.y1} x2={props.x2} y2={props.y2} stroke="transparent" strokeWidth={8} />
+    </g>
+  );
 }
 
-export interface MetricChartProps {
-  readonly title: string;
-  readonly testId: string;
-  readonly series: readonly ChartSeries[];
-  readonly logScale?: boolean;
-  /** The series whose drawn point count the container exposes as `data-points` (default: the first). */
-  readonly countSeries?: string;
-  /** Shown before the first point arrives. */
-  readonly empty?: string;
-  /** Shown when points arrived but none had a finite value for these series. */
-  readonly noFinite?: string;
-  readonly height?: number;
-  /** Extra controls shown beside the title. */
-  readonly children?: ReactNode;
+function lineStyle(line: DrawnLine, smoothing: number) {
+  if (line.role === 'overlay') return { strokeWidth: 1.25, strokeDasharray: '5 3', strokeOpacity: 0.9 };
+  const width = line.series.name === 'total' ? 2 : 1.25;
+  if (line.role === 'raw' && smoothing > 0) return { strokeWidth: 1, strokeOpacity: 0.25 };
+  return { strokeWidth: width, strokeOpacity: 1 };
 }
 
-function compact(value: number): string {
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  if (abs >= 1e4 || abs < 1e-2) return value.toExponential(1);
-  return Number(value.toPrecision(3)).toString();
-}
-
-export function MetricChart({
-  title,
-  testId,
-  series,
-  logScale = false,
-  countSeries,
-  empty = 'Waiting for the first step…',
-  noFinite = 'No finite value to draw yet.',
-  height = 220,
-  children,
-}: MetricChartProps) {
-  const names = useMemo(() => series.map((s) => s.name), [series]);
-  const views = useSeriesViews(names);
-  const anyReceived = useMetricsStore((state) => state.received > 0);
-  const rows = useMemo(() => mergeSeriesRows(views, logScale), [views, logScale]);
+export const MetricChart = memo(function MetricChart({ kind }: { kind: LineChartKind }) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
-  const countIndex = Math.max(0, countSeries === undefined ? 0 : names.indexOf(countSeries));
-  const drawn = views[countIndex]?.length ?? 0;
-  const hasRight = series.some((s) => s.right);
+  const model = useLineChart(kind, hidden);
+  const { series, lines, rows, markers, logY, xAxis, smoothing } = model;
+  const hasRight = series.some((s) => s.right && !hidden.has(s.name));
   const toggle = (name: string) =>
     setHidden((before) => {
       const next = new Set(before);
       if (!next.delete(name)) next.add(name);
       return next;
     });
+  const download = (format: 'csv' | 'json') => downloadChartSeries(currentRunName(), kind.kind, series.map((s) => s.name), format);
   return (
-    <figure className="metric-chart" data-testid={testId} data-points={drawn}>
+    <figure className={`metric-chart${kind.wide ? ' chart-wide' : ''}`} data-testid={`chart-${kind.kind}`} data-points={model.drawnPoints} data-markers={markers.length}>
       <figcaption>
-        <span className="chart-title">{title}</span>
-        {children}
+        <span className="chart-title">{kind.title}</span>
+        <span className="chart-options">
+          <button type="button" className="button-link" data-testid={`chart-${kind.kind}-log`} aria-pressed={logY} onClick={() => setLogY(kind.kind, !logY)} title="Logarithmic or linear y axis">
+            {logY ? 'log y' : 'linear y'}
+          </button>
+          <ChartDownloads testId={`chart-${kind.kind}`} what={kind.title} onDownload={download} disabled={!model.anyReceived} />
+        </span>
       </figcaption>
-      <ul className="chart-legend" aria-label={`${title}: lines shown`}>
+      <ul className="chart-legend" aria-label={`${kind.title}: lines shown`}>
         {series.map((s) => (
           <li key={s.name}>
             <button type="button" className="legend-item" aria-pressed={!hidden.has(s.name)} onClick={() => toggle(s.name)} title={`Show or hide ${s.label}`}>
@@ -80,34 +78,70 @@ export function MetricChart({
             </button>
           </li>
         ))}
+        {model.overlays.map((overlay) => (
+          <li key={overlay.id} className="legend-overlay" title={`${overlay.name}: an earlier run, dashed`}>
+            <span className="swatch swatch-dashed" style={{ borderColor: overlay.color }} aria-hidden="true" />
+            {overlay.name}
+          </li>
+        ))}
       </ul>
       {rows.length === 0 ? (
-        <p className="chart-empty" style={{ height }}>
-          {anyReceived ? noFinite : empty}
+        <p className="chart-empty" style={{ height: HEIGHT }}>
+          {model.anyReceived ? (kind.noData ?? 'No finite value to draw yet.') : 'Waiting for the first step…'}
         </p>
       ) : (
-        <ResponsiveContainer width="100%" height={height}>
-          <LineChart data={rows} margin={{ top: 4, right: hasRight ? 4 : 12, bottom: 0, left: 0 }}>
+        <ResponsiveContainer width="100%" height={kind.wide ? HEIGHT + 40 : HEIGHT}>
+          <LineChart data={rows as unknown as Array<Record<string, number>>} margin={{ top: 4, right: hasRight ? 4 : 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 11 }} />
-            <YAxis yAxisId="left" scale={logScale ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={logScale} width={56} tick={{ fontSize: 11 }} tickFormatter={compact} />
-            {hasRight && <YAxis yAxisId="right" orientation="right" domain={['auto', 'auto']} width={48} tick={{ fontSize: 11 }} tickFormatter={compact} />}
+            <XAxis
+              dataKey="x"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDecimals={false}
+              tick={{ fontSize: 11 }}
+              tickFormatter={xAxis === 'time' ? formatElapsed : (x: number) => String(x)}
+            />
+            <YAxis
+              yAxisId="left"
+              scale={logY ? 'log' : 'auto'}
+              domain={model.leftAxis?.domain ?? AUTO}
+              {...(model.leftAxis?.ticks ? { ticks: [...model.leftAxis.ticks] } : {})}
+              allowDataOverflow={logY || model.leftAxis !== null}
+              width={56}
+              tick={{ fontSize: 11 }}
+              tickFormatter={compactNumber}
+            />
+            {hasRight && (
+              <YAxis
+                yAxisId="right"
+                orientation="right"
+                scale={logY ? 'log' : 'auto'}
+                domain={model.rightAxis?.domain ?? AUTO}
+                {...(model.rightAxis?.ticks ? { ticks: [...model.rightAxis.ticks] } : {})}
+                allowDataOverflow={logY || model.rightAxis !== null}
+                width={48}
+                tick={{ fontSize: 11 }}
+                tickFormatter={compactNumber}
+              />
+            )}
             <Tooltip
               isAnimationActive={false}
-              labelFormatter={(step) => `step ${String(step)}`}
-              formatter={(value) => (typeof value === 'number' ? compact(value) : String(value))}
+              labelFormatter={(x) => (xAxis === 'time' ? formatElapsed(Number(x)) : `step ${String(x)}`)}
+              formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))}
             />
-            {series.map((s, index) => (
+            {markers.map((marker, k) => (
+              <ReferenceLine key={`marker-${k}`} x={marker.x} yAxisId="left" ifOverflow="extendDomain" shape={markerShape(marker)} />
+            ))}
+            {lines.map((line) => (
               <Line
-                key={s.name}
-                yAxisId={s.right ? 'right' : 'left'}
-                dataKey={chartKey(index)}
-                name={s.label}
-                stroke={s.color}
-                strokeWidth={s.name === 'total' ? 2 : 1.25}
+                key={line.key}
+                yAxisId={line.series.right && hasRight ? 'right' : 'left'}
+                dataKey={line.key}
+                name={line.name}
+                stroke={line.color}
+                {...lineStyle(line, smoothing)}
                 dot={false}
                 connectNulls
-                hide={hidden.has(s.name)}
                 isAnimationActive={false}
               />
             ))}
@@ -116,4 +150,4 @@ export function MetricChart({
       )}
     </figure>
   );
-}
+});

@@ -1,0 +1,61 @@
+/**
+ * Code-usage histogram: the fraction of residues assigned to each codebook entry in the latest step's window,
+ * codes by index, so collapse (a few tall bars) and revived dead codes are visible at a glance. Each overlaid run
+ * adds its last point's usage in its colour. The x axis is the code, not the step, so run events are not marked.
+ */
+import { memo, useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { downloadCodeUsage } from '../../state/metrics-download';
+import { useLatestPoint } from '../../state/metrics-store';
+import { useRunOverlays } from '../../state/run-overlays';
+import { ChartDownloads } from './ChartDownloads';
+import { compactNumber } from './format';
+import { currentRunName } from './run-name';
+
+const HEIGHT = 220;
+
+export const CodeUsageChart = memo(function CodeUsageChart() {
+  const latest = useLatestPoint();
+  const overlays = useRunOverlays((state) => state.overlays);
+  const usage = latest?.codeUsage;
+  const rows = useMemo(() => {
+    const lastUsage = overlays.map((overlay) => overlay.points[overlay.points.length - 1]?.codeUsage ?? []);
+    const codes = Math.max(usage?.length ?? 0, ...lastUsage.map((u) => u.length));
+    return Array.from({ length: codes }, (_, code) => {
+      const row: Record<string, number> = { code };
+      if (usage?.[code] !== undefined) row['usage'] = usage[code];
+      lastUsage.forEach((u, j) => {
+        if (u[code] !== undefined) row[`o${j}`] = u[code];
+      });
+      return row;
+    });
+  }, [usage, overlays]);
+  return (
+    <figure className="metric-chart" data-testid="chart-code-usage" data-points={usage?.length ?? 0}>
+      <figcaption>
+        <span className="chart-title">Code usage{latest ? ` at step ${latest.step}` : ''}</span>
+        <span className="chart-options">
+          <ChartDownloads testId="chart-code-usage" what="the code usage" onDownload={(format) => downloadCodeUsage(currentRunName(), format)} disabled={!latest} />
+        </span>
+      </figcaption>
+      {rows.length === 0 ? (
+        <p className="chart-empty" style={{ height: HEIGHT }}>
+          {latest ? 'This run reports no code usage.' : 'Waiting for the first step…'}
+        </p>
+      ) : (
+        <ResponsiveContainer width="100%" height={HEIGHT}>
+          <BarChart data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barGap={0} barCategoryGap={1}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" vertical={false} />
+            <XAxis dataKey="code" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
+            <YAxis width={56} tick={{ fontSize: 11 }} tickFormatter={compactNumber} />
+            <Tooltip isAnimationActive={false} labelFormatter={(code) => `code ${String(code)}`} formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))} />
+            <Bar dataKey="usage" name="this run" fill="#3867d6" isAnimationActive={false} />
+            {overlays.map((overlay, j) => (
+              <Bar key={overlay.id} dataKey={`o${j}`} name={overlay.name} fill={overlay.color} fillOpacity={0.55} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+});
