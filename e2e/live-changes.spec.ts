@@ -28,9 +28,13 @@ test('a learning rate changed while paused applies from the next step: the LR ch
   await field.fill('0.001');
   await field.press('Enter');
   await training.resumeButton.click();
-  await expect.poll(() => training.stepValue(), { timeout: 60_000 }).toBeGreaterThan(pausedAt + 2);
+  await expect.poll(() => training.stepValue(), { timeout: 60_000 }).toBeGreaterThan(pausedAt + 3);
 
-  await expect(training.log).toContainText(`From step ${pausedAt + 1}: training.learningRate → 0.001`);
+  // The change takes effect at the first step after the pause (the step in flight when pausing still finishes).
+  await expect(training.log).toContainText(/From step \d+: training\.learningRate → 0\.001/);
+  const changedAt = Number(/From step (\d+): training\.learningRate/.exec((await training.log.textContent()) ?? '')?.[1]);
+  expect(changedAt).toBeGreaterThanOrEqual(pausedAt + 1);
+  expect(changedAt).toBeLessThanOrEqual(pausedAt + 2);
   const lrChart = page.getByTestId('chart-lr');
   await expect(lrChart).toHaveAttribute('data-markers', '1');
   await lrChart.screenshot({ path: testInfo.outputPath('lr-chart-after-change.png') });
@@ -41,10 +45,10 @@ test('a learning rate changed while paused applies from the next step: the LR ch
   const points = JSON.parse(await readFile(await (await download).path(), 'utf8')) as MetricPoint[] | { points: MetricPoint[] };
   const list = Array.isArray(points) ? points : points.points;
   const lrAt = (step: number) => list.find((p) => p.step === step)?.learningRates['adamw'] ?? NaN;
-  const before = lrAt(pausedAt) / lrAt(pausedAt - 1);
-  const at = lrAt(pausedAt + 1) / lrAt(pausedAt);
-  const after = lrAt(pausedAt + 2) / lrAt(pausedAt + 1);
-  console.log(`AdamW LR ratios around the change at step ${pausedAt + 1}: ${before.toFixed(4)} before, ${at.toFixed(4)} at, ${after.toFixed(4)} after`);
+  const before = lrAt(changedAt - 1) / lrAt(changedAt - 2);
+  const at = lrAt(changedAt) / lrAt(changedAt - 1);
+  const after = lrAt(changedAt + 1) / lrAt(changedAt);
+  console.log(`AdamW LR ratios around the change at step ${changedAt}: ${before.toFixed(4)} before, ${at.toFixed(4)} at, ${after.toFixed(4)} after`);
   expect(at / before).toBeGreaterThan(9);
   expect(at / before).toBeLessThan(11);
   expect(after).toBeLessThan(1.2);
