@@ -134,25 +134,3 @@ test('every chart draws the run; smoothing, log y, x axis and outlier options re
 
   expect(consoleErrors).toEqual([]);
 });
-
-test('with two trainers the per-trainer charts draw each rank’s step time, all-reduce time and residues/s', async ({ page }) => {
-  test.setTimeout(150_000);
-  const consoleErrors: string[] = [];
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  const studio = new StudioPage(page);
-  const training = new TrainingPage(page);
-  await studio.open();
-  await studio.proteinCountValue();
-  await training.configure({ preset: 'tiny', batchSize: 2, maxResidues: 32, seed: 7, workers: 2 });
-  await training.start();
-  await expect.poll(() => pointsOf(chart(page, 'trainer-time')), { timeout: 120_000, intervals: [500, 1000] }).toBeGreaterThanOrEqual(2);
-  await training.stopButton.click();
-  for (const kind of TRAINER_CHART_KINDS) {
-    expect(await pointsOf(chart(page, kind))).toBeGreaterThanOrEqual(2);
-  }
-  // One line per rank for residues/s; step and all-reduce time per rank.
-  await expect(chart(page, 'trainer-throughput').locator('.legend-item')).toHaveText(['rank 0', 'rank 1']);
-  await expect(chart(page, 'trainer-time').locator('.legend-item')).toHaveText(['rank 0 step', 'rank 1 step', 'rank 0 all-reduce', 'rank 1 all-reduce']);
-  await expect(training.state).toHaveText('stopped', { timeout: 30_000 });
-  expect(consoleErrors).toEqual([]);
-});

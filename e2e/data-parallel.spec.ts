@@ -1,20 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { decodeCheckpoint } from '../src/train/checkpoint-codec';
+import { worstDifference, worstRelativeNorm, type Weights } from '../src/train/parallel/weight-difference.node';
+import { collectConsoleErrors } from './console-errors';
+import { WITHOUT_WEBGPU } from './without-webgpu';
 import { StudioPage } from './studio-page';
 import { TrainingPage, type RunSettings } from './training-page';
 import type {} from '../src/ui/test-api';
 
-type Weights = Record<string, { data: Float32Array }>;
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 /** Trains `settings` for exactly 5 optimizer steps in real workers and returns the final checkpoint's weights. */
 async function trainFiveSteps(page: Page, settings: RunSettings): Promise<{ weights: Weights; trainers: string | null; strategy: string | null }> {
@@ -36,40 +29,10 @@ async function trainFiveSteps(page: Page, settings: RunSettings): Promise<{ weig
   return { weights: contents.weights, trainers: await trainers.getAttribute('data-trainers'), strategy: await trainers.getAttribute('data-strategy') };
 }
 
-/** Largest ‖a − b‖₂ / ‖a‖₂ over the parameters (each parameter's relative difference as a whole), and where. */
-function worstRelativeNorm(a: Weights, b: Weights): { relative: number; at: string } {
-  let worst = { relative: 0, at: '' };
-  for (const [name, { data }] of Object.entries(a)) {
-    const other = b[name]?.data;
-    if (!other) return { relative: Infinity, at: name };
-    let difference = 0;
-    let norm = 0;
-    data.forEach((v, k) => {
-      difference += (v - (other[k] ?? NaN)) ** 2;
-      norm += v * v;
-    });
-    const relative = Math.sqrt(difference / Math.max(norm, 1e-30));
-    if (!(relative <= worst.relative)) worst = { relative, at: name };
-  }
-  return worst;
-}
+test.describe('on the WebAssembly backend (no shader compiles, so three runs fit in a minute)', () => {
+  test.use(WITHOUT_WEBGPU);
 
-/** Largest |a − b| / max|a| over every parameter, and where. */
-function worstDifference(a: Weights, b: Weights): { relative: number; at: string } {
-  let worst = { relative: 0, at: '' };
-  for (const [name, { data }] of Object.entries(a)) {
-    const other = b[name]?.data;
-    if (!other) return { relative: Infinity, at: name };
-    const scale = Math.max(1e-6, ...data.map(Math.abs));
-    data.forEach((v, k) => {
-      const d = Math.abs(v - (other[k] ?? NaN)) / scale;
-      if (!(d <= worst.relative)) worst = { relative: d, at: name };
-    });
-  }
-  return worst;
-}
-
-test('2 trainer workers × batch 2 (ddp and dp) end 5 steps with the weights of 1 trainer × batch 4', async ({ page }) => {
+  test('2 trainer workers × batch 2 (ddp and dp) end 5 steps with the weights of 1 trainer × batch 4', async ({ page }) => {
   test.setTimeout(600_000);
   const errors = collectConsoleErrors(page);
   const single = await trainFiveSteps(page, { workers: 1, batchSize: 4, strategy: 'ddp' });
@@ -80,7 +43,7 @@ test('2 trainer workers × batch 2 (ddp and dp) end 5 steps with the weights of 
   const [ddpVsSingle, dpVsDdp] = [worstRelativeNorm(single.weights, ddp.weights), worstRelativeNorm(ddp.weights, dp.weights)];
   const elementwise = worstDifference(single.weights, ddp.weights);
   console.log(
-    `real workers on WebGPU after 5 steps, largest ‖Δw‖/‖w‖ of a parameter: ddp 2×2 vs 1×4 ${ddpVsSingle.relative.toExponential(2)} (at ${ddpVsSingle.at}), ` +
+    `real workers on ${await page.getByTestId('run-backend').textContent()} after 5 steps, largest ‖Δw‖/‖w‖ of a parameter: ddp 2×2 vs 1×4 ${ddpVsSingle.relative.toExponential(2)} (at ${ddpVsSingle.at}), ` +
       `dp vs ddp ${dpVsDdp.relative.toExponential(2)}; largest single entry relative to its parameter's largest: ${elementwise.relative.toExponential(2)} (at ${elementwise.at})`,
   );
   expect(ddpVsSingle.relative).toBeLessThan(1e-5);
@@ -89,6 +52,7 @@ test('2 trainer workers × batch 2 (ddp and dp) end 5 steps with the weights of 
   // so float32 rounding in a different batch split can flip its sign.
   expect(elementwise.relative).toBeLessThan(1e-4);
   expect(errors).toEqual([]);
+});
 });
 
 test('a killed trainer and a lost GPU device pause the run naming the rank; the run continues with the trainer left', async ({ page }, testInfo) => {
@@ -105,6 +69,12 @@ test('a killed trainer and a lost GPU device pause the run naming the rank; the 
     await training.start();
     await expect(page.getByTestId('run-trainers')).toHaveAttribute('data-trainers', '2', { timeout: 120_000 });
     await expect.poll(() => training.stepValue(), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+    if (kind === 'kill') {
+      // Two trainers: the per-trainer charts draw a line per rank (step time, all-reduce time, residues/s).
+      await expect(page.getByTestId('chart-trainer-throughput').locator('.legend-item')).toHaveText(['rank 0', 'rank 1']);
+      await expect(page.getByTestId('chart-trainer-time').locator('.legend-item')).toHaveText(['rank 0 step', 'rank 1 step', 'rank 0 all-reduce', 'rank 1 all-reduce']);
+      expect(Number(await page.getByTestId('chart-trainer-time').getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
+    }
     const before = await training.stepValue();
     await page.evaluate(([k, at]) => window.studioTest?.injectTrainerFault(1, k, at), [kind, before + 1] as const);
     await expect(fault).toBeVisible({ timeout: 120_000 });

@@ -1,33 +1,38 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import type { MetricPoint } from '../src/protocol/metric-point';
+import { collectConsoleErrors } from './console-errors';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
 
-test('a learning rate changed while paused applies from the next step: the LR chart marks it and the log records it', async ({ page }, testInfo) => {
+test('by keyboard alone: start, pause, one step, resume; a learning rate changed while paused applies from the next step, the LR chart marks it and the log records it', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = collectConsoleErrors(page);
   const studio = new StudioPage(page);
   const training = new TrainingPage(page);
   await studio.open();
   await studio.proteinCountValue();
   await training.configure({ preset: 'tiny', batchSize: 2, maxResidues: 32, seed: 11, workers: 1 });
-  await training.start();
+  // Keyboard shortcuts act outside text fields: leave the last edited field first.
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('Space');
+  await expect(training.state).toHaveText('running', { timeout: 120_000 });
   await expect.poll(() => training.stepValue(), { timeout: 240_000, intervals: [1000] }).toBeGreaterThanOrEqual(30);
-  await training.pauseButton.click();
+  await page.keyboard.press('Space');
   await expect(training.state).toHaveText('paused', { timeout: 30_000 });
-  const pausedAt = await training.steadyStep(2_000, 30_000);
+  const beforeStep = await training.steadyStep(2_000, 30_000);
+  await page.keyboard.press('.');
+  await expect.poll(() => training.stepValue(), { timeout: 30_000 }).toBe(beforeStep + 1);
+  await expect(training.state).toHaveText('paused');
+  const pausedAt = beforeStep + 1;
 
   // The AdamW learning rate (Muon is off, so AdamW's rate is training.learningRate): committed with Enter.
   const field = training.field('learningRate');
   await expect(field).toBeEnabled();
   await field.fill('0.001');
   await field.press('Enter');
-  await training.resumeButton.click();
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('Space');
   await expect.poll(() => training.stepValue(), { timeout: 60_000 }).toBeGreaterThan(pausedAt + 3);
 
   // The change takes effect at the first step after the pause (the step in flight when pausing still finishes).
@@ -52,7 +57,7 @@ test('a learning rate changed while paused applies from the next step: the LR ch
   expect(at / before).toBeGreaterThan(9);
   expect(at / before).toBeLessThan(11);
   expect(after).toBeLessThan(1.2);
-  await training.stopButton.click();
+  await page.keyboard.press('Escape');
   await expect(training.state).toHaveText('stopped', { timeout: 60_000 });
   expect(errors).toEqual([]);
 });

@@ -39,7 +39,7 @@ class TeachingPage {
 }
 
 test('teaching mode: β preview, schedule comparison, token strip and code usage', async ({ page }, testInfo) => {
-  // Three 12-step runs of the tiny model one after the other (each compiles its shaders), then a short main run.
+  // Three 6-step runs of the tiny model one after the other (each compiles its shaders), then a short main run.
   test.setTimeout(480_000);
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
@@ -78,6 +78,7 @@ test('teaching mode: β preview, schedule comparison, token strip and code usage
 
   // One click: three runs from the same seed, constant β / cosine warm-up / cosine with restarts.
   await training.field('seed').fill('7');
+  await page.getByTestId('teaching-compare-steps').fill('6');
   await expect(teaching.compareButton).toBeEnabled();
   await teaching.compareButton.click();
   await expect(teaching.comparison).toHaveAttribute('data-status', 'running');
@@ -85,7 +86,7 @@ test('teaching mode: β preview, schedule comparison, token strip and code usage
   await expect(page.getByTestId('teaching-compare-status').locator('li[data-status="finished"]')).toHaveCount(3);
   for (const chart of [teaching.betaCurves, teaching.perplexityCurves]) {
     await expect(chart).toHaveAttribute('data-series', '3');
-    await expect(chart.locator('li[data-points="12"]')).toHaveCount(3);
+    await expect(chart.locator('li[data-points="6"]')).toHaveCount(3);
     await expect(chart.locator('path.recharts-line-curve')).toHaveCount(3);
   }
   // The three schedules give three different β lines.

@@ -4,6 +4,7 @@ import type { TrainerEvent, TrainerFault } from '../../protocol/trainer-messages
 import { decodeCheckpoint } from '../checkpoint-codec';
 import { smallRunConfig } from '../testing-sample-source.node';
 import { parallelHarness, SAMPLE_DATASET, type ParallelHarness } from './testing-parallel-run.node';
+import { worstDifference, worstRelativeNorm } from './weight-difference.node';
 
 type Weights = Record<string, { shape: number[]; data: Float32Array }>;
 
@@ -20,39 +21,6 @@ async function save(h: ParallelHarness): Promise<{ bytes: ArrayBuffer; weights: 
   const bytes = event.bytes.slice(0);
   const contents = decodeCheckpoint(bytes) as { weights: Weights };
   return { bytes, weights: contents.weights, step: event.step };
-}
-
-/** Largest ‖a − b‖₂ / ‖a‖₂ over the parameters (each parameter's relative difference as a whole), and where. */
-function worstRelativeNorm(a: Weights, b: Weights): { relative: number; at: string } {
-  let worst = { relative: 0, at: '' };
-  for (const [name, { data }] of Object.entries(a)) {
-    const other = b[name]?.data;
-    if (!other) return { relative: Infinity, at: name };
-    let difference = 0;
-    let norm = 0;
-    data.forEach((v, k) => {
-      difference += (v - (other[k] ?? NaN)) ** 2;
-      norm += v * v;
-    });
-    const relative = Math.sqrt(difference / Math.max(norm, 1e-30));
-    if (!(relative <= worst.relative)) worst = { relative, at: name };
-  }
-  return worst;
-}
-
-/** Largest |a − b| / max|a| over every parameter. */
-function worstDifference(a: Weights, b: Weights): { relative: number; at: string } {
-  let worst = { relative: 0, at: '' };
-  for (const [name, { data }] of Object.entries(a)) {
-    const other = b[name]?.data;
-    if (!other) return { relative: Infinity, at: name };
-    const scale = Math.max(1e-6, ...data.map(Math.abs));
-    data.forEach((v, k) => {
-      const d = Math.abs(v - (other[k] ?? NaN)) / scale;
-      if (!(d <= worst.relative)) worst = { relative: d, at: name };
-    });
-  }
-  return worst;
 }
 
 /** Runs `trainers` replicas until `pauseAt` optimizer steps are done, then pauses. */

@@ -173,14 +173,29 @@ export function createReplicaService(platform: ReplicaPlatform) {
   }
 
   let lostReported = false;
-  return {
+  /**
+   * Commands run one at a time, in arrival order: a token request or a checkpoint arriving mid-step waits for the
+   * step, so no two of them interleave their tfjs work (scopes, reads of weights being updated).
+   */
+  let queue: Promise<void> = Promise.resolve();
+  const service = {
     /** The GPU device reported `lost` (a driver reset, another tab, or an injected fault): tell the coordinator now. */
     reportDeviceLost(reason: string): void {
       if (lostReported) return;
       lostReported = true;
       platform.post({ type: 'failed', rank, kind: 'device-lost', message: `the GPU device was lost (${reason})` });
     },
-    async handle(command: ReplicaCommand): Promise<void> {
+    handle(command: ReplicaCommand): Promise<void> {
+      // A fault to inject is noted at once (it names a later step); everything else waits its turn.
+      if (command.type === 'inject-fault') {
+        fault = { fault: command.fault, atStep: command.atStep };
+        return Promise.resolve();
+      }
+      const run = queue.then(() => service.handleNow(command));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    async handleNow(command: ReplicaCommand): Promise<void> {
       try {
         switch (command.type) {
           case 'init':
@@ -223,4 +238,5 @@ export function createReplicaService(platform: ReplicaPlatform) {
       }
     },
   };
+  return service;
 }
