@@ -211,7 +211,8 @@ export function createReplicaService(platform: ReplicaPlatform) {
             return platform.post({ type: 'checksum', rank, step: trainer.state.optimizerStep, checksum: weightChecksum(values) });
           }
           case 'encode': {
-            if (!trainer) throw new Error('encode before init');
+            // A request that arrives after the run ended (the strip asked while it was finishing) is no failure.
+            if (!trainer) return platform.post({ type: 'log', rank, level: 'warning', message: `${TOKENS_FAILED} the run has ended` });
             // A protein that cannot be encoded is reported, never a trainer failure.
             const tokens = await proteinTokens(trainer.parts, trainer.source, command.proteinId, trainer.config.data.seed).catch((error: unknown) => {
               platform.post({ type: 'log', rank, level: 'warning', message: `${TOKENS_FAILED} ${error instanceof Error ? error.message : String(error)}` });

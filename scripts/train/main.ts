@@ -1,0 +1,144 @@
+/**
+ * `npm run train`: resolve the config and the run folder (refusing bad input before anything starts), serve the
+ * studio, open it in headless Chromium, start the run through the page's automation API and drive it to its end.
+ * Returns the exit code; every way out prints one line saying why.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { exportConfig } from '../../src/config/export-config';
+import type { RunConfig } from '../../src/protocol/run-config';
+import { backendProblem, isSoftwareAdapter } from './backend-check';
+import { checkpointOptimizerStep, newestCheckpointIn } from './checkpoint-files';
+import { parseTrainArgs, TRAIN_USAGE, type TrainArgs } from './cli-args';
+import { driveRun } from './drive-run';
+import { CliError, EXIT_CODES, oneLine, usageError, type ExitCode } from './exit-codes';
+import { Interrupt } from './interrupt';
+import { ProgressLine } from './progress-line';
+import { resolveConfig, withRunName } from './resolve-config';
+import { CONFIG_FILE, RunFolder } from './run-folder';
+import { serveApp, type ServedApp } from './serve-app';
+import { chromiumArgs, StudioBrowser } from './studio-browser';
+import { tensorboardSink } from './tensorboard-sink';
+
+/** What is known before any process starts: the config, the folder, the checkpoint to resume from. */
+interface Plan {
+  readonly config: RunConfig;
+  readonly warnings: readonly string[];
+  readonly folder: RunFolder;
+  readonly resumeFrom: { readonly path: string; readonly step: number; readonly bytes: Buffer } | null;
+}
+
+function readText(path: string, what: string): string {
+  if (!existsSync(path) || !statSync(path).isFile()) throw usageError(`${what} ${path} not found`);
+  return readFileSync(path, 'utf8');
+}
+
+function plan(args: TrainArgs): Plan {
+  if (args.datasetPath !== null && (!existsSync(args.datasetPath) || !statSync(args.datasetPath).isFile())) throw usageError(`dataset file ${args.datasetPath} not found`);
+  // With --resume and no --config, the run folder's own config.yaml is the config.
+  const fromFolder = args.configPath === null && args.outDir !== null ? resolve(args.outDir, CONFIG_FILE) : null;
+  const configPath = args.configPath ?? fromFolder ?? '';
+  const resolved = resolveConfig(readText(configPath, fromFolder ? '--resume: the run folder has no config; its' : 'config file'), basename(configPath), args.overrides);
+  if (args.resume && args.outDir === null && resolved.config.logging.runName === null) {
+    throw usageError('--resume needs --out DIR, or a logging.runName in the config, to find the run folder');
+  }
+  const config = withRunName(resolved.config, new Date());
+  const folder = RunFolder.open(resolve(args.outDir ?? `runs/${config.logging.runName ?? 'run'}`), args.resume);
+  if (!args.resume) return { config, warnings: resolved.warnings, folder, resumeFrom: null };
+
+  const newest = newestCheckpointIn(folder.dir);
+  if (!newest) throw usageError(`--resume: no checkpoint (*.ftsckpt) in ${folder.dir}`);
+  const bytes = readFileSync(newest.path);
+  const step = checkpointOptimizerStep(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), newest.path);
+  const warnings = [...resolved.warnings];
+  if (args.overrides.length > 0 || args.configPath !== null) warnings.push('--resume: the trainers continue with the checkpoint’s own config; config changes apply to new runs only');
+  return { config, warnings, folder, resumeFrom: { path: newest.path, step, bytes } };
+}
+
+async function openDataset(browser: StudioBrowser, datasetPath: string | null): Promise<void> {
+  // The page opens the bundled sample by itself; the file input is disabled until that is done.
+  const opened = await browser.waitFor((s) => s.dataset.status === 'ready' || s.dataset.status === 'error', 'the bundled sample to open', 120_000);
+  if (datasetPath === null) {
+    if (opened.dataset.status === 'error') throw new CliError(`the bundled sample did not open: ${opened.dataset.error ?? 'no reason given'}`, EXIT_CODES.failed);
+    return;
+  }
+  await browser.pickDataset(resolve(datasetPath));
+  const name = basename(datasetPath);
+  const status = await browser.waitFor((s) => s.dataset.status === 'error' || (s.dataset.status === 'ready' && s.dataset.name === name), `${name} to open`, 600_000);
+  if (status.dataset.status === 'error') throw usageError(`dataset ${datasetPath}: ${status.dataset.error ?? 'could not be opened'}`);
+}
+
+async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interrupt): Promise<ExitCode> {
+  const { config, warnings, folder, resumeFrom } = plan(args);
+  for (const warning of warnings) progress.print(`warning: ${warning}`);
+  const configText = exportConfig(config, 'yaml');
+  if (!resumeFrom || folder.readConfig() === null) folder.writeConfig(configText);
+  folder.addSink(tensorboardSink(folder.dir));
+  if (resumeFrom) {
+    const kept = folder.metrics.keepThrough(resumeFrom.step);
+    progress.print(`resuming from ${resumeFrom.path} (step ${resumeFrom.step}; ${kept} metric rows kept)`);
+  }
+  folder.record({ type: 'command', argv: process.argv.slice(2), backend: args.backend, resume: resumeFrom?.path ?? null });
+  for (const warning of warnings) folder.record({ type: 'config-warning', message: warning });
+
+  let app: ServedApp | null = null;
+  let browser: StudioBrowser | null = null;
+  try {
+    app = await serveApp({ distDir: args.distDir, port: args.port, say: (line) => progress.print(line) });
+    interrupt.check();
+    browser = await StudioBrowser.open(app.url, chromiumArgs(args.backend, args.adapter, args.chromiumArgs), (line) => progress.print(line));
+    interrupt.check();
+    const probed = await browser.waitFor((s) => s.gpu !== null, 'the WebGPU probe', 60_000);
+    const problem = backendProblem(args.backend, args.adapter, probed.gpu);
+    if (problem !== null) throw new CliError(problem, EXIT_CODES.noBackend);
+    if (args.backend === 'auto' && args.adapter === 'hardware' && probed.gpu && isSoftwareAdapter(probed.gpu)) {
+      progress.print('warning: no GPU found, the trainers run on the software adapter (SwiftShader); --backend webgpu would refuse instead');
+    }
+    await openDataset(browser, args.datasetPath);
+    interrupt.check();
+    const started = await browser.start(configText, CONFIG_FILE, resumeFrom?.bytes.toString('base64'));
+    if (!started.ok) throw usageError(`the run did not start: ${started.reason}`);
+    const outcome = await driveRun({ browser, folder, progress, interrupt, checkpointTimeoutMs: (config.training.trainerTimeoutS + 30) * 1000, fromStep: resumeFrom?.step ?? 0 });
+    if (args.backend === 'wasm' && outcome.info && outcome.info.backend !== 'wasm') progress.print(`warning: asked for wasm, the trainers ran on ${outcome.info.backend}`);
+    folder.record({ type: 'exit', code: outcome.exitCode, reason: outcome.reason, step: outcome.lastStep });
+    const where = outcome.checkpoint ? `; last checkpoint ${outcome.checkpoint}` : '';
+    const line = `${outcome.reason} at step ${outcome.lastStep} → ${folder.dir}${where}`;
+    if (outcome.exitCode === EXIT_CODES.finished) process.stdout.write(`${line}\n`);
+    else progress.print(line);
+    return outcome.exitCode;
+  } catch (error) {
+    folder.record({ type: 'exit', code: exitCodeOf(error, interrupt), reason: oneLine(error instanceof Error ? error.message : String(error)) });
+    throw error;
+  } finally {
+    await browser?.close();
+    app?.close();
+    folder.close();
+  }
+}
+
+/** A `CliError`'s own code; anything else is a failure, unless a signal came (a child dying of the same Ctrl-C). */
+function exitCodeOf(error: unknown, interrupt: Interrupt): ExitCode {
+  if (error instanceof CliError) return error.exitCode;
+  return interrupt.received !== null ? EXIT_CODES.interrupted : EXIT_CODES.failed;
+}
+
+/** Runs the command on `argv` (without `node script`) and returns its exit code. */
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  const progress = new ProgressLine();
+  const interrupt = new Interrupt((signal) => progress.print(`${signal}: finishing up (again to quit at once)`));
+  try {
+    const args = parseTrainArgs(argv);
+    if (args === 'help') {
+      process.stdout.write(`${TRAIN_USAGE}\n`);
+      return EXIT_CODES.finished;
+    }
+    return await train(args, progress, interrupt);
+  } catch (error) {
+    progress.finish();
+    const code = exitCodeOf(error, interrupt);
+    process.stderr.write(`${code === EXIT_CODES.interrupted ? 'interrupted' : 'error'}: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    return code;
+  } finally {
+    interrupt.dispose();
+  }
+}
