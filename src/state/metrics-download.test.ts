@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FileSaver } from './download-file';
 import { fakePoints } from './fake-metric-points.node';
-import { downloadChartSeries, downloadCodeUsage, downloadRunMetrics } from './metrics-download';
+import { downloadChartSeries, downloadCodeUsage, downloadRunMetrics, downloadRunTensorboard } from './metrics-download';
+import { readWithPython } from './tensorboard/python-reader.node';
 import { appendMetrics, resetMetrics, useMetricsStore } from './metrics-store';
 
 interface Saved {
@@ -69,5 +70,21 @@ describe('metric downloads', () => {
     downloadCodeUsage('run', 'json', save);
     expect(saved[0]?.fileName).toBe('run-code-usage-step3.json');
     expect(JSON.parse(saved[0]?.text ?? '')).toEqual({ step: 3, elapsedMs: 1500, codeUsage: [0.5, 0.5] });
+  });
+
+  it('the run as a TensorBoard event file: an independent reader finds every step with the store’s losses', () => {
+    appendMetrics(fakePoints(1, 12));
+    const saved: { bytes: ArrayBuffer; fileName: string }[] = [];
+    downloadRunTensorboard('my run', 1_700_000_000_000, (data, fileName) => void saved.push({ bytes: data as ArrayBuffer, fileName }));
+    expect(saved[0]?.fileName).toMatch(/^my-run\.events\.out\.tfevents\.1700000000\./);
+    const read = readWithPython(new Uint8Array(saved[0]?.bytes ?? new ArrayBuffer(0)));
+    if (!read.ok) throw new Error(read.error);
+    const points = useMetricsStore.getState().points;
+    const steps = read.events.filter((e) => e.values.length > 0);
+    expect(steps.map((e) => e.step)).toEqual(points.map((p) => p.step));
+    for (const [k, event] of steps.entries()) {
+      const aa = event.values.find((v) => v.tag === 'Loss/AA')?.value;
+      expect(aa).toBe(Math.fround(points[k]?.losses['aminoAcid'] ?? NaN));
+    }
   });
 });

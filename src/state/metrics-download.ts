@@ -5,6 +5,7 @@
 import { safeFileName, saveWithObjectUrl, type FileSaver } from './download-file';
 import { codeUsageCsv, pointsJson, seriesCsv, seriesJson } from './metrics-csv';
 import { useMetricsStore } from './metrics-store';
+import { tensorboardEventFile } from './tensorboard/event-file';
 
 export type DataFormat = 'csv' | 'json';
 
@@ -30,4 +31,14 @@ export function downloadRunMetrics(runName: string, format: DataFormat, save: Fi
   const { series, seriesNames, points } = useMetricsStore.getState();
   if (format === 'csv') save(seriesCsv(seriesNames, series), `${safeFileName(runName)}-metrics.csv`, MIME.csv);
   else save(pointsJson(points), `${safeFileName(runName)}-points.json`, MIME.json);
+}
+
+/**
+ * The run's points as a TensorBoard event file under FoldTree2's tag names, so `tensorboard --logdir` shows it beside
+ * FoldTree2's own runs. Wall times count from `startedAt` (ms since the epoch) plus each point's training time.
+ */
+export function downloadRunTensorboard(runName: string, startedAt: number = Date.now() - (useMetricsStore.getState().latest?.elapsedMs ?? 0), save: FileSaver = saveWithObjectUrl): void {
+  const { points } = useMetricsStore.getState();
+  const file = tensorboardEventFile(points, { wallTimeStart: startedAt });
+  save(file.bytes.slice().buffer, `${safeFileName(runName)}.${file.fileName}`, 'application/octet-stream');
 }

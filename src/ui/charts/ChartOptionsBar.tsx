@@ -3,7 +3,7 @@
  * of the whole run's metrics.
  */
 import { setIgnoreOutliers, setSmoothing, setXAxis, useChartOptions, type XAxisMode } from '../../state/chart-options';
-import { downloadRunMetrics } from '../../state/metrics-download';
+import { downloadRunMetrics, downloadRunTensorboard } from '../../state/metrics-download';
 import { useMetricsStore } from '../../state/metrics-store';
 import { MAX_SMOOTHING } from '../../state/smoothing';
 import { ChartDownloads } from './ChartDownloads';
@@ -48,6 +48,16 @@ export function ChartOptionsBar() {
       <span className="chart-option chart-run-downloads">
         All metrics of this run:
         <ChartDownloads testId="charts-run" what="every metric of this run" onDownload={(format) => downloadRunMetrics(currentRunName(), format)} disabled={!anyReceived} />
+        <button
+          type="button"
+          className="button-link"
+          data-testid="charts-run-tfevents"
+          disabled={!anyReceived}
+          title="A TensorBoard event file with FoldTree2's tag names (Loss/AA, Loss/Total, Learning_Rate, …)"
+          onClick={() => downloadRunTensorboard(currentRunName())}
+        >
+          TensorBoard
+        </button>
       </span>
     </div>
   );
