@@ -9,13 +9,18 @@ import type { TrainingSource } from '../../state/training-dataset';
 export const SHORTCUT_HINT = 'Keys: Space start / pause / resume · . one step while paused · s save checkpoint · Esc stop';
 
 function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName));
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+}
+
+/** Space on a focused button or link presses it (the browser's own behaviour), so the shortcut stays out. */
+function pressesFocused(event: KeyboardEvent): boolean {
+  return event.key === ' ' && event.target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(event.target.tagName);
 }
 
 export function useRunShortcuts(source: TrainingSource): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target) || pressesFocused(event)) return;
       const { status, fieldErrors } = useRunStore.getState();
       if (event.key === ' ') {
         event.preventDefault();
