@@ -108,6 +108,8 @@ function updateRun(id: string, change: (run: StoredRun) => StoredRun, what = 'th
   return persist(what, (db) => db.putRun(after));
 }
 
+let lastCreatedAt = 0;
+
 function newRunId(): string {
   // randomUUID exists only in secure contexts; a page served over plain http on a LAN address still needs ids.
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -116,7 +118,9 @@ function newRunId(): string {
 /** Starts recording a run (the previous one's buffered points are written first). Returns its id. */
 export function recordRunStart(config: RunConfig, datasetName: string): string {
   void flushPoints();
-  const createdAt = Date.now();
+  // Strictly increasing, so two runs started within one millisecond still list in the order they started.
+  const createdAt = Math.max(Date.now(), lastCreatedAt + 1);
+  lastCreatedAt = createdAt;
   const name = config.logging.runName ?? `${config.model.preset}-${new Date(createdAt).toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
   const run: StoredRun = { id: newRunId(), name, createdAt, config, datasetName, info: null, status: 'starting', lastStep: 0, checkpoints: 0 };
   nextChunk = 0;
