@@ -109,6 +109,21 @@ describe('foldtree2-yaml', () => {
     }
   });
 
+  test('a comment above the studio block lists every key FoldTree2 lacks, with the reason', () => {
+    const config = buildRunConfig((spec) => (spec.path === 'training.strategy' ? 'single' : spec.default));
+    const text = exportConfig(config, 'foldtree2-yaml');
+    const studioBlock = text.slice(text.indexOf('\nstudio:\n') + 9).split('\n').filter((line) => line.startsWith('  '));
+    const listed = text.split('\n').filter((line) => /^# {3}[a-z]+\.[A-Za-z]+: /.test(line));
+    expect(listed.length).toBe(studioBlock.length);
+    expect(text).toContain(`# Keys FoldTree2 lacks (${studioBlock.length}), kept in the "studio:" block for the studio; learn_lightning ignores them:`);
+    expect(listed).toContain('#   training.strategy: "single" is not one of FoldTree2\'s ddp / dp');
+    expect(listed).toContain('#   training.workers: no FoldTree2 flag');
+    expect(listed).toContain('#   data.maxResidues: only learn_monodecoder.py has it (max_residues)');
+    expect(listed).toContain('#   model.hiddenSize: the model size comes from the studio preset');
+    // Each listed key is the one written on the same position of the block.
+    listed.forEach((line, i) => expect(studioBlock[i]?.trim().split(':')[0], line).toBe(line.split(':')[0]?.split('.').pop()));
+  });
+
   test('resolved model sizes fill hidden_size / embedding_dim / num_embeddings', () => {
     const text = exportConfig(defaultRunConfig(), 'foldtree2-yaml', { modelSizes: { hiddenSize: 64, embeddingDim: 32, numEmbeddings: 32 } });
     const read = readWithPyYaml(text);

@@ -28,6 +28,14 @@ function foldtree2Value(spec: KeySpec, value: ConfigValue, sizes: ModelSizes | u
   return resolved;
 }
 
+/** Why a key is left to the studio block, for the comment above it. */
+function whyStudioOnly(spec: KeySpec, value: ConfigValue): string {
+  if (spec.ft2 === undefined) return 'no FoldTree2 flag';
+  if (spec.ft2Lightning === false) return `only learn_monodecoder.py has it (${spec.ft2[0] ?? spec.path})`;
+  if (spec.ft2Values && !spec.ft2Values.includes(String(value))) return `${yamlValue(value, false)} is not one of FoldTree2's ${spec.ft2Values.join(' / ')}`;
+  return 'the model size comes from the studio preset';
+}
+
 /** The effective-batch line; `trainers` (the count the run resolved) stands in for `workers` 0 = auto. */
 function effectiveBatch(config: RunConfig, trainers: number | undefined): string {
   const { batchSize, workers, gradientAccumulationSteps } = config.training;
@@ -67,6 +75,7 @@ function header(config: RunConfig, presetSizesMissing: boolean, trainers: number
 export function exportFoldtree2Yaml(config: RunConfig, sizes: ModelSizes | undefined, trainers?: number): string {
   const body: string[] = [];
   const studio: string[] = [];
+  const lacking: string[] = [];
   let presetSizesMissing = false;
   for (const group of CONFIG_GROUPS) {
     const rows: string[] = [];
@@ -77,10 +86,12 @@ export function exportFoldtree2Yaml(config: RunConfig, sizes: ModelSizes | undef
         rows.push(`${spec.ft2[0]}: ${yamlValue(written, isFloat(spec))}`);
       } else {
         studio.push(`  ${leafOf(spec.path)}: ${yamlValue(value, isFloat(spec))}`);
+        lacking.push(`  ${spec.path}: ${whyStudioOnly(spec, value)}`);
         presetSizesMissing ||= spec.ft2Lightning !== false && spec.ft2 !== undefined && value === null && spec.kind !== 'string';
       }
     }
     if (rows.length > 0) body.push('', `# ${group}`, ...rows);
   }
-  return `${header(config, presetSizesMissing, trainers)}\n${body.join('\n')}\n\n${STUDIO_BLOCK}:\n${studio.join('\n')}\n`;
+  const lackingComment = yamlComment([`Keys FoldTree2 lacks (${lacking.length}), kept in the "${STUDIO_BLOCK}:" block for the studio; learn_lightning ignores them:`, ...lacking]);
+  return `${header(config, presetSizesMissing, trainers)}\n${body.join('\n')}\n\n${lackingComment}\n${STUDIO_BLOCK}:\n${studio.join('\n')}\n`;
 }
