@@ -33,8 +33,8 @@ self.onmessage = (message: MessageEvent<unknown>) => {
       const path = mountUserFile(module, dataset.file);
       return { path, name: dataset.file.name, release: () => unmountUserFile(module, path) };
     },
-    async prepareBackend(mixedPrecision) {
-      const prepared = await prepareTrainingBackend(self.navigator.gpu, mixedPrecision);
+    async prepareBackend(mixedPrecision, choice) {
+      const prepared = await prepareTrainingBackend(self.navigator.gpu, mixedPrecision, choice);
       if (prepared.notice) post({ type: 'log', rank: 0, level: 'warning', message: prepared.notice });
       const gpu = device();
       if (gpu) {

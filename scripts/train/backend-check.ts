@@ -1,18 +1,19 @@
 /**
- * Whether the browser's WebGPU probe satisfies `--backend` and `--adapter`: `webgpu` needs an adapter, and with
+ * Whether the browser's WebGPU probe satisfies `training.backend` (`--backend`) and `--adapter`: `webgpu` needs an adapter, and with
  * `--adapter hardware` a real one — Chromium quietly falls back to SwiftShader, its software adapter, where it finds
  * no usable GPU, and a run on it would be far slower than the user asked for.
  */
 import type { GpuProbeReport } from '../../src/protocol/gpu-probe-messages';
-import type { Adapter, Backend } from './cli-args';
+import type { TrainingBackendChoice } from '../../src/protocol/run-config';
+import type { Adapter } from './cli-args';
 
 /** SwiftShader or another adapter the browser marks as a fallback (software) one. */
 export function isSoftwareAdapter(report: GpuProbeReport): boolean {
   return report.available && (report.isFallbackAdapter || /swiftshader/i.test(`${report.vendor} ${report.architecture} ${report.device} ${report.description}`));
 }
 
-/** Why the run cannot go ahead on this browser (exit 3), or null when it can; `auto` and `wasm` always can. */
-export function backendProblem(backend: Backend, adapter: Adapter, report: GpuProbeReport | null): string | null {
+/** Why the run cannot go ahead on this browser (exit 3), or null when it can; `auto`, `wasm` and `cpu` always can. */
+export function backendProblem(backend: TrainingBackendChoice, adapter: Adapter, report: GpuProbeReport | null): string | null {
   if (backend !== 'webgpu') return null;
   if (report === null) return '--backend webgpu: the WebGPU probe gave no answer';
   if (!report.available) return `--backend webgpu: no WebGPU adapter in this browser (${report.reason})`;

@@ -21,8 +21,9 @@ function refusal(argv: string[]): CliError {
 describe('parseTrainArgs', () => {
   it('reads the command’s own flags and keeps the defaults for the rest', () => {
     const args = parsed(['--config', 'run.yaml', '--dataset', 'x.h5', '-o', 'runs/a', '--backend', 'wasm']);
-    expect(args).toMatchObject({ configPath: 'run.yaml', datasetPath: 'x.h5', outDir: 'runs/a', backend: 'wasm', adapter: 'swiftshader', resume: false, distDir: null, port: null });
-    expect(args.overrides).toEqual([]);
+    expect(args).toMatchObject({ configPath: 'run.yaml', datasetPath: 'x.h5', outDir: 'runs/a', adapter: 'swiftshader', resume: false, distDir: null, port: null });
+    // --backend is the config key training.backend, so a YAML can say it too.
+    expect(args.overrides).toEqual([{ key: 'training.backend', text: 'wasm', flag: '--backend' }]);
   });
 
   it('turns --max-steps, --workers, --set and any other flag into config overrides, in order, with --flag=value too', () => {
@@ -55,7 +56,7 @@ describe('parseTrainArgs', () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /--config FILE is required/],
       [['--resume'], /--resume needs --out/],
-      [['-c', 'r.yaml', '--backend', 'cuda'], /--backend must be one of auto, webgpu, wasm, got 'cuda'/],
+      [['-c', 'r.yaml', '--backend', 'cuda'], /--backend must be one of auto, webgpu, wasm, cpu, got 'cuda'/],
       [['-c', 'r.yaml', '--max-steps'], /--max-steps needs a value/],
       [['-c', 'r.yaml', '--max-steps', '--workers', '2'], /--max-steps needs a value/],
       [['-c', 'r.yaml', '--set', 'novalue'], /--set needs KEY=VALUE/],

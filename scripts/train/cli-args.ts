@@ -4,10 +4,8 @@
  * the same for keys whose spelling could clash with a flag. Values are kept as text here and read as YAML
  * scalars when the config is resolved (`resolve-config.ts`).
  */
+import { TRAINING_BACKENDS } from '../../src/protocol/run-config';
 import { usageError } from './exit-codes';
-
-export const BACKENDS = ['auto', 'webgpu', 'wasm'] as const;
-export type Backend = (typeof BACKENDS)[number];
 
 export const ADAPTERS = ['swiftshader', 'hardware'] as const;
 export type Adapter = (typeof ADAPTERS)[number];
@@ -29,7 +27,6 @@ export interface TrainArgs {
   /** Run folder; null: `runs/<logging.runName>`. */
   readonly outDir: string | null;
   readonly resume: boolean;
-  readonly backend: Backend;
   readonly adapter: Adapter;
   /** In command-line order: a later one wins. */
   readonly overrides: readonly ConfigOverride[];
@@ -55,8 +52,9 @@ Options:
   --KEY VALUE            the same for any other config key: --batch-size 2, --training.epochs 5
   -o, --out DIR          run folder (default: runs/<logging.runName>)
   --resume               continue from the newest checkpoint in the run folder
-  --backend B            auto: WebGPU where the browser has an adapter, else WebAssembly (default)
-                         webgpu: WebGPU only (exit 3 without an adapter); wasm: WebAssembly only
+  --backend B            training.backend; auto: WebGPU where the browser has an adapter, else
+                         WebAssembly (default); webgpu: WebGPU only (exit 3 without an adapter);
+                         wasm: WebAssembly only; cpu: the plain JavaScript CPU backend
   --adapter A            swiftshader: software WebGPU that runs anywhere (default)
                          hardware: the system's GPU as Chromium finds it
   --chromium-arg FLAG    an extra Chromium flag; repeatable
@@ -79,7 +77,6 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
   let datasetPath: string | null = null;
   let outDir: string | null = null;
   let resume = false;
-  let backend: Backend = 'auto';
   let adapter: Adapter = 'swiftshader';
   let distDir: string | null = null;
   let port: number | null = null;
@@ -118,7 +115,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
         outDir = value();
         break;
       case '--backend':
-        backend = choice(flag, value(), BACKENDS);
+        overrides.push({ key: 'training.backend', text: choice(flag, value(), TRAINING_BACKENDS), flag });
         break;
       case '--adapter':
         adapter = choice(flag, value(), ADAPTERS);
@@ -151,5 +148,5 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
   }
   if (resume && configPath === null && outDir === null) throw usageError('--resume needs --out DIR (the run folder) or --config FILE');
   if (!resume && configPath === null) throw usageError('--config FILE is required (see --help)');
-  return { configPath, datasetPath, outDir, resume, backend, adapter, overrides, chromiumArgs, distDir, port };
+  return { configPath, datasetPath, outDir, resume, adapter, overrides, chromiumArgs, distDir, port };
 }

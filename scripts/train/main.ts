@@ -78,7 +78,7 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     const kept = folder.metrics.keepThrough(resumeFrom.step);
     progress.print(`resuming from ${resumeFrom.path} (step ${resumeFrom.step}; ${kept} metric rows kept)`);
   }
-  folder.record({ type: 'command', argv: process.argv.slice(2), backend: args.backend, resume: resumeFrom?.path ?? null });
+  folder.record({ type: 'command', argv: process.argv.slice(2), backend: config.training.backend, resume: resumeFrom?.path ?? null });
   for (const warning of warnings) folder.record({ type: 'config-warning', message: warning });
 
   let app: ServedApp | null = null;
@@ -86,12 +86,12 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
   try {
     app = await serveApp({ distDir: args.distDir, port: args.port, say: (line) => progress.print(line) });
     interrupt.check();
-    browser = await StudioBrowser.open(app.url, chromiumArgs(args.backend, args.adapter, args.chromiumArgs), (line) => progress.print(line));
+    browser = await StudioBrowser.open(app.url, chromiumArgs(config.training.backend, args.adapter, args.chromiumArgs), (line) => progress.print(line));
     interrupt.check();
     const probed = await browser.waitFor((s) => s.gpu !== null, 'the WebGPU probe', 60_000);
-    const problem = backendProblem(args.backend, args.adapter, probed.gpu);
+    const problem = backendProblem(config.training.backend, args.adapter, probed.gpu);
     if (problem !== null) throw new CliError(problem, EXIT_CODES.noBackend);
-    if (args.backend === 'auto' && args.adapter === 'hardware' && probed.gpu && isSoftwareAdapter(probed.gpu)) {
+    if (config.training.backend === 'auto' && args.adapter === 'hardware' && probed.gpu && isSoftwareAdapter(probed.gpu)) {
       progress.print('warning: no GPU found, the trainers run on the software adapter (SwiftShader); --backend webgpu would refuse instead');
     }
     await openDataset(browser, args.datasetPath);
@@ -99,7 +99,6 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     const started = await browser.start(configText, CONFIG_FILE, resumeFrom?.bytes.toString('base64'));
     if (!started.ok) throw usageError(`the run did not start: ${started.reason}`);
     const outcome = await driveRun({ browser, folder, progress, interrupt, checkpointTimeoutMs: (config.training.trainerTimeoutS + 30) * 1000, fromStep: resumeFrom?.step ?? 0 });
-    if (args.backend === 'wasm' && outcome.info && outcome.info.backend !== 'wasm') progress.print(`warning: asked for wasm, the trainers ran on ${outcome.info.backend}`);
     folder.record({ type: 'exit', code: outcome.exitCode, reason: outcome.reason, step: outcome.lastStep });
     const where = outcome.checkpoint ? `; last checkpoint ${outcome.checkpoint}` : '';
     const line = `${outcome.reason} at step ${outcome.lastStep} → ${folder.dir}${where}`;

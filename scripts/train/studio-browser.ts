@@ -1,7 +1,7 @@
 /**
  * Headless Chromium on the served studio, and the page's automation API (`window.studioTest.automation`) as
  * typed calls. WebGPU is switched on (SwiftShader, the CPU, unless `--adapter hardware`) for `auto` and `webgpu`,
- * and off for `wasm`, where the trainers then run on the WebAssembly backend as in a browser without WebGPU.
+ * and off for `wasm` and `cpu`, which need no GPU.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,14 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AutomationEvent, AutomationStart, AutomationStatus } from '../../src/ui/automation-api';
 import type {} from '../../src/ui/test-api';
-import type { Adapter, Backend } from './cli-args';
+import type { TrainingBackendChoice } from '../../src/protocol/run-config';
+import type { Adapter } from './cli-args';
 
 const BASE_ARGS = ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Chromium's flags for a backend and adapter choice, then the user's own. */
-export function chromiumArgs(backend: Backend, adapter: Adapter, extra: readonly string[]): string[] {
+export function chromiumArgs(backend: TrainingBackendChoice, adapter: Adapter, extra: readonly string[]): string[] {
   const gpu =
-    backend === 'wasm'
+    backend === 'wasm' || backend === 'cpu'
       ? ['--disable-features=WebGPU']
       : adapter === 'swiftshader'
         ? ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader']

@@ -61,7 +61,9 @@ export function browserFacts(): BrowserFacts {
 /** How many trainers this run gets, and why (for the run log). */
 export function trainersFor(config: RunConfig, facts: BrowserFacts): { count: number; reason: string } {
   if (config.training.strategy === 'single') return { count: 1, reason: 'strategy single: one trainer' };
-  return chooseTrainerCount(config.training.workers, facts.hardwareConcurrency, facts.hasWebGPU ? 'webgpu' : 'wasm');
+  const { backend } = config.training;
+  const resolved = backend === 'auto' ? (facts.hasWebGPU ? 'webgpu' : 'wasm') : backend;
+  return chooseTrainerCount(config.training.workers, facts.hardwareConcurrency, resolved);
 }
 
 /** Buffers the command hands over rather than copies: a checkpoint to resume from. */

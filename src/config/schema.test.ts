@@ -33,6 +33,7 @@ const EXPECTED_DEFAULTS: RunConfig = {
     workers: 0,
     strategy: 'ddp',
     lrScaling: 'none',
+    backend: 'auto',
     maxSteps: 0,
     checksumEvery: 50,
     trainerTimeoutS: 120,

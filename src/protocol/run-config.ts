@@ -11,6 +11,7 @@ export const MODEL_PRESET_NAMES = ['tiny', 'teaching', 'foldtree2'] as const;
 export const TRAINING_STRATEGIES = ['ddp', 'dp', 'single'] as const;
 export const CLIP_GRAD_MODES = ['separate', 'joint'] as const;
 export const LR_SCALING_MODES = ['none', 'linear', 'sqrt'] as const;
+export const TRAINING_BACKENDS = ['auto', 'webgpu', 'wasm', 'cpu'] as const;
 export const LR_SCHEDULES = ['plateau', 'cosine', 'linear', 'cosine_restarts', 'polynomial', 'none'] as const;
 export const COMMITMENT_SCHEDULES = ['cosine', 'linear', 'cosine_with_restart', 'none'] as const;
 
@@ -18,6 +19,7 @@ export type ModelPresetChoice = (typeof MODEL_PRESET_NAMES)[number];
 export type TrainingStrategy = (typeof TRAINING_STRATEGIES)[number];
 export type ClipGradMode = (typeof CLIP_GRAD_MODES)[number];
 export type LrScalingMode = (typeof LR_SCALING_MODES)[number];
+export type TrainingBackendChoice = (typeof TRAINING_BACKENDS)[number];
 export type LrScheduleName = (typeof LR_SCHEDULES)[number];
 export type CommitmentScheduleName = (typeof COMMITMENT_SCHEDULES)[number];
 
@@ -70,9 +72,11 @@ export interface TrainingConfig {
   readonly strategy: TrainingStrategy;
   /** Base learning rates × trainers (`linear`), × √trainers (`sqrt`) or unchanged (`none`). */
   readonly lrScaling: LrScalingMode;
-  /** Optimizer steps between weight checksums compared across replicas; 0 = never. */
+  /** The tfjs backend every trainer runs on; `auto`: WebGPU where the browser has an adapter, else WebAssembly. */
+  readonly backend: TrainingBackendChoice;
   /** Optimizer steps after which the run finishes; 0: every epoch. */
   readonly maxSteps: number;
+  /** Optimizer steps between weight checksums compared across replicas; 0 = never. */
   readonly checksumEvery: number;
   /** Seconds a trainer may take for one step before the run pauses and names it. */
   readonly trainerTimeoutS: number;

@@ -47,6 +47,7 @@ const MOVED: Readonly<Partial<Record<ConfigPath, PanelGroupId>>> = {
   'training.workers': 'parallelism',
   'training.strategy': 'parallelism',
   'training.lrScaling': 'parallelism',
+  'training.backend': 'parallelism',
   'training.checksumEvery': 'parallelism',
   'training.trainerTimeoutS': 'parallelism',
   'training.learningRate': 'optimizer',

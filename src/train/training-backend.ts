@@ -4,6 +4,7 @@
  * backend (about 2.7× slower than WebAssembly on the model's step) only when WebAssembly fails to start.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { TrainingBackendChoice } from '../protocol/run-config';
 import { registerF16Backend } from './precision/f16-backend';
 import { decidePrecision } from './precision/precision-mode';
 import { activateWasmBackend, WASM_BACKEND } from './wasm-backend';
@@ -16,7 +17,29 @@ export interface TrainingBackend {
   readonly notice?: string;
 }
 
-export async function prepareTrainingBackend(gpu: GPU | undefined, mixedPrecision: boolean): Promise<TrainingBackend> {
+const NO_WEBGPU = 'WebGPU is not available in this browser';
+
+async function useWasm(): Promise<TrainingBackend | null> {
+  return (await activateWasmBackend()) ? { backend: WASM_BACKEND, features: [] } : null;
+}
+
+async function useCpu(): Promise<TrainingBackend> {
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return { backend: 'cpu', features: [] };
+}
+
+/**
+ * Activates the backend `choice` (`training.backend`) asks for. `auto` falls back as described above, with a
+ * notice; an explicit choice that cannot start throws saying why (a user comparing backends must not get another).
+ */
+export async function prepareTrainingBackend(gpu: GPU | undefined, mixedPrecision: boolean, choice: TrainingBackendChoice = 'auto'): Promise<TrainingBackend> {
+  if (choice === 'wasm') {
+    const wasm = await useWasm();
+    if (!wasm) throw new Error('training.backend is wasm, but the WebAssembly backend did not start in this browser');
+    return wasm;
+  }
+  if (choice === 'cpu') return useCpu();
   const adapter = gpu ? await gpu.requestAdapter() : null;
   if (gpu && adapter) {
     const features = [...adapter.features].map(String);
@@ -26,9 +49,8 @@ export async function prepareTrainingBackend(gpu: GPU | undefined, mixedPrecisio
       return { backend, features };
     }
   }
-  if (await activateWasmBackend()) {
-    return { backend: WASM_BACKEND, features: [], notice: 'WebGPU is not available in this browser: this trainer runs on the WebAssembly backend (slower than a GPU).' };
-  }
-  await tf.setBackend('cpu');
-  return { backend: 'cpu', features: [], notice: 'WebGPU is not available in this browser: training runs on the CPU backend, far slower.' };
+  if (choice === 'webgpu') throw new Error(`training.backend is webgpu, but ${gpu ? 'the browser found no WebGPU adapter' : NO_WEBGPU}; choose auto, wasm or cpu`);
+  const wasm = await useWasm();
+  if (wasm) return { ...wasm, notice: `${NO_WEBGPU}: this trainer runs on the WebAssembly backend (slower than a GPU).` };
+  return { ...(await useCpu()), notice: `${NO_WEBGPU}: training runs on the CPU backend, far slower.` };
 }

@@ -11,6 +11,7 @@ import { readIndex } from '../../data/hdf5/read-index';
 import { parameterCount } from '../../model/params/parameter-spec';
 import { TOKENS_FAILED, type ExchangeSetup, type ReplicaCommand, type ReplicaEvent, type ReplicaFailureKind, type ReplicaInfo } from '../../protocol/replica-messages';
 import type { HyperparameterChange, InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
+import type { TrainingBackendChoice } from '../../protocol/run-config';
 import { withLiveChanges } from '../../config/live-changes';
 import { assertNever } from '../../shared/assert-never';
 import { NO_ALL_REDUCE } from '../all-reduce';
@@ -32,7 +33,7 @@ export interface ReplicaPlatform {
   readonly h5: H5Wasm;
   openDataset(dataset: TrainingDataset): Promise<{ path: string; name: string; release(): void }>;
   /** Chooses and initialises the tfjs backend; its name and the adapter's features. */
-  prepareBackend(mixedPrecision: boolean): Promise<{ backend: string; features: readonly string[] }>;
+  prepareBackend(mixedPrecision: boolean, choice: TrainingBackendChoice): Promise<{ backend: string; features: readonly string[] }>;
   /** The port for the message form of the exchange. */
   readonly exchangePort: PortLike;
   post(event: ReplicaEvent, transfer?: Transferable[]): void;
@@ -65,7 +66,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
   async function init(command: Extract<ReplicaCommand, { type: 'init' }>): Promise<void> {
     dispose();
     rank = command.rank;
-    const { backend, features } = await platform.prepareBackend(command.config.precision.mixedPrecision);
+    const { backend, features } = await platform.prepareBackend(command.config.precision.mixedPrecision, command.config.training.backend);
     const precision = decidePrecision(features, command.config.precision.mixedPrecision);
     const opened = await platform.openDataset(command.dataset);
     const handle = await openStructsFile(platform.h5, opened.path, opened.name).catch((error: unknown) => {
