@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
+import { collectConsoleErrors } from './console-errors';
 
 /** Every chart of the training panel, by `chart-<kind>` test id. */
 const CHART_KINDS = [
@@ -44,11 +45,7 @@ async function download(page: Page, testId: string): Promise<{ name: string; tex
 test('every chart draws the run; smoothing, log y, x axis and outlier options redraw cleanly; CSV equals the stored points', async ({ page }, testInfo) => {
   // The first steps compile shaders on SwiftShader.
   test.setTimeout(150_000);
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const consoleErrors = collectConsoleErrors(page);
 
   const studio = new StudioPage(page);
   const training = new TrainingPage(page);

@@ -1,6 +1,7 @@
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
+import { collectConsoleErrors } from './console-errors';
 
 /** Page object for the runs list (stored runs: overlay, rename, delete, download). */
 class RunsList {
@@ -49,11 +50,7 @@ class RunsList {
 test('runs persist across a reload; two overlay on the loss chart; rename, delete and download', async ({ page }, testInfo) => {
   // Two short runs on SwiftShader WebGPU (the first compiles the shaders).
   test.setTimeout(300_000);
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const consoleErrors = collectConsoleErrors(page);
 
   const studio = new StudioPage(page);
   const training = new TrainingPage(page);

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
+import { collectConsoleErrors } from './console-errors';
 
 /** Page object for the teaching section: β preview and overlay, code usage, token strip, schedule comparison. */
 class TeachingPage {
@@ -41,11 +42,7 @@ class TeachingPage {
 test('teaching mode: β preview, schedule comparison, token strip and code usage', async ({ page }, testInfo) => {
   // Three 6-step runs of the tiny model one after the other (each compiles its shaders), then a short main run.
   test.setTimeout(480_000);
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const consoleErrors = collectConsoleErrors(page);
 
   const studio = new StudioPage(page);
   const training = new TrainingPage(page);

@@ -2,15 +2,12 @@ import { expect, test } from '@playwright/test';
 import { fixturePath } from './fixture-files';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
+import { collectConsoleErrors } from './console-errors';
 
 test('trains the bundled sample in the trainer worker with a live loss chart, and pauses, resumes and stops', async ({ page }, testInfo) => {
   // SwiftShader WebGPU is slow: the tiny model on 2 × 32-residue crops, and time for the first shader compiles.
   test.setTimeout(180_000);
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const consoleErrors = collectConsoleErrors(page);
 
   const studio = new StudioPage(page);
   const training = new TrainingPage(page);

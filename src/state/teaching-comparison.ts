@@ -5,12 +5,12 @@
  * the comparison charts draw: β, perplexity and the VQ loss per step.
  */
 import { create } from 'zustand';
-import { connectTrainer, type TrainerConnection, type TrainerConnector } from '../client/trainer-client';
+import { connectTrainer, type TrainerConnector } from '../client/trainer-client';
 import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig } from '../protocol/run-config';
-import type { TrainerEvent, TrainingDataset } from '../protocol/trainer-messages';
-import { assertNever } from '../shared/assert-never';
+import type { TrainingDataset } from '../protocol/trainer-messages';
 import { browserRunConfig, withConfigValue, type ConfigPath, type ConfigValue } from './config-edit';
+import { followRun, type RunEnding } from './follow-run';
 
 /** The schedules compared, in chart order; names and colours defined once. */
 export const COMPARISON_VARIANTS = [
@@ -95,8 +95,7 @@ function comparisonPoint(point: MetricPoint): ComparisonPoint {
 let ticket = 0;
 /** Runs in flight, so a stop can end them. */
 interface ActiveRun {
-  readonly connection: TrainerConnection;
-  readonly end: (status: ComparisonRunStatus, error?: string) => void;
+  readonly end: (status: 'stopped') => void;
 }
 const active = new Set<ActiveRun>();
 
@@ -105,54 +104,29 @@ function updateRun(id: ComparisonVariantId, change: (run: ComparisonRun) => Comp
 }
 
 /** Runs one variant to its end (finished, stopped or failed); never rejects. */
-function runVariant(variant: ComparisonVariant, config: RunConfig, dataset: TrainingDataset, connector: TrainerConnector, own: number): Promise<void> {
-  return new Promise((resolve) => {
-    let connection: TrainerConnection | null = null;
-    let entry: ActiveRun | null = null;
-    let ended = false;
-    const end = (status: ComparisonRunStatus, error?: string) => {
-      if (ended) return;
-      ended = true;
-      if (entry) active.delete(entry);
-      connection?.dispose();
-      if (own === ticket) updateRun(variant.id, (run) => ({ ...run, status, error: error ?? null }));
-      resolve();
-    };
-    const receive = (event: TrainerEvent) => {
-      if (ended || own !== ticket) return;
-      switch (event.type) {
-        case 'metrics':
-          updateRun(variant.id, (run) => ({ ...run, points: [...run.points, ...event.points.map(comparisonPoint)] }));
-          return;
-        case 'state':
-          if (event.state === 'running') updateRun(variant.id, (run) => ({ ...run, status: 'running' }));
-          else if (event.state === 'finished' || event.state === 'stopped') end(event.state);
-          else if (event.state === 'failed') end('failed', event.message ?? 'the run failed without a message');
-          return;
-        case 'fault':
-          return end('failed', event.fault.message);
-        case 'info':
-        case 'log':
-        case 'checkpoint':
-        case 'hyperparameters-changed':
-        case 'weights':
-        case 'tokens':
-          return;
-        default:
-          assertNever(event, 'trainer event');
-      }
-    };
-    updateRun(variant.id, (run) => ({ ...run, status: 'starting' }));
-    try {
-      const opened = connector({ event: receive, failure: (message) => end('failed', message) });
-      connection = opened;
-      entry = { connection: opened, end };
-      active.add(entry);
-      opened.send({ type: 'start', config, dataset });
-    } catch (error) {
-      end('failed', error instanceof Error ? error.message : String(error));
-    }
-  });
+async function runVariant(variant: ComparisonVariant, config: RunConfig, dataset: TrainingDataset, connector: TrainerConnector, own: number): Promise<void> {
+  const mine = () => own === ticket;
+  updateRun(variant.id, (run) => ({ ...run, status: 'starting' }));
+  const run = followRun(
+    { type: 'start', config, dataset },
+    {
+      running: () => mine() && updateRun(variant.id, (r) => ({ ...r, status: 'running' })),
+      metrics: (points) => mine() && updateRun(variant.id, (r) => ({ ...r, points: [...r.points, ...points.map(comparisonPoint)] })),
+    },
+    connector,
+  );
+  const show = (ending: RunEnding) => mine() && updateRun(variant.id, (r) => ({ ...r, status: ending.status, error: ending.status === 'failed' ? ending.message : null }));
+  // A stop shows at once: the comparison moves on (its ticket changes) before the run's ending arrives.
+  const entry: ActiveRun = {
+    end: (status) => {
+      show({ status });
+      run.end({ status });
+    },
+  };
+  active.add(entry);
+  const ending = await run.ended;
+  active.delete(entry);
+  show(ending);
 }
 
 export interface ComparisonOptions {
