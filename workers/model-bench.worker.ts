@@ -1,13 +1,16 @@
 /// <reference lib="webworker" />
-/** Entry of the model-bench worker: tfjs with the WebGPU backend registered, the sample read through fetch. */
+/** Entry of the model-bench worker: tfjs with the WebGPU and WebAssembly backends registered, the sample read through fetch. */
 import '@tensorflow/tfjs-backend-webgpu';
 import h5wasm from 'h5wasm';
 import { fetchIntoMemoryFs, removeFetchedFile } from '../src/data/hdf5/browser-files';
 import { isModelBenchRequest, type ModelBenchEvent, type ModelBenchRequest } from '../src/protocol/model-bench-messages';
 import { assertNever } from '../src/shared/assert-never';
 import { loadBenchBatch, runBenchmarks, runComparison, runF16Check, type LoadedBatch } from '../src/train/model-bench-service';
+import { configureWasmBackend } from '../src/train/wasm-backend';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+configureWasmBackend();
 
 async function load(request: ModelBenchRequest): Promise<LoadedBatch> {
   const module = await h5wasm.ready;

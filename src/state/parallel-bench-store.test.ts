@@ -34,8 +34,9 @@ describe('median', () => {
 
 describe('parallelBenchConfig', () => {
   it('sets the preset, trainer count and batch on the defaults', () => {
-    const config = parallelBenchConfig({ preset: 'tiny', trainers: 4, steps: 6 }, settings, 'sample-structs.h5');
+    const config = parallelBenchConfig({ preset: 'tiny', backend: 'wasm', trainers: 4, steps: 6 }, settings, 'sample-structs.h5');
     expect(config.model.preset).toBe('tiny');
+    expect(config.training.backend).toBe('wasm');
     expect(config.training.workers).toBe(4);
     expect(config.training.strategy).toBe('ddp');
     expect(config.training.batchSize).toBe(2);
@@ -59,7 +60,7 @@ describe('summariseParallelRun', () => {
         ],
       });
     const points = [point(1, [9000, 9100], [50, 60]), point(2, [3000, 3000], [40, 40]), point(3, [1000, 1100], [10, 30]), point(4, [1200, 1000], [20, 100]), point(5, [900, 1000], [15, 25])];
-    const result = summariseParallelRun({ preset: 'tiny', trainers: 2, steps: 5 }, settings, info(2), points, { setupMs: 4000, wallMs: 20000 });
+    const result = summariseParallelRun({ preset: 'tiny', backend: 'webgpu', trainers: 2, steps: 5 }, settings, info(2), points, { setupMs: 4000, wallMs: 20000 });
     // Slowest per measured step: 1100, 1200, 1000 → median 1100. Exchanges 10, 30, 20, 100, 15, 25 → median 22.5.
     expect(result.stepsMeasured).toBe(3);
     expect(result.stepMs).toBe(1100);
@@ -76,18 +77,18 @@ describe('summariseParallelRun', () => {
 
   it('reports no exchange for one trainer, and refuses a run with nothing after the warm-up', () => {
     const points = [fakePoint(1), fakePoint(2), fakePoint(3, { stepMs: 800, residuesPerSecond: 160 })];
-    const result = summariseParallelRun({ preset: 'tiny', trainers: 1, steps: 3 }, settings, info(1), points, { setupMs: 0, wallMs: 0 });
+    const result = summariseParallelRun({ preset: 'tiny', backend: 'webgpu', trainers: 1, steps: 3 }, settings, info(1), points, { setupMs: 0, wallMs: 0 });
     expect(result.stepMs).toBe(800);
     expect(result.exchangeMs).toBe(0);
     expect(result.residuesPerSecond).toBeCloseTo(160, 12);
-    expect(() => summariseParallelRun({ preset: 'tiny', trainers: 1, steps: 2 }, settings, info(1), points.slice(0, 2), { setupMs: 0, wallMs: 0 })).toThrow(/none left after 2 warm-up/);
+    expect(() => summariseParallelRun({ preset: 'tiny', backend: 'webgpu', trainers: 1, steps: 2 }, settings, info(1), points.slice(0, 2), { setupMs: 0, wallMs: 0 })).toThrow(/none left after 2 warm-up/);
   });
 });
 
 describe('runParallelCase', () => {
   it('asks to stop one step early (the step in flight still lands), uses only the steps asked for, and closes the workers', async () => {
     const fake = new FakeTrainer();
-    const done = runParallelCase({ preset: 'tiny', trainers: 1, steps: 4 }, settings, dataset, fake.connect);
+    const done = runParallelCase({ preset: 'tiny', backend: 'webgpu', trainers: 1, steps: 4 }, settings, dataset, fake.connect);
     expect(fake.commandTypes()).toEqual(['start']);
     fake.emit({ type: 'info', info: info(1) });
     fake.emit({ type: 'metrics', points: [fakePoint(1), fakePoint(2)] });
@@ -107,13 +108,13 @@ describe('runParallelCase', () => {
 
   it('turns a trainer fault into an error row and goes on with the next case', async () => {
     const fake = new FakeTrainer();
-    const bench = startParallelBench([{ preset: 'tiny', trainers: 2, steps: 3 }], settings, dataset, fake.connect);
+    const bench = startParallelBench([{ preset: 'tiny', backend: 'webgpu', trainers: 2, steps: 3 }], settings, dataset, fake.connect);
     await Promise.resolve();
     fake.emit({ type: 'fault', fault: { rank: 1, kind: 'timeout', message: 'Trainer 1 timed out.', step: 0, remaining: 1 } });
     await bench;
     const { status, rows } = useParallelBenchStore.getState();
     expect(status).toBe('done');
-    expect(rows).toEqual([{ ok: false, preset: 'tiny', requestedTrainers: 2, error: 'Trainer 1 timed out.' }]);
+    expect(rows).toEqual([{ ok: false, preset: 'tiny', requestedBackend: 'webgpu', requestedTrainers: 2, error: 'Trainer 1 timed out.' }]);
     expect(fake.disposed).toBe(1);
   });
 });

@@ -9,14 +9,16 @@ import { probeGpuInWorker } from '../client/gpu-probe-client';
 import { defaultRunConfig } from '../config/run-config-values';
 import type { GpuProbeReport } from '../protocol/gpu-probe-messages';
 import type { MetricPoint } from '../protocol/metric-point';
-import type { RunConfig } from '../protocol/run-config';
-import type { RunInfo, TrainerEvent, TrainingDataset } from '../protocol/trainer-messages';
-import { assertNever } from '../shared/assert-never';
+import type { RunConfig, TrainingBackendChoice } from '../protocol/run-config';
+import type { RunInfo, TrainingDataset } from '../protocol/trainer-messages';
 import { withConfigValue, type ConfigPath, type ConfigValue } from './config-edit';
+import { followRun } from './follow-run';
 
 /** One configuration to time. */
 export interface ParallelBenchCase {
   readonly preset: string;
+  /** `training.backend` of every trainer. */
+  readonly backend: TrainingBackendChoice;
   /** `training.workers`: the trainer workers to start (1–8). */
   readonly trainers: number;
   /** Optimizer steps to run, the warm-up steps included. */
@@ -36,6 +38,7 @@ export interface ParallelBenchSettings {
 /** One case's figures. Times in ms; rates per second of wall time of the lockstep step. */
 export interface ParallelBenchResult {
   readonly preset: string;
+  readonly requestedBackend: TrainingBackendChoice;
   readonly requestedTrainers: number;
   /** Trainers the run actually had (RunInfo). */
   readonly trainers: number;
@@ -69,11 +72,11 @@ export interface ParallelBenchResult {
   readonly wallMs: number;
 }
 
-export type ParallelBenchRow = ({ readonly ok: true } & ParallelBenchResult) | { readonly ok: false; readonly preset: string; readonly requestedTrainers: number; readonly error: string };
+export type ParallelBenchRow = ({ readonly ok: true } & ParallelBenchResult) | { readonly ok: false; readonly preset: string; readonly requestedBackend: TrainingBackendChoice; readonly requestedTrainers: number; readonly error: string };
 
 export interface ParallelBenchState {
   readonly status: 'idle' | 'running' | 'done';
-  /** The case running now, e.g. "teaching × 4". */
+  /** The case running now, e.g. "teaching on wasm × 4". */
   readonly current: string | null;
   readonly rows: readonly ParallelBenchRow[];
   /** The adapter the trainers' workers see, from the studio's WebGPU probe. */
@@ -86,6 +89,7 @@ export const useParallelBenchStore = create<ParallelBenchState>()(() => ({ statu
 export function parallelBenchConfig(benchCase: ParallelBenchCase, settings: ParallelBenchSettings, datasetName: string): RunConfig {
   const overrides: ReadonlyArray<readonly [ConfigPath, ConfigValue]> = [
     ['model.preset', benchCase.preset],
+    ['training.backend', benchCase.backend],
     ['training.workers', benchCase.trainers],
     ['training.strategy', 'ddp'],
     ['training.batchSize', settings.batchSize],
@@ -96,7 +100,7 @@ export function parallelBenchConfig(benchCase: ParallelBenchCase, settings: Para
     // SwiftShader runs every trainer on the CPU: several of them on two cores take minutes per step at worst.
     ['training.trainerTimeoutS', 900],
     ['logging.metricInterval', 1],
-    ['logging.runName', `parallel-bench-${benchCase.preset}-${benchCase.trainers}`],
+    ['logging.runName', `parallel-bench-${benchCase.preset}-${benchCase.backend}-${benchCase.trainers}`],
   ];
   let config = defaultRunConfig();
   for (const [path, value] of overrides) {
@@ -138,6 +142,7 @@ export function summariseParallelRun(
   const perStep = (rate: (p: MetricPoint) => number) => mean(measured.map((p) => (rate(p) * p.stepMs) / 1000));
   return {
     preset: benchCase.preset,
+    requestedBackend: benchCase.backend,
     requestedTrainers: benchCase.trainers,
     trainers: info.trainers,
     strategy: info.strategy,
@@ -162,67 +167,41 @@ export function summariseParallelRun(
 }
 
 /** Runs one case to `steps` optimizer steps (or the step after, which is left out), then stops it and closes its workers. */
-export function runParallelCase(benchCase: ParallelBenchCase, settings: ParallelBenchSettings, dataset: Extract<TrainingDataset, { kind: 'sample' }>, connector: TrainerConnector = connectTrainer): Promise<ParallelBenchResult> {
+export async function runParallelCase(benchCase: ParallelBenchCase, settings: ParallelBenchSettings, dataset: Extract<TrainingDataset, { kind: 'sample' }>, connector: TrainerConnector = connectTrainer): Promise<ParallelBenchResult> {
   const config = parallelBenchConfig(benchCase, settings, dataset.name);
-  return new Promise((resolve, reject) => {
-    const points: MetricPoint[] = [];
-    let info: RunInfo | null = null;
-    let stopping = false;
-    let settled = false;
-    const started = performance.now();
-    let firstStepAt: number | null = null;
-    const settle = (outcome: () => ParallelBenchResult) => {
-      if (settled) return;
-      settled = true;
-      connection.dispose();
-      try {
-        resolve(outcome());
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    };
-    const fail = (message: string) => settle(() => { throw new Error(message); });
-    const finish = () => {
-      const measured = points.slice(0, benchCase.steps);
-      if (!info) return fail('the run ended before it reported its set-up');
-      const runInfo = info;
-      const now = performance.now();
-      settle(() => summariseParallelRun(benchCase, settings, runInfo, measured, { setupMs: (firstStepAt ?? now) - started, wallMs: now - started }));
-    };
-    const receive = (event: TrainerEvent) => {
-      switch (event.type) {
-        case 'info':
-          info = event.info;
-          return;
-        case 'metrics':
-          firstStepAt ??= performance.now();
-          points.push(...event.points);
-          // A stop lets the step in flight finish, and the next one is under way by the time this point is here:
-          // asking after step steps − 1 makes step `steps` the last instead of paying for one more.
-          if (points.length >= benchCase.steps - 1 && !stopping) {
-            stopping = true;
-            connection.send({ type: 'stop' });
-          }
-          return;
-        case 'state':
-          if (event.state === 'stopped' || event.state === 'finished') finish();
-          else if (event.state === 'failed') fail(event.message ?? 'the run failed without a message');
-          return;
-        case 'fault':
-          return fail(event.fault.message);
-        case 'log':
-        case 'checkpoint':
-        case 'hyperparameters-changed':
-        case 'weights':
-        case 'tokens':
-          return;
-        default:
-          assertNever(event, 'trainer event');
-      }
-    };
-    const connection = connector({ event: receive, failure: fail });
-    connection.send({ type: 'start', config, dataset });
-  });
+  const points: MetricPoint[] = [];
+  let info: RunInfo | null = null;
+  let stopping = false;
+  const started = performance.now();
+  let firstStepAt: number | null = null;
+  const run = followRun(
+    { type: 'start', config, dataset },
+    {
+      info: (reported) => (info = reported),
+      metrics: (arrived) => {
+        firstStepAt ??= performance.now();
+        points.push(...arrived);
+        // A stop lets the step in flight finish, and the next one is under way by the time this point is here:
+        // asking after step steps − 1 makes step `steps` the last instead of paying for one more.
+        if (points.length >= benchCase.steps - 1 && !stopping) {
+          stopping = true;
+          run.send({ type: 'stop' });
+        }
+      },
+    },
+    connector,
+  );
+  const ending = await run.ended;
+  if (ending.status === 'failed') throw new Error(ending.message);
+  const runInfo: RunInfo | null = info;
+  if (!runInfo) throw new Error('the run ended before it reported its set-up');
+  const now = performance.now();
+  return summariseParallelRun(benchCase, settings, runInfo, points.slice(0, benchCase.steps), { setupMs: (firstStepAt ?? now) - started, wallMs: now - started });
+}
+
+/** "teaching on wasm × 2": a case as the page and the logs name it. */
+export function describeCase(benchCase: Pick<ParallelBenchCase, 'preset' | 'backend' | 'trainers'>): string {
+  return `${benchCase.preset} on ${benchCase.backend} × ${benchCase.trainers}`;
 }
 
 /** Probes the adapter, then runs the cases one after another; a failed case becomes a row with its error. */
@@ -231,10 +210,10 @@ export async function startParallelBench(cases: readonly ParallelBenchCase[], se
   useParallelBenchStore.setState({ status: 'running', current: null, rows: [], adapter: null });
   if (typeof Worker !== 'undefined') useParallelBenchStore.setState({ adapter: await probeGpuInWorker() });
   for (const benchCase of cases) {
-    useParallelBenchStore.setState({ current: `${benchCase.preset} × ${benchCase.trainers}` });
+    useParallelBenchStore.setState({ current: describeCase(benchCase) });
     const row: ParallelBenchRow = await runParallelCase(benchCase, settings, dataset, connector).then(
       (result) => ({ ok: true as const, ...result }),
-      (error: unknown) => ({ ok: false as const, preset: benchCase.preset, requestedTrainers: benchCase.trainers, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => ({ ok: false as const, preset: benchCase.preset, requestedBackend: benchCase.backend, requestedTrainers: benchCase.trainers, error: error instanceof Error ? error.message : String(error) }),
     );
     useParallelBenchStore.setState((s) => ({ rows: [...s.rows, row] }));
   }

@@ -14,7 +14,8 @@ export const WASM_BACKEND = 'wasm';
 
 let configured = false;
 
-function configureWasmBackend(): void {
+/** Points the WebAssembly backend at the bundled binaries (once), so `tf.setBackend('wasm')` can start it. */
+export function configureWasmBackend(): void {
   if (configured) return;
   configured = true;
   setWasmPaths({

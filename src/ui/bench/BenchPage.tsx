@@ -5,7 +5,8 @@ import { F16CheckResult } from './F16CheckResult';
 import { ParallelBench } from './ParallelBench';
 
 const PRESETS = ['tiny', 'teaching', 'foldtree2'] as const;
-const BACKENDS = ['webgpu', 'cpu'] as const;
+/** tfjs backends the model timings cover, unless the query names others (`backends=webgpu,cpu`). */
+const BACKENDS = ['webgpu', 'wasm', 'cpu'] as const;
 
 function sampleUrl(): string {
   return new URL(SAMPLE_DATASET.path, new URL(import.meta.env.BASE_URL, location.href)).href;
@@ -18,6 +19,7 @@ export function BenchPage() {
   const [presets, setPresets] = useState<string[]>(query.get('presets')?.split(',') ?? ['tiny', 'teaching']);
   const [proteins, setProteins] = useState(Number(query.get('proteins') ?? 2));
   const [maxLength, setMaxLength] = useState(Number(query.get('maxLength') ?? 64));
+  const backends = query.get('backends')?.split(',') ?? BACKENDS;
   const batch = { sampleUrl: sampleUrl(), proteins, offset: 0, maxLength };
   const busy = status === 'running';
   const toggle = (preset: string) => setPresets((p) => (p.includes(preset) ? p.filter((x) => x !== preset) : [...p, preset]));
@@ -42,7 +44,7 @@ export function BenchPage() {
           <label>
             max length <input type="number" min={16} max={1024} value={maxLength} onChange={(e) => setMaxLength(Number(e.target.value))} disabled={busy} />
           </label>
-          <button type="button" data-testid="run-benchmark" disabled={busy || presets.length === 0} onClick={() => void startBenchmark(batch, presets, BACKENDS, 3)}>
+          <button type="button" data-testid="run-benchmark" disabled={busy || presets.length === 0} onClick={() => void startBenchmark(batch, presets, backends, 3)}>
             Time forward and backward
           </button>
           <button type="button" data-testid="run-comparison" disabled={busy} onClick={() => void startComparison(batch, 'tiny', ['cpu', 'webgpu'])}>

@@ -1,8 +1,10 @@
 import { SAMPLE_DATASET } from '../../state/dataset-store';
+import { TRAINING_BACKENDS, type TrainingBackendChoice } from '../../protocol/run-config';
 import { startParallelBench, useParallelBenchStore, type ParallelBenchCase, type ParallelBenchRow, type ParallelBenchSettings } from '../../state/parallel-bench-store';
 
 /**
- * What to time, from the page's query: `parallelPresets=tiny,teaching`, `parallelTrainers=1,2,4`,
+ * What to time, from the page's query: `parallelPresets=tiny,teaching`, `parallelBackends=webgpu,wasm,cpu`
+ * (`training.backend`; default auto), `parallelTrainers=1,2,4`,
  * `parallelSteps=tiny:5,teaching:3` (or one number for every preset), `parallelBatch=2`,
  * `parallelMaxResidues=64`, `parallelWarmup=2`.
  */
@@ -11,13 +13,22 @@ export function parallelBenchFromQuery(query: URLSearchParams): { cases: Paralle
   const steps = new Map(list('parallelSteps', 'tiny:5,teaching:3').map((entry) => entry.split(':') as [string, string?]).map(([a, b]) => (b === undefined ? ['*', Number(a)] : [a, Number(b)])));
   const presets = list('parallelPresets', 'tiny,teaching');
   const trainers = list('parallelTrainers', '1,2,4').map(Number);
-  const cases = presets.flatMap((preset) => trainers.map((count) => ({ preset, trainers: count, steps: steps.get(preset) ?? steps.get('*') ?? 6 })));
+  const backends = list('parallelBackends', 'auto').map(backendOf);
+  const cases = presets.flatMap((preset) =>
+    backends.flatMap((backend) => trainers.map((count) => ({ preset, backend, trainers: count, steps: steps.get(preset) ?? steps.get('*') ?? 6 }))),
+  );
   const settings = {
     batchSize: Number(query.get('parallelBatch') ?? 2),
     maxResidues: Number(query.get('parallelMaxResidues') ?? 64),
     warmupSteps: Number(query.get('parallelWarmup') ?? 2),
   };
   return { cases, settings };
+}
+
+function backendOf(name: string): TrainingBackendChoice {
+  const found = TRAINING_BACKENDS.find((backend) => backend === name);
+  if (!found) throw new Error(`parallelBackends: unknown backend '${name}' (known: ${TRAINING_BACKENDS.join(', ')})`);
+  return found;
 }
 
 function ResultCells({ row }: { row: ParallelBenchRow }) {
@@ -44,7 +55,7 @@ export function ParallelBench() {
     <section className="panel" data-testid="parallel-bench" data-status={status}>
       <h2>Data-parallel training</h2>
       <p>
-        {cases.length} runs ({[...new Set(cases.map((c) => c.preset))].join(', ')} × {[...new Set(cases.map((c) => c.trainers))].join(', ')} trainers), batch {settings.batchSize} of at most{' '}
+        {cases.length} runs ({[...new Set(cases.map((c) => c.preset))].join(', ')} × {[...new Set(cases.map((c) => c.backend))].join(', ')} × {[...new Set(cases.map((c) => c.trainers))].join(', ')} trainers), batch {settings.batchSize} of at most{' '}
         {settings.maxResidues} residues per trainer; the first {settings.warmupSteps} steps of each run are left out.
       </p>
       <button type="button" data-testid="run-parallel-bench" disabled={status === 'running'} onClick={() => void startParallelBench(cases, settings, dataset)}>
@@ -61,6 +72,7 @@ export function ParallelBench() {
           <thead>
             <tr>
               <th>preset</th>
+              <th>backend</th>
               <th>trainers</th>
               <th>effective batch</th>
               <th>step (ms)</th>
@@ -73,8 +85,9 @@ export function ParallelBench() {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={`${row.preset}-${row.requestedTrainers}`} data-result={JSON.stringify(row)}>
+              <tr key={`${row.preset}-${row.requestedBackend}-${row.requestedTrainers}`} data-result={JSON.stringify(row)}>
                 <td>{row.preset}</td>
+                <td>{row.ok ? row.backend : row.requestedBackend}</td>
                 <td>{row.ok ? row.trainers : row.requestedTrainers}</td>
                 <ResultCells row={row} />
               </tr>
