@@ -48,6 +48,11 @@ describe('parseTrainArgs', () => {
     expect(parsed(['--resume', '--out', 'runs/a'])).toMatchObject({ resume: true, configPath: null, outDir: 'runs/a' });
   });
 
+  it('takes --init-weights as the file a fresh run starts from', () => {
+    expect(parsed(['-c', 'run.yaml', '--init-weights', 'runs/a/foldtree2.safetensors']).initWeights).toBe('runs/a/foldtree2.safetensors');
+    expect(parsed(['-c', 'run.yaml']).initWeights).toBeNull();
+  });
+
   it('answers --help anywhere on the line', () => {
     expect(parseTrainArgs(['--config', 'x', '-h'])).toBe('help');
   });
@@ -63,6 +68,7 @@ describe('parseTrainArgs', () => {
       [['-c', 'r.yaml', '--port', '70000'], /--port needs a port number/],
       [['-c', 'r.yaml', 'stray'], /unexpected argument 'stray'/],
       [['-c', 'r.yaml', '-x', '1'], /unknown option '-x'/],
+      [['-o', 'runs/a', '--resume', '--init-weights', 'w.safetensors'], /--init-weights starts a fresh run and --resume continues one/],
     ];
     for (const [argv, message] of cases) {
       const error = refusal(argv);

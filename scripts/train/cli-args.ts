@@ -27,6 +27,8 @@ export interface TrainArgs {
   /** Run folder; null: `runs/<logging.runName>`. */
   readonly outDir: string | null;
   readonly resume: boolean;
+  /** A safetensors file (studio or FoldTree2 names) a fresh run takes its initial weights from. */
+  readonly initWeights: string | null;
   readonly adapter: Adapter;
   /** In command-line order: a later one wins. */
   readonly overrides: readonly ConfigOverride[];
@@ -52,6 +54,8 @@ Options:
   --KEY VALUE            the same for any other config key: --batch-size 2, --training.epochs 5
   -o, --out DIR          run folder (default: runs/<logging.runName>)
   --resume               continue from the newest checkpoint in the run folder
+  --init-weights FILE    start a fresh run from these weights (.safetensors, the studio's or FoldTree2's
+                         names, e.g. foldtree2.safetensors of an earlier run)
   --backend B            training.backend; auto: WebGPU where the browser has an adapter, else
                          WebAssembly (default); webgpu: WebGPU only (exit 3 without an adapter);
                          wasm: WebAssembly only; cpu: the plain JavaScript CPU backend
@@ -79,6 +83,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
   let resume = false;
   let adapter: Adapter = 'swiftshader';
   let distDir: string | null = null;
+  let initWeights: string | null = null;
   let port: number | null = null;
   const overrides: ConfigOverride[] = [];
   const chromiumArgs: string[] = [];
@@ -123,6 +128,9 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
       case '--chromium-arg':
         chromiumArgs.push(value(true));
         break;
+      case '--init-weights':
+        initWeights = value();
+        break;
       case '--dist':
         distDir = value();
         break;
@@ -148,5 +156,6 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
   }
   if (resume && configPath === null && outDir === null) throw usageError('--resume needs --out DIR (the run folder) or --config FILE');
   if (!resume && configPath === null) throw usageError('--config FILE is required (see --help)');
-  return { configPath, datasetPath, outDir, resume, adapter, overrides, chromiumArgs, distDir, port };
+  if (resume && initWeights !== null) throw usageError('--init-weights starts a fresh run and --resume continues one: use one of them');
+  return { configPath, datasetPath, outDir, resume, initWeights, adapter, overrides, chromiumArgs, distDir, port };
 }

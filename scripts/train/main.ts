@@ -15,6 +15,7 @@ import { CliError, EXIT_CODES, oneLine, usageError, type ExitCode } from './exit
 import { Interrupt } from './interrupt';
 import { ProgressLine } from './progress-line';
 import { resolveConfig, withRunName } from './resolve-config';
+import { writeFoldtree2Export } from './foldtree2-export';
 import { CONFIG_FILE, RunFolder } from './run-folder';
 import { serveApp, type ServedApp } from './serve-app';
 import { chromiumArgs, StudioBrowser } from './studio-browser';
@@ -34,6 +35,7 @@ function readText(path: string, what: string): string {
 }
 
 function plan(args: TrainArgs): Plan {
+  if (args.initWeights !== null && (!existsSync(args.initWeights) || !statSync(args.initWeights).isFile())) throw usageError(`--init-weights: weights file ${args.initWeights} not found`);
   if (args.datasetPath !== null && (!existsSync(args.datasetPath) || !statSync(args.datasetPath).isFile())) throw usageError(`dataset file ${args.datasetPath} not found`);
   // With --resume and no --config, the run folder's own config.yaml is the config.
   const fromFolder = args.configPath === null && args.outDir !== null ? resolve(args.outDir, CONFIG_FILE) : null;
@@ -96,9 +98,11 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     }
     await openDataset(browser, args.datasetPath);
     interrupt.check();
-    const started = await browser.start(configText, CONFIG_FILE, resumeFrom?.bytes.toString('base64'));
+    const weights = args.initWeights === null ? undefined : { name: basename(args.initWeights), base64: readFileSync(args.initWeights).toString('base64') };
+    const started = await browser.start(configText, CONFIG_FILE, resumeFrom?.bytes.toString('base64'), weights);
     if (!started.ok) throw usageError(`the run did not start: ${started.reason}`);
     const outcome = await driveRun({ browser, folder, progress, interrupt, checkpointTimeoutMs: (config.training.trainerTimeoutS + 30) * 1000, fromStep: resumeFrom?.step ?? 0 });
+    if (outcome.checkpoint) handOverToFoldtree2(folder, config, outcome.checkpoint, outcome.info?.trainers, progress);
     folder.record({ type: 'exit', code: outcome.exitCode, reason: outcome.reason, step: outcome.lastStep });
     const where = outcome.checkpoint ? `; last checkpoint ${outcome.checkpoint}` : '';
     const line = `${outcome.reason} at step ${outcome.lastStep} → ${folder.dir}${where}`;
@@ -112,6 +116,17 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     await browser?.close();
     app?.close();
     folder.close();
+  }
+}
+
+/** The FoldTree2 config and weights beside the run's own files; a failure here costs the run nothing. */
+function handOverToFoldtree2(folder: RunFolder, config: RunConfig, checkpoint: string, trainers: number | undefined, progress: ProgressLine): void {
+  try {
+    const files = writeFoldtree2Export(folder, config, checkpoint, trainers);
+    folder.record({ type: 'foldtree2-export', files });
+    progress.print(`for FoldTree2's learn_lightning.py: ${files.join(', ')}`);
+  } catch (error) {
+    progress.print(`warning: the FoldTree2 export failed: ${oneLine(error instanceof Error ? error.message : String(error))}`);
   }
 }
 

@@ -82,8 +82,12 @@ export class StudioBrowser {
     await this.page.getByTestId('dataset-file-input').setInputFiles(path);
   }
 
-  start(configText: string, fileName: string, checkpointBase64?: string): Promise<AutomationStart> {
-    return this.page.evaluate(([text, name, checkpoint]) => window.studioTest!.automation.start(text, name, checkpoint ?? undefined), [configText, fileName, checkpointBase64 ?? null] as const);
+  /** Starts a run: fresh, from a checkpoint (base64), or fresh from a weights file (name and base64). */
+  start(configText: string, fileName: string, checkpointBase64?: string, weights?: { readonly name: string; readonly base64: string }): Promise<AutomationStart> {
+    return this.page.evaluate(
+      ([text, name, checkpoint, initial]) => window.studioTest!.automation.start(text, name, checkpoint ?? undefined, initial ?? undefined),
+      [configText, fileName, checkpointBase64 ?? null, weights ?? null] as const,
+    );
   }
 
   drainEvents(): Promise<AutomationEvent[]> {

@@ -45,7 +45,17 @@ describe('npm run train', () => {
     const events = readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; status?: string; final?: boolean });
     expect(events.some((e) => e.type === 'checkpoint' && e.final === true)).toBe(true);
     expect(events.filter((e) => e.type === 'state').map((e) => e.status)).toEqual(['starting', 'running', 'finished']);
-  }, 120_000);
+
+    // The hand-over to FoldTree2: its YAML with the tiny preset's sizes resolved, and the weights under its names,
+    // which a fresh run takes back as its initial weights.
+    const foldtree2Yaml = readFileSync(join(out, 'foldtree2.yaml'), 'utf8');
+    expect(foldtree2Yaml).toMatch(/^hidden_size: 16$/m);
+    expect(foldtree2Yaml).toMatch(/^num_embeddings: 8$/m);
+    expect(files).toContain('foldtree2.safetensors');
+    const again = train(['--config', config, '--dataset', 'fixtures/tiny-structs.h5', '--backend', 'wasm', '--max-steps', '1', '--out', join(work, 'again'), '--dist', dist, '--init-weights', join(out, 'foldtree2.safetensors')]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/Weights from foldtree2\.safetensors \(FoldTree2 names\): all \d+ parameters loaded/);
+  }, 180_000);
 
   it('refuses bad input with exit 2 and one line before starting anything', () => {
     const bad = join(work, 'bad.yaml');

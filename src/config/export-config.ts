@@ -18,6 +18,8 @@ export interface ExportOptions {
    * write hidden_size / embedding_dim / num_embeddings where the config leaves them to the preset (null).
    */
   readonly modelSizes?: ModelSizes;
+  /** The trainer count a run resolved `training.workers` (0 = auto) to, for the effective-batch comment. */
+  readonly trainers?: number;
 }
 
 function studioYaml(config: RunConfig): string {
@@ -42,6 +44,6 @@ export function exportConfig(config: RunConfig, format: ExportFormat, options: E
     case 'yaml':
       return studioYaml(config);
     case 'foldtree2-yaml':
-      return exportFoldtree2Yaml(config, options.modelSizes);
+      return exportFoldtree2Yaml(config, options.modelSizes, options.trainers);
   }
 }

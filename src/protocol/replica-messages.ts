@@ -6,7 +6,7 @@
 import { isRecord } from '../shared/assert-never';
 import type { MetricPoint } from './metric-point';
 import type { RunConfig } from './run-config';
-import { INJECTED_FAULTS, type HyperparameterChange, type InjectedFault, type ProteinTokens, type TrainingDataset } from './trainer-messages';
+import { INJECTED_FAULTS, type HyperparameterChange, type InitialWeights, type InjectedFault, type ProteinTokens, type TrainingDataset } from './trainer-messages';
 import type { WeightChecksum } from './weight-checksum';
 
 /**
@@ -39,6 +39,8 @@ export type ReplicaCommand =
       readonly worldSize: number;
       /** Start from these weights, optimizer state and counters (a file, or the survivors' state after a fault). */
       readonly checkpoint?: ArrayBuffer;
+      /** A fresh run from these weights (a safetensors file); ignored with a checkpoint. */
+      readonly weights?: InitialWeights;
     }
   /** After every rank is ready (the shared buffer's size depends on the model): how to exchange; null for one trainer. */
   | { readonly type: 'connect-exchange'; readonly exchange: ExchangeSetup | null }

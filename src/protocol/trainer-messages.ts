@@ -31,16 +31,26 @@ export interface ProteinTokens {
 
 export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File };
 
+/** Names a weights file is written under: the studio's own, or FoldTree2's PyTorch `state_dict` names. */
+export const WEIGHT_NAMINGS = ['studio', 'foldtree2'] as const;
+export type WeightNaming = (typeof WEIGHT_NAMINGS)[number];
+
+/** A safetensors file of weights to start a fresh run from (its optimizer and counters start anew). */
+export interface InitialWeights {
+  readonly name: string;
+  readonly bytes: ArrayBuffer;
+}
+
 export type TrainerCommand =
-  | { readonly type: 'start'; readonly config: RunConfig; readonly dataset: TrainingDataset; readonly checkpoint?: ArrayBuffer }
+  | { readonly type: 'start'; readonly config: RunConfig; readonly dataset: TrainingDataset; readonly checkpoint?: ArrayBuffer; readonly weights?: InitialWeights }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' }
   | { readonly type: 'save-checkpoint' }
   /** While paused: one optimizer step, then paused again. */
   | { readonly type: 'step-once' }
-  /** The current weights as a safetensors file (the studio's parameter names). */
-  | { readonly type: 'download-weights' }
+  /** The current weights as a safetensors file, under the studio's parameter names or FoldTree2's. */
+  | { readonly type: 'download-weights'; readonly naming?: WeightNaming }
   /** The tokens the current model gives one protein (the first of the dataset when no id is given). */
   | { readonly type: 'encode-protein'; readonly proteinId?: string }
   /** Hyper-parameters changed while training (live keys only); they apply from the next optimizer step. */
@@ -110,15 +120,16 @@ export function isTrainerCommand(value: unknown): value is TrainerCommand {
   if (!isRecord(value)) return false;
   switch (value['type']) {
     case 'start':
-      return isRecord(value['config']) && isRecord(value['dataset']);
+      return isRecord(value['config']) && isRecord(value['dataset']) && (value['weights'] === undefined || (isRecord(value['weights']) && value['weights']['bytes'] instanceof ArrayBuffer && typeof value['weights']['name'] === 'string'));
     case 'pause':
     case 'resume':
     case 'stop':
     case 'save-checkpoint':
     case 'continue-with-remaining':
     case 'step-once':
-    case 'download-weights':
       return true;
+    case 'download-weights':
+      return value['naming'] === undefined || WEIGHT_NAMINGS.includes(value['naming'] as WeightNaming);
     case 'encode-protein':
       return value['proteinId'] === undefined || typeof value['proteinId'] === 'string';
     case 'set-hyperparameters':

@@ -4,6 +4,7 @@ import type { RunInfo, TrainingDataset } from '../protocol/trainer-messages';
 import { fakePoints, FakeTrainer } from './fake-metric-points.node';
 import { useMetricsStore } from './metrics-store';
 import {
+  downloadWeights,
   exportConfigText,
   importConfigText,
   pauseRun,
@@ -69,9 +70,24 @@ describe('a run', () => {
 
   it('resumes from a checkpoint file by handing its bytes to the worker with the start command', () => {
     const bytes = new Uint8Array([70, 84, 83]).buffer;
-    startRun(SAMPLE, 'sample-structs.h5', bytes);
+    startRun(SAMPLE, 'sample-structs.h5', { checkpoint: bytes });
     const [command] = trainer.commands;
     expect(command?.type === 'start' && command.checkpoint).toBe(bytes);
+  });
+
+  it('starts a fresh run from a weights file, and asks for weights under either naming', () => {
+    const bytes = new Uint8Array([1, 2, 3]).buffer;
+    startRun(SAMPLE, 'sample-structs.h5', { weights: { name: 'w.safetensors', bytes } });
+    const [command] = trainer.commands;
+    expect(command?.type === 'start' && command.weights).toEqual({ name: 'w.safetensors', bytes });
+    expect(command?.type === 'start' && command.checkpoint).toBeUndefined();
+    trainer.emit({ type: 'state', state: 'running' });
+    downloadWeights('foldtree2');
+    downloadWeights();
+    expect(trainer.commands.slice(1)).toEqual([
+      { type: 'download-weights', naming: 'foldtree2' },
+      { type: 'download-weights', naming: 'studio' },
+    ]);
   });
 
   it('follows the worker through running, paused and stopped, sending each command only where it applies', () => {

@@ -9,7 +9,7 @@ import { ConfigError } from '../config/config-messages';
 import { exportConfig, type ExportFormat } from '../config/export-config';
 import { importConfig } from '../config/import-config';
 import type { RunConfig } from '../protocol/run-config';
-import type { InjectedFault, RunInfo, TrainerCommand, TrainerEvent, TrainerFault, TrainerRunState, TrainingDataset } from '../protocol/trainer-messages';
+import type { InitialWeights, InjectedFault, RunInfo, TrainerCommand, TrainerEvent, TrainerFault, TrainerRunState, TrainingDataset, WeightNaming } from '../protocol/trainer-messages';
 import { assertNever } from '../shared/assert-never';
 import { browserRunConfig, configValue, withConfigValue, type ConfigPath } from './config-edit';
 import { isLiveKey } from '../config/live-changes';
@@ -150,7 +150,7 @@ function receive(event: TrainerEvent): void {
       setStripTokens(event.step, event.tokens);
       return;
     case 'weights': {
-      const fileName = `${safeFileName(useRunStore.getState().info?.runName ?? 'run')}-step${event.step}.safetensors`;
+      const fileName = `${safeFileName(useRunStore.getState().info?.runName ?? 'run')}-${event.fileName}`;
       saveFile(event.bytes, fileName, 'application/octet-stream');
       log('info', `Weights at step ${event.step} saved as ${fileName}`);
       return;
@@ -213,7 +213,10 @@ function send(command: TrainerCommand): boolean {
  * `checkpoint`, continues the saved run (the checkpoint's own config is used). The previous run's worker is closed
  * and its metrics cleared. Does nothing while a run is active or a field is invalid.
  */
-export function startRun(dataset: TrainingDataset, datasetName: string = dataset.kind === 'file' ? dataset.file.name : dataset.name, checkpoint?: ArrayBuffer): void {
+/** What a run starts from besides its config: a checkpoint to resume, or a weights file for a fresh run. */
+export type RunOrigin = { readonly checkpoint: ArrayBuffer } | { readonly weights: InitialWeights };
+
+export function startRun(dataset: TrainingDataset, datasetName: string = dataset.kind === 'file' ? dataset.file.name : dataset.name, origin?: RunOrigin): void {
   const state = useRunStore.getState();
   if (isActive(state.status) || Object.keys(state.fieldErrors).length > 0) return;
   const named = withConfigValue(state.config, 'data.dataset', datasetName);
@@ -242,7 +245,7 @@ export function startRun(dataset: TrainingDataset, datasetName: string = dataset
     fail(`The trainer worker could not start: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
-  send(checkpoint ? { type: 'start', config, dataset, checkpoint } : { type: 'start', config, dataset });
+  send({ type: 'start', config, dataset, ...origin });
 }
 
 export function pauseRun(): void {
@@ -283,10 +286,10 @@ export function stepOnce(): void {
   if (useRunStore.getState().status === 'paused' && !useRunStore.getState().fault) send({ type: 'step-once' });
 }
 
-/** Downloads the current weights as safetensors (the studio's parameter names). */
-export function downloadWeights(): void {
+/** Downloads the current weights as safetensors, under the studio's parameter names or FoldTree2's. */
+export function downloadWeights(naming: WeightNaming = 'studio'): void {
   const { status } = useRunStore.getState();
-  if (status === 'running' || status === 'paused') send({ type: 'download-weights' });
+  if (status === 'running' || status === 'paused') send({ type: 'download-weights', naming });
 }
 
 /** Fault-handling tests: make trainer `rank` fail at optimizer step `atStep`, or end its worker now. */

@@ -37,14 +37,23 @@ export function encodeSafetensors(tensors: ReadonlyMap<string, NamedTensor> | Re
   return bytes.buffer;
 }
 
-/** Reads an F32 safetensors file; throws naming `source` and the tensor when something does not fit. */
-export function decodeSafetensors(buffer: ArrayBuffer, source = 'safetensors file'): { tensors: Map<string, NamedTensor>; metadata: Record<string, string> } {
+/**
+ * Reads an F32 safetensors file; throws naming `source` and the tensor when something does not fit. Tensors of
+ * other types (a PyTorch `state_dict`'s int64 counters) throw too, unless `skipOtherTypes`: then they are listed
+ * in `skipped` as "name (dtype)".
+ */
+export function decodeSafetensors(
+  buffer: ArrayBuffer,
+  source = 'safetensors file',
+  options: { readonly skipOtherTypes?: boolean } = {},
+): { tensors: Map<string, NamedTensor>; metadata: Record<string, string>; skipped: string[] } {
   if (buffer.byteLength < 8) throw new Error(`${source}: too short to be a safetensors file`);
   const headerLength = Number(new DataView(buffer).getBigUint64(0, true));
   if (8 + headerLength > buffer.byteLength) throw new Error(`${source}: header length ${headerLength} runs past the end of the file`);
   const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength))) as Record<string, unknown>;
   const dataStart = 8 + headerLength;
   const tensors = new Map<string, NamedTensor>();
+  const skipped: string[] = [];
   let metadata: Record<string, string> = {};
   for (const [name, entry] of Object.entries(header)) {
     if (name === '__metadata__') {
@@ -52,10 +61,14 @@ export function decodeSafetensors(buffer: ArrayBuffer, source = 'safetensors fil
       continue;
     }
     const { dtype, shape, data_offsets: offsets } = entry as { dtype: string; shape: number[]; data_offsets: [number, number] };
+    if (dtype !== 'F32' && options.skipOtherTypes) {
+      skipped.push(`${name} (${dtype})`);
+      continue;
+    }
     if (dtype !== 'F32') throw new Error(`${source}: ${name} is ${dtype}; only F32 tensors are read`);
     const [begin, end] = offsets;
     if (end - begin !== shape.reduce((a, b) => a * b, 1) * 4 || dataStart + end > buffer.byteLength) throw new Error(`${source}: ${name}'s offsets do not match its shape [${shape}]`);
     tensors.set(name, { shape, data: new Float32Array(buffer.slice(dataStart + begin, dataStart + end)) });
   }
-  return { tensors, metadata };
+  return { tensors, metadata, skipped };
 }

@@ -43,7 +43,7 @@ export interface AutomationApi {
    * Imports `configText` (named `fileName`, studio or FoldTree2 keys) as the page's config and starts a run on the
    * dataset the page has open; with `checkpointBase64`, continues that saved run.
    */
-  start(configText: string, fileName: string, checkpointBase64?: string): AutomationStart;
+  start(configText: string, fileName: string, checkpointBase64?: string, weights?: { readonly name: string; readonly base64: string }): AutomationStart;
   /** Events since the last call, oldest first. */
   drainEvents(): AutomationEvent[];
   /** Pauses a running run after the step in flight (checkpoints are taken while paused: see `requestCheckpoint`). */
@@ -121,14 +121,15 @@ function status(): AutomationStatus {
   };
 }
 
-function start(configText: string, fileName: string, checkpointBase64?: string): AutomationStart {
+function start(configText: string, fileName: string, checkpointBase64?: string, weights?: { readonly name: string; readonly base64: string }): AutomationStart {
   tapStores();
   if (!importConfigText(configText, fileName)) return { ok: false, reason: useRunStore.getState().configError ?? `${fileName} was refused` };
   // The studio page sits at the app's base, so the sample resolves against the page itself.
   const source = trainingSourceFor(useDatasetStore.getState(), './', location.href, openedDatasetFile());
   if (!source.ok) return { ok: false, reason: source.reason };
   queue.length = 0;
-  startRun(source.dataset, source.configName, checkpointBase64 === undefined ? undefined : fromBase64(checkpointBase64));
+  const origin = checkpointBase64 !== undefined ? { checkpoint: fromBase64(checkpointBase64) } : weights ? { weights: { name: weights.name, bytes: fromBase64(weights.base64) } } : undefined;
+  startRun(source.dataset, source.configName, origin);
   const { status: now, error } = useRunStore.getState();
   if (now !== 'starting') return { ok: false, reason: error ?? `the run did not start (it is ${now})` };
   return { ok: true };

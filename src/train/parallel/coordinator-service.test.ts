@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { InjectedFault } from '../../protocol/trainer-messages';
+import type { InitialWeights, InjectedFault } from '../../protocol/trainer-messages';
 import type { TrainerEvent, TrainerFault } from '../../protocol/trainer-messages';
 import { decodeCheckpoint } from '../checkpoint-codec';
 import { smallRunConfig } from '../testing-sample-source.node';
@@ -24,9 +24,10 @@ async function save(h: ParallelHarness): Promise<{ bytes: ArrayBuffer; weights: 
 }
 
 /** Runs `trainers` replicas until `pauseAt` optimizer steps are done, then pauses. */
-async function runUntil(trainers: number, pauseAt: number, config = smallRunConfig(), options: { isolated?: boolean; checkpoint?: ArrayBuffer } = {}): Promise<ParallelHarness> {
+async function runUntil(trainers: number, pauseAt: number, config = smallRunConfig(), options: { isolated?: boolean; checkpoint?: ArrayBuffer; weights?: InitialWeights } = {}): Promise<ParallelHarness> {
   const h = parallelHarness(trainers, { isolated: options.isolated ?? true, onStep: (step, self) => step === pauseAt && void self.handle({ type: 'pause' }) });
-  await h.handle({ type: 'start', config, dataset: SAMPLE_DATASET, ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}) });
+  const origin = options.checkpoint ? { checkpoint: options.checkpoint } : options.weights ? { weights: options.weights } : {};
+  await h.handle({ type: 'start', config, dataset: SAMPLE_DATASET, ...origin });
   return h;
 }
 
@@ -235,6 +236,31 @@ test('while paused, one step at a time; the current weights download as safetens
   for (const [name, tensor] of tensors) expect(tensor.data).toEqual(checkpoint.weights[name]?.data);
   h.close();
 }, 120_000);
+
+test('weights downloaded under FoldTree2 names start a fresh run (2 trainers) with exactly those weights', async () => {
+  const config = smallRunConfig({ training: { batchSize: 2 } });
+  const a = await runUntil(1, 3, config);
+  await a.handle({ type: 'download-weights', naming: 'foldtree2' });
+  const exported = await a.waitFor((e) => e.type === 'weights');
+  if (exported.type !== 'weights') throw new Error('no weights');
+  expect(exported.fileName).toBe('step3.foldtree2.safetensors');
+  const { decodeSafetensors } = await import('../safetensors');
+  const { weightChecksum } = await import('./weight-checksum');
+  // The run's own weights at that step, from a checkpoint (studio names), fingerprinted here.
+  const saved = await save(a);
+  expect(saved.step).toBe(3);
+  const expected = weightChecksum(Object.entries(saved.weights).map(([name, t]) => [name, t.data] as const)).hash;
+  expect(decodeSafetensors(exported.bytes.slice(0)).metadata['format']).toBe('foldtree2');
+  a.close();
+
+  const b = await runUntil(2, 1, smallRunConfig({ training: { batchSize: 2, workers: 2 } }), { weights: { name: 'a.foldtree2.safetensors', bytes: exported.bytes } });
+  const log = await b.waitFor((e) => e.type === 'log' && e.message.includes('Weights from'));
+  expect(log.type === 'log' && log.message).toBe(`trainer 0: Weights from a.foldtree2.safetensors (FoldTree2 names): all ${Object.keys(saved.weights).length} parameters loaded, checksum ${expected}`);
+  // It trains on from there: fresh optimizer and counters, so its first step is step 1.
+  await b.waitFor((e) => e.type === 'metrics');
+  expect(steps(b)[0]).toBe(1);
+  b.close();
+}, 180_000);
 
 test('the tokens of one protein under the current weights: one code per residue, in range, with its pLDDT', async () => {
   const h = await runUntil(1, 1, smallRunConfig({ training: { batchSize: 2 } }));

@@ -12,7 +12,7 @@
 import type { MetricPoint } from '../../protocol/metric-point';
 import { TOKENS_FAILED, type ReplicaEvent, type ReplicaInfo } from '../../protocol/replica-messages';
 import { createSharedSumBuffer } from '../../protocol/sum-exchange';
-import type { CoordinatorCommand, HyperparameterChange, RunInfo, TrainerEvent, TrainerFault, TrainingDataset } from '../../protocol/trainer-messages';
+import type { CoordinatorCommand, HyperparameterChange, InitialWeights, RunInfo, TrainerEvent, TrainerFault, TrainingDataset, WeightNaming } from '../../protocol/trainer-messages';
 import type { RunConfig } from '../../protocol/run-config';
 import { messageSumCoordinator } from './message-sum';
 import { ReplicaFailure, ReplicaGroup, type Replica } from './replica-group';
@@ -20,7 +20,7 @@ import { sharedSumCoordinator } from './shared-sum';
 import type { SumCoordinator } from './sum-exchange';
 import { compareChecksums, type WeightChecksum } from './weight-checksum';
 import { isLiveKey } from '../../config/live-changes';
-import { checkpointWeightsAsSafetensors } from '../checkpoint-weights';
+import { checkpointWeightsAsSafetensors, checkpointWeightsForFoldtree2 } from '../checkpoint-weights';
 import { faultMessage } from './fault-message';
 import type { Master } from './master-replica';
 
@@ -79,13 +79,13 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
   }
 
   /** init → ready from every live replica → exchange wired; ranks are positions among the live replicas. */
-  async function setUp(checkpoint: ArrayBuffer | undefined): Promise<ReplicaInfo> {
+  async function setUp(checkpoint: ArrayBuffer | undefined, weights?: InitialWeights): Promise<ReplicaInfo> {
     if (!group || !run) throw new Error('no trainers attached');
     const live = group.live;
     run.members = live;
     const rankOf = new Map(live.map((r, rank) => [r.index, rank]));
     const { config, dataset } = run;
-    const ready = await group.gather(live, (r) => ({ type: 'init', config, dataset, rank: rankOf.get(r.index) ?? 0, worldSize: live.length, ...(checkpoint ? { checkpoint: checkpoint.slice(0) } : {}) }), (e) => e.type === 'ready', INIT_TIMEOUT_MS, 'setting up');
+    const ready = await group.gather(live, (r) => ({ type: 'init', config, dataset, rank: rankOf.get(r.index) ?? 0, worldSize: live.length, ...(checkpoint ? { checkpoint: checkpoint.slice(0) } : weights ? { weights: { name: weights.name, bytes: weights.bytes.slice(0) } } : {}) }), (e) => e.type === 'ready', INIT_TIMEOUT_MS, 'setting up');
     const infos = live.map((r) => ready.get(r.index)).filter((e): e is Extract<ReplicaEvent, { type: 'ready' }> => e?.type === 'ready').map((e) => e.info);
     const first = infos[0];
     if (!first) throw new Error('no trainer is running');
@@ -283,7 +283,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     setState('starting');
     const runName = command.config.logging.runName ?? `${command.config.model.preset}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
     run = { config: command.config, dataset: command.dataset, info: { runName } as RunInfo, step: 0, finished: false, members: [] };
-    const first = await setUp(command.checkpoint);
+    const first = await setUp(command.checkpoint, command.weights);
     if (first.precision !== 'f32') log('info', `precision: ${first.precision === 'f16-mixed' ? 'f16-mixed (matMul operands in half precision, f32 accumulation, dynamic loss scaling)' : first.precision}`);
     setState('running');
     await loop();
@@ -335,14 +335,16 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     flush(true);
   }
 
-  async function downloadWeights(): Promise<void> {
+  async function downloadWeights(naming: WeightNaming): Promise<void> {
     const donor = group?.live[0];
     if (!group || !donor || !run) throw new Error('no run to take weights from');
     const saved = await group.gather([donor], () => ({ type: 'save' }), (e) => e.type === 'saved', stepTimeoutMs(), 'handing over its weights');
     const event = saved.get(donor.index);
     if (event?.type !== 'saved') throw new Error('the trainer did not hand over its weights');
-    const bytes = checkpointWeightsAsSafetensors(event.bytes, { step: String(event.step), run: run.info.runName });
-    platform.post({ type: 'weights', step: event.step, bytes, fileName: `step${event.step}.safetensors` }, [bytes]);
+    const metadata = { step: String(event.step), run: run.info.runName };
+    const bytes = naming === 'foldtree2' ? checkpointWeightsForFoldtree2(event.bytes, metadata) : checkpointWeightsAsSafetensors(event.bytes, metadata);
+    const fileName = `step${event.step}${naming === 'foldtree2' ? '.foldtree2' : ''}.safetensors`;
+    platform.post({ type: 'weights', step: event.step, bytes, fileName }, [bytes]);
   }
 
   return {
@@ -389,7 +391,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
           case 'step-once':
             return await stepWhilePaused();
           case 'download-weights':
-            return await downloadWeights();
+            return await downloadWeights(command.naming ?? 'studio');
           case 'encode-protein': {
             const donor = group?.live[0];
             if (!group || !donor) throw new Error('no run to encode with');

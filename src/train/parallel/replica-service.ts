@@ -10,7 +10,7 @@ import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
 import { parameterCount } from '../../model/params/parameter-spec';
 import { TOKENS_FAILED, type ExchangeSetup, type ReplicaCommand, type ReplicaEvent, type ReplicaFailureKind, type ReplicaInfo } from '../../protocol/replica-messages';
-import type { HyperparameterChange, InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
+import type { HyperparameterChange, InitialWeights, InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
 import type { TrainingBackendChoice } from '../../protocol/run-config';
 import { withLiveChanges } from '../../config/live-changes';
 import { assertNever } from '../../shared/assert-never';
@@ -18,6 +18,7 @@ import { NO_ALL_REDUCE } from '../all-reduce';
 import { decidePrecision } from '../precision/precision-mode';
 import { hdf5Source } from '../protein-source';
 import { restoreTrainer, saveCheckpoint } from '../trainer-checkpoint';
+import { applyWeights, readWeightsFile } from '../weights-file';
 import { Trainer } from '../trainer';
 import { exchangeCapacity, exchangeLayout, flatAllReduce, type TimedAllReduce } from './flat-all-reduce';
 import { lrScaleFactor, scaledLearningRates } from './lr-scaling';
@@ -63,6 +64,19 @@ export function createReplicaService(platform: ReplicaPlatform) {
     platform.post({ type: 'failed', rank, kind, message: lost !== null ? `the GPU device was lost (${lost})` : message });
   };
 
+  /** Loads a weights file into a fresh trainer; rank 0 says what was read, with the loaded weights' checksum. */
+  async function startFromWeights(t: Trainer, weights: InitialWeights): Promise<void> {
+    const contents = readWeightsFile(weights.bytes, weights.name);
+    const unused = applyWeights(t.parts.params, contents, weights.name);
+    if (rank !== 0) return;
+    const loaded: Array<readonly [string, Float32Array]> = [];
+    for (const spec of t.parts.params.specs) loaded.push([spec.name, Float32Array.from(await t.parts.params.get(spec.name).data())]);
+    const names = contents.names === 'foldtree2' ? 'FoldTree2 names' : 'studio names';
+    const extra = unused.length > 0 ? `; not in this model, left unused: ${unused.length > 5 ? `${unused.slice(0, 5).join(', ')} and ${unused.length - 5} more` : unused.join(', ')}` : '';
+    const message = `Weights from ${weights.name} (${names}): all ${t.parts.params.specs.length} parameters loaded, checksum ${weightChecksum(loaded).hash}${extra}`;
+    platform.post({ type: 'log', rank, level: unused.length > 0 ? 'warning' : 'info', message });
+  }
+
   async function init(command: Extract<ReplicaCommand, { type: 'init' }>): Promise<void> {
     dispose();
     rank = command.rank;
@@ -85,6 +99,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
       ? restoreTrainer(command.checkpoint, source, options, 'checkpoint')
       : new Trainer(scaledLearningRates(command.config, command.worldSize), source, options);
     trainer = t;
+    if (command.weights && !command.checkpoint) await startFromWeights(t, command.weights);
     const groups = t.parts.optimizer.groups;
     const sizeOf = (names: readonly string[]) => parameterCount(t.parts.params.specs.filter((s) => names.includes(s.name)));
     const info: ReplicaInfo = {

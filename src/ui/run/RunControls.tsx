@@ -36,8 +36,18 @@ export function RunControls({ source }: { source: TrainingSource }) {
       <button type="button" className="button-secondary" data-testid="run-checkpoint" disabled={!canCheckpoint} onClick={saveCheckpoint}>
         {checkpointPending ? 'Saving checkpoint…' : 'Save checkpoint'}
       </button>
-      <button type="button" className="button-secondary" data-testid="run-download-weights" disabled={!canCheckpoint} onClick={downloadWeights} title="The current weights as safetensors">
+      <button type="button" className="button-secondary" data-testid="run-download-weights" disabled={!canCheckpoint} onClick={() => downloadWeights('studio')} title="The current weights as safetensors (the studio's parameter names)">
         Download weights
+      </button>
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="run-download-foldtree2-weights"
+        disabled={!canCheckpoint}
+        onClick={() => downloadWeights('foldtree2')}
+        title="The current weights as safetensors under FoldTree2's PyTorch parameter names and shapes, to continue in learn_lightning.py (docs/foldtree2-weights.md)"
+      >
+        Weights for FoldTree2
       </button>
       {finalCheckpoint && (
         <button type="button" className="button-secondary" data-testid="run-download-final" onClick={downloadFinalCheckpoint}>
@@ -55,7 +65,22 @@ export function RunControls({ source }: { source: TrainingSource }) {
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
-            if (file && source.ok) void file.arrayBuffer().then((bytes) => startRun(source.dataset, source.configName, bytes));
+            if (file && source.ok) void file.arrayBuffer().then((bytes) => startRun(source.dataset, source.configName, { checkpoint: bytes }));
+          }}
+        />
+      </label>
+      <label className={`button button-secondary${canStart ? '' : ' disabled'}`} title="A new run with the current settings, its weights read from a safetensors file (the studio's or FoldTree2's names)">
+        Start from weights…
+        <input
+          type="file"
+          accept=".safetensors"
+          className="visually-hidden"
+          data-testid="run-weights-file"
+          disabled={!canStart}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file && source.ok) void file.arrayBuffer().then((bytes) => startRun(source.dataset, source.configName, { weights: { name: file.name, bytes } }));
           }}
         />
       </label>

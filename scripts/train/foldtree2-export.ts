@@ -1,0 +1,23 @@
+/**
+ * The run folder's hand-over to FoldTree2's PyTorch trainer: `foldtree2.yaml` (learn_lightning's keys, model sizes
+ * resolved from the preset) and `foldtree2.safetensors` (the last checkpoint's weights under FoldTree2's names).
+ */
+import { readFileSync } from 'node:fs';
+import { exportConfig } from '../../src/config/export-config';
+import type { RunConfig } from '../../src/protocol/run-config';
+import { checkpointWeightsForFoldtree2 } from '../../src/train/checkpoint-weights';
+import { modelConfigFromRun } from '../../src/train/run-model-config';
+import type { RunFolder } from './run-folder';
+
+export const FOLDTREE2_CONFIG_FILE = 'foldtree2.yaml';
+export const FOLDTREE2_WEIGHTS_FILE = 'foldtree2.safetensors';
+
+/** Writes both files from `checkpointPath`; returns their paths. */
+export function writeFoldtree2Export(folder: RunFolder, config: RunConfig, checkpointPath: string, trainers: number | undefined): string[] {
+  const model = modelConfigFromRun(config);
+  const modelSizes = { hiddenSize: model.encoder.hiddenChannels[0] ?? model.decoders.sequence.hidden, embeddingDim: model.quantizer.embeddingDim, numEmbeddings: model.quantizer.codes };
+  const yaml = exportConfig(config, 'foldtree2-yaml', { modelSizes, ...(trainers === undefined ? {} : { trainers }) });
+  const bytes = readFileSync(checkpointPath);
+  const weights = checkpointWeightsForFoldtree2(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { run: config.logging.runName ?? 'run', source: checkpointPath });
+  return [folder.writeFile(FOLDTREE2_CONFIG_FILE, Buffer.from(yaml)), folder.writeFile(FOLDTREE2_WEIGHTS_FILE, Buffer.from(weights))];
+}

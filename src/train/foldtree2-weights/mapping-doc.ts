@@ -1,0 +1,105 @@
+/**
+ * The generated parts of docs/foldtree2-weights.md: the mapping table of the `foldtree2` preset and the list of
+ * FoldTree2 tensors the studio does not fill. Each lives between BEGIN/END GENERATED markers; prose around them is
+ * hand-written. Pure string work: the writer script does the file I/O, the doc test compares.
+ */
+import { decoderSpecs } from '../../model/decoders/registry';
+import { encoderSpecs } from '../../model/encoder/encoder';
+import { MODEL_PRESETS } from '../../model/presets';
+import { quantizerSpecs } from '../../model/quantizer/quantizer-specs';
+import { foldtree2OnlyTensors, type Foldtree2OnlyTensor } from './foldtree2-only';
+import { shapeText } from './layouts';
+import { exportedKeys, foldtree2MappingRows, type MappingRow } from './weight-mapping';
+
+export const MAPPING_DOC_URL = new URL('../../../docs/foldtree2-weights.md', import.meta.url);
+export const REGENERATE_COMMAND = 'npx tsx src/train/foldtree2-weights/write-mapping-doc.node.ts';
+
+const SECTIONS = ['mapping table', 'FoldTree2-only tensors'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const begin = (section: Section): string => `<!-- BEGIN GENERATED: ${section} (${REGENERATE_COMMAND}) -->`;
+const end = (section: Section): string => `<!-- END GENERATED: ${section} -->`;
+const cell = (text: string): string => text.replace(/\|/g, '\\|');
+const code = (text: string): string => `\`${text}\``;
+
+/** FoldTree2's `res.x` width (foldtree2-reference §1.3), the encoder input the table is written for. */
+export const FOLDTREE2_RES_WIDTH = 857;
+
+/** The `foldtree2` preset's parameters with FoldTree2's input width. */
+export function foldtree2PresetRows(): MappingRow[] {
+  const { encoder, quantizer, decoders } = MODEL_PRESETS.foldtree2;
+  const D = quantizer.embeddingDim;
+  return foldtree2MappingRows([...encoderSpecs(encoder, FOLDTREE2_RES_WIDTH, D), ...quantizerSpecs(quantizer), ...decoderSpecs(decoders, D)]);
+}
+
+export function foldtree2PresetOnlyTensors(): Foldtree2OnlyTensor[] {
+  const preset = MODEL_PRESETS.foldtree2;
+  return foldtree2OnlyTensors({
+    inputWidth: FOLDTREE2_RES_WIDTH,
+    hidden: preset.encoder.hiddenChannels[0],
+    embeddingDim: preset.quantizer.embeddingDim,
+    codes: preset.quantizer.codes,
+    ema: preset.quantizer.ema,
+  });
+}
+
+export function renderMappingTable(rows: readonly MappingRow[]): string {
+  const lines = rows.map((row) => {
+    const key = row.foldtree2 === null ? `— (${code(exportedKeys(row)[0] ?? '')})` : code(row.foldtree2);
+    const target = row.foldtree2Shape === null ? '—' : shapeText(row.foldtree2Shape);
+    const how = row.foldtree2 === null ? 'studio only' : row.layout;
+    return `| ${code(row.studio)} | ${key} | ${shapeText(row.studioShape)} | ${target} | ${cell(`${how}: ${row.note}`)} |`;
+  });
+  return ['| studio name | FoldTree2 key | studio shape | FoldTree2 shape | transform: note |', '|---|---|---|---|---|', ...lines].join('\n');
+}
+
+export function renderFoldtree2Only(tensors: readonly Foldtree2OnlyTensor[]): string {
+  const lines = tensors.map((t) => `| ${code(t.key)} | ${shapeText(t.shape)} | ${t.dtype} | ${cell(t.note)} |`);
+  return ['| FoldTree2 key | shape | dtype | what it is |', '|---|---|---|---|', ...lines].join('\n');
+}
+
+function generated(section: Section): string {
+  return section === 'mapping table' ? renderMappingTable(foldtree2PresetRows()) : renderFoldtree2Only(foldtree2PresetOnlyTensors());
+}
+
+/** `markdown` with every generated section replaced by what the code produces now. */
+export function regenerateDoc(markdown: string): string {
+  let out = markdown;
+  for (const section of SECTIONS) {
+    const [open, close] = [begin(section), end(section)];
+    const from = out.indexOf(open);
+    const to = out.indexOf(close);
+    if (from < 0 || to < from) throw new Error(`docs/foldtree2-weights.md lacks the markers of the generated ${section}`);
+    out = `${out.slice(0, from + open.length)}\n${generated(section)}\n${out.slice(to)}`;
+  }
+  return out;
+}
+
+export interface DocumentedRow {
+  readonly studio: string;
+  /** The transform column's word: a layout, or `studio only`. */
+  readonly transform: string;
+  /** The key in the file: the FoldTree2 key, or `studio.<name>`. */
+  readonly fileKey: string;
+  readonly studioShape: readonly number[];
+  /** Shape under `fileKey` (the studio shape for `studio.` keys). */
+  readonly fileShape: readonly number[];
+}
+
+const parseShape = (text: string): number[] => (text.trim() === '[]' ? [] : text.trim().slice(1, -1).split(',').map(Number));
+
+/** The mapping table as written in the doc, for checks that read the doc itself. */
+export function parseMappingTable(markdown: string): DocumentedRow[] {
+  const body = markdown.slice(markdown.indexOf(begin('mapping table')), markdown.indexOf(end('mapping table')));
+  return body
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => {
+      const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+      const [studio = '', key = '', studioShape = '', target = '', how = ''] = cells;
+      const unquote = (text: string): string => /`([^`]+)`/.exec(text)?.[1] ?? '';
+      const shape = parseShape(studioShape);
+      const transform = how.slice(0, how.indexOf(':'));
+      return { studio: unquote(studio), transform, fileKey: unquote(key), studioShape: shape, fileShape: target === '—' ? shape : parseShape(target) };
+    });
+}

@@ -1,0 +1,27 @@
+/** Test helper: seeded random studio weights for a preset's parameter specs. Node only. */
+import type { ModelPresetName } from '../../model/presets';
+import { presetSpecs } from '../optimizers/model-specs.node';
+import type { NamedTensor } from '../safetensors';
+
+/** mulberry32: a small seeded generator, so failures reproduce. */
+export function seededUniform(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every parameter of `preset` filled with U(−2, 2) values, studio names and tfjs layout. */
+export function randomPresetWeights(preset: ModelPresetName, seed: number): Map<string, NamedTensor> {
+  const next = seededUniform(seed);
+  return new Map(
+    presetSpecs(preset).map((spec) => {
+      const size = spec.shape.reduce((a, b) => a * b, 1);
+      return [spec.name, { shape: [...spec.shape], data: Float32Array.from({ length: size }, () => 4 * next() - 2) }];
+    }),
+  );
+}
