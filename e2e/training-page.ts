@@ -9,6 +9,7 @@ export interface RunSettings {
   readonly workers?: number;
   readonly maxSteps?: number;
   readonly strategy?: 'ddp' | 'dp' | 'single';
+  readonly backend?: 'auto' | 'webgpu' | 'wasm' | 'cpu';
 }
 
 /** Page object for the training panel: settings, run controls, status line and the live loss chart. */
@@ -57,6 +58,7 @@ export class TrainingPage {
   async configure(settings: RunSettings): Promise<void> {
     if (settings.preset) await this.field('preset').selectOption(settings.preset);
     if (settings.strategy) await this.field('strategy').selectOption(settings.strategy);
+    if (settings.backend) await this.field('backend').selectOption(settings.backend);
     const numbers: Array<[string, number | undefined]> = [
       ['batchSize', settings.batchSize],
       ['maxResidues', settings.maxResidues],

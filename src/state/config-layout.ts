@@ -68,6 +68,7 @@ const PRIMARY: readonly ConfigPath[] = [
   'training.workers',
   'training.strategy',
   'training.lrScaling',
+  'training.backend',
   'optimizer.useMuon',
   'optimizer.muonLr',
   'optimizer.adamwLr',

@@ -1,0 +1,56 @@
+import { expect, test, type Page } from '@playwright/test';
+import { weightChecksum } from '../src/train/parallel/weight-checksum';
+import { decodeSafetensors } from '../src/train/safetensors';
+import { collectConsoleErrors } from './console-errors';
+import { StudioPage } from './studio-page';
+import { TrainingPage } from './training-page';
+
+/** Clicks `testId` and returns the downloaded file's name and bytes. */
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const pending = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const file = await pending;
+  const chunks = await (await file.createReadStream()).toArray();
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+const arrayBufferOf = (bytes: Buffer): ArrayBuffer => Uint8Array.from(bytes).buffer;
+
+test('weights leave under FoldTree2 names and start a new run with exactly those values', async ({ page }, testInfo) => {
+  // The WebAssembly backend: a few tiny steps take seconds, where SwiftShader would first compile its shaders.
+  test.setTimeout(180_000);
+  const consoleErrors = collectConsoleErrors(page);
+  const studio = new StudioPage(page);
+  const training = new TrainingPage(page);
+  await studio.open();
+  await studio.proteinCountValue();
+  await training.configure({ preset: 'tiny', batchSize: 2, maxResidues: 32, seed: 7, backend: 'wasm' });
+  await training.start();
+  await expect.poll(() => training.stepValue(), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+  await training.pauseButton.click();
+  await expect(training.state).toHaveText('paused');
+  const step = await training.steadyStep(1_000, 30_000);
+
+  const studioNames = await download(page, 'run-download-weights');
+  const foldtree2Names = await download(page, 'run-download-foldtree2-weights');
+  expect(studioNames.name).toMatch(new RegExp(`-step${step}\\.safetensors$`));
+  expect(foldtree2Names.name).toMatch(new RegExp(`-step${step}\\.foldtree2\\.safetensors$`));
+  const ours = decodeSafetensors(arrayBufferOf(studioNames.bytes), studioNames.name);
+  const theirs = decodeSafetensors(arrayBufferOf(foldtree2Names.bytes), foldtree2Names.name);
+  expect(theirs.metadata['format']).toBe('foldtree2');
+  // FoldTree2's codebook key, and a linear weight stored [out, in]: the studio's [in, out] transposed.
+  expect(theirs.tensors.get('encoder.vector_quantizer.embeddings.weight')?.data).toEqual(ours.tensors.get('quantizer.codebook')?.data);
+  const [inputs, outputs] = ours.tensors.get('encoder.head.mlp.1.weight')?.shape ?? [];
+  expect(theirs.tensors.get('encoder.head.lin.2.weight')?.shape).toEqual([outputs, inputs]);
+  const expected = weightChecksum([...ours.tensors].map(([name, t]) => [name, t.data] as const)).hash;
+
+  await training.stopButton.click();
+  await expect(training.state).toHaveText('stopped');
+  await page.getByTestId('run-weights-file').setInputFiles({ name: 'handed-back.safetensors', mimeType: 'application/octet-stream', buffer: foldtree2Names.bytes });
+  await expect(training.log).toContainText(`Weights from handed-back.safetensors (FoldTree2 names): all ${ours.tensors.size} parameters loaded, checksum ${expected}`, { timeout: 60_000 });
+  await expect.poll(() => training.stepValue(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+  await training.stopButton.click();
+  await expect(training.state).toHaveText('stopped');
+  await training.panel.screenshot({ path: testInfo.outputPath('training-panel.png') });
+  expect(consoleErrors).toEqual([]);
+});
