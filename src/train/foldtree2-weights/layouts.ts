@@ -109,10 +109,10 @@ function checkedData(tensor: NamedTensor, what: string): Float32Array {
   return tensor.data;
 }
 
-/** Studio tensor → FoldTree2 layout (a new array; the input is not touched). `what` names it in errors. */
-export function toFoldtree2Layout(layout: Layout, tensor: NamedTensor, what: string): NamedTensor {
+/** One tensor into the other layout (a new array; the input is not touched). `what` names it in errors. */
+function rearranged(layout: Layout, tensor: NamedTensor, what: string, into: 'foldtree2' | 'studio'): NamedTensor {
   const data = checkedData(tensor, what);
-  const shape = foldtree2ShapeOf(layout, tensor.shape);
+  const shape = into === 'foldtree2' ? foldtree2ShapeOf(layout, tensor.shape) : studioShapeOf(layout, tensor.shape);
   const [a = 0, b = 0, c = 0] = tensor.shape;
   switch (layout) {
     case 'identity':
@@ -124,24 +124,16 @@ export function toFoldtree2Layout(layout: Layout, tensor: NamedTensor, what: str
       return { shape, data: reversedAxes(data, a, b, c) };
     case 'edge-scale':
       // [1, n] and [n, 1] share one element order; only the scale changes (rounded once, from float64).
-      return { shape, data: data.map((x) => Math.fround(x / EDGE_ATTR_RATIO)) };
+      return { shape, data: data.map((x) => Math.fround(into === 'foldtree2' ? x / EDGE_ATTR_RATIO : x * EDGE_ATTR_RATIO)) };
   }
+}
+
+/** Studio tensor → FoldTree2 layout (a new array; the input is not touched). `what` names it in errors. */
+export function toFoldtree2Layout(layout: Layout, tensor: NamedTensor, what: string): NamedTensor {
+  return rearranged(layout, tensor, what, 'foldtree2');
 }
 
 /** FoldTree2 tensor → studio layout (a new array). */
 export function fromFoldtree2Layout(layout: Layout, tensor: NamedTensor, what: string): NamedTensor {
-  const data = checkedData(tensor, what);
-  const shape = studioShapeOf(layout, tensor.shape);
-  const [a = 0, b = 0, c = 0] = tensor.shape;
-  switch (layout) {
-    case 'identity':
-    case 'scalar':
-      return { shape, data: data.slice() };
-    case 'transpose':
-      return { shape, data: transposed(data, a, b) };
-    case 'conv':
-      return { shape, data: reversedAxes(data, a, b, c) };
-    case 'edge-scale':
-      return { shape, data: data.map((x) => Math.fround(x * EDGE_ATTR_RATIO)) };
-  }
+  return rearranged(layout, tensor, what, 'studio');
 }

@@ -3,6 +3,27 @@ import type { TrainingSource } from '../../state/training-dataset';
 import { SHORTCUT_HINT, useRunShortcuts } from './run-shortcuts';
 import { downloadFinalCheckpoint, downloadWeights, isActive, pauseRun, stepOnce, resumeRun, saveCheckpoint, startRun, stopRun, useRunStore } from '../../state/run-store';
 
+/** A button that opens a file picker and hands over the chosen file with its bytes. */
+function FileButton(props: { label: string; accept: string; testId: string; disabled: boolean; title?: string; onFile: (file: File, bytes: ArrayBuffer) => void }) {
+  return (
+    <label className={`button button-secondary${props.disabled ? ' disabled' : ''}`} title={props.title}>
+      {props.label}
+      <input
+        type="file"
+        accept={props.accept}
+        className="visually-hidden"
+        data-testid={props.testId}
+        disabled={props.disabled}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) void file.arrayBuffer().then((bytes) => props.onFile(file, bytes));
+        }}
+      />
+    </label>
+  );
+}
+
 export function RunControls({ source }: { source: TrainingSource }) {
   useRunShortcuts(source);
   const status = useRunStore((state) => state.status);
@@ -54,36 +75,15 @@ export function RunControls({ source }: { source: TrainingSource }) {
           Download final checkpoint (step {finalCheckpoint.step})
         </button>
       )}
-      <label className={`button button-secondary${canStart ? '' : ' disabled'}`}>
-        Resume from a checkpoint…
-        <input
-          type="file"
-          accept=".ftsckpt"
-          className="visually-hidden"
-          data-testid="run-resume-file"
-          disabled={!canStart}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file && source.ok) void file.arrayBuffer().then((bytes) => startRun(source.dataset, source.configName, { checkpoint: bytes }));
-          }}
-        />
-      </label>
-      <label className={`button button-secondary${canStart ? '' : ' disabled'}`} title="A new run with the current settings, its weights read from a safetensors file (the studio's or FoldTree2's names)">
-        Start from weights…
-        <input
-          type="file"
-          accept=".safetensors"
-          className="visually-hidden"
-          data-testid="run-weights-file"
-          disabled={!canStart}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file && source.ok) void file.arrayBuffer().then((bytes) => startRun(source.dataset, source.configName, { weights: { name: file.name, bytes } }));
-          }}
-        />
-      </label>
+      <FileButton label="Resume from a checkpoint…" accept=".ftsckpt" testId="run-resume-file" disabled={!canStart} onFile={(_, bytes) => source.ok && startRun(source.dataset, source.configName, { checkpoint: bytes })} />
+      <FileButton
+        label="Start from weights…"
+        accept=".safetensors"
+        testId="run-weights-file"
+        disabled={!canStart}
+        title="A new run with the current settings, its weights read from a safetensors file (the studio's or FoldTree2's names)"
+        onFile={(file, bytes) => source.ok && startRun(source.dataset, source.configName, { weights: { name: file.name, bytes } })}
+      />
       <p className="hint" data-testid="run-shortcuts">
         {SHORTCUT_HINT}
       </p>
