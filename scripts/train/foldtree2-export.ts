@@ -3,6 +3,7 @@
  * resolved from the preset) and `foldtree2.safetensors` (the last checkpoint's weights under FoldTree2's names).
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { exportConfig } from '../../src/config/export-config';
 import type { RunConfig } from '../../src/protocol/run-config';
 import { checkpointWeightsForFoldtree2 } from '../../src/train/checkpoint-weights';
@@ -18,6 +19,6 @@ export function writeFoldtree2Export(folder: RunFolder, config: RunConfig, check
   const modelSizes = { hiddenSize: model.encoder.hiddenChannels[0] ?? model.decoders.sequence.hidden, embeddingDim: model.quantizer.embeddingDim, numEmbeddings: model.quantizer.codes };
   const yaml = exportConfig(config, 'foldtree2-yaml', { modelSizes, ...(trainers === undefined ? {} : { trainers }) });
   const bytes = readFileSync(checkpointPath);
-  const weights = checkpointWeightsForFoldtree2(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { run: config.logging.runName ?? 'run', source: checkpointPath });
+  const weights = checkpointWeightsForFoldtree2(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { run: config.logging.runName ?? 'run', checkpoint: basename(checkpointPath) });
   return [folder.writeFile(FOLDTREE2_CONFIG_FILE, Buffer.from(yaml)), folder.writeFile(FOLDTREE2_WEIGHTS_FILE, Buffer.from(weights))];
 }

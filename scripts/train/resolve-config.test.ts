@@ -43,11 +43,19 @@ describe('resolveConfig', () => {
     expect(config.logging.runName).toBeNull();
   });
 
-  it('reads FoldTree2 config files and reports unknown file keys as warnings, not errors', () => {
-    const { config, warnings } = resolveConfig('batch_size: 5\nepochs: 3\nbogus_key: 1\n', 'ft2.yaml', []);
+  it('reads FoldTree2 config files, noting what it assumes', () => {
+    const { config, warnings } = resolveConfig('batch_size: 5\nepochs: 3\n', 'ft2.yaml', []);
     expect(config.training.batchSize).toBe(5);
     expect(config.training.epochs).toBe(3);
-    expect(warnings.some((w) => w.startsWith('ft2.yaml: Unknown key "bogus_key" ignored'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('ft2.yaml: FoldTree2 config: model.preset set to "foldtree2"'))).toBe(true);
+  });
+
+  it('refuses a key nobody knows in the file (exit 2), naming it and the closest key, where the page only warns', () => {
+    const error = refusal(() => resolveConfig('training:\n  batchSise: 2\n', 'run.yaml', []));
+    expect(error.exitCode).toBe(EXIT_CODES.usage);
+    expect(error.message).toBe('run.yaml: Unknown key "training.batchSise"; did you mean "training.batchSize"?');
+    const two = refusal(() => resolveConfig('bogus_key: 1\nother_bogus: 2\n', 'ft2.yaml', []));
+    expect(two.message).toMatch(/\(and 1 more unknown key\)$/);
   });
 
   it('refuses a wrong type in the file with the importer’s message (exit 2)', () => {

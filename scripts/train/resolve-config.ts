@@ -1,8 +1,9 @@
 /**
  * The run's config from the command line: the file read by the studio's own importer (studio or FoldTree2
- * spellings; an unknown key is a warning, a wrong type an error), then every command-line value applied over it
- * in order, each checked against its key's schema row like an edit in the page. A command-line key nobody knows
- * is an error rather than a warning: it is a typo the user can fix at once.
+ * spellings; a wrong type an error), then every command-line value applied over it in order, each checked against
+ * its key's schema row like an edit in the page. A key nobody knows, in the file or on the command line, is an
+ * error here rather than the page's warning: an unattended run must not train for hours on a default the user
+ * meant to change (`batchSise: 2` would leave the batch at 20).
  */
 import { parse } from 'yaml';
 import { issueText } from '../../src/config/config-messages';
@@ -63,6 +64,12 @@ export function resolveConfig(text: string, fileName: string, overrides: readonl
     imported = importConfig(text, fileName);
   } catch (error) {
     throw usageError(error instanceof Error ? error.message : String(error));
+  }
+  const unknown = imported.warnings.filter((warning) => warning.kind === 'unknown-key');
+  if (unknown.length > 0) {
+    const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more unknown key${unknown.length > 2 ? 's' : ''})` : '';
+    // The page's words say the key is ignored; here the run is refused instead.
+    throw usageError(`${fileName}: ${(unknown[0]?.message ?? 'unknown key').replace(' ignored', '')}${more}`);
   }
   const warnings = imported.warnings.map((warning) => `${fileName}: ${warning.message}`);
   let config = imported.config;

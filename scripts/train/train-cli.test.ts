@@ -70,6 +70,11 @@ describe('npm run train', () => {
       expect(run.status).toBe(2);
       expect(run.stderr).toBe(line);
     }
+    const typo = join(work, 'typo.yaml');
+    writeFileSync(typo, 'training:\n  batchSise: 2\n');
+    const refused = train(['--config', typo, '--out', join(work, 'refused')]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe('error: typo.yaml: Unknown key "training.batchSise"; did you mean "training.batchSize"?\n');
     expect(existsSync(join(work, 'refused'))).toBe(false);
   }, 60_000);
 });
