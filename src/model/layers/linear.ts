@@ -17,7 +17,10 @@ export function linear(params: ParameterSet, name: string, x: tf.Tensor): tf.Ten
   const [inDim, outDim] = weight.shape as [number, number];
   const lead = x.shape.slice(0, -1);
   if (x.shape[x.shape.length - 1] !== inDim) throw new Error(`${name}: input has ${x.shape[x.shape.length - 1]} features, the layer takes ${inDim}`);
-  let y = tf.matMul(tf.reshape(x, [-1, inDim]), weight);
-  if (params.has(`${name}.bias`)) y = tf.add(y, params.get(`${name}.bias`));
-  return tf.reshape(y, [...lead, outDim]);
+  const y = tf.matMul(tf.reshape(x, [-1, inDim]), weight);
+  if (!params.has(`${name}.bias`)) return tf.reshape(y, [...lead, outDim]);
+  // The bias is added to a rank-3 view: its gradient sums the rows, and tfjs's WebGPU backend sums the rows of a
+  // rank-2 tensor through a tiled transpose that refuses more than 65535 × 16 rows (the contact head's residue
+  // pairs: 20 proteins × 256² residues), where a rank-3 transpose dispatches over a flat, unlimited range.
+  return tf.reshape(tf.add(tf.reshape(y, [1, -1, outDim]), params.get(`${name}.bias`)), [...lead, outDim]);
 }
