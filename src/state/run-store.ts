@@ -208,13 +208,15 @@ function send(command: TrainerCommand): boolean {
   }
 }
 
-/**
- * Starts a new run on `dataset` with the edited config (its `data.dataset` set to `datasetName`), or, with
- * `checkpoint`, continues the saved run (the checkpoint's own config is used). The previous run's worker is closed
- * and its metrics cleared. Does nothing while a run is active or a field is invalid.
- */
 /** What a run starts from besides its config: a checkpoint to resume, or a weights file for a fresh run. */
 export type RunOrigin = { readonly checkpoint: ArrayBuffer } | { readonly weights: InitialWeights };
+
+/**
+ * Starts a new run on `dataset` with the edited config (its `data.dataset` set to `datasetName`); with a
+ * `checkpoint` origin it continues the saved run (the checkpoint's own config is used), with `weights` a fresh run
+ * starts from the file's weights. The previous run's worker is closed and its metrics cleared. Does nothing while a
+ * run is active or a field is invalid.
+ */
 
 export function startRun(dataset: TrainingDataset, datasetName: string = dataset.kind === 'file' ? dataset.file.name : dataset.name, origin?: RunOrigin): void {
   const state = useRunStore.getState();
