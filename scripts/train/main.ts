@@ -4,12 +4,14 @@
  * Returns the exit code; every way out prints one line saying why.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { exportConfig } from '../../src/config/export-config';
 import type { RunConfig } from '../../src/protocol/run-config';
+import { withConfigValue } from '../../src/state/config-edit';
 import { backendProblem, isSoftwareAdapter } from './backend-check';
 import { checkpointOptimizerStep, newestCheckpointIn } from './checkpoint-files';
 import { parseTrainArgs, TRAIN_USAGE, type TrainArgs } from './cli-args';
+import { datasetPathFor } from './dataset-path';
 import { driveRun } from './drive-run';
 import { CliError, EXIT_CODES, oneLine, usageError, type ExitCode } from './exit-codes';
 import { Interrupt } from './interrupt';
@@ -24,6 +26,8 @@ import { tensorboardSink } from './tensorboard-sink';
 /** What is known before any process starts: the config, the folder, the checkpoint to resume from. */
 interface Plan {
   readonly config: RunConfig;
+  /** The .h5 file to train on; null: the bundled sample. */
+  readonly datasetPath: string | null;
   readonly warnings: readonly string[];
   readonly folder: RunFolder;
   readonly resumeFrom: { readonly path: string; readonly step: number; readonly bytes: Buffer } | null;
@@ -34,9 +38,14 @@ function readText(path: string, what: string): string {
   return readFileSync(path, 'utf8');
 }
 
+function withDataset(config: RunConfig, datasetPath: string | null): RunConfig {
+  if (datasetPath === null) return config;
+  const edit = withConfigValue(config, 'data.dataset', datasetPath);
+  return edit.ok ? edit.config : config;
+}
+
 function plan(args: TrainArgs): Plan {
   if (args.initWeights !== null && (!existsSync(args.initWeights) || !statSync(args.initWeights).isFile())) throw usageError(`--init-weights: weights file ${args.initWeights} not found`);
-  if (args.datasetPath !== null && (!existsSync(args.datasetPath) || !statSync(args.datasetPath).isFile())) throw usageError(`dataset file ${args.datasetPath} not found`);
   // With --resume and no --config, the run folder's own config.yaml is the config.
   const fromFolder = args.configPath === null && args.outDir !== null ? resolve(args.outDir, CONFIG_FILE) : null;
   const configPath = args.configPath ?? fromFolder ?? '';
@@ -44,9 +53,11 @@ function plan(args: TrainArgs): Plan {
   if (args.resume && args.outDir === null && resolved.config.logging.runName === null) {
     throw usageError('--resume needs --out DIR, or a logging.runName in the config, to find the run folder');
   }
-  const config = withRunName(resolved.config, new Date());
+  const datasetPath = datasetPathFor(args.datasetPath, resolved.config.data.dataset, dirname(resolve(configPath)));
+  // The folder's config.yaml records the file, so `--resume` finds it again without --dataset.
+  const config = withDataset(withRunName(resolved.config, new Date()), datasetPath);
   const folder = RunFolder.open(resolve(args.outDir ?? `runs/${config.logging.runName ?? 'run'}`), args.resume);
-  if (!args.resume) return { config, warnings: resolved.warnings, folder, resumeFrom: null };
+  if (!args.resume) return { config, datasetPath, warnings: resolved.warnings, folder, resumeFrom: null };
 
   const newest = newestCheckpointIn(folder.dir);
   if (!newest) throw usageError(`--resume: no checkpoint (*.ftsckpt) in ${folder.dir}`);
@@ -54,7 +65,7 @@ function plan(args: TrainArgs): Plan {
   const step = checkpointOptimizerStep(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), newest.path);
   const warnings = [...resolved.warnings];
   if (args.overrides.length > 0 || args.configPath !== null) warnings.push('--resume: the trainers continue with the checkpoint’s own config; config changes apply to new runs only');
-  return { config, warnings, folder, resumeFrom: { path: newest.path, step, bytes } };
+  return { config, datasetPath, warnings, folder, resumeFrom: { path: newest.path, step, bytes } };
 }
 
 async function openDataset(browser: StudioBrowser, datasetPath: string | null): Promise<void> {
@@ -71,7 +82,7 @@ async function openDataset(browser: StudioBrowser, datasetPath: string | null): 
 }
 
 async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interrupt): Promise<ExitCode> {
-  const { config, warnings, folder, resumeFrom } = plan(args);
+  const { config, datasetPath, warnings, folder, resumeFrom } = plan(args);
   for (const warning of warnings) progress.print(`warning: ${warning}`);
   const configText = exportConfig(config, 'yaml');
   if (!resumeFrom || folder.readConfig() === null) folder.writeConfig(configText);
@@ -96,7 +107,7 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     if (config.training.backend === 'auto' && args.adapter === 'hardware' && probed.gpu && isSoftwareAdapter(probed.gpu)) {
       progress.print('warning: no GPU found, the trainers run on the software adapter (SwiftShader); --backend webgpu would refuse instead');
     }
-    await openDataset(browser, args.datasetPath);
+    await openDataset(browser, datasetPath);
     interrupt.check();
     const weights = args.initWeights === null ? undefined : { name: basename(args.initWeights), base64: readFileSync(args.initWeights).toString('base64') };
     const started = await browser.start(configText, CONFIG_FILE, resumeFrom?.bytes.toString('base64'), weights);
