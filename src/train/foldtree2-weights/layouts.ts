@@ -58,8 +58,8 @@ export function foldtree2ShapeFits(layout: Layout, shape: readonly number[]): bo
   }
 }
 
-/** The FoldTree2 shape of a studio tensor of `shape` (which must fit `layout`). */
-export function foldtree2ShapeOf(layout: Layout, shape: readonly number[]): number[] {
+/** The shape a tensor of `shape` (which must fit `layout`) has in the other layout: the two differ only for scalars. */
+function shapeInto(layout: Layout, shape: readonly number[], into: 'foldtree2' | 'studio'): number[] {
   const [a = 0, b = 0, c = 0] = shape;
   switch (layout) {
     case 'identity':
@@ -70,24 +70,18 @@ export function foldtree2ShapeOf(layout: Layout, shape: readonly number[]): numb
     case 'conv':
       return [c, b, a];
     case 'scalar':
-      return [];
+      return into === 'foldtree2' ? [] : [1];
   }
+}
+
+/** The FoldTree2 shape of a studio tensor of `shape` (which must fit `layout`). */
+export function foldtree2ShapeOf(layout: Layout, shape: readonly number[]): number[] {
+  return shapeInto(layout, shape, 'foldtree2');
 }
 
 /** The studio shape of a FoldTree2 tensor of `shape` (which must fit `layout`). */
 export function studioShapeOf(layout: Layout, shape: readonly number[]): number[] {
-  const [a = 0, b = 0, c = 0] = shape;
-  switch (layout) {
-    case 'identity':
-      return [...shape];
-    case 'transpose':
-    case 'edge-scale':
-      return [b, a];
-    case 'conv':
-      return [c, b, a];
-    case 'scalar':
-      return [1];
-  }
+  return shapeInto(layout, shape, 'studio');
 }
 
 /** x [rows, cols] → [cols, rows]. */
