@@ -50,6 +50,17 @@ export function withConfigValue(config: RunConfig, path: ConfigPath, raw: unknow
   return { ok: true, config: buildRunConfig((row) => (row.path === path ? coerced.value : (readConfigValue(config, row.path) as ConfigValue))) };
 }
 
+/** `config` with every `[path, value]` of `overrides` set in order; throws naming the first value that does not fit. */
+export function withConfigValues(config: RunConfig, overrides: ReadonlyArray<readonly [ConfigPath, unknown]>): RunConfig {
+  let edited = config;
+  for (const [path, value] of overrides) {
+    const edit = withConfigValue(edited, path, value);
+    if (!edit.ok) throw new Error(`${path}: ${edit.message}`);
+    edited = edit.config;
+  }
+  return edited;
+}
+
 /** The value at `path`. */
 export function configValue(config: RunConfig, path: ConfigPath): ConfigValue {
   return readConfigValue(config, path) as ConfigValue;

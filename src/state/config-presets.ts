@@ -4,7 +4,7 @@
  * else is set; it clears the model's size overrides so the chosen preset is the model that trains.
  */
 import type { RunConfig } from '../protocol/run-config';
-import { configValue, withConfigValue, type ConfigPath, type ConfigValue } from './config-edit';
+import { configValue, withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
 import { isActive, useRunStore } from './run-store';
 
 export const CONFIG_PRESET_NAMES = ['tiny', 'teaching', 'foldtree2', 'multi-worker'] as const;
@@ -72,11 +72,11 @@ export const CONFIG_PRESETS: Readonly<Record<ConfigPresetName, ConfigPreset>> = 
 
 /** `config` with the preset's values; each is checked against its schema row like any edit. */
 export function withConfigPreset(config: RunConfig, name: ConfigPresetName): RunConfig {
-  return CONFIG_PRESETS[name].values.reduce((current, [path, value]) => {
-    const edit = withConfigValue(current, path, value);
-    if (!edit.ok) throw new Error(`preset ${name}: ${path} ${edit.message}`);
-    return edit.config;
-  }, config);
+  try {
+    return withConfigValues(config, CONFIG_PRESETS[name].values);
+  } catch (error) {
+    throw new Error(`preset ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Whether every value of the preset is what `config` holds (the preset's button shows as chosen). */

@@ -11,7 +11,7 @@ import type { GpuProbeReport } from '../protocol/gpu-probe-messages';
 import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig, TrainingBackendChoice } from '../protocol/run-config';
 import type { RunInfo, TrainingDataset } from '../protocol/trainer-messages';
-import { withConfigValue, type ConfigPath, type ConfigValue } from './config-edit';
+import { withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
 import { followRun } from './follow-run';
 
 /** One configuration to time. */
@@ -102,13 +102,7 @@ export function parallelBenchConfig(benchCase: ParallelBenchCase, settings: Para
     ['logging.metricInterval', 1],
     ['logging.runName', `parallel-bench-${benchCase.preset}-${benchCase.backend}-${benchCase.trainers}`],
   ];
-  let config = defaultRunConfig();
-  for (const [path, value] of overrides) {
-    const edit = withConfigValue(config, path, value);
-    if (!edit.ok) throw new Error(`${path}: ${edit.message}`);
-    config = edit.config;
-  }
-  return config;
+  return withConfigValues(defaultRunConfig(), overrides);
 }
 
 /** The middle value (mean of the two middle ones for an even count); NaN for none. */

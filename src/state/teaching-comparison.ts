@@ -9,7 +9,7 @@ import { connectTrainer, type TrainerConnector } from '../client/trainer-client'
 import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig } from '../protocol/run-config';
 import type { TrainingDataset } from '../protocol/trainer-messages';
-import { browserRunConfig, withConfigValue, type ConfigPath, type ConfigValue } from './config-edit';
+import { browserRunConfig, withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
 import { followRun, type RunEnding } from './follow-run';
 
 /** The schedules compared, in chart order; names and colours defined once. */
@@ -78,13 +78,7 @@ export function comparisonConfig(variant: ComparisonVariant, base: RunConfig, st
     ['vq.commitmentWarmupSteps', steps],
     ['logging.runName', `teaching-${variant.id}`],
   ];
-  let config = browserRunConfig();
-  for (const [path, value] of overrides) {
-    const edit = withConfigValue(config, path, value);
-    if (!edit.ok) throw new Error(`${path}: ${edit.message}`);
-    config = edit.config;
-  }
-  return config;
+  return withConfigValues(browserRunConfig(), overrides);
 }
 
 function comparisonPoint(point: MetricPoint): ComparisonPoint {
