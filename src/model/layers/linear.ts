@@ -11,6 +11,9 @@ export function linearSpecs(name: string, inDim: number, outDim: number, bias = 
   return specs;
 }
 
+/** Rows tfjs's WebGPU tiled transpose takes: 16 per workgroup, at most 65535 workgroups along a dimension. */
+export const TILED_TRANSPOSE_MAX_ROWS = 65535 * 16;
+
 /** x [..., in] → [..., out]. */
 export function linear(params: ParameterSet, name: string, x: tf.Tensor): tf.Tensor {
   const weight = params.get(`${name}.weight`);
@@ -19,8 +22,10 @@ export function linear(params: ParameterSet, name: string, x: tf.Tensor): tf.Ten
   if (x.shape[x.shape.length - 1] !== inDim) throw new Error(`${name}: input has ${x.shape[x.shape.length - 1]} features, the layer takes ${inDim}`);
   const y = tf.matMul(tf.reshape(x, [-1, inDim]), weight);
   if (!params.has(`${name}.bias`)) return tf.reshape(y, [...lead, outDim]);
-  // The bias is added to a rank-3 view: its gradient sums the rows, and tfjs's WebGPU backend sums the rows of a
-  // rank-2 tensor through a tiled transpose that refuses more than 65535 × 16 rows (the contact head's residue
-  // pairs: 20 proteins × 256² residues), where a rank-3 transpose dispatches over a flat, unlimited range.
-  return tf.reshape(tf.add(tf.reshape(y, [1, -1, outDim]), params.get(`${name}.bias`)), [...lead, outDim]);
+  const bias = params.get(`${name}.bias`);
+  if ((y.shape[0] ?? 0) <= TILED_TRANSPOSE_MAX_ROWS) return tf.reshape(tf.add(y, bias), [...lead, outDim]);
+  // The bias gradient sums the rows. tfjs's WebGPU backend sums the rows of a rank-2 tensor through a tiled
+  // transpose that refuses more rows than this (the contact head's residue pairs: 20 proteins × 256² residues);
+  // on a rank-3 view it transposes over a flat, unlimited dispatch instead (slower, so only where needed).
+  return tf.reshape(tf.add(tf.reshape(y, [1, -1, outDim]), bias), [...lead, outDim]);
 }
