@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+/** E2E_PORT lets several checkouts run their browser tests side by side without sharing a server. */
+const port = Number(process.env['E2E_PORT'] ?? 4173);
 
 /** Debian's Chromium with SwiftShader WebGPU: the only browser these tests need (never `playwright install`). */
 export default defineConfig({
