@@ -10,10 +10,10 @@ import { afterAll, expect, test } from 'vitest';
 import { defaultRunConfig } from '../config/run-config-values';
 import type { RunConfig } from '../protocol/run-config';
 import { Trainer } from './trainer';
+import { registerWasmKernels } from './wasm-kernels/register-wasm-kernels';
 import { sampleSource } from './testing-sample-source.node';
-import { replaceWasmOneHot } from './wasm-one-hot';
 
-replaceWasmOneHot();
+registerWasmKernels();
 afterAll(async () => {
   await tf.setBackend('cpu');
 });

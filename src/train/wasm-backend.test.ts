@@ -13,9 +13,9 @@ import { compareDifferentiations, differentiate } from './backend-comparison';
 import type { ProteinSource } from './protein-source';
 import { sampleSource, smallRunConfig } from './testing-sample-source.node';
 import { Trainer } from './trainer';
-import { replaceWasmOneHot } from './wasm-one-hot';
+import { registerWasmKernels } from './wasm-kernels/register-wasm-kernels';
 
-replaceWasmOneHot();
+registerWasmKernels();
 
 async function on<T>(backend: string, work: () => Promise<T>): Promise<T> {
   if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} could not be initialised`);

@@ -7,7 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { replaceWasmOneHot } from './wasm-one-hot';
+import { registerWasmKernels } from './wasm-kernels/register-wasm-kernels';
 
 /** The backend name tfjs registers the WebAssembly backend under. */
 export const WASM_BACKEND = 'wasm';
@@ -29,7 +29,7 @@ export function configureWasmBackend(): void {
   // not defined" and takes the trainer worker down with it. A thread pool would not pay anyway: on this backend the
   // studio already runs one trainer per CPU core (protocol/trainer-count.ts).
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  replaceWasmOneHot();
+  registerWasmKernels();
 }
 
 /**
