@@ -14,7 +14,8 @@ test('a killed trainer and a lost GPU device pause the run naming the rank; the 
   const fault = page.getByTestId('run-fault');
   await studio.open();
   await studio.proteinCountValue();
-  await training.configure({ preset: 'tiny', maxResidues: 32, batchSize: 2, seed: 5, workers: 2, strategy: 'ddp' });
+  // WebGPU named explicitly: auto would take WebAssembly over SwiftShader, and a lost GPU device needs a GPU backend.
+  await training.configure({ preset: 'tiny', maxResidues: 32, batchSize: 2, seed: 5, workers: 2, strategy: 'ddp', backend: 'webgpu' });
 
   for (const kind of ['kill', 'device-lost'] as const) {
     await training.start();

@@ -14,7 +14,8 @@ test('trains the bundled sample in the trainer worker with a live loss chart, an
   await studio.open();
   await studio.proteinCountValue();
   await expect(training.state).toHaveText('not started');
-  await training.configure({ preset: 'tiny', batchSize: 2, maxResidues: 32, seed: 7 });
+  // WebGPU named explicitly: on a machine whose only adapter is SwiftShader, auto would train on WebAssembly.
+  await training.configure({ preset: 'tiny', batchSize: 2, maxResidues: 32, seed: 7, backend: 'webgpu' });
 
   await training.start();
   await expect(training.state).toHaveText(/starting|running/);

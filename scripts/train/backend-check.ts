@@ -4,12 +4,13 @@
  * no usable GPU, and a run on it would be far slower than the user asked for.
  */
 import type { GpuProbeReport } from '../../src/protocol/gpu-probe-messages';
+import { isSoftwareAdapter as isSoftwareGpu } from '../../src/shared/software-adapter';
 import type { TrainingBackendChoice } from '../../src/protocol/run-config';
 import type { Adapter } from './cli-args';
 
 /** SwiftShader or another adapter the browser marks as a fallback (software) one. */
 export function isSoftwareAdapter(report: GpuProbeReport): boolean {
-  return report.available && (report.isFallbackAdapter || /swiftshader/i.test(`${report.vendor} ${report.architecture} ${report.device} ${report.description}`));
+  return report.available && isSoftwareGpu(report);
 }
 
 /** Why the run cannot go ahead on this browser (exit 3), or null when it can; `auto`, `wasm` and `cpu` always can. */

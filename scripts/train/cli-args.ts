@@ -56,8 +56,8 @@ Options:
   --resume               continue from the newest checkpoint in the run folder
   --init-weights FILE    start a fresh run from these weights (.safetensors, the studio's or FoldTree2's
                          names, e.g. foldtree2.safetensors of an earlier run)
-  --backend B            training.backend; auto: WebGPU where the browser has an adapter, else
-                         WebAssembly (default); webgpu: WebGPU only (exit 3 without an adapter);
+  --backend B            training.backend; auto: WebGPU on a hardware adapter, else WebAssembly
+                         (a software adapter such as SwiftShader is slower than WebAssembly) (default); webgpu: WebGPU only (exit 3 without an adapter);
                          wasm: WebAssembly only; cpu: the plain JavaScript CPU backend
   --adapter A            swiftshader: software WebGPU that runs anywhere (default)
                          hardware: the system's GPU as Chromium finds it

@@ -105,7 +105,7 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     const problem = backendProblem(config.training.backend, args.adapter, probed.gpu);
     if (problem !== null) throw new CliError(problem, EXIT_CODES.noBackend);
     if (config.training.backend === 'auto' && args.adapter === 'hardware' && probed.gpu && isSoftwareAdapter(probed.gpu)) {
-      progress.print('warning: no GPU found, the trainers run on the software adapter (SwiftShader); --backend webgpu would refuse instead');
+      progress.print('warning: no GPU found, only the software adapter (SwiftShader): the trainers run on WebAssembly, faster than it; --backend webgpu would refuse instead');
     }
     await openDataset(browser, datasetPath);
     interrupt.check();

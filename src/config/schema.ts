@@ -68,7 +68,7 @@ export const CONFIG_SCHEMA = [
     valueAliases: { auto: 'ddp', ddp_spawn: 'ddp', fsdp: 'ddp', deepspeed: 'ddp', ddp_sharded: 'ddp' },
   }),
   oneOf('training.lrScaling', LR_SCALING_MODES, 'none', 'Base learning rates grow with the trainer count: linear × trainers, sqrt × √trainers (large-batch rules), none unchanged; lrMin scales alike'),
-  oneOf('training.backend', TRAINING_BACKENDS, 'auto', 'tfjs backend of every trainer. auto: WebGPU where the browser has an adapter, else WebAssembly; webgpu: refuse to start without an adapter; wasm, cpu: WebAssembly or plain JavaScript on the CPU (to compare speed, or to keep the GPU free)'),
+  oneOf('training.backend', TRAINING_BACKENDS, 'auto', 'tfjs backend of every trainer. auto: WebGPU on a hardware adapter, else WebAssembly (never a software adapter such as SwiftShader, slower than WebAssembly); webgpu: refuse to start without an adapter; wasm, cpu: WebAssembly or plain JavaScript on the CPU (to compare speed, or to keep the GPU free)'),
   int('training.maxSteps', 0, { min: 0, max: BIG }, 'Stop after this many optimizer steps (the LR schedules span them); 0: run every epoch'),
   int('training.checksumEvery', 50, { min: 0, max: BIG }, 'Optimizer steps between weight checksums compared across trainer replicas; 0: never'),
   num('training.trainerTimeoutS', 120, { min: 0, max: 86400, open: 'min' }, 'Seconds a trainer may take for one step before the run pauses and names it'),
