@@ -59,14 +59,18 @@ function perturbConstants(params: ParameterSet): void {
   });
 }
 
-/** [B, L, ·] or [B, L, L, ·] decoder outputs: [columns, pairwise]. */
+/** [B, L, ·] or [B, L, L, ·] decoder outputs: [columns, pairwise]. The distance logits are per scored pair. */
 const OUTPUT_LAYOUT = {
   aminoAcidLogits: [20, false],
   ssLogits: [3, false],
   angleVectors: [6, false],
   contactProbability: [1, true],
-  distanceLogits: [8, true],
 } as const;
+
+/** The [B, L, L, cols] entries of the listed pairs (`cells` = (b·L + i)·L + j), in list order. */
+function listedEntries(values: ArrayLike<number>, cells: readonly number[], cols: number): number[] {
+  return cells.flatMap((cell) => Array.from({ length: cols }, (_, c) => values[cell * cols + c] ?? NaN));
+}
 
 let batch: PaddedBatch;
 
@@ -85,6 +89,8 @@ describe('the whole tokenizer against an independent NumPy computation', () => {
     const targetOptions = { maskPlddt: true, plddtThreshold: c.plddtThreshold, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, ...KEY };
     const inputs = toModelInputs(batch);
     const targets = toLossTargets(batch, targetOptions);
+    const [first, second] = [targets.pairs.first.dataSync(), targets.pairs.second.dataSync()];
+    const pairCells = Array.from(first, (row, q) => row * batch.paddedLength + ((second[q] ?? 0) % batch.paddedLength));
     const options = { training: false, ...KEY, commitmentCost: c.commitmentCost, weights: c.weights, labelSmoothing: c.labelSmoothing };
     const ts = tf.tidy(() => {
       const { forward, losses } = modelLoss(params, config, inputs, targets, options);
@@ -121,6 +127,7 @@ describe('the whole tokenizer against an independent NumPy computation', () => {
         relativeError(realEntries(ts.outputs[name] ?? [], lengths, L, cols, pairwise), realEntries(answer.outputs[name] ?? [], lengths, L, cols, pairwise)),
       ]),
     );
+    outputErrors['distanceLogits'] = relativeError(ts.outputs['distanceLogits'] ?? [], listedEntries(answer.outputs['distanceLogits'] ?? [], pairCells, 8));
     outputErrors['fft2'] = relativeError(ts.outputs['fft2'] ?? [], answer.outputs['fft2'] ?? []);
     const codesDiffer = ts.codes.filter((code, k) => code !== answer.codes[k]).length;
     const fmt = (record: Record<string, number>) => Object.entries(record).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(', ');

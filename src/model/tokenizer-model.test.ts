@@ -37,7 +37,8 @@ describe('tokenizer model on a real sample batch', () => {
     const [B, L, D] = [batch.batchSize, batch.paddedLength, config.quantizer.embeddingDim];
     tf.tidy(() => {
       const inputs = toModelInputs(batch);
-      const result = forward(params, config, inputs, options);
+      const pairs = { first: tf.tensor1d([0, 1, L + 2], 'int32'), second: tf.tensor1d([1, 0, L + 3], 'int32') };
+      const result = forward(params, config, inputs, { ...options, pairs });
       expect(result.z.shape).toEqual([B, L, D]);
       expect(result.quantization.quantized.shape).toEqual([B, L, D]);
       expect(result.quantization.codes.shape).toEqual([B, L]);
@@ -48,7 +49,7 @@ describe('tokenizer model on a real sample batch', () => {
         angleVectors: [B, L, 6],
         angles: [B, L, 3],
         contactProbability: [B, L, L],
-        distanceLogits: [B, L, L, 8],
+        distanceLogits: [3, 8], // one row per scored pair
         fft2: [B, 2600],
       });
       disposeModelInputs(inputs);

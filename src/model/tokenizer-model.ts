@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { decode, decoderSpecs } from './decoders/registry';
-import type { DecoderOutputs } from './decoders/decoder-types';
+import type { DecoderOutputs, PairRows } from './decoders/decoder-types';
 import { encode, encoderSpecs } from './encoder/encoder';
 import { computeLosses, type LossValues } from './losses/total-loss';
 import type { LossTargets } from './losses/loss-targets';
@@ -38,6 +38,8 @@ export interface ForwardOptions {
   readonly commitmentCost: number;
   /** Real residues of the whole accumulation window, when the VQ mean is to be taken over the window. */
   readonly residueDenominator?: number;
+  /** The pairs the distance head scores (the loss targets' pairs); without them it is not run. */
+  readonly pairs?: PairRows;
 }
 
 export interface ForwardResult {
@@ -52,7 +54,8 @@ export function forward(params: ParameterSet, config: ModelConfig, inputs: Model
   const key = { training: options.training, seed: options.seed, step: options.step, rank: options.rank };
   const z = encode(params, config.encoder, inputs, key);
   const quantization = quantize(codebookVariable(params), z, inputs.mask, options.commitmentCost, options.residueDenominator);
-  const outputs = decode(params, config.decoders, quantization.quantized, { mask: inputs.mask, positions: inputs.positions, ...key });
+  const context = { mask: inputs.mask, positions: inputs.positions, ...key, ...(options.pairs ? { pairs: options.pairs } : {}) };
+  const outputs = decode(params, config.decoders, quantization.quantized, context);
   return { z, quantization, outputs };
 }
 
@@ -69,7 +72,8 @@ export interface ModelLoss {
 /** Forward pass plus every loss term (raw and weighted) and the weighted total. */
 export function modelLoss(params: ParameterSet, config: ModelConfig, inputs: ModelInputs, targets: LossTargets, options: LossOptions): ModelLoss {
   const residueDenominator = targets.normalizers?.residues ?? options.residueDenominator;
-  const result = forward(params, config, inputs, residueDenominator === undefined ? options : { ...options, residueDenominator });
+  const withPairs = { ...options, pairs: targets.pairs };
+  const result = forward(params, config, inputs, residueDenominator === undefined ? withPairs : { ...withPairs, residueDenominator });
   const losses = computeLosses(result.outputs, targets, result.quantization.loss, options.weights, { labelSmoothing: options.labelSmoothing });
   return { forward: result, losses };
 }

@@ -9,6 +9,7 @@ import type { TrainingBackendChoice } from '../protocol/run-config';
 import { registerF16Backend } from './precision/f16-backend';
 import { decidePrecision } from './precision/precision-mode';
 import { adapterName, isSoftwareAdapter, type AdapterIdentity } from '../shared/software-adapter';
+import { registerLeanGradients } from './tfjs-engine/lean-gradients';
 import { shareSavedTensors } from './tfjs-engine/share-saved-tensors';
 import { activateWasmBackend, WASM_BACKEND } from './wasm-backend';
 
@@ -56,6 +57,7 @@ export async function prepareTrainingBackend(
   useWasm: () => Promise<boolean> = activateWasmBackend,
 ): Promise<TrainingBackend> {
   shareSavedTensors();
+  registerLeanGradients();
   if (choice === 'wasm') {
     if (!(await useWasm())) throw new Error('training.backend is wasm, but the WebAssembly backend did not start in this browser');
     return { backend: WASM_BACKEND, features: [], reason: 'Backend: WebAssembly (training.backend is wasm).', fallback: false };

@@ -1,21 +1,22 @@
 /**
- * The pair heads of the `contacts` decoder, computed for ALL pairs of each protein at once (no index gathers):
+ * The pair heads of the `contacts` decoder.
  *
- * Contact probability: ẑ = z / √(|z|² + ε²); p_ij = clamp(sigmoid(τ⟨ẑ_i, ẑ_j⟩ + b), 1e-6, 1 − 1e-6) as one batched
- * matMul, with learnable scalars τ (init 1) and b (init 0). FoldTree2 REF has no τ, so its p ≤ sigmoid(1) ≈ 0.731.
+ * Contact probability, for ALL pairs of each protein at once (one batched matMul, no width per pair):
+ * ẑ = z / √(|z|² + ε²); p_ij = clamp(sigmoid(τ⟨ẑ_i, ẑ_j⟩ + b), 1e-6, 1 − 1e-6), learnable scalars τ (init 1) and
+ * b (init 0). FoldTree2 REF has no τ, so its p ≤ sigmoid(1) ≈ 0.731.
  *
- * Distance bins: u_i = LayerNorm([z_i ‖ posMLP(pos_i)]) per residue, then the first pair layer is separable,
- * Linear([u_i ‖ u_j]) = u_i A + u_j C + bias with A, C the two halves of one (2·|u|, pairHidden) weight, broadcast
- * to [B, L, L, pairHidden]; then GELU → Linear → GELU → Linear(→ 8), REAL logits. FoldTree2 normalises the
- * concatenated pair vector instead (its LayerNorm couples i and j) and ends in a Sigmoid (reference §7.12).
- * Memory: each [B, L, L, pairHidden] activation is B·L²·pairHidden floats, and backprop keeps a few of them.
+ * Distance bins, for the scored pairs only (the positives and sampled negatives the losses use), as FoldTree2's
+ * `edge_logits_mlp`: [z_i ‖ z_j ‖ pos_i ‖ pos_j] (pos = this head's position MLP, width 32) → LayerNorm(2h + 64) →
+ * Linear(→ P) → GELU → Linear(P → P) → GELU → Linear(P → P/2) → GELU → Linear(→ 8), REAL logits: FoldTree2 ends in
+ * a Sigmoid and feeds those (0, 1) values to the cross-entropy (reference §7.12), which we do not copy. Memory is
+ * pairs × width, so it grows with the contacts, not with L² × width.
  */
 import * as tf from '@tensorflow/tfjs';
 import { gelu } from '../layers/activations';
-import { layerNorm } from '../layers/layer-norm';
 import { linear } from '../layers/linear';
 import { mlp, type MlpShape } from '../layers/mlp';
 import type { ParameterSet } from '../params/parameter-set';
+import type { PairRows } from './decoder-types';
 
 /** Clamp of the contact probability, as FoldTree2 (keeps −log p and −log(1 − p) finite). */
 export const CONTACT_PROBABILITY_FLOOR = 1e-6;
@@ -40,22 +41,54 @@ export function contactProbability(params: ParameterSet, prefix: string, z: tf.T
   return tf.clipByValue(tf.sigmoid(logits), CONTACT_PROBABILITY_FLOOR, 1 - CONTACT_PROBABILITY_FLOOR) as tf.Tensor3D;
 }
 
+/** Widths of the distance head's layers after its LayerNorm: P, P, P/2, then the 8 bins. */
+export function distanceHeadWidths(pairHidden: number): [number, number, number, number] {
+  return [pairHidden, pairHidden, Math.max(1, Math.floor(pairHidden / 2)), DISTANCE_BINS];
+}
+
+/** The distance head's layer count after its LayerNorm (`<prefix>.distance.0` … `.3`). */
+export const DISTANCE_HEAD_LAYERS = 4;
+
 /**
- * z [B, L, h], positions [B, L, 256] (padding rows zeroed by the caller) → logits [B, L, L, 8], pair [b, i, j]
- * built from [u_i ‖ u_j]. Reads `<prefix>.positions.*`, `<prefix>.distanceNorm`, `<prefix>.distance.{0,1,2}`.
+ * The first layer of the distance head, LayerNorm then Linear over x = [z_i ‖ z_j ‖ pos_i ‖ pos_j], computed
+ * without building x. With u = [z ‖ pos] per residue (width w), γ, β the LayerNorm's affine parameters and W, b0
+ * the Linear's:
+ *   Linear(LayerNorm(x)) = (a_i + c_j − μ_ij·g) / σ_ij + (βW + b0)
+ * where a_i = u_i·(γ⊙W)[i rows], c_j = u_j·(γ⊙W)[j rows], g = Σ_k γ_k W_k, μ_ij = (s_i + s_j)/2w and
+ * σ_ij² = (q_i + q_j)/2w − μ_ij² + eps from each residue's sum s and sum of squares q. The per-residue terms are
+ * [B·L, P] matMuls; only two rows are gathered per pair. Exactly FoldTree2's formula (biased variance, as
+ * nn.LayerNorm), in another order of float32 operations.
  */
-export function distanceLogits(params: ParameterSet, prefix: string, z: tf.Tensor3D, positions: tf.Tensor3D, pairHidden: number): tf.Tensor4D {
-  const [B, L] = z.shape;
+function firstPairLayer(params: ParameterSet, prefix: string, z: tf.Tensor2D, position: tf.Tensor2D, pairs: PairRows): tf.Tensor2D {
+  const h = z.shape[1];
+  const width = h + PAIR_POSITION_WIDTH;
+  const weight = params.get(`${prefix}.distance.0.weight`); // [2w, P], rows z_i, z_j, pos_i, pos_j
+  const gamma = params.get(`${prefix}.distanceNorm.weight`);
+  const beta = params.get(`${prefix}.distanceNorm.bias`);
+  const scaled = tf.mul(weight, tf.reshape(gamma, [-1, 1]));
+  const rows = (from: number, count: number) => tf.slice(scaled, [from, 0], [count, -1]);
+  const first = tf.concat([rows(0, h), rows(2 * h, PAIR_POSITION_WIDTH)], 0); // [w, P]
+  const second = tf.concat([rows(h, h), rows(2 * h + PAIR_POSITION_WIDTH, PAIR_POSITION_WIDTH)], 0);
+  const u = tf.concat([z, position], 1); // [B·L, w]
+  const a = tf.gather(tf.matMul(u, first), pairs.first); // [P, P_h]
+  const c = tf.gather(tf.matMul(u, second), pairs.second);
+  const pairSum = (perResidue: tf.Tensor) => tf.add(tf.gather(perResidue, pairs.first), tf.gather(perResidue, pairs.second)); // [P, 1]
+  const mean = tf.div(pairSum(tf.sum(u, 1, true)), 2 * width);
+  const meanSquare = tf.div(pairSum(tf.sum(tf.square(u), 1, true)), 2 * width);
+  const deviation = tf.sqrt(tf.add(tf.sub(meanSquare, tf.square(mean)), DISTANCE_NORM_EPS));
+  const g = tf.sum(scaled, 0); // [P]
+  const offset = tf.add(tf.matMul(tf.reshape(beta, [1, -1]), weight), params.get(`${prefix}.distance.0.bias`)); // [1, P]
+  return tf.add(tf.div(tf.sub(tf.add(a, c), tf.mul(mean, g)), deviation), offset) as tf.Tensor2D;
+}
+
+/**
+ * z [B, L, h], positions [B, L, 256] (padding rows zeroed by the caller), `pairs` [P] rows → logits [P, 8].
+ * Reads `<prefix>.positions.*`, `<prefix>.distanceNorm`, `<prefix>.distance.{0,1,2,3}`.
+ */
+export function distanceLogits(params: ParameterSet, prefix: string, z: tf.Tensor3D, positions: tf.Tensor3D, pairs: PairRows, pairHidden: number): tf.Tensor2D {
+  const [B, L, h] = z.shape;
   const position = mlp(params, `${prefix}.positions`, pairPositionShape(pairHidden), positions);
-  const u = layerNorm(params, `${prefix}.distanceNorm`, tf.concat([z, position], 2), DISTANCE_NORM_EPS);
-  const width = u.shape[2] ?? 0;
-  const weight = params.get(`${prefix}.distance.0.weight`);
-  const left = tf.matMul(tf.reshape(u, [B * L, width]), tf.slice(weight, [0, 0], [width, pairHidden]));
-  const right = tf.matMul(tf.reshape(u, [B * L, width]), tf.slice(weight, [width, 0], [width, pairHidden]));
-  const first = tf.add(
-    tf.add(tf.reshape(left, [B, L, 1, pairHidden]), tf.reshape(right, [B, 1, L, pairHidden])),
-    params.get(`${prefix}.distance.0.bias`),
-  );
-  const second = gelu(linear(params, `${prefix}.distance.1`, gelu(first)));
-  return linear(params, `${prefix}.distance.2`, second) as tf.Tensor4D;
+  let x: tf.Tensor = firstPairLayer(params, prefix, tf.reshape(z, [B * L, h]), tf.reshape(position, [B * L, PAIR_POSITION_WIDTH]), pairs);
+  for (let k = 1; k < DISTANCE_HEAD_LAYERS; k++) x = linear(params, `${prefix}.distance.${k}`, gelu(x));
+  return x as tf.Tensor2D;
 }

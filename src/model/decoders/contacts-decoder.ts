@@ -1,12 +1,13 @@
 /**
- * `contacts`: contact probability and distance-bin logits for every residue pair (FoldTree2's CNN_geo_Decoder).
+ * `contacts`: contact probability for every residue pair and distance-bin logits for the scored pairs (FoldTree2's
+ * CNN_geo_Decoder).
  *
  *   input  tokens → Linear(D → 2h) → GELU → Linear(2h → 2h) → GELU
  *   body   convLayers × (Conv1d(k3) → SiLU → LayerNorm(eps 1e-6)), channels [2h, h, h, …] as FoldTree2's
  *          conv_channels (layer k maps channels[k−1] → channels[k], layer 0 maps 2h → 2h); padding rows are zeroed
  *          before each conv, so it equals the per-protein zero-padded conv;
  *          lin: Linear(→ h) → GELU → Linear(h → h) → GELU → Linear(h → h) gives z (normalize on, residual off)
- *   head   contact probability and distance logits for all pairs (contact-heads.ts)
+ *   head   contact probability for all pairs, distance logits for the scored pairs (contact-heads.ts)
  */
 import * as tf from '@tensorflow/tfjs';
 import { ACTIVATIONS } from '../layers/activations';
@@ -15,7 +16,7 @@ import { linearSpecs } from '../layers/linear';
 import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
 import type { ContactDecoderConfig } from '../model-config';
 import type { ParameterSpec } from '../params/parameter-spec';
-import { contactProbability, DISTANCE_BINS, distanceLogits, PAIR_POSITION_WIDTH, pairPositionShape } from './contact-heads';
+import { contactProbability, distanceHeadWidths, distanceLogits, PAIR_POSITION_WIDTH, pairPositionShape } from './contact-heads';
 import { decoderDropout } from './decoder-dropout';
 import type { DecoderDefinition } from './decoder-types';
 import { conv1dSpecs, maskedConv1d } from './masked-conv1d';
@@ -43,7 +44,8 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
     const h = config.hidden;
     const channels = convChannels(h, config.convLayers);
     const last = channels[channels.length - 1] ?? 2 * h;
-    const pairInput = h + PAIR_POSITION_WIDTH;
+    const pairInput = 2 * (h + PAIR_POSITION_WIDTH);
+    const widths = [pairInput, ...distanceHeadWidths(config.pairHidden)];
     return [
       ...mlpSpecs(`${PREFIX}.input`, inputShape(embeddingDim, h)),
       ...channels.flatMap((out, k) => [
@@ -55,9 +57,7 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
       { name: `${PREFIX}.head.bias`, shape: [1], init: { kind: 'zeros' } },
       ...mlpSpecs(`${PREFIX}.head.positions`, pairPositionShape(config.pairHidden)),
       ...layerNormSpecs(`${PREFIX}.head.distanceNorm`, pairInput),
-      ...linearSpecs(`${PREFIX}.head.distance.0`, 2 * pairInput, config.pairHidden),
-      ...linearSpecs(`${PREFIX}.head.distance.1`, config.pairHidden, config.pairHidden),
-      ...linearSpecs(`${PREFIX}.head.distance.2`, config.pairHidden, DISTANCE_BINS),
+      ...widths.slice(1).flatMap((out, k) => linearSpecs(`${PREFIX}.head.distance.${k}`, widths[k] ?? 0, out)),
     ];
   },
   forward(params, config, tokens, context) {
@@ -72,9 +72,8 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
     }
     const z = mlp(params, `${PREFIX}.body.lin`, latentShape(x.shape[2], config.hidden), x) as tf.Tensor3D;
     const positions = tf.mul(context.positions, rows) as tf.Tensor3D;
-    return {
-      contactProbability: contactProbability(params, `${PREFIX}.head`, z),
-      distanceLogits: distanceLogits(params, `${PREFIX}.head`, z, positions, config.pairHidden),
-    };
+    const probability = contactProbability(params, `${PREFIX}.head`, z);
+    if (!context.pairs) return { contactProbability: probability };
+    return { contactProbability: probability, distanceLogits: distanceLogits(params, `${PREFIX}.head`, z, positions, context.pairs, config.pairHidden) };
   },
 };

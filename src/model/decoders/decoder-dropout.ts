@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { RNG_STREAM } from '../../shared/rng-streams';
 import { hashIntegers, hashString } from '../../shared/seed-hash';
+import { dropoutMultiplier } from '../layers/dropout-multiplier';
 import type { DecoderContext } from './decoder-types';
 
 /** A uint32 seed for one dropout site at the context's step. */
@@ -18,4 +19,10 @@ export function decoderDropoutSeed(context: Pick<DecoderContext, 'seed' | 'step'
 export function decoderDropout<T extends tf.Tensor>(x: T, rate: number, context: DecoderContext, site: string): T {
   if (!context.training || rate <= 0) return x;
   return tf.dropout(x, rate, undefined, decoderDropoutSeed(context, site)) as T;
+}
+
+/** The multiplier `decoderDropout` would apply to a tensor of `shape` (undefined when it would apply none). */
+export function decoderDropoutMultiplier(shape: number[], rate: number, context: DecoderContext, site: string): tf.Tensor | undefined {
+  if (!context.training || rate <= 0) return undefined;
+  return dropoutMultiplier(shape, rate, decoderDropoutSeed(context, site));
 }

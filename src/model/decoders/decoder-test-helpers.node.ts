@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParameterSet } from '../params/parameter-set';
 import type { ParameterSpec } from '../params/parameter-spec';
-import type { DecoderContext } from './decoder-types';
+import type { DecoderContext, PairRows } from './decoder-types';
 
 const SCRIPT = fileURLToPath(new URL('./numpy-reference.py', import.meta.url));
 /** Debian's Python has NumPy; the pyenv `python3` on PATH does not. */
@@ -85,4 +85,30 @@ export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<num
     scale = Math.max(scale, Math.abs(expected[k] ?? 0));
   }
   return diff / Math.max(scale, 1e-12);
+}
+
+/** Every ordered pair (i, j), i ≠ j, of real residues of each protein, as rows b·L + i, b·L + j (caller disposes). */
+export function realPairs(lengths: readonly number[], length: number): PairRows {
+  const first: number[] = [];
+  const second: number[] = [];
+  lengths.forEach((n, b) => {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) first.push(b * length + i) && second.push(b * length + j);
+  });
+  return { first: tf.tensor1d(first, 'int32'), second: tf.tensor1d(second, 'int32') };
+}
+
+/** [P, K] values of `realPairs(lengths, length)` spread into [B, L, L, K], zero at the pairs not listed. */
+export function densePairValues(values: ArrayLike<number>, lengths: readonly number[], length: number, K: number): Float32Array {
+  const dense = new Float32Array(lengths.length * length * length * K);
+  let p = 0;
+  lengths.forEach((n, b) => {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        for (let k = 0; k < K; k++) dense[((b * length + i) * length + j) * K + k] = values[p * K + k] ?? NaN;
+        p++;
+      }
+    }
+  });
+  return dense;
 }

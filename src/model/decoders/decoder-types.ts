@@ -22,8 +22,8 @@ export interface DecoderOutputs {
   angles?: tf.Tensor3D;
   /** [B, L, L] contact probability sigmoid(τ⟨ẑ_i, ẑ_j⟩ + b) for every pair, clamped to [1e-6, 1 − 1e-6]. */
   contactProbability?: tf.Tensor3D;
-  /** [B, L, L, 8] distance-bin logits for every pair (real logits: no sigmoid). */
-  distanceLogits?: tf.Tensor4D;
+  /** [P, 8] distance-bin logits of the context's `pairs`, one row per pair (real logits: no sigmoid). */
+  distanceLogits?: tf.Tensor2D;
   /** [B, 2600] per-protein 2-D Fourier prediction: 1300 magnitudes, then 1300 phases. */
   fft2?: tf.Tensor2D;
 }
@@ -44,6 +44,20 @@ export interface DecoderContext {
   readonly step: number;
   /** Worker rank, part of the dropout key like the encoder's (default 0), so data-parallel ranks draw apart. */
   readonly rank?: number;
+  /**
+   * The residue pairs to score with pair heads that run per pair (the distance head), as rows of the batch
+   * flattened to [B·L, ·]; without them such heads return nothing (FoldTree2's decoder likewise returns no edge
+   * logits without a contact index).
+   */
+  readonly pairs?: PairRows;
+}
+
+/** Rows b·L + i and b·L + j of each scored pair (the loss targets' `pairs` fit this). */
+export interface PairRows {
+  /** [P] int32. */
+  readonly first: tf.Tensor1D;
+  /** [P] int32. */
+  readonly second: tf.Tensor1D;
 }
 
 export interface DecoderDefinition<C> {

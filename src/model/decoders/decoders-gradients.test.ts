@@ -1,6 +1,7 @@
 /**
  * Central finite differences against tfjs's analytic gradients for every decoder, on tiny shapes: the objective
- * is a fixed random projection of each output summed over real residues / real pairs (angles enter through
+ * is a fixed random projection of each output summed over real residues / real pairs (the distance head scores every
+ * ordered pair of real residues here; angles enter through
  * sin and cos, which are smooth across ±π).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -8,7 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { DECODER_NAMES, type DecoderConfigs, type DecoderName } from '../model-config';
 import { ParameterSet } from '../params/parameter-set';
 import { analyticGradient, maxRelativeError, numericalGradient, probeIndices } from '../testing/finite-difference.node';
-import { maskFromLengths, seededTensor, testContext } from './decoder-test-helpers.node';
+import { maskFromLengths, realPairs, seededTensor, testContext } from './decoder-test-helpers.node';
 import type { DecoderOutputs } from './decoder-types';
 import { decode, decoderSpecs } from './registry';
 
@@ -30,7 +31,9 @@ const WEIGHTS: Record<DecoderName, readonly string[]> = {
     'head.positions.0.weight',
     'head.temperature',
     'head.bias',
+    'head.distanceNorm.weight',
     'head.distance.0.weight',
+    'head.distance.2.weight',
   ],
   fft2: ['head.0.weight', 'head.2.bias'],
 };
@@ -46,9 +49,10 @@ const params = new ParameterSet(decoderSpecs(CONFIGS, D), 17);
 const mask = maskFromLengths(LENGTHS, L);
 const positions = seededTensor([B, L, 256], 23) as tf.Tensor3D;
 const tokens = seededTensor([B, L, D], 29);
+const scored = realPairs(LENGTHS, L);
 afterAll(() => {
   params.dispose();
-  tf.dispose([mask, positions, tokens]);
+  tf.dispose([mask, positions, tokens, scored.first, scored.second]);
 });
 
 function only(name: DecoderName): DecoderConfigs {
@@ -68,7 +72,7 @@ function objective(outputs: DecoderOutputs): tf.Scalar {
   if (outputs.angleVectors) project(outputs.angleVectors, rows, 3);
   if (outputs.angles) project(tf.concat([tf.sin(outputs.angles), tf.cos(outputs.angles)], 2), rows, 4);
   if (outputs.contactProbability) project(outputs.contactProbability, tf.squeeze(pairs, [3]), 5);
-  if (outputs.distanceLogits) project(outputs.distanceLogits, pairs, 6);
+  if (outputs.distanceLogits) project(outputs.distanceLogits, tf.scalar(1), 6); // one row per listed (real) pair
   if (outputs.fft2) project(outputs.fft2, tf.scalar(1 / 50), 7);
   return tf.addN(terms) as tf.Scalar;
 }
@@ -104,7 +108,7 @@ describe('decoder gradients: analytic vs central finite differences (float32)', 
   for (const name of DECODER_NAMES) {
     test(`${name}: w.r.t. the tokens (real rows) and a few weights`, () => {
       const configs = only(name);
-      const context = testContext(mask, positions);
+      const context = testContext(mask, positions, { pairs: scored });
       const f = (t: tf.Tensor): tf.Scalar => objective(decode(params, configs, t as tf.Tensor3D, context));
       const realIndices = Array.from({ length: B * L * D }, (_, k) => k).filter((k) => {
         const [b, i] = [Math.floor(k / (L * D)), Math.floor(k / D) % L];

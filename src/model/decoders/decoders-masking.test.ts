@@ -7,13 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DECODER_NAMES, type DecoderConfigs } from '../model-config';
 import { ParameterSet } from '../params/parameter-set';
-import { maskFromLengths, seededTensor, testContext, withNoisyPadding } from './decoder-test-helpers.node';
+import { maskFromLengths, realPairs, seededTensor, testContext, withNoisyPadding } from './decoder-test-helpers.node';
 import type { DecoderContext, DecoderOutputName, DecoderOutputs } from './decoder-types';
 import { decode, decoderPrefix, decoderSpecs, disposeDecoderOutputs } from './registry';
 
 const LENGTHS = [7, 4, 2];
 const [B, L, D] = [3, 7, 4];
-const PAIRWISE: readonly DecoderOutputName[] = ['contactProbability', 'distanceLogits'];
+/** Outputs over every [B, L, L] pair; `distanceLogits` has one row per listed pair, all of them real. */
+const PAIRWISE: readonly DecoderOutputName[] = ['contactProbability'];
 const OUTPUTS_OF = {
   sequence: ['aminoAcidLogits'],
   geometry: ['ssLogits', 'angleVectors', 'angles'],
@@ -34,16 +35,17 @@ const params = new ParameterSet(decoderSpecs(configsWithDropout(0), D), 31);
 const mask = maskFromLengths(LENGTHS, L);
 const tokens = seededTensor([B, L, D], 41) as tf.Tensor3D;
 const positions = withNoisyPadding(seededTensor([B, L, 256], 43) as tf.Tensor3D, mask, 0);
+const pairs = realPairs(LENGTHS, L);
 afterAll(() => {
   params.dispose();
-  tf.dispose([mask, tokens, positions]);
+  tf.dispose([mask, tokens, positions, pairs.first, pairs.second]);
 });
 
-/** 1 at real rows / real pairs of an output of rank `rank`, broadcastable against it; fft2 is per protein. */
+/** 1 at real rows / real pairs of an output of rank `rank`, broadcastable against it; fft2 and distanceLogits are all real. */
 function realWeight(key: DecoderOutputName, rank: number): tf.Tensor {
   let weight: tf.Tensor = tf.scalar(1);
   if (PAIRWISE.includes(key)) weight = tf.mul(tf.expandDims(mask, 2), tf.expandDims(mask, 1));
-  else if (key !== 'fft2') weight = mask;
+  else if (key !== 'fft2' && key !== 'distanceLogits') weight = mask;
   while (weight.rank < rank) weight = tf.expandDims(weight, -1);
   return weight;
 }
@@ -83,7 +85,7 @@ describe('padding never reaches a real output or a gradient', () => {
       const run = (seed: number): Evaluation => {
         const [noisyPositions, noisyTokens] = [withNoisyPadding(positions, mask, seed), withNoisyPadding(tokens, mask, seed + 1)];
         const before = tf.memory().numTensors;
-        const result = evaluate(configs, testContext(mask, noisyPositions, { training }), noisyTokens);
+        const result = evaluate(configs, testContext(mask, noisyPositions, { training, pairs }), noisyTokens);
         expect(tf.memory().numTensors).toBe(before);
         tf.dispose([noisyPositions, noisyTokens]);
         return result;
@@ -121,7 +123,7 @@ describe('enabled flags', () => {
       const specs = decoderSpecs(configs, D);
       expect(specs.some((spec) => spec.name.startsWith(decoderPrefix(name)))).toBe(false);
       const outputs = tf.tidy(() => {
-        const decoded = decode(params, configs, tokens, testContext(mask, positions));
+        const decoded = decode(params, configs, tokens, testContext(mask, positions, { pairs }));
         const keys = Object.keys(decoded);
         disposeDecoderOutputs(decoded);
         return keys;

@@ -1,6 +1,7 @@
 /**
  * End-to-end check of every decoder against the NumPy reference (PyTorch formulas, float64) run on each protein
- * UNPADDED and alone: our padded, masked batch must give the same values on every real residue and real pair,
+ * UNPADDED and alone: our padded, masked batch must give the same values on every real residue and real pair (the
+ * distance head on every listed pair),
  * whatever the padding rows hold and however long the batch is padded.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -12,7 +13,7 @@ import { ParameterSet } from '../params/parameter-set';
 import { MODEL_PRESETS } from '../presets';
 import { sampleBatch } from '../testing/sample-batch.node';
 import type { DecoderOutputName } from './decoder-types';
-import { randomizedSpecs, relativeError, runNumpyReference, seededTensor, testContext, torchLayout, withNoisyPadding } from './decoder-test-helpers.node';
+import { randomizedSpecs, realPairs, relativeError, runNumpyReference, seededTensor, testContext, torchLayout, withNoisyPadding } from './decoder-test-helpers.node';
 import { decode, decoderSpecs, disposeDecoderOutputs } from './registry';
 
 const D = 8;
@@ -36,7 +37,8 @@ describe('decoders against NumPy on unpadded proteins', () => {
     const clean = seededTensor([inputs.batchSize, L, D], 8) as tf.Tensor3D;
     const tokens = withNoisyPadding(clean, inputs.mask, 1);
     const positions = withNoisyPadding(inputs.positions, inputs.mask, 2);
-    const outputs = decode(params, CONFIGS, tokens, testContext(inputs.mask, positions));
+    const pairs = realPairs(lengths, L);
+    const outputs = decode(params, CONFIGS, tokens, testContext(inputs.mask, positions, { pairs }));
     const tokenRows = clean.arraySync();
     const positionRows = inputs.positions.arraySync();
     const reference = runNumpyReference<{ proteins: ProteinOutputs[] }>({
@@ -49,25 +51,30 @@ describe('decoders against NumPy on unpadded proteins', () => {
     const ours = Object.fromEntries(
       Object.entries(outputs).map(([key, value]) => [key, (value as tf.Tensor).arraySync()]),
     ) as Record<DecoderOutputName, Nested[]>;
+    // The distance head scores the listed pairs (every i ≠ j here); NumPy gives every pair, the diagonal too.
+    const listed = (b: number): number[] => {
+      const all = (reference.proteins[b]?.distanceLogits ?? []) as Nested[][];
+      return all.flatMap((row, i) => row.filter((_, j) => j !== i)).flat(3) as number[];
+    };
     const cropped = (key: DecoderOutputName, b: number, n: number): number[] => {
       const perProtein = ours[key][b] as Nested;
       if (key === 'fft2') return [perProtein].flat(3) as number[];
       const rows = (perProtein as Nested[]).slice(0, n);
-      const pairwise = key === 'contactProbability' || key === 'distanceLogits';
+      const pairwise = key === 'contactProbability';
       return (pairwise ? rows.map((row) => (row as Nested[]).slice(0, n)) : rows).flat(3) as number[];
     };
     const keys = Object.keys(ours) as DecoderOutputName[];
     expect(keys.sort()).toEqual(['aminoAcidLogits', 'angleVectors', 'angles', 'contactProbability', 'distanceLogits', 'fft2', 'ssLogits']);
     for (const key of keys) {
-      const actual = lengths.flatMap((n, b) => cropped(key, b, n));
-      const expected = lengths.flatMap((_, b) => (reference.proteins[b]?.[key] ?? []).flat(3) as number[]);
+      const actual = key === 'distanceLogits' ? (ours.distanceLogits.flat(3) as number[]) : lengths.flatMap((n, b) => cropped(key, b, n));
+      const expected = lengths.flatMap((_, b) => (key === 'distanceLogits' ? listed(b) : ((reference.proteins[b]?.[key] ?? []).flat(3) as number[])));
       expect(actual.length).toBe(expected.length);
       const error = relativeError(actual, expected);
       console.info(`${key} vs NumPy: max relative error ${error.toExponential(2)}`);
       expect(error).toBeLessThan(1e-4);
     }
     disposeDecoderOutputs(outputs);
-    tf.dispose([clean, tokens, positions]);
+    tf.dispose([clean, tokens, positions, pairs.first, pairs.second]);
     disposeModelInputs(inputs);
     params.dispose();
   });

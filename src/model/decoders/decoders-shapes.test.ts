@@ -7,7 +7,7 @@ import { ParameterSet } from '../params/parameter-set';
 import { MODEL_PRESETS } from '../presets';
 import { sampleBatch } from '../testing/sample-batch.node';
 import { CONTACT_PROBABILITY_FLOOR } from './contact-heads';
-import { seededTensor, testContext } from './decoder-test-helpers.node';
+import { realPairs, seededTensor, testContext } from './decoder-test-helpers.node';
 import type { DecoderOutputs } from './decoder-types';
 import { FFT2_WIDTH } from './fft2-decoder';
 import { decode, decoderSpecs, disposeDecoderOutputs } from './registry';
@@ -34,14 +34,15 @@ function run(configs: DecoderConfigs = TINY.decoders): DecoderOutputs {
   let outputs: DecoderOutputs = {};
   tf.tidy(() => {
     const tokens = seededTensor([inputs.batchSize, inputs.length, D], 5) as tf.Tensor3D;
-    outputs = decode(params, configs, tokens, testContext(inputs.mask, inputs.positions));
+    const pairs = realPairs(Array.from(batch.lengths), inputs.length);
+    outputs = decode(params, configs, tokens, testContext(inputs.mask, inputs.positions, { pairs }));
     for (const value of Object.values(outputs)) tf.keep(value as tf.Tensor);
   });
   return outputs;
 }
 
 describe('decoder outputs on a real sample batch (tiny preset)', () => {
-  test('shapes follow [B, L, …] / [B, L, L, …], and nothing leaks', () => {
+  test('shapes follow [B, L, …] / [B, L, L, …] / [pairs, …], and nothing leaks', () => {
     const [B, L] = [inputs.batchSize, inputs.length];
     expect(Array.from(batch.lengths)).toEqual([48, 43, 42]);
     const before = tf.memory().numTensors;
@@ -51,7 +52,8 @@ describe('decoder outputs on a real sample batch (tiny preset)', () => {
     expect(outputs.angleVectors?.shape).toEqual([B, L, 6]);
     expect(outputs.angles?.shape).toEqual([B, L, 3]);
     expect(outputs.contactProbability?.shape).toEqual([B, L, L]);
-    expect(outputs.distanceLogits?.shape).toEqual([B, L, L, 8]);
+    // One row per ordered pair of real residues (realPairs): Σ n(n − 1).
+    expect(outputs.distanceLogits?.shape).toEqual([48 * 47 + 43 * 42 + 42 * 41, 8]);
     expect(outputs.fft2).toBeUndefined();
     for (const value of Object.values(outputs) as tf.Tensor[]) expect(value.dataSync().every(Number.isFinite)).toBe(true);
     expect(tf.memory().numTensors).toBe(before + 6);

@@ -11,11 +11,9 @@ import * as tf from '@tensorflow/tfjs';
 import { linear } from '../layers/linear';
 import type { ParameterSet } from '../params/parameter-set';
 import type { ParameterSpec } from '../params/parameter-spec';
-import { decoderDropout } from './decoder-dropout';
+import { maskedAttention } from '../layers/masked-attention';
+import { decoderDropoutMultiplier } from './decoder-dropout';
 import type { DecoderContext } from './decoder-types';
-
-/** Additive score for padding keys; exp(−1e9 − max) underflows to exactly 0 in float32. */
-const PADDING_SCORE = -1e9;
 
 /**
  * `name.inProjection.{weight [dim, 3·dim], bias [3·dim]}` (columns q, then k, then v) and
@@ -59,11 +57,12 @@ export function maskedSelfAttention(
   const biasMask = tf.concat([tf.ones([dim]), tf.zeros([dim]), tf.ones([dim])]);
   const projected = tf.add(tf.matMul(tf.reshape(x, [-1, dim]), params.get(`${name}.inProjection.weight`)), tf.mul(params.get(`${name}.inProjection.bias`), biasMask));
   const [q, k, v] = tf.split(tf.reshape(projected, [B, L, 3 * dim]), 3, 2) as [tf.Tensor, tf.Tensor, tf.Tensor];
-  const scale = 1 / Math.sqrt(dim / heads);
-  const scores = tf.matMul(splitHeads(tf.mul(q, scale), heads), splitHeads(k, heads), false, true);
   const keyMask = tf.reshape(mask, [B, 1, 1, L]);
-  const masked = tf.add(scores, tf.mul(tf.sub(1, keyMask), PADDING_SCORE));
-  const weights = decoderDropout(tf.mul(tf.softmax(masked), keyMask), dropout, context, `${name}.weights`);
-  const mixed = tf.transpose(tf.matMul(weights, splitHeads(v, heads)), [0, 2, 1, 3]);
-  return linear(params, `${name}.outProjection`, tf.reshape(mixed, [B, L, dim])) as tf.Tensor3D;
+  const mixed = maskedAttention(splitHeads(q, heads), splitHeads(k, heads), splitHeads(v, heads), {
+    allowed: keyMask,
+    scale: 1 / Math.sqrt(dim / heads),
+    dropout: decoderDropoutMultiplier([B, heads, L, L], dropout, context, `${name}.weights`),
+  });
+  const joined = tf.transpose(mixed, [0, 2, 1, 3]);
+  return linear(params, `${name}.outProjection`, tf.reshape(joined, [B, L, dim])) as tf.Tensor3D;
 }

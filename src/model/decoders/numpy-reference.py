@@ -124,11 +124,14 @@ def contacts(tokens, positions, P, cfg):
     logits = P['decoder.contacts.head.temperature'][0] * (zn @ zn.T) + P['decoder.contacts.head.bias'][0]
     prob = np.clip(sigmoid(logits), 1e-6, 1 - 1e-6)
     pos = mlp(positions, P, 'decoder.contacts.head.positions', 3, relu, np.tanh)
-    u = layer_norm(np.concatenate([z, pos], 1), P, 'decoder.contacts.head.distanceNorm', 1e-6)
-    n = u.shape[0]
-    pairs = np.concatenate([np.repeat(u[:, None, :], n, 1), np.repeat(u[None, :, :], n, 0)], 2)  # [u_i || u_j]
-    hidden = gelu(linear(gelu(linear(pairs, P, 'decoder.contacts.head.distance.0')), P, 'decoder.contacts.head.distance.1'))
-    return {'contactProbability': prob, 'distanceLogits': linear(hidden, P, 'decoder.contacts.head.distance.2')}
+    n = z.shape[0]
+    # FoldTree2's edge_logits_mlp on [z_i || z_j || pos_i || pos_j], here for every pair (i, j) of the protein
+    pairs = np.concatenate([np.repeat(z[:, None, :], n, 1), np.repeat(z[None, :, :], n, 0),
+                            np.repeat(pos[:, None, :], n, 1), np.repeat(pos[None, :, :], n, 0)], 2)
+    x = layer_norm(pairs, P, 'decoder.contacts.head.distanceNorm', 1e-6)
+    for k in range(3):
+        x = gelu(linear(x, P, f'decoder.contacts.head.distance.{k}'))
+    return {'contactProbability': prob, 'distanceLogits': linear(x, P, 'decoder.contacts.head.distance.3')}
 
 
 def fft2(tokens, positions, P, cfg):

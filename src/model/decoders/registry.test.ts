@@ -32,8 +32,9 @@ describe('the decoder registry', () => {
     // same input and layer; ss norm 32 + 3·272 + (16·3+3); angles 3·272 + (16·6+6).
     expect(count('geometry')).toBe(4512 + 2224 + 32 + 867 + 918);
     // input 8·32+32 + 32·32+32; convs 3·32·32+32 (+64 norm), 3·32·16+16 (+32 norm); lin 3·272; τ, b;
-    // positions 256·16+16 + 272 + 16·32+32; distance norm 96; distance 96·16+16, 272, 16·8+8.
-    expect(count('contacts')).toBe(1344 + 3168 + 1584 + 816 + 2 + 4928 + 96 + 1552 + 272 + 136);
+    // positions 256·16+16 + 272 + 16·32+32; distance norm over [z_i ‖ z_j ‖ pos_i ‖ pos_j] 2·96; distance
+    // 96·16+16, 16·16+16, 16·8+8, 8·8+8.
+    expect(count('contacts')).toBe(1344 + 3168 + 1584 + 816 + 2 + 4928 + 192 + 1552 + 272 + 136 + 72);
     const fft2 = decoderSpecs({ ...TINY.decoders, fft2: { enabled: true, hidden: 16 } }, D).filter((s) => s.name.startsWith('decoder.fft2.'));
     expect(parameterCount(fft2)).toBe(8 * 16 + 16 + (16 * 16 + 16) + (16 * 2600 + 2600));
   });
@@ -48,6 +49,7 @@ describe('the decoder registry', () => {
     expect(specs.get('decoder.contacts.body.convs.2.weight')).toEqual([3, 200, 200]);
     expect(specs.get('decoder.contacts.head.temperature')).toEqual([1]);
     expect(specs.get('decoder.contacts.head.distance.0.weight')).toEqual([2 * (200 + 32), 100]);
+    expect(specs.get('decoder.contacts.head.distance.3.weight')).toEqual([50, 8]);
   });
 
   test('a transformer whose width does not divide by its heads is rejected when declared', () => {

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { RNG_STREAM } from '../../shared/rng-streams';
 import { hashIntegers } from '../../shared/seed-hash';
+import { dropoutMultiplier } from '../layers/dropout-multiplier';
 
 /** Where the encoder applies dropout; the values are part of the seed key, so never renumber them. */
 export const ENCODER_DROPOUT_SITE = {
@@ -37,4 +38,10 @@ export function dropoutSeed(key: DropoutKey, site: number): number {
 export function seededDropout(x: tf.Tensor, rate: number, training: boolean, key: DropoutKey, site: number): tf.Tensor {
   if (!training || rate <= 0) return x;
   return tf.dropout(x, rate, undefined, dropoutSeed(key, site));
+}
+
+/** The multiplier `seededDropout` would apply to a tensor of `shape` (undefined when it would apply none). */
+export function seededDropoutMultiplier(shape: number[], rate: number, training: boolean, key: DropoutKey, site: number): tf.Tensor | undefined {
+  if (!training || rate <= 0) return undefined;
+  return dropoutMultiplier(shape, rate, dropoutSeed(key, site));
 }

@@ -14,14 +14,9 @@ import * as tf from '@tensorflow/tfjs';
 import { linear, linearSpecs } from '../layers/linear';
 import type { ParameterSet } from '../params/parameter-set';
 import type { ParameterSpec } from '../params/parameter-spec';
-import { seededDropout, type DropoutKey } from './encoder-dropout';
+import { maskedAttention } from '../layers/masked-attention';
+import { seededDropoutMultiplier, type DropoutKey } from './encoder-dropout';
 
-/**
- * Added to the scores of non-neighbours before the softmax. exp(−1e9 − max) is exactly 0 in float32, so masked
- * pairs get weight 0 and gradient 0; the weights are then multiplied by the mask again, which zeroes the uniform
- * weights that a residue with no neighbours would otherwise get.
- */
-const MASKED_SCORE = 1e9;
 
 /**
  * `name.{query,key,value}.{weight (in, H·out), bias (H·out)}`, `name.edge.weight` (1, H·out, no bias) and
@@ -69,9 +64,8 @@ export function graphAttention(
   const [B, L] = x.shape;
   const outDim = params.get(`${name}.skip.weight`).shape[1] ?? 0;
   const heads = (params.get(`${name}.query.weight`).shape[1] ?? 0) / outDim;
-  // [B, L, H·C] → [B·H, L, C]: heads become batch entries of the matMuls.
-  const byHead = (t: tf.Tensor): tf.Tensor3D =>
-    tf.reshape(tf.transpose(tf.reshape(t, [B, L, heads, outDim]), [0, 2, 1, 3]), [B * heads, L, outDim]);
+  // [B, L, H·C] → [B, H, L, C]: heads become batch entries of the matMuls.
+  const byHead = (t: tf.Tensor): tf.Tensor4D => tf.transpose(tf.reshape(t, [B, L, heads, outDim]), [0, 2, 1, 3]);
   const query = byHead(linear(params, `${name}.query`, x));
   // The key bias adds q_i·b to every score of row i, which the softmax ignores: its exact gradient is zero.
   // It stays a parameter (PyG's lin_key has it, exports carry it) but is left out of the scores, so no rounding
@@ -83,15 +77,13 @@ export function graphAttention(
 
   const mask = tf.expandDims(graph.neighbours, 1); // [B, 1, L, L]
   const edge = tf.mul(tf.expandDims(graph.edgeFeature, 1), mask); // e_ij, zero off the graph
-  const queryEdge = tf.sum(tf.mul(tf.reshape(query, [B, heads, L, outDim]), edgeWeight), 3, true); // q_i·W_e,h [B, H, L, 1]
-  const dot = tf.reshape(tf.matMul(query, key, false, true), [B, heads, L, L]);
-  const scores = tf.mul(tf.add(dot, tf.mul(queryEdge, edge)), 1 / Math.sqrt(outDim));
-  const masked = tf.add(tf.mul(scores, mask), tf.mul(tf.sub(mask, 1), MASKED_SCORE));
-  let alpha = tf.mul(tf.softmax(masked, -1), mask);
-  if (dropout) alpha = seededDropout(alpha, dropout.rate, dropout.training, dropout.key, dropout.site);
-
-  const aggregated = tf.reshape(tf.matMul(tf.reshape(alpha, [B * heads, L, L]), value), [B, heads, L, outDim]);
-  const edgeSum = tf.sum(tf.mul(alpha, edge), 3, true); // Σ_j α_ij e_ij [B, H, L, 1]
-  const messages = tf.add(aggregated, tf.mul(edgeSum, edgeWeight));
+  const queryEdge = tf.sum(tf.mul(query, edgeWeight), 3, true); // q_i·W_e,h [B, H, L, 1]
+  const dropoutMultiplier = dropout ? seededDropoutMultiplier([B, heads, L, L], dropout.rate, dropout.training, dropout.key, dropout.site) : undefined;
+  const messages = maskedAttention(query, key, value, {
+    allowed: mask,
+    scale: 1 / Math.sqrt(outDim),
+    dropout: dropoutMultiplier,
+    edges: { values: edge, queryEdge, weight: edgeWeight },
+  });
   return tf.add(tf.mean(messages, 1), linear(params, `${name}.skip`, x)) as tf.Tensor3D;
 }

@@ -15,7 +15,7 @@ export interface LossPredictions {
   readonly angles?: tf.Tensor | undefined;
   /** [B, L, L] contact probability in [1e-6, 1 − 1e-6], every pair. */
   readonly contactProbability?: tf.Tensor | undefined;
-  /** [B, L, L, K] real logits over the K distance classes. */
+  /** [P, K] real logits over the K distance classes, one row per scored pair (`LossTargets.pairs`). */
   readonly distanceLogits?: tf.Tensor | undefined;
   /** [B, 2600] predicted fourier2dr ‖ fourier2di. */
   readonly fft2?: tf.Tensor | undefined;

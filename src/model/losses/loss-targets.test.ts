@@ -26,8 +26,9 @@ describe('toLossTargets on a real sample batch', () => {
     expect(t.angles.shape).toEqual([B, L, 3]);
     expect(t.angleMask.shape).toEqual([B, L, 3]);
     for (const m of [t.aminoAcidMask, t.ssMask, t.residueMask, t.confidenceMask]) expect(m.shape).toEqual([B, L]);
-    for (const m of [t.positivePairs, t.negativePairs, t.distanceClasses]) expect(m.shape).toEqual([B, L, L]);
-    expect(t.distanceClasses.dtype).toBe('int32');
+    for (const m of [t.positivePairs, t.negativePairs]) expect(m.shape).toEqual([B, L, L]);
+    for (const m of [t.pairs.first, t.pairs.second, t.pairs.positive, t.pairs.negative, t.pairs.classes]) expect(m.shape).toEqual([t.pairs.count]);
+    expect([t.pairs.first.dtype, t.pairs.second.dtype, t.pairs.classes.dtype]).toEqual(['int32', 'int32', 'int32']);
     expect(t.distanceClassCount).toBe(8);
     expect(t.fft2).toBeUndefined();
     const real = [...batch.lengths].reduce((a, b) => a + b, 0);
@@ -43,10 +44,24 @@ describe('toLossTargets on a real sample batch', () => {
       return a + Math.min(c, n * (n - 1) - c);
     }, 0);
     expect(t.negativePairCount).toBe(negatives);
-    const classes = t.distanceClasses.dataSync();
-    const positive = t.positivePairs.dataSync();
+    // The pair list holds exactly the ones of both masks, in (protein, i, j) order, each with its own flag.
+    expect(t.pairs.count).toBe(contacts + negatives);
+    expect(sum(t.pairs.positive)).toBe(contacts);
+    expect(sum(t.pairs.negative)).toBe(negatives);
+    const [first, second] = [t.pairs.first.dataSync(), t.pairs.second.dataSync()];
+    const [positiveMask, negativeMask] = [t.positivePairs.dataSync(), t.negativePairs.dataSync()];
+    const [isPositive, isNegative] = [t.pairs.positive.dataSync(), t.pairs.negative.dataSync()];
+    for (let p = 0; p < t.pairs.count; p++) {
+      const [rowI, rowJ] = [first[p] ?? -1, second[p] ?? -1];
+      const b = Math.floor(rowI / L);
+      expect(Math.floor(rowJ / L)).toBe(b);
+      const cell = rowI * L + (rowJ % L);
+      expect([isPositive[p], isNegative[p]]).toEqual([positiveMask[cell], negativeMask[cell]]);
+      if (p > 0) expect(rowI * L + (rowJ % L)).toBeGreaterThan((first[p - 1] ?? 0) * L + ((second[p - 1] ?? 0) % L));
+    }
     // Contacts are CA–CA < 15 Å: classes 0 (< 5 Å), 1 (< 12.5 Å) or 2 (< 20 Å) only.
-    expect(classes.every((c, k) => positive[k] === 0 || c <= 2)).toBe(true);
+    const classes = t.pairs.classes.dataSync();
+    expect(Array.from(classes).every((c, p) => isPositive[p] === 0 || c <= 2)).toBe(true);
     const definedAngles = (batch.residueFeatures.bondangles?.data ?? new Float32Array()).filter((v) => v !== 0).length;
     expect(sum(t.angleMask)).toBe(definedAngles);
     disposeLossTargets(t);
@@ -136,7 +151,7 @@ describe('computeLosses', () => {
       ssLogits: tf.variable(tf.tensor3d(uniformValues(B * L * 3, -2, 2, 4), [B, L, 3])),
       angleVectors: tf.variable(tf.tensor3d(uniformValues(B * L * 6, -1, 1, 5), [B, L, 6])),
       contactProbability: tf.variable(tf.tensor3d(uniformValues(B * L * L, 0.1, 0.9, 6), [B, L, L])),
-      distanceLogits: tf.variable(tf.tensor4d(uniformValues(B * L * L * 8, -2, 2, 7), [B, L, L, 8])),
+      distanceLogits: tf.variable(tf.tensor2d(uniformValues(targets.pairs.count * 8, -2, 2, 7), [targets.pairs.count, 8])),
       fft2: tf.variable(tf.tensor2d(uniformValues(B * 12, -2, 2, 8), [B, 12])),
     };
     const before = tf.memory().numTensors;

@@ -5,9 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BatchFeature, PaddedBatch } from '../../protocol/padded-batch';
-import { distanceClasses } from './distance-classes';
 import { pairMasks } from './pair-masks';
 import { applyPairConfidence, confidenceMask } from './plddt-mask';
+import { disposeScoredPairs, scoredPairs, type ScoredPairs } from './scored-pairs';
 
 export interface LossTargetOptions {
   readonly maskPlddt: boolean;
@@ -44,8 +44,8 @@ export interface LossTargets {
   readonly positivePairs: tf.Tensor3D;
   /** [B, L, L]: sampled non-contacts, times the pair confidence mask. */
   readonly negativePairs: tf.Tensor3D;
-  /** [B, L, L] int32: distance class of every pair (0 for pairs touching padding). */
-  readonly distanceClasses: tf.Tensor3D;
+  /** The positive and negative pairs as a list with their distance classes: what the distance head scores. */
+  readonly pairs: ScoredPairs;
   /** [B, 2600]: fourier2dr ‖ fourier2di, when the batch carries both. */
   readonly fft2?: tf.Tensor2D;
   /** Ones in `positivePairs` / `negativePairs` (after confidence masking), for metrics. */
@@ -120,10 +120,10 @@ export function toLossTargets(batch: PaddedBatch, options: LossTargetOptions): L
   const ss = residueFeature(batch, 'ss', 3);
   const angles = residueFeature(batch, 'bondangles', 3);
   const confident = confidenceMask(batch, options);
-  const classes = distanceClasses(batch, options.distanceBinEdges);
   const pairs = pairMasks(batch, options);
   applyPairConfidence(pairs.positive, confident, B, L);
   applyPairConfidence(pairs.negative, confident, B, L);
+  const scored = scoredPairs(batch, pairs.positive, pairs.negative, options.distanceBinEdges);
   // An angle stored as exactly 0 is undefined (chain ends, breaks); a real angle of exactly 0.0f is not expected.
   const angleMask = angles.data.map((v, k) => (v !== 0 ? (confident[Math.floor(k / 3)] ?? 0) : 0));
   const fft2 = fft2Target(batch);
@@ -143,7 +143,7 @@ export function toLossTargets(batch: PaddedBatch, options: LossTargetOptions): L
     confidenceMask: tf.tensor2d(confident, [B, L]),
     positivePairs: tf.tensor3d(pairs.positive, [B, L, L]),
     negativePairs: tf.tensor3d(pairs.negative, [B, L, L]),
-    distanceClasses: tf.tensor3d(classes, [B, L, L], 'int32'),
+    pairs: scored,
     ...(fft2 === undefined ? {} : { fft2 }),
     positivePairCount: sumOf(pairs.positive),
     negativePairCount: sumOf(pairs.negative),
@@ -162,7 +162,8 @@ export function toLossTargets(batch: PaddedBatch, options: LossTargetOptions): L
 export function disposeLossTargets(targets: LossTargets): void {
   tf.dispose([
     targets.aminoAcids, targets.aminoAcidMask, targets.secondaryStructure, targets.ssMask, targets.angles, targets.angleMask,
-    targets.residueMask, targets.confidenceMask, targets.positivePairs, targets.negativePairs, targets.distanceClasses,
+    targets.residueMask, targets.confidenceMask, targets.positivePairs, targets.negativePairs,
   ]);
+  disposeScoredPairs(targets.pairs);
   if (targets.fft2 !== undefined) targets.fft2.dispose();
 }

@@ -29,7 +29,7 @@ export const LOSS_TERMS: Readonly<Record<Exclude<LossName, 'vq'>, LossTerm>> = {
   aminoAcid: (o, t, opt) =>
     o.aminoAcidLogits ? aminoAcidLoss(o.aminoAcidLogits, t.aminoAcids, t.aminoAcidMask, opt.labelSmoothing, t.normalizers?.aminoAcid) : null,
   edge: (o, t) => (o.contactProbability ? edgeLoss(o.contactProbability, t.positivePairs, t.negativePairs, pairDenominators(t)) : null),
-  logit: (o, t) => (o.distanceLogits ? distanceLogitLoss(o.distanceLogits, t.distanceClasses, t.positivePairs, t.negativePairs, pairDenominators(t)) : null),
+  logit: (o, t) => (o.distanceLogits ? distanceLogitLoss(o.distanceLogits, t.pairs, pairDenominators(t)) : null),
   // The vectors are preferred when both exist: masking them before atan2 keeps padding (where a decoder's vectors
   // may be zero and atan2's gradient 0/0) off the gradient path; the value is the same for unit vectors.
   angles: (o, t) => {

@@ -3,7 +3,7 @@
  * change neither a loss nor its gradient (even NaN there); a B-factor protein is never pLDDT-masked.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import type { PaddedBatch } from '../../protocol/padded-batch';
 import { DEFAULT_DISTANCE_BIN_EDGES, DEFAULT_LOSS_WEIGHTS } from './loss-config';
 import { mixedBatch, uniformValues } from './loss-fixtures.node';
@@ -25,14 +25,21 @@ const LOW_PLDDT = new Set([1, 3, 5]);
 const isPadding = (b: number, i: number): boolean => i >= (batch.lengths[b] ?? 0);
 const isLowPlddt = (b: number, i: number): boolean => b === 0 && LOW_PLDDT.has(i);
 
-interface Layout { readonly shape: number[]; readonly pair: boolean; readonly lo: number; readonly hi: number }
+/** The targets every test compares against (module level: the distance logits' layout follows their pair list). */
+const targets: LossTargets = toLossTargets(batch, OPTIONS);
+afterAll(() => disposeLossTargets(targets));
+const pairFirst = targets.pairs.first.dataSync();
+const pairSecond = targets.pairs.second.dataSync();
+
+/** `pair`: [B, L, L, …] over every pair; 'listed': one row per scored pair of `targets.pairs`. */
+interface Layout { readonly shape: number[]; readonly pair: boolean | 'listed'; readonly lo: number; readonly hi: number }
 const LAYOUT: Record<Field, Layout> = {
   aminoAcidLogits: { shape: [B, L, 20], pair: false, lo: -2, hi: 2 },
   ssLogits: { shape: [B, L, 3], pair: false, lo: -2, hi: 2 },
   angles: { shape: [B, L, 3], pair: false, lo: -3, hi: 3 },
   angleVectors: { shape: [B, L, 6], pair: false, lo: 0.2, hi: 1 },
   contactProbability: { shape: [B, L, L], pair: true, lo: 0.05, hi: 0.95 },
-  distanceLogits: { shape: [B, L, L, 8], pair: true, lo: -2, hi: 2 },
+  distanceLogits: { shape: [targets.pairs.count, 8], pair: 'listed', lo: -2, hi: 2 },
 };
 const FIELDS = Object.keys(LAYOUT) as Field[];
 
@@ -40,6 +47,10 @@ const FIELDS = Object.keys(LAYOUT) as Field[];
 function touches(field: Field, k: number, hit: (b: number, i: number) => boolean): boolean {
   const { shape, pair } = LAYOUT[field];
   const inner = shape.slice(1).reduce((a, c) => a * c, 1);
+  if (pair === 'listed') {
+    const [rowI, rowJ] = [pairFirst[Math.floor(k / inner)] ?? 0, pairSecond[Math.floor(k / inner)] ?? 0];
+    return hit(Math.floor(rowI / L), rowI % L) || hit(Math.floor(rowJ / L), rowJ % L);
+  }
   const b = Math.floor(k / inner);
   const rest = k % inner;
   const i = Math.floor(rest / (inner / L));
@@ -74,13 +85,12 @@ function lossAndGradient(field: Field, values: Float32Array, targets: LossTarget
   });
 }
 
-let targets: LossTargets;
-beforeAll(() => {
-  targets = toLossTargets(batch, OPTIONS);
-});
-afterAll(() => disposeLossTargets(targets));
-
 describe('predictions behind a mask', () => {
+  test('the distance head scores no pair that touches padding or a pLDDT-masked residue', () => {
+    expect(targets.pairs.count).toBeGreaterThan(0);
+    for (let k = 0; k < targets.pairs.count * 8; k++) expect(touches('distanceLogits', k, (b, i) => isPadding(b, i) || isLowPlddt(b, i))).toBe(false);
+  });
+
   test.each(FIELDS)('%s: padding (garbage, zeros, NaN) changes neither loss nor gradient; padding gradient is 0', (field) => {
     const original = base(field, 31);
     const reference = lossAndGradient(field, original, targets);

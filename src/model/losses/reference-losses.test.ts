@@ -68,13 +68,20 @@ function compare(batch: PaddedBatch, maskPlddt: boolean): void {
   const targets = toLossTargets(batch, { maskPlddt, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, ...KEY });
   expect(targets.positivePairCount).toBe(reference.positivePairs);
   expect(targets.negativePairCount).toBe(reference.negativePairs);
+  // The distance head scores the listed pairs only: pick their rows from the dense predictions NumPy reads.
+  const [first, second] = [targets.pairs.first.dataSync(), targets.pairs.second.dataSync()];
+  const listedLogits = new Float32Array(targets.pairs.count * 8);
+  for (let q = 0; q < targets.pairs.count; q++) {
+    const cell = (first[q] ?? 0) * L + ((second[q] ?? 0) % L);
+    listedLogits.set(p.distanceLogits.subarray(cell * 8, cell * 8 + 8), q * 8);
+  }
   const ours = tf.tidy(() => {
     const outputs: LossPredictions = {
       aminoAcidLogits: tf.tensor3d(p.aminoAcidLogits, [B, L, 20]),
       ssLogits: tf.tensor3d(p.ssLogits, [B, L, 3]),
       angles: tf.tensor3d(p.angles_pred, [B, L, 3]),
       contactProbability: tf.tensor3d(p.contactProbability, [B, L, L]),
-      distanceLogits: tf.tensor4d(p.distanceLogits, [B, L, L, 8]),
+      distanceLogits: tf.tensor2d(listedLogits, [targets.pairs.count, 8]),
       fft2: p.fft2 ? tf.tensor2d(p.fft2, [B, p.fft2.length / B]) : undefined,
     };
     const plain = computeLosses(outputs, targets, tf.scalar(VQ), DEFAULT_LOSS_WEIGHTS);

@@ -15,9 +15,10 @@ under the studio's names in the studio's layout and are converted to PyTorch's l
             JumpingKnowledge cat -> Linear GELU Linear GELU; || AA one-hot -> Linear GELU Linear GELU Linear Tanh
   quantizer nearest code by |z - e|^2 (direct, not the expanded form); forward tokens = code vectors;
             vq = mse(q, z) + beta * mse(q, z) over all real residues of the batch
-  decoders  nn.TransformerEncoderLayer (post-LN, ReLU), nn.Conv1d(padding=k//2) as a loop, the distance head's
-            first layer as ONE Linear on the concatenated pair vector [u_i || u_j] (the documented separable form
-            is the TypeScript's business), F.gelu exact erf
+  decoders  nn.TransformerEncoderLayer (post-LN, ReLU), nn.Conv1d(padding=k//2) as a loop, the distance head as
+            FoldTree2's edge_logits_mlp: LayerNorm over the built pair vector [z_i || z_j || pos_i || pos_j], then its
+            Linear layers, for every pair (the separable form over the scored pairs is the TypeScript's business),
+            F.gelu exact erf
   losses    masks rebuilt here from the raw arrays (pLDDT compared in float32, labelled rows, defined angles,
             contacts i != j); only the sampled negative pairs come from TypeScript, and they are validated.
 """
@@ -178,11 +179,13 @@ def decoders(t, cfg, tokens, pos):
     logits = t["decoder.contacts.head.temperature"][0] * unit @ unit.T + t["decoder.contacts.head.bias"][0]
     out["contactProbability"] = np.clip(1.0 / (1.0 + np.exp(-logits)), 1e-6, 1 - 1e-6)
     code = mlp(t, "decoder.contacts.head.positions", pos, 3, relu, np.tanh)
-    u = t.layer_norm("decoder.contacts.head.distanceNorm", np.concatenate([z, code], 1), 1e-6)
-    n = u.shape[0]
-    pair = np.concatenate([np.repeat(u[:, None], n, 1), np.repeat(u[None], n, 0)], 2)  # [u_i || u_j]
-    hidden = gelu(t.linear("decoder.contacts.head.distance.1", gelu(t.linear("decoder.contacts.head.distance.0", pair))))
-    out["distanceLogits"] = t.linear("decoder.contacts.head.distance.2", hidden)
+    n = z.shape[0]
+    # FoldTree2's edge_logits_mlp on [z_i || z_j || pos_i || pos_j], for every pair (the losses pick theirs)
+    pair = np.concatenate([np.repeat(z[:, None], n, 1), np.repeat(z[None], n, 0), np.repeat(code[:, None], n, 1), np.repeat(code[None], n, 0)], 2)
+    x = t.layer_norm("decoder.contacts.head.distanceNorm", pair, 1e-6)
+    for k in range(3):
+        x = gelu(t.linear(f"decoder.contacts.head.distance.{k}", x))
+    out["distanceLogits"] = t.linear("decoder.contacts.head.distance.3", x)
     out["fft2"] = mlp(t, "decoder.fft2.head", tokens.mean(0), 3, gelu, identity)  # mean over the protein's tokens
     return out
 

@@ -80,11 +80,11 @@ export const DECODER_RULES: readonly WeightRule[] = [
   ),
   ...studioOnly(
     'decoder.contacts.head.distanceNorm.{p}',
-    'per-residue LayerNorm of [z ‖ pos] (h + 32); FoldTree2\'s edge_logits_mlp.0 normalises the pair vector (2h + 64) and keeps its own initialisation',
+    'LayerNorm of the pair vector [z_i ‖ z_j ‖ pos_i ‖ pos_j] (2h + 64), as FoldTree2\'s edge_logits_mlp.0; FoldTree2 keeps its own initialisation',
   ),
   ...studioOnly(
     'decoder.contacts.head.distance.{k}.{p}',
-    'distance-bin pair MLP over [u_i ‖ u_j], width P, real logits; FoldTree2\'s edge_logits_mlp (widths h, h, h/2, inputs [z_i, z_j, pos_i, pos_j], Sigmoid) keeps its own initialisation',
+    'distance-bin pair MLP on the scored pairs, widths P, P, P/2, 8, real logits; FoldTree2\'s edge_logits_mlp has widths h, h, h/2, 8 and a final Sigmoid, and keeps its own initialisation',
   ),
 
   ...studioOnly(

@@ -22,7 +22,7 @@ interface EngineInternals {
   backend: tf.KernelBackend;
   state: { activeScope: { name: string }; tensorInfo: { get(dataId: object): { backend: tf.KernelBackend } | undefined } };
   makeTensorFromTensorInfo(info: tf.TensorInfo, backend?: tf.KernelBackend): tf.Tensor;
-  addTapeNode(kernelName: string, inputs: tf.NamedTensorMap, outputs: tf.Tensor[], gradient: (dy: tf.Tensor) => tf.NamedGradientMap, saved: tf.Tensor[], attrs: tf.NamedAttrMap): void;
+  addTapeNode(kernelName: string, inputs: tf.NamedTensorMap, outputs: tf.Tensor[], gradient: (dy: tf.Tensor) => Record<string, () => tf.Tensor>, saved: tf.Tensor[], attrs: tf.NamedAttrMap): void;
 }
 
 const SHARED = Symbol('shared saved tensors');
@@ -46,7 +46,7 @@ export function shareSavedTensors(): boolean {
     backend.incRef(x.dataId);
     const y = engine.makeTensorFromTensorInfo({ dataId: x.dataId, shape: x.shape, dtype: x.dtype }, backend);
     // The same tape entry the original clone records: a float32 gradient passes straight through.
-    const gradient = (dy: tf.Tensor): tf.NamedGradientMap => ({ x: () => tf.cast(dy, 'float32') });
+    const gradient = (dy: tf.Tensor): Record<string, () => tf.Tensor> => ({ x: () => tf.cast(dy, 'float32') });
     engine.addTapeNode(engine.state.activeScope.name, { x }, [y], gradient, [], {});
     return y;
   };

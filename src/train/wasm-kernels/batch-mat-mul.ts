@@ -79,7 +79,7 @@ export function fastBatchMatMul(kernels: WasmKernels): tf.KernelFunc {
     const outerB = b.shape.slice(0, -2);
     const sameOuter = outerA.length === outerB.length && outerA.every((d, i) => d === outerB[i]);
     if (a.dtype !== 'float32' || b.dtype !== 'float32' || !(batchB === 1 || sameOuter)) {
-      return kernels.batchMatMul({ inputs, backend, attrs }) as tf.TensorInfo;
+      return kernels.batchMatMul({ inputs, backend, ...(attrs ? { attrs } : {}) }) as tf.TensorInfo;
     }
     const temporaries: tf.TensorInfo[] = [];
     try {

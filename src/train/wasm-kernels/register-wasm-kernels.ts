@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { replaceWasmOneHot } from '../wasm-one-hot';
 import { fastBatchMatMul } from './batch-mat-mul';
+import { gatherRows } from './gather-rows';
+import { wasmUnsortedSegmentSumConfig } from './unsorted-segment-sum';
 
 const WASM = 'wasm';
 /** Marks a kernel function as ours, so a second registration is recognised. */
@@ -29,4 +31,6 @@ export function registerWasmKernels(): void {
   const transpose = tf.getKernel(tf.Transpose, WASM)?.kernelFunc;
   if (!transpose) throw new Error('the WebAssembly backend has no Transpose kernel');
   replaceKernel(tf.BatchMatMul, (batchMatMul) => fastBatchMatMul({ batchMatMul, transpose }));
+  replaceKernel(tf.GatherV2, gatherRows);
+  if (!tf.getKernel(tf.UnsortedSegmentSum, WASM)) tf.registerKernel(wasmUnsortedSegmentSumConfig);
 }
