@@ -9,6 +9,7 @@ import { exportConfig } from '../../src/config/export-config';
 import type { RunConfig } from '../../src/protocol/run-config';
 import { withConfigValue } from '../../src/state/config-edit';
 import { backendProblem, isSoftwareAdapter } from './backend-check';
+import { memoryProblem, preflightTarget } from './memory-check';
 import { checkpointOptimizerStep, newestCheckpointIn } from './checkpoint-files';
 import { parseTrainArgs, TRAIN_USAGE, type TrainArgs } from './cli-args';
 import { datasetPathFor } from './dataset-path';
@@ -104,6 +105,9 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     const probed = await browser.waitFor((s) => s.gpu !== null, 'the WebGPU probe', 60_000);
     const problem = backendProblem(config.training.backend, args.adapter, probed.gpu);
     if (problem !== null) throw new CliError(problem, EXIT_CODES.noBackend);
+    // Before any trainer starts: a step that cannot fit is a config problem (exit 2), not a crash at step 0.
+    const memory = resumeFrom ? null : await memoryProblem(config, datasetPath, preflightTarget(config, probed.gpu));
+    if (memory !== null) throw usageError(memory);
     if (config.training.backend === 'auto' && args.adapter === 'hardware' && probed.gpu && isSoftwareAdapter(probed.gpu)) {
       progress.print('warning: no GPU found, only the software adapter (SwiftShader): the trainers run on WebAssembly, faster than it; --backend webgpu would refuse instead');
     }

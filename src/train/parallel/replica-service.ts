@@ -19,6 +19,8 @@ import { decidePrecision } from '../precision/precision-mode';
 import { hdf5Source } from '../protein-source';
 import { restoreTrainer, saveCheckpoint } from '../trainer-checkpoint';
 import { applyWeights, readWeightsFile } from '../weights-file';
+import { memoryRefusal } from '../memory/memory-preflight';
+import { stepSizeOf } from '../memory/step-size';
 import { Trainer } from '../trainer';
 import { exchangeCapacity, exchangeLayout, flatAllReduce, type TimedAllReduce } from './flat-all-reduce';
 import { lrScaleFactor, scaledLearningRates } from './lr-scaling';
@@ -48,6 +50,12 @@ export interface ReplicaPlatform {
 
 /** tfjs/WebGPU out-of-memory messages (failed allocations, GPUOutOfMemoryError). */
 const OUT_OF_MEMORY = /out of memory|outofmemory|failed to allocate|allocation failed|OOM/i;
+
+/** The WebGPU device's largest storage buffer, when the active tfjs backend is WebGPU. */
+function gpuBufferLimit(): { maxBufferBytes?: number } {
+  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  return device ? { maxBufferBytes: device.limits.maxStorageBufferBindingSize } : {};
+}
 
 export function createReplicaService(platform: ReplicaPlatform) {
   let trainer: Trainer | null = null;
@@ -98,6 +106,14 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const t = command.checkpoint
       ? restoreTrainer(command.checkpoint, source, options, 'checkpoint')
       : new Trainer(scaledLearningRates(command.config, command.worldSize), source, options);
+    const refusal = memoryRefusal(t.parts.modelConfig, stepSizeOf(t.config, index.proteins.map((p) => p.length)), parameterCount(t.parts.params.specs), {
+      backend,
+      ...gpuBufferLimit(),
+    });
+    if (refusal) {
+      t.dispose();
+      throw new Error(refusal);
+    }
     trainer = t;
     if (command.weights && !command.checkpoint) await startFromWeights(t, command.weights);
     const groups = t.parts.optimizer.groups;
