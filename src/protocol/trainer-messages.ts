@@ -27,6 +27,10 @@ export interface ProteinTokens {
   /** Per-residue pLDDT (0–1) where the file holds model confidence; null for B-factors. */
   readonly plddt: readonly number[] | null;
   readonly codebookSize: number;
+  /** DSSP class per residue (0 loop, 1 helix, 2 strand, −1 unknown), for the 3D view. */
+  readonly ss?: readonly number[];
+  /** CA coordinates in Å, residue-major (N × 3), for the 3D view. */
+  readonly ca?: readonly number[];
 }
 
 export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File };
