@@ -130,6 +130,8 @@ function checkpointFileName(step: number): string {
 function receive(event: TrainerEvent): void {
   switch (event.type) {
     case 'state': {
+      // A run that ended can no longer hand over weights: the encoder waiting for them hears so.
+      if (event.state !== 'running' && event.state !== 'paused' && event.state !== 'starting') handOverWeightsFailed();
       const message = event.message ?? null;
       if (isTerminal(useRunStore.getState().status)) {
         // The run already ended (e.g. the user stopped it mid-step and the step then failed): keep the ending the
