@@ -8,6 +8,8 @@ export interface CanvasPixels {
   readonly checksum: number;
   /** A non-white pixel near the middle, in CSS pixels from the canvas's top-left corner (null: none). */
   readonly drawnAt: { readonly x: number; readonly y: number } | null;
+  /** Up to 40 strongly coloured pixels spread over the drawing, in CSS pixels (where the trace is). */
+  readonly samples: readonly { readonly x: number; readonly y: number }[];
 }
 
 /** Page object for the 3D token view, the dataset encoder and the token table. */
@@ -51,6 +53,7 @@ export class TokenViewsPage {
       let checksum = 0;
       let drawnAt: { x: number; y: number } | null = null;
       let best = Infinity;
+      const coloured: { x: number; y: number }[] = [];
       const scale = canvas.clientWidth / canvas.width;
       for (let i = 0; i < data.length; i += 4) {
         const r = data[i] ?? 0;
@@ -61,6 +64,7 @@ export class TokenViewsPage {
           nonWhite++;
           const px = (i / 4) % copy.width;
           const py = Math.floor(i / 4 / copy.width);
+          if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured.push({ x: px * (canvas.clientWidth / canvas.width), y: py * (canvas.clientWidth / canvas.width) });
           const distance = Math.hypot(px - copy.width / 2, py - copy.height / 2);
           if (distance < best) {
             best = distance;
@@ -68,8 +72,24 @@ export class TokenViewsPage {
           }
         }
       }
-      return { width: copy.width, height: copy.height, nonWhite, checksum, drawnAt };
+      const every = Math.max(1, Math.floor(coloured.length / 40));
+      const samples = coloured.filter((_, k) => k % every === 0).slice(0, 40);
+      return { width: copy.width, height: copy.height, nonWhite, checksum, drawnAt, samples };
     });
+  }
+
+  /** Points the mouse at drawn pixels until the hover line names a residue; false when none did. */
+  async hoverResidue(): Promise<boolean> {
+    await this.viewer.scrollIntoViewIfNeeded();
+    const { samples } = await this.canvasPixels();
+    const box = await this.viewer.locator('canvas').first().boundingBox();
+    if (!box) return false;
+    for (const point of samples) {
+      await this.page.mouse.move(box.x + point.x, box.y + point.y, { steps: 2 });
+      await this.page.waitForTimeout(250);
+      if ((await this.hover.getAttribute('data-residue')) !== null) return true;
+    }
+    return false;
   }
 
   async codes(): Promise<number[]> {
