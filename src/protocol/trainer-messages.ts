@@ -27,6 +27,10 @@ export interface ProteinTokens {
   /** Per-residue pLDDT (0–1) where the file holds model confidence; null for B-factors. */
   readonly plddt: readonly number[] | null;
   readonly codebookSize: number;
+  /** DSSP class per residue (0 loop, 1 helix, 2 strand, −1 unknown), for the 3D view. */
+  readonly ss?: readonly number[];
+  /** CA coordinates in Å, residue-major (N × 3), for the 3D view. */
+  readonly ca?: readonly number[];
 }
 
 export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File };
@@ -34,6 +38,9 @@ export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; r
 /** Names a weights file is written under: the studio's own, or FoldTree2's PyTorch `state_dict` names. */
 export const WEIGHT_NAMINGS = ['studio', 'foldtree2'] as const;
 export type WeightNaming = (typeof WEIGHT_NAMINGS)[number];
+
+/** What the page asked the current weights for: a download, or the dataset encoder. */
+export type WeightsPurpose = 'save' | 'encode';
 
 /** A safetensors file of weights to start a fresh run from (its optimizer and counters start anew). */
 export interface InitialWeights {
@@ -49,8 +56,11 @@ export type TrainerCommand =
   | { readonly type: 'save-checkpoint' }
   /** While paused: one optimizer step, then paused again. */
   | { readonly type: 'step-once' }
-  /** The current weights as a safetensors file, under the studio's parameter names or FoldTree2's. */
-  | { readonly type: 'download-weights'; readonly naming?: WeightNaming }
+  /**
+   * The current weights as a safetensors file, under the studio's parameter names or FoldTree2's; `purpose`
+   * `encode` hands them to the page's dataset encoder instead of a download.
+   */
+  | { readonly type: 'download-weights'; readonly naming?: WeightNaming; readonly purpose?: WeightsPurpose }
   /** The tokens the current model gives one protein (the first of the dataset when no id is given). */
   | { readonly type: 'encode-protein'; readonly proteinId?: string }
   /** Hyper-parameters changed while training (live keys only); they apply from the next optimizer step. */
@@ -111,7 +121,7 @@ export type TrainerEvent =
   /** `final`: saved by the coordinator when the run finished (kept for download, not downloaded unasked). */
   | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string; readonly final?: boolean }
   | { readonly type: 'fault'; readonly fault: TrainerFault }
-  | { readonly type: 'weights'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string }
+  | { readonly type: 'weights'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string; readonly purpose?: WeightsPurpose }
   | { readonly type: 'tokens'; readonly step: number; readonly tokens: ProteinTokens }
   /** Changes taken by every trainer; `step` is the first optimizer step (1-based, as in metric points) they shape. */
   | { readonly type: 'hyperparameters-changed'; readonly step: number; readonly changes: readonly HyperparameterChange[] };
@@ -129,7 +139,7 @@ export function isTrainerCommand(value: unknown): value is TrainerCommand {
     case 'step-once':
       return true;
     case 'download-weights':
-      return value['naming'] === undefined || WEIGHT_NAMINGS.includes(value['naming'] as WeightNaming);
+      return (value['naming'] === undefined || WEIGHT_NAMINGS.includes(value['naming'] as WeightNaming)) && (value['purpose'] === undefined || value['purpose'] === 'save' || value['purpose'] === 'encode');
     case 'encode-protein':
       return value['proteinId'] === undefined || typeof value['proteinId'] === 'string';
     case 'set-hyperparameters':

@@ -130,6 +130,8 @@ function checkpointFileName(step: number): string {
 function receive(event: TrainerEvent): void {
   switch (event.type) {
     case 'state': {
+      // A run that ended can no longer hand over weights: the encoder waiting for them hears so.
+      if (event.state !== 'running' && event.state !== 'paused' && event.state !== 'starting') handOverWeightsFailed();
       const message = event.message ?? null;
       if (isTerminal(useRunStore.getState().status)) {
         // The run already ended (e.g. the user stopped it mid-step and the step then failed): keep the ending the
@@ -150,6 +152,7 @@ function receive(event: TrainerEvent): void {
       setStripTokens(event.step, event.tokens);
       return;
     case 'weights': {
+      if (event.purpose === 'encode') return handOverWeights(event.step, event.bytes, event.fileName);
       const fileName = `${safeFileName(useRunStore.getState().info?.runName ?? 'run')}-${event.fileName}`;
       saveFile(event.bytes, fileName, 'application/octet-stream');
       log('info', `Weights at step ${event.step} saved as ${fileName}`);
@@ -281,6 +284,42 @@ export function requestStripTokens(): void {
   const { status } = useRunStore.getState();
   const proteinId = useTokenStrip.getState().proteinId;
   if (status === 'running' || status === 'paused') send(proteinId ? { type: 'encode-protein', proteinId } : { type: 'encode-protein' });
+}
+
+/** A request for the current weights the dataset encoder is waiting on. */
+let weightsWaiter: ((weights: CurrentWeights | null) => void) | null = null;
+
+export interface CurrentWeights {
+  readonly step: number;
+  readonly bytes: ArrayBuffer;
+  readonly fileName: string;
+}
+
+function handOverWeights(step: number, bytes: ArrayBuffer, fileName: string): void {
+  const waiter = weightsWaiter;
+  weightsWaiter = null;
+  waiter?.({ step, bytes, fileName: `${safeFileName(useRunStore.getState().info?.runName ?? 'run')}-${fileName}` });
+}
+
+/**
+ * The run's current weights (studio safetensors) without a download, for the dataset encoder; null when there is no
+ * run to take them from. An earlier request still waiting is answered with null.
+ */
+export function requestCurrentWeights(): Promise<CurrentWeights | null> {
+  const { status } = useRunStore.getState();
+  weightsWaiter?.(null);
+  weightsWaiter = null;
+  if (status !== 'running' && status !== 'paused') return Promise.resolve(null);
+  return new Promise((resolve) => {
+    weightsWaiter = resolve;
+    if (!send({ type: 'download-weights', naming: 'studio', purpose: 'encode' })) handOverWeightsFailed();
+  });
+}
+
+function handOverWeightsFailed(): void {
+  const waiter = weightsWaiter;
+  weightsWaiter = null;
+  waiter?.(null);
 }
 
 /** While paused: one optimizer step, then paused again. */

@@ -6,6 +6,7 @@ import { GpuProbePanel } from './gpu/GpuProbePanel';
 import { TrainingPanel } from './run/TrainingPanel';
 import { RunsPanel } from './runs/RunsPanel';
 import { TeachingSection } from './teaching/TeachingSection';
+import { TokensSection } from './tokens/TokensSection';
 
 /** First page: the dataset (bundled sample or the user's files) and what this browser's WebGPU can do. */
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
         <GpuProbePanel />
         <TrainingPanel />
         <TeachingSection />
+        <TokensSection />
         <RunsPanel />
       </main>
     </div>

@@ -12,7 +12,7 @@
 import type { MetricPoint } from '../../protocol/metric-point';
 import { TOKENS_FAILED, type ReplicaEvent, type ReplicaInfo } from '../../protocol/replica-messages';
 import { createSharedSumBuffer } from '../../protocol/sum-exchange';
-import type { CoordinatorCommand, HyperparameterChange, InitialWeights, RunInfo, TrainerEvent, TrainerFault, TrainingDataset, WeightNaming } from '../../protocol/trainer-messages';
+import type { CoordinatorCommand, HyperparameterChange, InitialWeights, RunInfo, TrainerEvent, TrainerFault, TrainingDataset, WeightNaming, WeightsPurpose } from '../../protocol/trainer-messages';
 import type { RunConfig } from '../../protocol/run-config';
 import { messageSumCoordinator } from './message-sum';
 import { ReplicaFailure, ReplicaGroup, type Replica } from './replica-group';
@@ -335,7 +335,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     flush(true);
   }
 
-  async function downloadWeights(naming: WeightNaming): Promise<void> {
+  async function downloadWeights(naming: WeightNaming, purpose: WeightsPurpose = 'save'): Promise<void> {
     const donor = group?.live[0];
     if (!group || !donor || !run) throw new Error('no run to take weights from');
     const saved = await group.gather([donor], () => ({ type: 'save' }), (e) => e.type === 'saved', stepTimeoutMs(), 'handing over its weights');
@@ -344,7 +344,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     const metadata = { step: String(event.step), run: run.info.runName };
     const bytes = naming === 'foldtree2' ? checkpointWeightsForFoldtree2(event.bytes, metadata) : checkpointWeightsAsSafetensors(event.bytes, metadata);
     const fileName = `step${event.step}${naming === 'foldtree2' ? '.foldtree2' : ''}.safetensors`;
-    platform.post({ type: 'weights', step: event.step, bytes, fileName }, [bytes]);
+    platform.post({ type: 'weights', step: event.step, bytes, fileName, ...(purpose === 'encode' ? { purpose } : {}) }, [bytes]);
   }
 
   return {
@@ -391,7 +391,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
           case 'step-once':
             return await stepWhilePaused();
           case 'download-weights':
-            return await downloadWeights(command.naming ?? 'studio');
+            return await downloadWeights(command.naming ?? 'studio', command.purpose);
           case 'encode-protein': {
             const donor = group?.live[0];
             if (!group || !donor) throw new Error('no run to encode with');

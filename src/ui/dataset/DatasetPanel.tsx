@@ -1,6 +1,7 @@
 import { useDatasetStore, loadDatasetFiles, loadSampleDataset } from '../../state/dataset-store';
 import { FilePicker } from './FilePicker';
 import { LengthHistogram } from './LengthHistogram';
+import { ProteinRows } from './ProteinRows';
 import { SkippedList } from './SkippedList';
 
 export function DatasetPanel() {
@@ -37,6 +38,7 @@ export function DatasetPanel() {
           </dl>
           <LengthHistogram lengths={summary.lengths} />
           <SkippedList skipped={summary.skipped} />
+          <ProteinRows ids={summary.proteinIds} lengths={summary.lengths} />
         </div>
       )}
     </section>

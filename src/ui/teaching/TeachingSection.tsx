@@ -7,6 +7,7 @@ import { BetaPreview } from './BetaPreview';
 import { CodeUsageHistogram } from './CodeUsageHistogram';
 import { ComparisonPanel } from './ComparisonPanel';
 import { TokenStrip } from './TokenStrip';
+import { TokenStructureView } from '../structure/TokenStructureView';
 
 export function TeachingSection() {
   return (
@@ -21,6 +22,7 @@ export function TeachingSection() {
         <BetaOverlayChart />
         <CodeUsageHistogram />
         <TokenStrip />
+        <TokenStructureView proteinId={null} testId="teaching-structure" />
       </div>
       <ComparisonPanel />
     </section>

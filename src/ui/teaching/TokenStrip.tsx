@@ -1,14 +1,14 @@
 /**
  * The structural tokens the current model gives one protein: a cell per residue in its token's colour, faded where
  * pLDDT is low, the amino acid in the cell and in its title. Refreshed at the run's first step and every
- * `STRIP_REFRESH_STEPS` steps while it trains, when the protein changes, and on request.
+ * `refreshEvery` steps (the token store's setting) while it trains, when the protein changes, and on request.
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useMetricsStore } from '../../state/metrics-store';
 import { requestStripTokens, useRunStore } from '../../state/run-store';
 import { chooseStripProtein, useTokenStrip } from '../../state/token-strip-store';
-import { stripRequestDue, STRIP_REFRESH_STEPS } from './strip-refresh';
+import { stripRequestDue } from './strip-refresh';
 import { tokenColor, tokenTextColor } from './token-colors';
 
 /** Lowest cell opacity (pLDDT 0), so a cell's colour stays readable. */
@@ -17,14 +17,15 @@ const MIN_OPACITY = 0.25;
 function useStripRefresh(): void {
   const step = useMetricsStore((state) => state.latest?.step ?? 0);
   const running = useRunStore((state) => state.status === 'running');
+  const every = useTokenStrip((state) => state.refreshEvery);
   const asked = useRef(-1);
   useEffect(() => {
-    if (!running) return;
-    const due = stripRequestDue(asked.current, step);
+    if (!running || every <= 0) return;
+    const due = stripRequestDue(asked.current, step, every);
     if (due === null) return;
     asked.current = due;
     requestStripTokens();
-  }, [step, running]);
+  }, [step, running, every]);
 }
 
 function ProteinChoice() {
@@ -81,7 +82,7 @@ export const TokenStrip = memo(function TokenStrip() {
         <span className="chart-title">Tokens per residue{shown ? ` at step ${step}: ${shown.proteinId}, ${shown.codes.length} residues, ${new Set(shown.codes).size} of ${shown.codebookSize} tokens` : ''}</span>
         <span className="chart-options teaching-controls">
           <ProteinChoice />
-          <button type="button" className="button-secondary" data-testid="teaching-strip-refresh" disabled={!canAsk} onClick={() => requestStripTokens()} title={`Encode the protein with the current weights (also every ${STRIP_REFRESH_STEPS} steps while training)`}>
+          <button type="button" className="button-secondary" data-testid="teaching-strip-refresh" disabled={!canAsk} onClick={() => requestStripTokens()} title="Encode the protein with the current weights (also automatically while training, see the 3D view's setting)">
             Refresh
           </button>
         </span>
