@@ -11,14 +11,14 @@ const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 const ms = (value: number | null) => (value === null ? '—' : `${value.toFixed(0)} ms`);
 
 function row(name: string, s: MainThreadSummary): string {
-  const cells = [name, `${(s.wallMs / 1000).toFixed(0)} s`, percent(s.blockingShare), percent(s.longTaskShare), String(s.longTasks), String(s.over100ms), ms(s.longestMs), s.framesPerSecond.toFixed(0), ms(s.echoMedianMs), ms(s.echoMaxMs)];
+  const cells = [name, `${(s.wallMs / 1000).toFixed(0)} s`, percent(s.blockingShare), percent(s.longTaskShare), String(s.longTasks), String(s.over100ms), ms(s.longestMs), s.framesPerSecond.toFixed(0), ms(s.echoMedianMs), ms(s.echoMaxMs), ms(s.eventMaxMs)];
   return `| ${cells.join(' | ')} |`;
 }
 
 /** The table of phases and one line per acceptance bound, held or not. */
 export function pageSmoothnessMarkdown(result: PageSmoothnessResult): string {
   const { options: o } = result;
-  const header = ['phase', 'wall', 'blocking (TBT / wall)', 'in long tasks', 'long tasks', 'over 100 ms', 'longest', 'frames/s', 'echo median', 'echo max'];
+  const header = ['phase', 'wall', 'blocking (TBT / wall)', 'in long tasks', 'long tasks', 'over 100 ms', 'longest', 'frames/s', 'echo median', 'echo max', 'slowest key or click (input to paint)'];
   const lines = [
     `Main thread of the studio page while a run trains (tiny preset on WebAssembly; charts on screen; a settings field and the smoothing slider used every 5 s): ` +
       `${o.realSeconds} s of real training (${result.realSteps} steps), then synthetic points to step ${o.untilStep} in ${o.rampSeconds} s and one point every ${o.flushMs} ms for ${o.holdSeconds} s more (last step ${result.lastStep}).`,

@@ -59,4 +59,20 @@ describe('RefreshThrottle', () => {
     advance(2000);
     expect(runs).toBe(2);
   });
+
+  it('reads a changing interval at each request', () => {
+    const { clock, advance } = fakeClock();
+    let runs = 0;
+    let interval = 1000;
+    const throttle = new RefreshThrottle(() => runs++, () => interval, clock);
+    throttle.request();
+    interval = 3000;
+    advance(1000);
+    throttle.request();
+    expect(runs).toBe(1);
+    advance(1999);
+    expect(runs).toBe(1);
+    advance(1);
+    expect(runs).toBe(2);
+  });
 });

@@ -21,17 +21,18 @@ export class RefreshThrottle {
   private lastRun = -Infinity;
   private timer: unknown = null;
 
-  /** `refresh` runs at most once per `intervalMs` through `request`. */
+  /** `refresh` runs at most once per `intervalMs` (read at each request, so it may change) through `request`. */
   constructor(
     private readonly refresh: () => void,
-    private readonly intervalMs: number,
+    private readonly intervalMs: number | (() => number),
     private readonly clock: ThrottleClock = systemClock,
   ) {}
 
   /** Something changed: refresh now if the last refresh is an interval ago, else once when it will be. */
   request(): void {
     if (this.timer !== null) return;
-    const wait = this.lastRun + this.intervalMs - this.clock.now();
+    const interval = typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs();
+    const wait = this.lastRun + interval - this.clock.now();
     if (wait <= 0) {
       this.run();
       return;

@@ -11,7 +11,7 @@ import { useRunOverlays } from '../../state/run-overlays';
 import { ChartDownloads } from './ChartDownloads';
 import { compactNumber } from './format';
 import { currentRunName } from './run-name';
-import { useOnScreen } from './use-on-screen';
+import { useChartLive } from './use-chart-live';
 import { useQueuedDraw } from './use-queued-draw';
 
 const HEIGHT = 220;
@@ -19,7 +19,7 @@ const HEIGHT = 220;
 /** Bars of the latest point, redrawn with the chart feed (at most once a second while training) while on screen. */
 export const CodeUsageChart = memo(function CodeUsageChart() {
   const figure = useRef<HTMLElement>(null);
-  const onScreen = useOnScreen(figure);
+  const { onScreen, live } = useChartLive(figure);
   const latest = useFeedLatest();
   const overlays = useRunOverlays((state) => state.overlays);
   const usage = latest?.codeUsage;
@@ -36,7 +36,7 @@ export const CodeUsageChart = memo(function CodeUsageChart() {
     });
   }, [usage, overlays]);
   const plot = useMemo(() => ({ rows, overlays }), [rows, overlays]);
-  const shown = useQueuedDraw(plot, onScreen);
+  const shown = useQueuedDraw(plot, live);
   return (
     <figure ref={figure} className="metric-chart" data-testid="chart-code-usage" data-points={usage?.length ?? 0} data-on-screen={onScreen}>
       <figcaption>

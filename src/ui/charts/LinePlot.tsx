@@ -6,6 +6,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartMarker } from '../../state/chart-rows';
+import { renderAxisTick } from './AxisTick';
 import { compactNumber, formatElapsed } from './format';
 import { lineChartModel, type DrawnLine, type LinePlotInput } from './line-chart-model';
 
@@ -21,7 +22,6 @@ const MARKER_COLORS: Readonly<Record<ChartMarker['kind'], string>> = {
 // changed identity and then recomputes the whole chart, so a new object per draw would double each redraw's cost.
 const AUTO: ['auto', 'auto'] = ['auto', 'auto'];
 const X_DOMAIN: ['dataMin', 'dataMax'] = ['dataMin', 'dataMax'];
-const TICK = { fontSize: 11 } as const;
 const MARGIN = { top: 4, right: 12, bottom: 0, left: 0 } as const;
 const MARGIN_RIGHT_AXIS = { top: 4, right: 4, bottom: 0, left: 0 } as const;
 const formatStep = (x: number): string => String(x);
@@ -84,7 +84,7 @@ export const LinePlot = memo(function LinePlot({ input, width, height, empty }: 
   return (
     <LineChart width={width} height={height} data={rows as unknown as Array<Record<string, number>>} margin={hasRight ? MARGIN_RIGHT_AXIS : MARGIN}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-      <XAxis dataKey="x" type="number" domain={X_DOMAIN} allowDecimals={false} tick={TICK} tickFormatter={xAxis === 'time' ? formatElapsed : formatStep} />
+      <XAxis dataKey="x" type="number" domain={X_DOMAIN} allowDecimals={false} tick={renderAxisTick} interval={0} tickFormatter={xAxis === 'time' ? formatElapsed : formatStep} />
       <YAxis
         yAxisId="left"
         scale={logY ? 'log' : 'auto'}
@@ -92,7 +92,7 @@ export const LinePlot = memo(function LinePlot({ input, width, height, empty }: 
         {...(leftAxis?.ticks ? { ticks: [...leftAxis.ticks] } : {})}
         allowDataOverflow={logY || leftAxis !== null}
         width={Y_AXIS_WIDTH.left}
-        tick={TICK}
+        tick={renderAxisTick} interval={0}
         tickFormatter={compactNumber}
       />
       {hasRight && (
@@ -104,7 +104,7 @@ export const LinePlot = memo(function LinePlot({ input, width, height, empty }: 
           {...(rightAxis?.ticks ? { ticks: [...rightAxis.ticks] } : {})}
           allowDataOverflow={logY || rightAxis !== null}
           width={Y_AXIS_WIDTH.right}
-          tick={TICK}
+          tick={renderAxisTick} interval={0}
           tickFormatter={compactNumber}
         />
       )}

@@ -4,8 +4,9 @@
  * toggle and CSV/JSON downloads of its series at full resolution.
  *
  * The frame (title, legend, buttons) is cheap and follows the chart feed (at most once a second while training).
- * The plot (`LinePlot`) redraws only when the chart is on screen and what it draws changed, at the chart's pixel
- * width, in a task of its own (`use-queued-draw.ts`), so typing and clicking are never stuck behind all charts.
+ * The plot (`LinePlot`) redraws only when what it draws changed and, while a run trains, only on screen
+ * (`use-chart-live.ts`); at the chart's pixel width, in a task of its own (`use-queued-draw.ts`), so typing and
+ * clicking are never stuck behind all charts.
  * `data-points` (points of the first series at this chart's size), `data-markers` and `data-on-screen` let tests see
  * what is drawn.
  */
@@ -24,7 +25,7 @@ import type { LinePlotInput } from './line-chart-model';
 import { LinePlot, Y_AXIS_WIDTH } from './LinePlot';
 import { currentRunName } from './run-name';
 import { useElementWidth } from './use-element-width';
-import { useOnScreen } from './use-on-screen';
+import { useChartLive } from './use-chart-live';
 import { useQueuedDraw } from './use-queued-draw';
 
 const HEIGHT = 220;
@@ -34,7 +35,7 @@ export const MetricChart = memo(function MetricChart({ kind }: { kind: LineChart
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const figure = useRef<HTMLElement>(null);
   const plotBox = useRef<HTMLDivElement>(null);
-  const onScreen = useOnScreen(figure);
+  const { onScreen, live } = useChartLive(figure);
   const width = useElementWidth(plotBox);
 
   const names = useFeedSeriesNames();
@@ -56,8 +57,8 @@ export const MetricChart = memo(function MetricChart({ kind }: { kind: LineChart
     () => ({ series, full, hidden, smoothing, xAxis, logY, ignoreOutliers, events, overlays, maxPoints }),
     [series, full, hidden, smoothing, xAxis, logY, ignoreOutliers, events, overlays, maxPoints],
   );
-  // Off screen the plot keeps what it drew; on screen it redraws in its turn (one chart per task).
-  const shown = useQueuedDraw(input, onScreen);
+  // Off screen during training the plot keeps what it drew; otherwise it redraws in its turn (one chart per task).
+  const shown = useQueuedDraw(input, live);
   const height = kind.wide ? HEIGHT + 40 : HEIGHT;
   const drawnPoints = rawView(full[0] ?? EMPTY, maxPoints).length;
 

@@ -3,8 +3,11 @@
  * main-thread work (recharts recomputes its layout synchronously when its data changes), so several charts
  * redrawn at once would add up to one long task. Queued one by one, each stays short and a key press or click
  * waiting behind them is handled between two charts. A chart queued again before it drew keeps its place with
- * the newer redraw. A hidden tab runs no animation frame, so nothing is drawn until it is shown again.
+ * the newer redraw. A hidden tab runs no animation frame, so nothing is drawn until it is shown again. What each
+ * redraw took goes to the chart feed, which spaces refreshes out when redraws are slow.
  */
+
+import { noteChartDraw } from '../../state/chart-feed';
 
 type Draw = () => void;
 
@@ -29,7 +32,9 @@ function runOne(): void {
   if (!next.done) {
     const [chart, draw] = next.value;
     pending.delete(chart);
+    const started = performance.now();
     draw();
+    noteChartDraw(performance.now() - started);
   }
   schedule();
 }

@@ -15,7 +15,7 @@ import { chartKey, mergeSeriesRows, SERIES, seriesName, type ChartRow } from '..
 import { useRunStore } from '../../state/run-store';
 import { compactNumber } from '../charts/format';
 import { useElementWidth } from '../charts/use-element-width';
-import { useOnScreen } from '../charts/use-on-screen';
+import { useChartLive } from '../charts/use-chart-live';
 import { useQueuedDraw } from '../charts/use-queued-draw';
 import { PREVIEW_COLOR } from './BetaPreview';
 import { usePlannedSteps } from './use-planned-steps';
@@ -37,7 +37,7 @@ const AXES_WIDTH = 48 + 40 + 4;
 
 export const BetaOverlayChart = memo(function BetaOverlayChart() {
   const figure = useRef<HTMLElement>(null);
-  const onScreen = useOnScreen(figure);
+  const { onScreen, live } = useChartLive(figure);
   const width = useElementWidth(figure);
   const maxPoints = maxPointsForWidth(width - AXES_WIDTH, LINES.length);
   const vq = useRunStore((state) => state.config.vq);
@@ -50,7 +50,7 @@ export const BetaOverlayChart = memo(function BetaOverlayChart() {
     const preview = commitmentCurve(vq, previewReach(latest, planned.steps));
     return mergeSeriesRows([preview, beta ?? [], vqLoss ?? [], perplexity ?? []]);
   }, [vq, planned.steps, latest, beta, vqLoss, perplexity]);
-  const shown = useQueuedDraw(rows, onScreen);
+  const shown = useQueuedDraw(rows, live);
   return (
     <figure ref={figure} className="metric-chart teaching-chart" data-testid="teaching-beta-overlay" data-points={beta?.length ?? 0} data-on-screen={onScreen}>
       <figcaption>
