@@ -49,7 +49,15 @@ test('the page stays smooth through a two-minute run: no long task over 100 ms a
 
   const whole = summarizeWindow(record, started);
   const after10s = summarizeWindow(record, started + 10_000);
-  const report = `${steps} steps, ${drawn} loss points drawn\nwhole run: ${describeSummary(whole)}\nafter 10 s: ${describeSummary(after10s)}`;
+  const slowest = [...record.events].filter((event) => event.start >= started + 10_000).sort((a, b) => b.duration - a.duration).slice(0, 5);
+  const longest = [...record.longTasks].filter((task) => task.start >= started + 10_000).sort((a, b) => b.duration - a.duration).slice(0, 5);
+  const report = [
+    `${steps} steps, ${drawn} loss points drawn`,
+    `whole run: ${describeSummary(whole)}`,
+    `after 10 s: ${describeSummary(after10s)}`,
+    `longest tasks after 10 s: ${longest.map((task) => `${task.duration.toFixed(0)} ms at ${((task.start - started) / 1000).toFixed(1)} s`).join(', ')}`,
+    `slowest input events after 10 s: ${slowest.map((event) => `${event.name} on ${event.target} ${event.duration.toFixed(0)} ms`).join(', ')}`,
+  ].join('\n');
   await testInfo.attach('main-thread.txt', { body: report, contentType: 'text/plain' });
   console.log(report);
 
