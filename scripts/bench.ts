@@ -6,7 +6,10 @@
  *
  *   npm run bench [-- --presets tiny,teaching --backends webgpu,wasm,cpu --trainers 1,2 --steps tiny:3,teaching:3
  *                     --warmup 1 --batch 2 --max-residues 64 --model-presets tiny,teaching --no-data --no-model
- *                     --no-readme]
+ *                     --no-readme --no-page]
+ *
+ * Last, the page-level figure (`scripts/bench/page-smoothness.ts`): main-thread blocking, the longest task and input
+ * echo on the studio page over a 5,000-step run → bench/page.json, bench/page.md and a section of results.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +19,7 @@ import { describeMachine } from './bench/machine';
 import { modelTimingsOnPage } from './bench/model-on-page';
 import { trainingRowsOnPage } from './bench/parallel-on-page';
 import { MemorySampler } from './bench/process-memory';
+import { pageSmoothnessSection } from './bench/page-smoothness-section';
 import { reportMarkdown, withBenchBlock, type BenchReport } from './bench/report';
 
 const root = resolve(import.meta.dirname, '..');
@@ -94,10 +98,11 @@ const folder = join(root, 'bench');
 mkdirSync(folder, { recursive: true });
 const markdown = reportMarkdown(report);
 writeFileSync(join(folder, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(join(folder, 'results.md'), `# Benchmark results\n\n${markdown}`);
+const pageSection = args.includes('--no-page') ? '' : await pageSmoothnessSection(say);
+writeFileSync(join(folder, 'results.md'), `# Benchmark results\n\n${markdown}${pageSection}`);
 if (!args.includes('--no-readme')) {
   const readme = join(root, 'README.md');
   writeFileSync(readme, withBenchBlock(readFileSync(readme, 'utf8'), markdown));
 }
-console.log(`\n${markdown}`);
+console.log(`\n${markdown}${pageSection}`);
 say(`→ ${join(folder, 'results.json')}, ${join(folder, 'results.md')}${args.includes('--no-readme') ? '' : ', README.md'}`);

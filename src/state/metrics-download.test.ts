@@ -3,7 +3,7 @@ import type { FileSaver } from './download-file';
 import { fakePoints } from './fake-metric-points.node';
 import { downloadChartSeries, downloadCodeUsage, downloadRunMetrics, downloadRunTensorboard } from './metrics-download';
 import { readWithPython } from './tensorboard/python-reader.node';
-import { appendMetrics, resetMetrics, useMetricsStore } from './metrics-store';
+import { appendMetrics, resetMetrics, selectSeriesView, useMetricsStore } from './metrics-store';
 
 interface Saved {
   readonly text: string;
@@ -29,7 +29,7 @@ describe('metric downloads', () => {
     const lines = (saved[0]?.text ?? '').trimEnd().split('\n');
     expect(lines[0]).toBe('step,elapsedMs,total,weighted.edge');
     const state = useMetricsStore.getState();
-    expect(state.view['total']?.length).toBeLessThanOrEqual(50);
+    expect(selectSeriesView(state, 'total').length).toBeLessThanOrEqual(50);
     const total = state.series['total'] ?? [];
     const edge = state.series['weighted.edge'] ?? [];
     expect(lines.length - 1).toBe(400);

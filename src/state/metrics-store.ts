@@ -1,13 +1,13 @@
 /**
- * The run's metrics as the charts see them: `MetricPoint` batches appended as they arrive, the newest
- * `MAX_KEPT_POINTS` kept whole, every series kept in full (same bound) and a downsampled copy (≤ `MAX_CHART_POINTS`
- * per series) that is the only thing a chart reads. Work per batch is proportional to the series length, not to the
- * run length, and the main thread never holds more than the bound.
+ * The run's metrics: `MetricPoint` batches appended as they arrive, the newest `MAX_KEPT_POINTS` kept whole and
+ * every series kept in full (same bound). Nothing is downsampled per batch: a chart asks for its series at its own
+ * size when it draws (`chart-view.ts`, through the throttled `chart-feed.ts`). Work per batch is proportional to the
+ * series length, not to the run length, and the main thread never holds more than the bound.
  */
 import { create } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import type { MetricPoint } from '../protocol/metric-point';
-import { appendBounded, downsampleMinMax, MAX_CHART_POINTS, MAX_KEPT_POINTS, type SeriesPoint } from './downsample-metrics';
+import { rawView } from './chart-view';
+import { appendBounded, MAX_CHART_POINTS, MAX_KEPT_POINTS, type SeriesPoint } from './downsample-metrics';
 import { extractSeries } from './metric-series';
 
 export interface MetricsState {
@@ -20,16 +20,15 @@ export interface MetricsState {
   readonly seriesNames: readonly string[];
   /** Every finite value per series (newest `capacity`). */
   readonly series: Readonly<Record<string, readonly SeriesPoint[]>>;
-  /** What charts draw: `series` downsampled to at most `maxChartPoints` per series. */
-  readonly view: Readonly<Record<string, readonly SeriesPoint[]>>;
   readonly capacity: number;
+  /** Points per series of `selectSeriesView` (charts sized by their width use `chart-view.ts` instead). */
   readonly maxChartPoints: number;
 }
 
 const EMPTY_SERIES: readonly SeriesPoint[] = [];
 
 function initialState(capacity = MAX_KEPT_POINTS, maxChartPoints = MAX_CHART_POINTS): MetricsState {
-  return { points: [], received: 0, latest: null, seriesNames: [], series: {}, view: {}, capacity, maxChartPoints };
+  return { points: [], received: 0, latest: null, seriesNames: [], series: {}, capacity, maxChartPoints };
 }
 
 export const useMetricsStore = create<MetricsState>()(() => initialState());
@@ -39,13 +38,11 @@ export function appendMetrics(batch: readonly MetricPoint[]): void {
   if (batch.length === 0) return;
   useMetricsStore.setState((state) => {
     const series = { ...state.series };
-    const view = { ...state.view };
     const names = [...state.seriesNames];
     for (const [name, added] of extractSeries(batch)) {
       if (!(name in series)) names.push(name);
       const kept = appendBounded(series[name] ?? EMPTY_SERIES, added, state.capacity);
       series[name] = kept;
-      view[name] = downsampleMinMax(kept, state.maxChartPoints);
     }
     return {
       points: appendBounded(state.points, batch, state.capacity),
@@ -53,7 +50,6 @@ export function appendMetrics(batch: readonly MetricPoint[]): void {
       latest: batch[batch.length - 1] ?? state.latest,
       seriesNames: names.length === state.seriesNames.length ? state.seriesNames : names,
       series,
-      view,
     };
   });
 }
@@ -63,13 +59,13 @@ export function resetMetrics(options: { capacity?: number; maxChartPoints?: numb
   useMetricsStore.setState(initialState(options.capacity, options.maxChartPoints));
 }
 
-/** The downsampled series `name` (an empty array, always the same one, before it has values). */
+/**
+ * The series `name` downsampled to `maxChartPoints` (an empty array, always the same one, before it has values);
+ * computed when asked and kept per series array, so a selector sees the same array until the series grows.
+ */
 export function selectSeriesView(state: MetricsState, name: string): readonly SeriesPoint[] {
-  return state.view[name] ?? EMPTY_SERIES;
-}
-
-export function useSeriesView(name: string): readonly SeriesPoint[] {
-  return useMetricsStore((state) => selectSeriesView(state, name));
+  const series = state.series[name];
+  return series ? rawView(series, state.maxChartPoints) : EMPTY_SERIES;
 }
 
 export function useSeriesNames(): readonly string[] {
@@ -78,9 +74,4 @@ export function useSeriesNames(): readonly string[] {
 
 export function useLatestPoint(): MetricPoint | null {
   return useMetricsStore((state) => state.latest);
-}
-
-/** The downsampled series for each of `names`, same order; a new array only when one of them changed. */
-export function useSeriesViews(names: readonly string[]): ReadonlyArray<readonly SeriesPoint[]> {
-  return useMetricsStore(useShallow((state) => names.map((name) => selectSeriesView(state, name))));
 }

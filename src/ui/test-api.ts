@@ -5,6 +5,8 @@
  */
 import type { InjectedFault } from '../protocol/trainer-messages';
 import { injectTrainerFault } from '../state/run-store';
+import { useMetricsStore } from '../state/metrics-store';
+import { appendSyntheticPoints } from '../state/synthetic-metrics';
 import { automationApi, type AutomationApi } from './automation-api';
 
 export interface StudioTestApi {
@@ -12,6 +14,12 @@ export interface StudioTestApi {
   injectTrainerFault(rank: number, fault: InjectedFault | 'kill', atStep?: number): void;
   /** Start, watch, checkpoint and stop a run without the controls (`src/ui/automation-api.ts`). */
   readonly automation: AutomationApi;
+  /**
+   * Continues the run's metrics with synthetic points (`src/state/synthetic-metrics.ts`), `pointsPerFlush` every
+   * `flushMs` as a trainer's metrics events arrive, until step `untilStep`; resolves with the last step. Lets a
+   * benchmark give the charts a 5,000-step run in minutes. Needs at least one real point to continue from.
+   */
+  feedSyntheticMetrics(untilStep: number, pointsPerFlush: number, flushMs: number): Promise<number>;
 }
 
 declare global {
@@ -20,6 +28,25 @@ declare global {
   }
 }
 
+function feedSyntheticMetrics(untilStep: number, pointsPerFlush: number, flushMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const last = useMetricsStore.getState().latest;
+      if (!last) {
+        clearInterval(timer);
+        reject(new Error('no metric point to continue from'));
+        return;
+      }
+      const next = appendSyntheticPoints(last, Math.max(0, Math.min(pointsPerFlush, untilStep - last.step)));
+      const step = next?.step ?? last.step;
+      if (step >= untilStep) {
+        clearInterval(timer);
+        resolve(step);
+      }
+    }, flushMs);
+  });
+}
+
 export function installTestApi(): void {
-  window.studioTest = { injectTrainerFault, automation: automationApi() };
+  window.studioTest = { injectTrainerFault, automation: automationApi(), feedSyntheticMetrics };
 }

@@ -3,19 +3,24 @@
  * codes by index, so collapse (a few tall bars) and revived dead codes are visible at a glance. Each overlaid run
  * adds its last point's usage in its colour. The x axis is the code, not the step, so run events are not marked.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downloadCodeUsage } from '../../state/metrics-download';
-import { useLatestPoint } from '../../state/metrics-store';
+import { useFeedLatest } from '../../state/chart-feed';
 import { useRunOverlays } from '../../state/run-overlays';
 import { ChartDownloads } from './ChartDownloads';
 import { compactNumber } from './format';
 import { currentRunName } from './run-name';
+import { useChartLive } from './use-chart-live';
+import { useQueuedDraw } from './use-queued-draw';
 
 const HEIGHT = 220;
 
+/** Bars of the latest point, redrawn with the chart feed (at most once a second while training) while on screen. */
 export const CodeUsageChart = memo(function CodeUsageChart() {
-  const latest = useLatestPoint();
+  const figure = useRef<HTMLElement>(null);
+  const { onScreen, live } = useChartLive(figure);
+  const latest = useFeedLatest();
   const overlays = useRunOverlays((state) => state.overlays);
   const usage = latest?.codeUsage;
   const rows = useMemo(() => {
@@ -30,32 +35,47 @@ export const CodeUsageChart = memo(function CodeUsageChart() {
       return row;
     });
   }, [usage, overlays]);
+  const plot = useMemo(() => ({ rows, overlays }), [rows, overlays]);
+  const shown = useQueuedDraw(plot, live);
   return (
-    <figure className="metric-chart" data-testid="chart-code-usage" data-points={usage?.length ?? 0}>
+    <figure ref={figure} className="metric-chart" data-testid="chart-code-usage" data-points={usage?.length ?? 0} data-on-screen={onScreen}>
       <figcaption>
         <span className="chart-title">Code usage{latest ? ` at step ${latest.step}` : ''}</span>
         <span className="chart-options">
           <ChartDownloads testId="chart-code-usage" what="the code usage" onDownload={(format) => downloadCodeUsage(currentRunName(), format)} disabled={!latest} />
         </span>
       </figcaption>
-      {rows.length === 0 ? (
-        <p className="chart-empty" style={{ height: HEIGHT }}>
-          {latest ? 'This run reports no code usage.' : 'Waiting for the first step…'}
-        </p>
-      ) : (
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barGap={0} barCategoryGap={1}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" vertical={false} />
-            <XAxis dataKey="code" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-            <YAxis width={56} tick={{ fontSize: 11 }} tickFormatter={compactNumber} />
-            <Tooltip isAnimationActive={false} labelFormatter={(code) => `code ${String(code)}`} formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))} />
-            <Bar dataKey="usage" name="this run" fill="#3867d6" isAnimationActive={false} />
-            {overlays.map((overlay, j) => (
-              <Bar key={overlay.id} dataKey={`o${j}`} name={overlay.name} fill={overlay.color} fillOpacity={0.55} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      )}
+      <CodeUsagePlot plot={shown} empty={latest ? 'This run reports no code usage.' : 'Waiting for the first step…'} />
     </figure>
+  );
+});
+
+interface CodeUsagePlotProps {
+  readonly plot: { readonly rows: ReadonlyArray<Record<string, number>>; readonly overlays: ReadonlyArray<{ readonly id: string; readonly name: string; readonly color: string }> };
+  readonly empty: string;
+}
+
+/** The bars themselves: redrawn only when their rows or the overlays change. */
+const CodeUsagePlot = memo(function CodeUsagePlot({ plot: { rows, overlays }, empty }: CodeUsagePlotProps) {
+  if (rows.length === 0) {
+    return (
+      <p className="chart-empty" style={{ height: HEIGHT }}>
+        {empty}
+      </p>
+    );
+  }
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={[...rows]} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barGap={0} barCategoryGap={1}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" vertical={false} />
+        <XAxis dataKey="code" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
+        <YAxis width={56} tick={{ fontSize: 11 }} tickFormatter={compactNumber} />
+        <Tooltip isAnimationActive={false} labelFormatter={(code) => `code ${String(code)}`} formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))} />
+        <Bar dataKey="usage" name="this run" fill="#3867d6" isAnimationActive={false} />
+        {overlays.map((overlay, j) => (
+          <Bar key={overlay.id} dataKey={`o${j}`} name={overlay.name} fill={overlay.color} fillOpacity={0.55} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
   );
 });

@@ -1,15 +1,22 @@
 /**
  * β as the run used it, over the VQ loss and the codebook perplexity (right axis), with the configured schedule
  * dashed a little ahead of the latest step: where the solid β leaves the dashed one, a live edit changed it.
- * `data-points` counts the run's β points drawn.
+ * `data-points` counts the run's β points drawn. Like the run's charts it follows the chart feed, draws at its pixel
+ * width and only while on screen.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useChartFeed } from '../../state/chart-feed';
+import { maxPointsForWidth, rawView } from '../../state/chart-view';
 import { commitmentCurve, previewReach } from '../../state/commitment-curve';
-import { chartKey, mergeSeriesRows, SERIES, seriesName } from '../../state/metric-series';
-import { useSeriesViews } from '../../state/metrics-store';
+import type { SeriesPoint } from '../../state/downsample-metrics';
+import { chartKey, mergeSeriesRows, SERIES, seriesName, type ChartRow } from '../../state/metric-series';
 import { useRunStore } from '../../state/run-store';
 import { compactNumber } from '../charts/format';
+import { useElementWidth } from '../charts/use-element-width';
+import { useChartLive } from '../charts/use-chart-live';
+import { useQueuedDraw } from '../charts/use-queued-draw';
 import { PREVIEW_COLOR } from './BetaPreview';
 import { usePlannedSteps } from './use-planned-steps';
 
@@ -24,21 +31,40 @@ const LINES = [
   { label: 'perplexity (right)', color: '#20a36b', dashed: false, right: true },
 ] as const;
 
+const EMPTY: readonly SeriesPoint[] = [];
+/** Both y axes and the margins. */
+const AXES_WIDTH = 48 + 40 + 4;
+
 export const BetaOverlayChart = memo(function BetaOverlayChart() {
+  const figure = useRef<HTMLElement>(null);
+  const { onScreen, live } = useChartLive(figure);
+  const width = useElementWidth(figure);
+  const maxPoints = maxPointsForWidth(width - AXES_WIDTH, LINES.length);
   const vq = useRunStore((state) => state.config.vq);
   const planned = usePlannedSteps();
-  const [beta, vqLoss, perplexity] = useSeriesViews(NAMES);
-  const latest = beta?.at(-1)?.step ?? 0;
+  const full = useChartFeed(useShallow((state) => NAMES.map((name) => state.series[name] ?? EMPTY)));
+  const [beta, vqLoss, perplexity] = full.map((points) => rawView(points, maxPoints));
+  const latest = full[0]?.at(-1)?.step ?? 0;
   const rows = useMemo(() => {
     if (latest === 0) return [];
     const preview = commitmentCurve(vq, previewReach(latest, planned.steps));
     return mergeSeriesRows([preview, beta ?? [], vqLoss ?? [], perplexity ?? []]);
   }, [vq, planned.steps, latest, beta, vqLoss, perplexity]);
+  const shown = useQueuedDraw(rows, live);
   return (
-    <figure className="metric-chart teaching-chart" data-testid="teaching-beta-overlay" data-points={beta?.length ?? 0}>
+    <figure ref={figure} className="metric-chart teaching-chart" data-testid="teaching-beta-overlay" data-points={beta?.length ?? 0} data-on-screen={onScreen}>
       <figcaption>
         <span className="chart-title">β, VQ loss and perplexity</span>
       </figcaption>
+      <BetaPlot rows={shown} />
+    </figure>
+  );
+});
+
+/** The drawing itself: redrawn only when its rows change. */
+const BetaPlot = memo(function BetaPlot({ rows }: { rows: readonly ChartRow[] }) {
+  return (
+    <>
       {rows.length === 0 ? (
         <p className="chart-empty" style={{ height: HEIGHT }}>
           Start a run: β, the VQ loss and the perplexity appear here step by step.
@@ -69,6 +95,6 @@ export const BetaOverlayChart = memo(function BetaOverlayChart() {
           </LineChart>
         </ResponsiveContainer>
       )}
-    </figure>
+    </>
   );
 });

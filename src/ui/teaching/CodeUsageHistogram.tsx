@@ -4,7 +4,7 @@
  * trains, bars appear where codes come alive. `data-bars` (codes), `data-used` let tests read it.
  */
 import { memo } from 'react';
-import { useLatestPoint } from '../../state/metrics-store';
+import { useFeedLatest } from '../../state/chart-feed';
 import { tokenColor } from './token-colors';
 
 function percent(fraction: number): string {
@@ -12,7 +12,7 @@ function percent(fraction: number): string {
 }
 
 export const CodeUsageHistogram = memo(function CodeUsageHistogram() {
-  const latest = useLatestPoint();
+  const latest = useFeedLatest();
   const usage = latest?.codeUsage ?? [];
   const used = usage.filter((fraction) => fraction > 0).length;
   const tallest = Math.max(...usage, 0);
