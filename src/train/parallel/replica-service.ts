@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { H5Wasm } from '../../data/hdf5/h5-types';
 import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
+import { excludeProteins } from '../../data/hdf5/validate-values';
 import { parameterCount } from '../../model/params/parameter-spec';
 import { TOKENS_FAILED, type ExchangeSetup, type ReplicaCommand, type ReplicaEvent, type ReplicaFailureKind, type ReplicaInfo } from '../../protocol/replica-messages';
 import type { HyperparameterChange, InitialWeights, InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
@@ -91,7 +92,9 @@ export function createReplicaService(platform: ReplicaPlatform) {
       closeStructsFile(handle);
       opened.release();
     };
-    const index = readIndex(handle);
+    const index = excludeProteins(readIndex(handle), command.dataset.excluded ?? []);
+    // Said before the trainer is built: a file with no usable protein left fails there, and these are the reasons.
+    if (rank === 0) for (const item of index.skipped) platform.post({ type: 'log', rank, level: 'warning', message: `skipped ${item.source}: ${item.reason}` });
     const source = hdf5Source(handle, index);
     const options = { rank: command.rank, worldSize: command.worldSize, lossScaling: precision.lossScaling };
     // LR scaling with the trainer count is fixed when a run starts; a checkpoint carries the LRs it ran with.
@@ -115,7 +118,6 @@ export function createReplicaService(platform: ReplicaPlatform) {
       step: t.state.optimizerStep,
       exchangeCapacity: Math.max(exchangeCapacity(exchangeLayout(t.parts)), broadcastLength(t.parts)),
     };
-    if (rank === 0) for (const item of index.skipped) platform.post({ type: 'log', rank, level: 'warning', message: `${item.source}: ${item.reason}` });
     platform.post({ type: 'ready', rank, info });
   }
 
@@ -170,6 +172,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
     try {
       await injectedFault(current);
       const point = await trainer.step(allReduce ?? NO_ALL_REDUCE);
+      for (const message of trainer.takeNotices()) platform.post({ type: 'log', rank, level: 'warning', message });
       if (platform.deviceLost() !== null) throw new Error('device lost');
       const gpuError = platform.takeGpuError?.();
       if (gpuError) throw new Error(gpuError);
