@@ -1,0 +1,29 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { decodeSafetensors } from '../../src/train/safetensors';
+import { readGoodProteins } from '../fault-corpus/h5-faults';
+import { presetCheckpoint } from '../fault-corpus/input-faults';
+import { FOLDTREE2_CONFIG_FILE, FOLDTREE2_WEIGHTS_FILE, writeFoldtree2Export } from './foldtree2-export';
+import { RunFolder } from './run-folder';
+
+const work = mkdtempSync(join(tmpdir(), 'ft2-export-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+it('the FoldTree2 YAML describes the checkpoint’s own model, whatever config the folder was started with', async () => {
+  const tiny = resolve(import.meta.dirname, '../../fixtures/tiny-structs.h5');
+  const folder = RunFolder.open(join(work, 'run'), false);
+  try {
+    // The folder's config says tiny; the newest checkpoint is of a teaching run (a --resume into the wrong folder).
+    folder.writeConfig('model:\n  preset: tiny\n');
+    const checkpoint = join(folder.dir, 'teaching-step1.ftsckpt');
+    writeFileSync(checkpoint, new Uint8Array(await presetCheckpoint('teaching', (await readGoodProteins(tiny)).slice(0, 2), 'teaching')));
+    writeFoldtree2Export(folder, checkpoint, 1);
+    expect(readFileSync(join(folder.dir, FOLDTREE2_CONFIG_FILE), 'utf8')).toMatch(/^hidden_size: 64$/m);
+    const bytes = readFileSync(join(folder.dir, FOLDTREE2_WEIGHTS_FILE));
+    expect(decodeSafetensors(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)).tensors.size).toBeGreaterThan(0);
+  } finally {
+    folder.close();
+  }
+}, 60_000);
