@@ -69,7 +69,7 @@ export function brokenHeaderWeights(): ArrayBuffer {
 /** A real checkpoint of a `preset` run after one step on `graphs` (what a run folder holds), for --resume faults. */
 export async function presetCheckpoint(preset: ModelPresetName, graphs: readonly ProteinGraph[], runName: string): Promise<ArrayBuffer> {
   const base = presetConfig(preset);
-  const config: RunConfig = { ...base, data: { ...base.data, maxResidues: 24 }, training: { ...base.training, batchSize: 2, workers: 1, backend: 'wasm' }, logging: { ...base.logging, runName } };
+  const config: RunConfig = { ...base, data: { ...base.data, maxResidues: 24 }, training: { ...base.training, batchSize: 2, workers: 1, backend: 'wasm', maxSteps: 3 }, logging: { ...base.logging, runName } };
   const trainer = new Trainer(config, memorySource('tiny-structs.h5', graphs), { rank: 0, worldSize: 1, lossScaling: false });
   try {
     await trainer.step();

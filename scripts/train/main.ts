@@ -33,6 +33,8 @@ interface Plan {
   readonly warnings: readonly string[];
   readonly folder: RunFolder;
   readonly resumeFrom: { readonly path: string; readonly step: number; readonly bytes: Buffer } | null;
+  /** --resume adopted a checkpoint of another model: the folder's config.yaml is rewritten to match it. */
+  readonly adopted?: boolean;
 }
 
 function readText(path: string, what: string): string {
@@ -75,7 +77,7 @@ async function plan(args: TrainArgs): Promise<Plan> {
   const warnings = [...resolved.warnings];
   if (note !== null) warnings.push(note);
   else if (args.overrides.length > 0 || args.configPath !== null) warnings.push('--resume: the trainers continue with the checkpoint’s own config; config changes apply to new runs only');
-  return { config, datasetPath, warnings, folder, resumeFrom: { path: newest.path, step, bytes } };
+  return { config, datasetPath, warnings, folder, resumeFrom: { path: newest.path, step, bytes }, adopted: note !== null };
 }
 
 /** The run config a checkpoint holds; exit 2 naming the file when it holds none the studio can read. */
@@ -101,10 +103,10 @@ async function openDataset(browser: StudioBrowser, datasetPath: string | null): 
 }
 
 async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interrupt): Promise<ExitCode> {
-  const { config, datasetPath, warnings, folder, resumeFrom } = await plan(args);
+  const { config, datasetPath, warnings, folder, resumeFrom, adopted } = await plan(args);
   for (const warning of warnings) progress.print(`warning: ${warning}`);
   const configText = exportConfig(config, 'yaml');
-  if (!resumeFrom || folder.readConfig() === null) folder.writeConfig(configText);
+  if (!resumeFrom || adopted === true || folder.readConfig() === null) folder.writeConfig(configText);
   folder.addSink(tensorboardSink(folder.dir));
   if (resumeFrom) {
     const kept = folder.metrics.keepThrough(resumeFrom.step);
