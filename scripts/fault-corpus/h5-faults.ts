@@ -78,21 +78,21 @@ function addTextCoords(path: string, id: string, rows: number): void {
 }
 
 /**
- * Writes the good proteins and one bad copy of the first per fault (ids from VALUE_FAULTS) into `path`.
- * Returns the ids of the good proteins, which must still train.
+ * Writes the good proteins and one bad copy of the first per fault (ids from VALUE_FAULTS) into `path`; with
+ * `keepGood` false only the bad copies (a file with no usable protein). Returns the ids of the good proteins written.
  */
-export async function writeValueFaultFile(path: string, good: readonly ProteinGraph[]): Promise<string[]> {
+export async function writeValueFaultFile(path: string, good: readonly ProteinGraph[], keepGood = true): Promise<string[]> {
   const [first] = good;
   if (!first) throw new Error('fault corpus: no good protein to copy');
   await h5wasm.ready;
   const file = new h5wasm.File(path, 'w');
   try {
-    writeProteinGraphs(file, [...good, ...VALUE_FAULTS.map((fault) => ({ ...fault.make(first), id: fault.id }))], { contactCutoff: first.contactCutoff ?? 15 });
+    writeProteinGraphs(file, [...(keepGood ? good : []), ...VALUE_FAULTS.map((fault) => ({ ...fault.make(first), id: fault.id }))], { contactCutoff: first.contactCutoff ?? 15 });
   } finally {
     file.close();
   }
   addTextCoords(path, 'text_coords', first.length);
-  return good.map((g) => g.id);
+  return keepGood ? good.map((g) => g.id) : [];
 }
 
 /** A copy of `source` with `bytes` bytes in the middle replaced by seeded noise (a damaged download or disk). */

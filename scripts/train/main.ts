@@ -100,6 +100,8 @@ async function openDataset(browser: StudioBrowser, datasetPath: string | null): 
   const name = basename(datasetPath);
   const status = await browser.waitFor((s) => s.dataset.status === 'error' || (s.dataset.status === 'ready' && s.dataset.name === name), `${name} to open`, 600_000);
   if (status.dataset.status === 'error') throw usageError(`dataset ${datasetPath}: ${status.dataset.error ?? 'could not be opened'}`);
+  const { proteins, setAside, firstSetAside } = status.dataset;
+  if (proteins === 0) throw usageError(`dataset ${datasetPath}: no usable protein (${setAside} set aside by the value check${firstSetAside === null ? '' : `; first: ${firstSetAside}`})`);
 }
 
 async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interrupt): Promise<ExitCode> {

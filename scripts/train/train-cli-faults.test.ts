@@ -68,6 +68,14 @@ describe('npm run train with faulty inputs', () => {
     }
   }, 120_000);
 
+  it('refuses a dataset none of whose proteins passes the value check, with exit 2 and the first reason', async () => {
+    const data = join(work, 'all-bad.h5');
+    await writeValueFaultFile(data, await readGoodProteins(tinyData), false);
+    const run = train(['--config', tinyConfig, '--dataset', data, '--out', join(work, 'all-bad')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^error: dataset ${data.replace(/[.]/g, '\\.')}: no usable protein \\(${VALUE_FAULTS.length} set aside by the value check; first: all-bad\\.h5:\\w+: protein \\w+: `));
+  }, 120_000);
+
   it('--resume into a folder whose checkpoint is another model continues it, says so in one line, and exports files that match', async () => {
     const folder = join(work, 'resume');
     cpSync(tinyConfig, join(folder, 'config.yaml'), { recursive: true });
