@@ -21,6 +21,7 @@ import type { SumCoordinator } from './sum-exchange';
 import { compareChecksums, type WeightChecksum } from './weight-checksum';
 import { isLiveKey } from '../../config/live-changes';
 import { checkpointWeightsAsSafetensors, checkpointWeightsForFoldtree2 } from '../checkpoint-weights';
+import { checkpointModelNote } from '../checkpoint-model-note';
 import { faultMessage } from './fault-message';
 import type { Master } from './master-replica';
 
@@ -286,6 +287,8 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     const runName = command.config.logging.runName ?? `${command.config.model.preset}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
     run = { config: command.config, dataset: command.dataset, info: { runName } as RunInfo, step: 0, finished: false, members: [] };
     hasCheckpoint = command.checkpoint !== undefined;
+    const note = command.checkpoint ? checkpointModelNote(command.checkpoint, command.config) : null;
+    if (note !== null) log('warning', note);
     let first: ReplicaInfo;
     try {
       first = await setUp(command.checkpoint, command.weights);
