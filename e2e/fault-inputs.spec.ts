@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readGoodProteins, VALUE_FAULTS, writeValueFaultFile } from '../scripts/fault-corpus/h5-faults';
-import { presetWeights, weightsFile } from '../scripts/fault-corpus/input-faults';
+import { CONFIG_FAULTS, presetWeights, weightsFile } from '../scripts/fault-corpus/input-faults';
 import { writeStructureFaults } from '../scripts/fault-corpus/structure-faults';
 import { collectConsoleErrors } from './console-errors';
 import { fixturePath } from './fixture-files';
@@ -75,5 +75,19 @@ test('weights with NaN are refused naming the tensor, before any step, and the r
   await expect(training.error).toContainText(`The run could not start: nan.safetensors: tensor ${poisoned} holds NaN`);
   await expect(training.error).not.toContainText('checkpoint');
   expect(await training.stepValue()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('a config no model can be built from is refused at import, naming the keys, and nothing starts', async ({ page }) => {
+  const config = CONFIG_FAULTS.find((fault) => fault.file === 'foldtree2-hidden-32.yaml');
+  const errors = collectConsoleErrors(page);
+  const studio = new StudioPage(page);
+  const training = new TrainingPage(page);
+  await studio.open();
+  await studio.proteinCountValue();
+  await training.importConfig(config?.file ?? '', config?.text ?? '');
+  await expect(training.configError).toContainText('foldtree2-hidden-32.yaml: model: the sequence decoder');
+  await expect(training.configError).toContainText('set model.hiddenSize or model.decoderHeads');
+  await expect(training.state).not.toHaveText(/starting|running|failed/);
   expect(errors).toEqual([]);
 });
