@@ -47,6 +47,9 @@ export interface ReplicaPlatform {
   takeGpuError?(): string | null;
 }
 
+/** Skipped proteins named one per log line at set-up; a file with thousands of bad ones gets a count after these. */
+const SKIPPED_LINES = 50;
+
 /** tfjs/WebGPU out-of-memory messages (failed allocations, GPUOutOfMemoryError). */
 const OUT_OF_MEMORY = /out of memory|outofmemory|failed to allocate|allocation failed|OOM/i;
 
@@ -94,7 +97,11 @@ export function createReplicaService(platform: ReplicaPlatform) {
     };
     const index = excludeProteins(readIndex(handle), command.dataset.excluded ?? []);
     // Said before the trainer is built: a file with no usable protein left fails there, and these are the reasons.
-    if (rank === 0) for (const item of index.skipped) platform.post({ type: 'log', rank, level: 'warning', message: `skipped ${item.source}: ${item.reason}` });
+    if (rank === 0) {
+      for (const item of index.skipped.slice(0, SKIPPED_LINES)) platform.post({ type: 'log', rank, level: 'warning', message: `skipped ${item.source}: ${item.reason}` });
+      const more = index.skipped.length - SKIPPED_LINES;
+      if (more > 0) platform.post({ type: 'log', rank, level: 'warning', message: `skipped ${more} more proteins (the dataset panel lists every one with its reason)` });
+    }
     const source = hdf5Source(handle, index);
     const options = { rank: command.rank, worldSize: command.worldSize, lossScaling: precision.lossScaling };
     // LR scaling with the trainer count is fixed when a run starts; a checkpoint carries the LRs it ran with.
