@@ -2,11 +2,13 @@
  * `npm run build-dataset -- <files or folders...> -o out.h5`: PDB / mmCIF files → one FoldTree2-layout HDF5 file,
  * with a progress bar and a summary of what was built and what was skipped, and why.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { buildStructureFiles } from '../src/data/build/build-structure-files';
+import { summarizeHdf5Error } from '../src/data/hdf5/structs-error';
 import type { ProteinGraph, SkippedItem } from '../src/protocol/protein-graph';
 import { BUILD_DATASET_USAGE, parseBuildDatasetArgs, UsageError, type BuildDatasetArgs } from './build-dataset-args';
+import { checkOutputPath } from './build-dataset-output';
 import { collectStructureFiles } from './collect-structure-files';
 import { ProgressBar } from './progress-bar';
 import { writeStructsFile } from './write-structs-file';
@@ -23,18 +25,23 @@ export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBa
   const started = performance.now();
   const files = collectStructureFiles(args.inputs);
   if (files.length === 0) throw new Error(`no .pdb / .ent / .cif / .mmcif files (plain or .gz) in ${args.inputs.join(', ')}`);
-  if (existsSync(args.output) && !args.overwrite) throw new Error(`${args.output} exists; add --overwrite to replace it`);
+  checkOutputPath(args.output, files, args.overwrite);
   const options = { contactCutoff: args.contactCutoff, ...(args.maxResidues ? { maxResidues: args.maxResidues } : {}), ...(args.chain ? { chain: args.chain } : {}) };
   const inputs = files.map((path) => ({ name: basename(path), label: path, bytes: async () => new Uint8Array(readFileSync(path)) }));
   const { graphs: built, skipped } = await buildStructureFiles(inputs, options, (k, input) => progress?.update(k, input.name));
   progress?.update(files.length, 'writing HDF5');
   progress?.finish();
   if (built.length === 0) throw new Error(`no protein could be built from ${files.length} file(s); nothing written\n${formatSkipped(skipped)}`);
-  await writeStructsFile(args.output, built, {
-    contactCutoff: args.contactCutoff,
-    compact: !args.foldtree2Exact,
-    builderSettings: { maxResidues: args.maxResidues ?? null, chain: args.chain ?? null, sourceFiles: files.length },
-  });
+  try {
+    await writeStructsFile(args.output, built, {
+      contactCutoff: args.contactCutoff,
+      compact: !args.foldtree2Exact,
+      builderSettings: { maxResidues: args.maxResidues ?? null, chain: args.chain ?? null, sourceFiles: files.length },
+    });
+  } catch (error) {
+    // HDF5's own error stack is many lines; its most specific one says what went wrong.
+    throw new Error(`${args.output} could not be written: ${summarizeHdf5Error(error)}`);
+  }
   return { built, skipped, files: files.length, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -63,7 +70,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     console.error(`build-dataset: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return error instanceof UsageError ? 2 : 1;
   }
 }
 

@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileKind } from '../src/data/file-kind';
+import { UsageError } from './build-dataset-args';
 
 export function collectStructureFiles(inputs: readonly string[]): string[] {
   const found: string[] = [];
@@ -10,7 +11,7 @@ export function collectStructureFiles(inputs: readonly string[]): string[] {
     try {
       stats = statSync(input);
     } catch {
-      throw new Error(`${input}: no such file or folder`);
+      throw new UsageError(`${input}: no such file or folder`);
     }
     if (stats.isDirectory()) found.push(...walk(input));
     else found.push(input);

@@ -112,3 +112,10 @@ describe('settleMs', () => {
     expect(settleMs([])).toBe(32_000);
   });
 });
+
+describe('a run refused while its trainers set up', () => {
+  it('exits 2, the documented code for a bad config, dataset or weights, with the trainers’ reason', async () => {
+    const { outcome } = drive(new ScriptedPage([[state('failed', 'The run could not start: weights.safetensors: tensor encoder.w holds NaN at index 3')]]));
+    expect(await outcome).toMatchObject({ exitCode: EXIT_CODES.usage, reason: 'refused before training began: The run could not start: weights.safetensors: tensor encoder.w holds NaN at index 3' });
+  });
+});

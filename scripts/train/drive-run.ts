@@ -82,6 +82,8 @@ export async function driveRun({ browser, folder, progress, interrupt, checkpoin
     lastStep: fromStep,
     checkpoint: null as string | null,
     checkpointsWritten: 0,
+    /** Whether the run ever reached "running": a failure before that is an input the trainers refused. */
+    trained: false,
   };
 
   const handle = (event: AutomationEvent): void => {
@@ -95,13 +97,14 @@ export async function driveRun({ browser, folder, progress, interrupt, checkpoin
       case 'state':
         seen.status = event.status;
         seen.message = event.message;
+        seen.trained ||= event.status === 'running';
         if (event.status === 'failed') seen.error = event.message;
         folder.record({ type: 'state', status: event.status, message: event.message }, time);
         return;
       case 'info':
         seen.info = event.info;
         folder.record({ type: 'info', info: event.info }, time);
-        progress.print(`${event.info.runName}: ${event.info.parameters.toLocaleString('en')} parameters on ${event.info.backend} (${event.info.precision}), ${event.info.trainers} trainer(s), ${event.info.proteins} proteins, ${event.info.totalSteps} steps`);
+        progress.print(`${event.info.runName}: ${event.info.parameters.toLocaleString('en')} parameters on ${event.info.backend} (${event.info.precision}), ${event.info.trainers} trainer(s), ${event.info.proteins} proteins${event.info.skippedProteins > 0 ? ` (${event.info.skippedProteins} skipped, listed above)` : ''}, ${event.info.totalSteps} steps`);
         return;
       case 'log':
         folder.record({ type: 'log', level: event.level, message: event.message }, time);
@@ -197,6 +200,8 @@ export async function driveRun({ browser, folder, progress, interrupt, checkpoin
   const outcome = { info: seen.info, lastStep: seen.lastStep, checkpoint: seen.checkpoint };
   if (ending) return { ...outcome, exitCode: ending.exitCode, reason: seen.fault && ending.exitCode === EXIT_CODES.failed ? seen.fault.message : ending.reason };
   if (seen.status === 'finished') return { ...outcome, exitCode: EXIT_CODES.finished, reason: 'finished' };
+  // Refused while setting up (the weights, the checkpoint or the dataset as the trainers read them): exit 2.
+  if (seen.status === 'failed' && !seen.trained) return { ...outcome, exitCode: EXIT_CODES.usage, reason: `refused before training began: ${seen.error ?? 'no reason given'}` };
   if (seen.status === 'failed') return { ...outcome, exitCode: EXIT_CODES.failed, reason: `training failed: ${seen.error ?? 'no reason given'}` };
   return { ...outcome, exitCode: EXIT_CODES.failed, reason: `the run ended as "${seen.status}"` };
 }

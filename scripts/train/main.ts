@@ -10,7 +10,9 @@ import type { RunConfig } from '../../src/protocol/run-config';
 import { withConfigValue } from '../../src/state/config-edit';
 import { backendProblem, isSoftwareAdapter } from './backend-check';
 import { memoryProblem, preflightTarget } from './memory-check';
+import { checkpointConfig } from '../../src/train/trainer-checkpoint';
 import { checkpointOptimizerStep, newestCheckpointIn } from './checkpoint-files';
+import { checkInitWeights, datasetInputWidth, refuseUnbuildableModel, resumedConfig } from './input-checks';
 import { parseTrainArgs, TRAIN_USAGE, type TrainArgs } from './cli-args';
 import { datasetPathFor } from './dataset-path';
 import { driveRun } from './drive-run';
@@ -32,6 +34,8 @@ interface Plan {
   readonly warnings: readonly string[];
   readonly folder: RunFolder;
   readonly resumeFrom: { readonly path: string; readonly step: number; readonly bytes: Buffer } | null;
+  /** --resume adopted a checkpoint of another model: the folder's config.yaml is rewritten to match it. */
+  readonly adopted?: boolean;
 }
 
 function readText(path: string, what: string): string {
@@ -45,7 +49,7 @@ function withDataset(config: RunConfig, datasetPath: string | null): RunConfig {
   return edit.ok ? edit.config : config;
 }
 
-function plan(args: TrainArgs): Plan {
+async function plan(args: TrainArgs): Promise<Plan> {
   if (args.initWeights !== null && (!existsSync(args.initWeights) || !statSync(args.initWeights).isFile())) throw usageError(`--init-weights: weights file ${args.initWeights} not found`);
   // With --resume and no --config, the run folder's own config.yaml is the config.
   const fromFolder = args.configPath === null && args.outDir !== null ? resolve(args.outDir, CONFIG_FILE) : null;
@@ -56,17 +60,34 @@ function plan(args: TrainArgs): Plan {
   }
   const datasetPath = datasetPathFor(args.datasetPath, resolved.config.data.dataset, dirname(resolve(configPath)));
   // The folder's config.yaml records the file, so `--resume` finds it again without --dataset.
-  const config = withDataset(withRunName(resolved.config, new Date()), datasetPath);
-  const folder = RunFolder.open(resolve(args.outDir ?? `runs/${config.logging.runName ?? 'run'}`), args.resume);
-  if (!args.resume) return { config, datasetPath, warnings: resolved.warnings, folder, resumeFrom: null };
+  const planned = withDataset(withRunName(resolved.config, new Date()), datasetPath);
+  // Everything that can be refused is refused here, before a server or a browser starts (exit 2).
+  const inputWidth = await datasetInputWidth(datasetPath);
+  if (!args.resume) refuseUnbuildableModel(planned, basename(configPath), inputWidth);
+  if (!args.resume && args.initWeights !== null) checkInitWeights(args.initWeights, planned, inputWidth);
+  const folder = RunFolder.open(resolve(args.outDir ?? `runs/${planned.logging.runName ?? 'run'}`), args.resume);
+  if (!args.resume) return { config: planned, datasetPath, warnings: resolved.warnings, folder, resumeFrom: null };
 
   const newest = newestCheckpointIn(folder.dir);
   if (!newest) throw usageError(`--resume: no checkpoint (*.ftsckpt) in ${folder.dir}`);
   const bytes = readFileSync(newest.path);
-  const step = checkpointOptimizerStep(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), newest.path);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const step = checkpointOptimizerStep(buffer, newest.path);
+  // The trainers restore the checkpoint's own config: the run is logged, written and exported as that model.
+  const { config, note } = resumedConfig(planned, savedConfig(buffer, newest.path), basename(newest.path), inputWidth);
   const warnings = [...resolved.warnings];
-  if (args.overrides.length > 0 || args.configPath !== null) warnings.push('--resume: the trainers continue with the checkpoint’s own config; config changes apply to new runs only');
-  return { config, datasetPath, warnings, folder, resumeFrom: { path: newest.path, step, bytes } };
+  if (note !== null) warnings.push(note);
+  else if (args.overrides.length > 0 || args.configPath !== null) warnings.push('--resume: the trainers continue with the checkpoint’s own config; config changes apply to new runs only');
+  return { config, datasetPath, warnings, folder, resumeFrom: { path: newest.path, step, bytes }, adopted: note !== null };
+}
+
+/** The run config a checkpoint holds; exit 2 naming the file when it holds none the studio can read. */
+function savedConfig(buffer: ArrayBuffer, path: string): RunConfig {
+  try {
+    return checkpointConfig(buffer, path);
+  } catch (error) {
+    throw usageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 async function openDataset(browser: StudioBrowser, datasetPath: string | null): Promise<void> {
@@ -80,13 +101,15 @@ async function openDataset(browser: StudioBrowser, datasetPath: string | null): 
   const name = basename(datasetPath);
   const status = await browser.waitFor((s) => s.dataset.status === 'error' || (s.dataset.status === 'ready' && s.dataset.name === name), `${name} to open`, 600_000);
   if (status.dataset.status === 'error') throw usageError(`dataset ${datasetPath}: ${status.dataset.error ?? 'could not be opened'}`);
+  const { proteins, setAside, firstSetAside } = status.dataset;
+  if (proteins === 0) throw usageError(`dataset ${datasetPath}: no usable protein (${setAside} set aside by the value check${firstSetAside === null ? '' : `; first: ${firstSetAside}`})`);
 }
 
 async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interrupt): Promise<ExitCode> {
-  const { config, datasetPath, warnings, folder, resumeFrom } = plan(args);
+  const { config, datasetPath, warnings, folder, resumeFrom, adopted } = await plan(args);
   for (const warning of warnings) progress.print(`warning: ${warning}`);
   const configText = exportConfig(config, 'yaml');
-  if (!resumeFrom || folder.readConfig() === null) folder.writeConfig(configText);
+  if (!resumeFrom || adopted === true || folder.readConfig() === null) folder.writeConfig(configText);
   folder.addSink(tensorboardSink(folder.dir));
   if (resumeFrom) {
     const kept = folder.metrics.keepThrough(resumeFrom.step);
@@ -117,7 +140,7 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     const started = await browser.start(configText, CONFIG_FILE, resumeFrom?.bytes.toString('base64'), weights);
     if (!started.ok) throw usageError(`the run did not start: ${started.reason}`);
     const outcome = await driveRun({ browser, folder, progress, interrupt, checkpointTimeoutMs: (config.training.trainerTimeoutS + 30) * 1000, fromStep: resumeFrom?.step ?? 0 });
-    if (outcome.checkpoint) handOverToFoldtree2(folder, config, outcome.checkpoint, outcome.info?.trainers, progress);
+    if (outcome.checkpoint) handOverToFoldtree2(folder, outcome.checkpoint, outcome.info?.trainers, progress);
     folder.record({ type: 'exit', code: outcome.exitCode, reason: outcome.reason, step: outcome.lastStep });
     const where = outcome.checkpoint ? `; last checkpoint ${outcome.checkpoint}` : '';
     const line = `${outcome.reason} at step ${outcome.lastStep} → ${folder.dir}${where}`;
@@ -135,9 +158,9 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
 }
 
 /** The FoldTree2 config and weights beside the run's own files; a failure here costs the run nothing. */
-function handOverToFoldtree2(folder: RunFolder, config: RunConfig, checkpoint: string, trainers: number | undefined, progress: ProgressLine): void {
+function handOverToFoldtree2(folder: RunFolder, checkpoint: string, trainers: number | undefined, progress: ProgressLine): void {
   try {
-    const files = writeFoldtree2Export(folder, config, checkpoint, trainers);
+    const files = writeFoldtree2Export(folder, checkpoint, trainers);
     folder.record({ type: 'foldtree2-export', files });
     progress.print(`for FoldTree2's learn_lightning.py: ${files.join(', ')}`);
   } catch (error) {

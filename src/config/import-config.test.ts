@@ -161,8 +161,8 @@ describe('errors', () => {
   test('text that is not a config mapping names the file', () => {
     expect(() => importConfig('epochs: [1,\n', 'broken.yaml')).toThrow(/^broken\.yaml: not valid YAML/);
     expect(() => importConfig('{"epochs": 1,}', 'broken.json')).toThrow(/^broken\.json: not valid JSON/);
-    expect(() => importConfig('- epochs\n- 1\n', 'list.yaml')).toThrow('list.yaml: a config must be a mapping of keys to values, not object');
-    expect(() => importConfig('[1, 2]', 'list.json')).toThrow('list.json: a config must be a JSON object of keys to values');
+    expect(() => importConfig('- epochs\n- 1\n', 'list.yaml')).toThrow('list.yaml: a config must be a mapping of keys to values (key: value lines), but this file is a YAML list (2 items starting with "- ")');
+    expect(() => importConfig('[1, 2]', 'list.json')).toThrow('list.json: a config must be a JSON object of keys to values, but this file holds a JSON array');
   });
 });
 

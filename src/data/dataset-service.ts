@@ -11,6 +11,7 @@ import { fileKind } from './file-kind';
 import type { H5Wasm } from './hdf5/h5-types';
 import { closeStructsFile, openStructsFile, type StructsFileHandle } from './hdf5/open-file';
 import { readIndex, type StructsIndex } from './hdf5/read-index';
+import { validateValues } from './hdf5/validate-values';
 
 /** How bytes reach h5wasm's file system on this platform (WORKERFS/fetch in a worker, plain paths in Node). */
 export interface FileAccess {
@@ -42,7 +43,7 @@ export function createDatasetService(h5: H5Wasm, access: FileAccess, now: () => 
     return dataset.summary;
   }
 
-  async function openHdf5(mounted: { path: string; release(): void }, name: string, origin: 'sample' | 'hdf5', started: number): Promise<DatasetSummary> {
+  async function openHdf5(mounted: { path: string; release(): void }, name: string, origin: 'sample' | 'hdf5', started: number, onProgress: ProgressCallback): Promise<DatasetSummary> {
     let handle: StructsFileHandle;
     try {
       handle = await openStructsFile(h5, mounted.path, name);
@@ -50,7 +51,21 @@ export function createDatasetService(h5: H5Wasm, access: FileAccess, now: () => 
       mounted.release();
       throw error;
     }
-    const index = readIndex(handle);
+    let index: StructsIndex;
+    try {
+      // Values, not just shapes: a protein the trainers could not read is listed now and left out of training.
+      let shown = -1;
+      index = validateValues(handle, readIndex(handle), (done, total) => {
+        const percent = Math.floor((100 * done) / Math.max(total, 1));
+        if (percent === shown && done < total) return;
+        shown = percent;
+        onProgress(done, total, `Checking values in ${name}`);
+      });
+    } catch (error) {
+      closeStructsFile(handle);
+      mounted.release();
+      throw error;
+    }
     const summary: DatasetSummary = {
       name,
       origin,
@@ -92,7 +107,7 @@ export function createDatasetService(h5: H5Wasm, access: FileAccess, now: () => 
       onProgress(0, 1, `Downloading ${name}`);
       const fetched = await access.fetchFile(url, name);
       onProgress(1, 1, `Reading ${name}`);
-      return openHdf5(fetched, name, 'sample', started);
+      return openHdf5(fetched, name, 'sample', started, onProgress);
     },
 
     async openFiles(files, onProgress) {
@@ -108,7 +123,7 @@ export function createDatasetService(h5: H5Wasm, access: FileAccess, now: () => 
           throw new Error(`Open one .h5 file on its own (got ${files.map((f) => f.name).join(', ')}).`);
         }
         onProgress(0, 1, `Reading ${only.name}`);
-        return openHdf5(await access.mountUserFile(only), only.name, 'hdf5', started);
+        return openHdf5(await access.mountUserFile(only), only.name, 'hdf5', started, onProgress);
       }
       return buildFromStructures(files, onProgress, started);
     },

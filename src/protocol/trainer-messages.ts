@@ -6,6 +6,7 @@
  */
 import { isRecord } from '../shared/assert-never';
 import type { MetricPoint } from './metric-point';
+import type { SkippedItem } from './protein-graph';
 import type { RunConfig } from './run-config';
 
 /** Ways the fault-handling tests make a replica fail as real ones do. */
@@ -33,7 +34,13 @@ export interface ProteinTokens {
   readonly ca?: readonly number[];
 }
 
-export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File };
+/**
+ * The file a run trains on. `excluded`: proteins the dataset panel's value check set aside (`<file>:<id>` sources
+ * with their reasons), so the trainers leave them out without reading the whole file again.
+ */
+export type TrainingDataset = ({ readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File }) & {
+  readonly excluded?: readonly SkippedItem[];
+};
 
 /** Names a weights file is written under: the studio's own, or FoldTree2's PyTorch `state_dict` names. */
 export const WEIGHT_NAMINGS = ['studio', 'foldtree2'] as const;

@@ -237,3 +237,15 @@ describe('config import and export', () => {
     expect(exportConfigText('foldtree2-yaml')).toMatch(/adamw_lr: 0\.001/);
   });
 });
+
+describe('a config no model can be built from', () => {
+  it('is refused at import naming the keys, and a start with such settings does not reach the trainers', () => {
+    expect(importConfigText('hidden_size: 32\nnum_embeddings: 40\n', 'ft2.yaml')).toBe(false);
+    expect(useRunStore.getState().configError).toBe("ft2.yaml: model: the sequence decoder's width 32 is not divisible by its 5 attention heads (set model.hiddenSize or model.decoderHeads)");
+    setConfigValue('model.preset', 'foldtree2');
+    setConfigValue('model.hiddenSize', 32);
+    startRun(SAMPLE);
+    expect(useRunStore.getState().status).not.toBe('starting');
+    expect(useRunStore.getState().configError).toMatch(/not divisible by its 5 attention heads/);
+  });
+});

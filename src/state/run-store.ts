@@ -11,6 +11,7 @@ import { importConfig } from '../config/import-config';
 import type { RunConfig } from '../protocol/run-config';
 import type { InitialWeights, InjectedFault, RunInfo, TrainerCommand, TrainerEvent, TrainerFault, TrainerRunState, TrainingDataset, WeightNaming } from '../protocol/trainer-messages';
 import { assertNever } from '../shared/assert-never';
+import { modelShapeProblem } from './model-shape';
 import { browserRunConfig, configValue, withConfigValue, type ConfigPath } from './config-edit';
 import { isLiveKey } from '../config/live-changes';
 import { addRunEvent, resetRunEvents } from './run-events';
@@ -224,6 +225,12 @@ export type RunOrigin = { readonly checkpoint: ArrayBuffer } | { readonly weight
 export function startRun(dataset: TrainingDataset, datasetName: string = dataset.kind === 'file' ? dataset.file.name : dataset.name, origin?: RunOrigin): void {
   const state = useRunStore.getState();
   if (isActive(state.status) || Object.keys(state.fieldErrors).length > 0) return;
+  // A model that cannot be built is refused here, naming the keys, not by the trainers after they start.
+  const problem = origin && 'checkpoint' in origin ? null : modelShapeProblem(state.config);
+  if (problem !== null) {
+    useRunStore.setState({ configError: problem });
+    return;
+  }
   const named = withConfigValue(state.config, 'data.dataset', datasetName);
   const config = named.ok ? named.config : state.config;
   connection?.dispose();
@@ -377,6 +384,8 @@ export function resetConfig(): void {
 export function importConfigText(text: string, fileName: string): boolean {
   try {
     const imported = importConfig(text, fileName);
+    const problem = modelShapeProblem(imported.config);
+    if (problem !== null) throw new Error(`${fileName}: ${problem}`);
     useRunStore.setState((state) => ({
       config: imported.config,
       configRevision: state.configRevision + 1,

@@ -19,7 +19,7 @@ describe('trainingSourceFor', () => {
     const source = trainingSourceFor({ status: 'ready', summary: summary('sample') }, '/studio/', 'http://127.0.0.1:4173/studio/index.html');
     expect(source).toEqual({
       ok: true,
-      dataset: { kind: 'sample', url: 'http://127.0.0.1:4173/studio/sample/sample-structs.h5', name: 'sample-structs.h5' },
+      dataset: { kind: 'sample', url: 'http://127.0.0.1:4173/studio/sample/sample-structs.h5', name: 'sample-structs.h5', excluded: [] },
       label: 'the bundled sample (12 proteins)',
       configName: 'sample/sample-structs.h5',
     });

@@ -1,7 +1,7 @@
 /**
  * Which dataset a run trains on, from what the dataset panel has open: the bundled sample goes to the trainer as
  * its URL (the trainer opens it itself); a picked .h5 goes as its `File` (the trainer mounts it itself, without a
- * copy). Structure files need building into HDF5 first: that comes back as the reason Start is unavailable.
+ * copy). Either way the proteins the panel's value check set aside go along, so no trainer reads them. Structure files need building into HDF5 first: that comes back as the reason Start is unavailable.
  */
 import type { DatasetSummary } from '../protocol/dataset-messages';
 import type { TrainingDataset } from '../protocol/trainer-messages';
@@ -26,10 +26,10 @@ export function trainingSourceFor(
   switch (summary.origin) {
     case 'sample': {
       const url = new URL(SAMPLE_DATASET.path, new URL(baseUrl, pageUrl)).href;
-      return { ok: true, dataset: { kind: 'sample', url, name: SAMPLE_DATASET.name }, label: `the bundled sample (${summary.proteinCount} proteins)`, configName: SAMPLE_DATASET.path };
+      return { ok: true, dataset: { kind: 'sample', url, name: SAMPLE_DATASET.name, excluded: summary.skipped }, label: `the bundled sample (${summary.proteinCount} proteins)`, configName: SAMPLE_DATASET.path };
     }
     case 'hdf5':
-      if (pickedFile) return { ok: true, dataset: { kind: 'file', file: pickedFile }, label: pickedFile.name, configName: pickedFile.name };
+      if (pickedFile) return { ok: true, dataset: { kind: 'file', file: pickedFile, excluded: summary.skipped }, label: pickedFile.name, configName: pickedFile.name };
       return { ok: false, reason: `Open ${summary.name} again to train on it (the page no longer holds the file).` };
     case 'structures':
       return { ok: false, reason: 'The trainer reads HDF5: build these structures into an .h5 first (npm run build-dataset), or train on the bundled sample.' };

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { decodeSafetensors, encodeSafetensors } from './safetensors';
 
 const READER = `
@@ -42,4 +42,19 @@ test('a file we write is read by an independent NumPy reader with the same names
   const back = decodeSafetensors(bytes);
   for (const [name, tensor] of weights) expect(back.tensors.get(name)?.data).toEqual(tensor.data);
   expect(() => decodeSafetensors(bytes.slice(0, 20), 'cut.safetensors')).toThrow(/^cut\.safetensors: header length/);
+});
+
+describe('damaged or foreign weights files are named as such', () => {
+  test('a header that is not JSON says so, not where the JSON parser stopped', async () => {
+    const { brokenHeaderWeights } = await import('../../scripts/fault-corpus/input-faults');
+    expect(() => decodeSafetensors(brokenHeaderWeights(), 'w.safetensors')).toThrow(/^w\.safetensors: the safetensors header is not valid JSON, so the file is damaged or not a safetensors file \(/);
+  });
+
+  test('a header entry that is not a tensor description is named', () => {
+    const header = new TextEncoder().encode(JSON.stringify({ 'encoder.w': { dtype: 'F32', shape: 'three' } }));
+    const bytes = new Uint8Array(8 + header.length);
+    new DataView(bytes.buffer).setBigUint64(0, BigInt(header.length), true);
+    bytes.set(header, 8);
+    expect(() => decodeSafetensors(bytes.buffer, 'w.safetensors')).toThrow("w.safetensors: the header's entry for encoder.w is not { dtype, shape, data_offsets }");
+  });
 });

@@ -50,7 +50,7 @@ export function decodeSafetensors(
   if (buffer.byteLength < 8) throw new Error(`${source}: too short to be a safetensors file`);
   const headerLength = Number(new DataView(buffer).getBigUint64(0, true));
   if (8 + headerLength > buffer.byteLength) throw new Error(`${source}: header length ${headerLength} runs past the end of the file`);
-  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength))) as Record<string, unknown>;
+  const header = parseHeader(new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength)), source);
   const dataStart = 8 + headerLength;
   const tensors = new Map<string, NamedTensor>();
   const skipped: string[] = [];
@@ -60,7 +60,8 @@ export function decodeSafetensors(
       metadata = entry as Record<string, string>;
       continue;
     }
-    const { dtype, shape, data_offsets: offsets } = entry as { dtype: string; shape: number[]; data_offsets: [number, number] };
+    if (!isTensorEntry(entry)) throw new Error(`${source}: the header's entry for ${name} is not { dtype, shape, data_offsets } (not a safetensors file, or a damaged one)`);
+    const { dtype, shape, data_offsets: offsets } = entry;
     if (dtype !== 'F32' && options.skipOtherTypes) {
       skipped.push(`${name} (${dtype})`);
       continue;
@@ -71,4 +72,24 @@ export function decodeSafetensors(
     tensors.set(name, { shape, data: new Float32Array(buffer.slice(dataStart + begin, dataStart + end)) });
   }
   return { tensors, metadata, skipped };
+}
+
+/** The header as an object of entries; a header that is not JSON or not an object is named as such. */
+function parseHeader(text: string, source: string): Record<string, unknown> {
+  let header: unknown;
+  try {
+    header = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`${source}: the safetensors header is not valid JSON, so the file is damaged or not a safetensors file (${detail})`);
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new Error(`${source}: the safetensors header is not a JSON object, so this is not a safetensors file`);
+  return header as Record<string, unknown>;
+}
+
+function isTensorEntry(entry: unknown): entry is { dtype: string; shape: number[]; data_offsets: [number, number] } {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
+  const integers = (value: unknown, length?: number) => Array.isArray(value) && (length === undefined || value.length === length) && value.every((n) => Number.isInteger(n) && (n as number) >= 0);
+  return typeof dtype === 'string' && integers(shape) && integers(offsets, 2);
 }

@@ -46,6 +46,8 @@ export class Trainer {
   private planEpoch = -1;
   /** Proteins that failed to load during the run, with reasons (each listed once). */
   readonly skipped = new Map<string, SkippedItem>();
+  /** What the last steps left out and why, one sentence each, until `takeNotices` hands them on. */
+  private notices: string[] = [];
 
   private currentConfig: RunConfig;
 
@@ -102,8 +104,13 @@ export class Trainer {
       const ids = indices.map((k) => this.source.proteinIds[k] ?? '');
       const maxLength = this.config.data.maxResidues ?? Infinity;
       const { batch, skipped } = this.source.readBatch(ids, { maxLength, seed: this.config.data.seed, epoch: this.counters.epoch });
-      for (const item of skipped) this.skipped.set(item.source, item);
+      const step = this.counters.optimizerStep + 1;
+      for (const item of skipped) {
+        if (!this.skipped.has(item.source)) this.notices.push(`step ${step}: ${item.source} left out of training: ${item.reason}`);
+        this.skipped.set(item.source, item);
+      }
       if (batch) batches.push(batch);
+      else this.notices.push(`step ${step}: micro-batch skipped, none of its proteins could be read (${ids.join(', ')}); the step goes on with the rest`);
     }
     return batches;
   }
@@ -140,7 +147,8 @@ export class Trainer {
       epochSteps: endOfEpoch ? 0 : epochSteps,
       elapsedMs: c.elapsedMs + stepMs,
     };
-    const stats = codebookStatistics(result?.counts ?? [], this.parts.ema?.clusterSize);
+    // A step with nothing read (every micro-batch skipped) counts no code: zeros, one per code.
+    const stats = codebookStatistics(result?.counts ?? Array.from(this.parts.ema?.clusterSize ?? [], () => 0), this.parts.ema?.clusterSize);
     const norms = result?.norms;
     return {
       step: this.counters.optimizerStep,
@@ -194,6 +202,13 @@ export class Trainer {
     } finally {
       for (const t of targets) disposeLossTargets(t);
     }
+  }
+
+  /** Sentences about proteins and micro-batches left out since the last call (for the run's log), then cleared. */
+  takeNotices(): string[] {
+    const taken = this.notices;
+    this.notices = [];
+    return taken;
   }
 
   /** Restores counters after the caller loaded weights and optimizer state (trainer-checkpoint.ts). */

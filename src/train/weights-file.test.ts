@@ -8,7 +8,10 @@ import { ParameterSet } from '../model/params/parameter-set';
 import { presetSpecs } from './optimizers/model-specs.node';
 import { FOLDTREE2_WEIGHTS_FORMAT, toFoldtree2Weights } from './foldtree2-weights/index';
 import { encodeSafetensors, type NamedTensor } from './safetensors';
-import { applyWeights, readWeightsFile } from './weights-file';
+import { applyWeights, assertWeightsFit, readWeightsFile } from './weights-file';
+import { modelSpecs } from '../model/tokenizer-model';
+import { RES_X_WIDTH } from '../protocol/res-features';
+import { modelConfigFromRun } from './run-model-config';
 
 function valuesOf(params: ParameterSet): Map<string, NamedTensor> {
   return new Map(params.specs.map((spec) => [spec.name, { shape: spec.shape, data: Float32Array.from(params.get(spec.name).dataSync()) }]));
@@ -115,5 +118,21 @@ describe('weights files', () => {
       const extra = new Map([...weights, ['decoder.fft2.out.weight', { shape: [2], data: new Float32Array(2) }]]);
       expect(applyWeights(into, readWeightsFile(encodeSafetensors(extra), 'x.safetensors'), 'x.safetensors')).toEqual(['decoder.fft2.out.weight']);
     });
+  });
+});
+
+describe('weights with NaN or Inf are refused, naming the tensor', () => {
+  test('NaN in one tensor of a generated tiny-preset file', async () => {
+    const { presetWeights, weightsFile } = await import('../../scripts/fault-corpus/input-faults');
+    const name = [...presetWeights('tiny').keys()][2] ?? '';
+    expect(() => readWeightsFile(weightsFile('tiny', name), 'nan.safetensors')).toThrow(`nan.safetensors: tensor ${name} holds NaN at index 3 (weights must be finite numbers)`);
+  });
+
+  test('another preset’s weights are refused against the config before any tensor exists', async () => {
+    const { presetConfig, weightsFile } = await import('../../scripts/fault-corpus/input-faults');
+    const specs = modelSpecs(modelConfigFromRun(presetConfig('tiny')), RES_X_WIDTH);
+    const contents = readWeightsFile(weightsFile('teaching'), 'teaching.safetensors');
+    expect(() => assertWeightsFit(specs, contents, 'teaching.safetensors')).toThrow(/^teaching\.safetensors: \S+ has shape \[[\d, ]+\] in the file, the model's is \[[\d, ]+\] \(another preset or input width\?\)$/);
+    expect(() => assertWeightsFit(specs, readWeightsFile(weightsFile('tiny'), 'tiny.safetensors'), 'tiny.safetensors')).not.toThrow();
   });
 });

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ParameterSet } from '../model/params/parameter-set';
+import type { ParameterSpec } from '../model/params/parameter-spec';
 import { fromFoldtree2Weights, FOLDTREE2_WEIGHTS_FORMAT } from './foldtree2-weights/index';
 import { decodeSafetensors, type NamedTensor } from './safetensors';
 
@@ -26,10 +27,22 @@ function looksLikeFoldtree2(tensors: ReadonlyMap<string, NamedTensor>, metadata:
   return [...tensors.keys()].some((name) => name.startsWith('studio.') || /\.(lin_query|lin_key|in_proj_weight|out_proj)\b/.test(name));
 }
 
-/** Reads the file's tensors under studio names; `source` (the file name) heads every error. */
+/** Throws naming `source`, the tensor (as the file names it) and the first NaN/±Inf: such weights train nothing. */
+function assertFiniteTensors(tensors: ReadonlyMap<string, NamedTensor>, source: string): void {
+  for (const [name, tensor] of tensors) {
+    const at = tensor.data.findIndex((value) => !Number.isFinite(value));
+    if (at >= 0) throw new Error(`${source}: tensor ${name} holds ${String(tensor.data[at])} at index ${at} (weights must be finite numbers)`);
+  }
+}
+
+/**
+ * Reads the file's tensors under studio names; `source` (the file name) heads every error. A tensor holding NaN or
+ * ±Inf is refused, naming it.
+ */
 export function readWeightsFile(bytes: ArrayBuffer, source: string): WeightsFileContents {
   // A state_dict saved from PyTorch also holds integer buffers (usage counters): reported, not read.
   const { tensors, metadata, skipped } = decodeSafetensors(bytes, source, { skipOtherTypes: true });
+  assertFiniteTensors(tensors, source);
   if (!looksLikeFoldtree2(tensors, metadata)) return { weights: tensors, names: 'studio', ignored: skipped };
   const { weights, ignored } = fromFoldtree2Weights(tensors, source);
   return { weights, names: 'foldtree2', ignored: [...ignored, ...skipped] };
@@ -42,8 +55,22 @@ const shapeText = (shape: readonly number[]) => `[${shape.join(', ')}]`;
  * another shape (nothing is written then); returns the file's tensors the model does not have.
  */
 export function applyWeights(params: ParameterSet, contents: WeightsFileContents, source: string): string[] {
-  const missing: string[] = [];
+  assertWeightsFit(params.specs, contents, source);
   for (const spec of params.specs) {
+    const tensor = contents.weights.get(spec.name) as NamedTensor;
+    tf.tidy(() => params.get(spec.name).assign(tf.tensor(tensor.data, [...spec.shape], 'float32')));
+  }
+  const known = new Set(params.specs.map((spec) => spec.name));
+  return [...contents.ignored, ...[...contents.weights.keys()].filter((name) => !known.has(name))];
+}
+
+/**
+ * Throws naming `source` and the first parameter of `specs` that the file lacks or holds in another shape: the check
+ * `applyWeights` makes, callable before any tensor exists (the command line checks `--init-weights` with it).
+ */
+export function assertWeightsFit(specs: readonly ParameterSpec[], contents: WeightsFileContents, source: string): void {
+  const missing: string[] = [];
+  for (const spec of specs) {
     const tensor = contents.weights.get(spec.name);
     if (!tensor) {
       missing.push(spec.name);
@@ -55,12 +82,6 @@ export function applyWeights(params: ParameterSet, contents: WeightsFileContents
   }
   if (missing.length > 0) {
     const list = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
-    throw new Error(`${source}: the file lacks ${missing.length} of the model's ${params.specs.length} parameters (${list})`);
+    throw new Error(`${source}: the file lacks ${missing.length} of the model's ${specs.length} parameters (${list})`);
   }
-  for (const spec of params.specs) {
-    const tensor = contents.weights.get(spec.name) as NamedTensor;
-    tf.tidy(() => params.get(spec.name).assign(tf.tensor(tensor.data, [...spec.shape], 'float32')));
-  }
-  const known = new Set(params.specs.map((spec) => spec.name));
-  return [...contents.ignored, ...[...contents.weights.keys()].filter((name) => !known.has(name))];
 }

@@ -31,7 +31,8 @@ export type AutomationEvent =
 export interface AutomationStatus {
   /** The WebGPU probe's report; null while it runs. */
   readonly gpu: GpuProbeReport | null;
-  readonly dataset: { readonly status: DatasetState['status']; readonly name: string | null; readonly proteins: number | null; readonly error: string | null };
+  /** `setAside`: how many proteins or files the panel set aside, and the first one's `source: reason`. */
+  readonly dataset: { readonly status: DatasetState['status']; readonly name: string | null; readonly proteins: number | null; readonly error: string | null; readonly setAside: number; readonly firstSetAside: string | null };
   readonly run: { readonly status: RunStatus; readonly error: string | null; readonly checkpointPending: boolean };
 }
 
@@ -114,9 +115,17 @@ function status(): AutomationStatus {
   const gpu = useGpuStore.getState();
   const dataset = useDatasetStore.getState();
   const run = useRunStore.getState();
+  const first = dataset.summary?.skipped[0];
   return {
     gpu: gpu.status === 'done' ? gpu.report : null,
-    dataset: { status: dataset.status, name: dataset.summary?.name ?? null, proteins: dataset.summary?.proteinCount ?? null, error: dataset.error },
+    dataset: {
+      status: dataset.status,
+      name: dataset.summary?.name ?? null,
+      proteins: dataset.summary?.proteinCount ?? null,
+      error: dataset.error,
+      setAside: dataset.summary?.skipped.length ?? 0,
+      firstSetAside: first ? `${first.source}: ${first.reason}` : null,
+    },
     run: { status: run.status, error: run.error, checkpointPending: run.checkpointPending },
   };
 }

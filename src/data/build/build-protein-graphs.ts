@@ -74,6 +74,18 @@ export async function buildProteinGraphs(
   if (options.chain !== undefined && graphs.length === 0 && skipped.length === 0) {
     const reason = 'chain holds no protein residues (only waters or ligands)';
     skipped.push({ source: `${fileName}:${options.chain}`, reason });
+  } else if (graphs.length === 0 && skipped.length === 0) {
+    // Every "nothing built" has a reason: a file of waters, ions or ligands says so.
+    skipped.push({ source: fileName, reason: nothingBuiltReason(chains) });
   }
   return { graphs, skipped };
+}
+
+/** Why a file gave no protein although nothing in it was refused: no atoms, or chains of waters and ligands only. */
+function nothingBuiltReason(chains: readonly Chain[]): string {
+  const residues = chains.flatMap((c) => c.residues);
+  if (residues.length === 0) return 'no atoms in the first model: nothing to build';
+  const names = [...new Set(residues.map((r) => r.name))];
+  const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+  return `no protein chain: the first model holds only waters, ions or ligands (${residues.length} residues: ${shown})`;
 }

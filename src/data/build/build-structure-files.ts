@@ -21,7 +21,8 @@ export async function buildStructureFiles(
 ): Promise<BuildResult> {
   const graphs: ProteinGraph[] = [];
   const skipped: SkippedItem[] = [];
-  const seen = new Set<string>();
+  /** Protein id → the file (as messages name it) that gave it first. */
+  const seen = new Map<string, string>();
   for (const [k, input] of inputs.entries()) {
     onFile(k, input);
     const label = input.label ?? input.name;
@@ -29,9 +30,14 @@ export async function buildStructureFiles(
       const built = await buildProteinGraphs(input.name, await input.bytes(), options);
       skipped.push(...built.skipped);
       for (const graph of built.graphs) {
-        if (seen.has(graph.id)) skipped.push({ source: `${label}:${graph.id}`, reason: `duplicate protein id ${graph.id}: another file has the same name and chain` });
-        else graphs.push(graph);
-        seen.add(graph.id);
+        const first = seen.get(graph.id);
+        if (first !== undefined) {
+          const reason = `duplicate protein id ${graph.id}: ${first} already gave it (same file name and chain; rename one file to keep both)`;
+          skipped.push({ source: `${label}:${graph.id}`, reason });
+        } else {
+          graphs.push(graph);
+          seen.set(graph.id, label);
+        }
       }
     } catch (error) {
       skipped.push({ source: label, reason: error instanceof Error ? error.message : String(error) });

@@ -62,6 +62,8 @@ export function chainResidues(chain: Chain, maxResidues = Infinity): ChainVerdic
         '(raise maxResidues to include it)',
     };
   }
+  const degenerate = degenerateCoordinates(residues);
+  if (degenerate !== null) return { usable: false, reason: degenerate };
   const incomplete = residues.filter((r) => !hasFullBackbone(r)).length;
   if (incomplete * 2 > residues.length) {
     return {
@@ -72,4 +74,24 @@ export function chainResidues(chain: Chain, maxResidues = Infinity): ChainVerdic
     };
   }
   return { usable: true, residues };
+}
+
+/** Consecutive CA atoms closer than this are not a real chain (real neighbours sit about 3.8 Å apart). */
+const MIN_CA_STEP_ANGSTROM = 1;
+
+/**
+ * Why the chain's coordinates cannot be real, or null: a coordinate that is not a finite number, or most
+ * consecutive CA atoms on top of each other (all-zero or placeholder coordinates would give zero frames and angles).
+ */
+function degenerateCoordinates(residues: readonly Residue[]): string | null {
+  const cas = residues.map((r) => r.atoms.get('CA'));
+  const bad = residues.find((r) => [...r.atoms.values()].some((a) => !Number.isFinite(a.x) || !Number.isFinite(a.y) || !Number.isFinite(a.z)));
+  if (bad) return `degenerate coordinates: residue ${bad.name} ${bad.seqNum}${bad.insertionCode} has a coordinate that is not a finite number`;
+  let close = 0;
+  for (let k = 1; k < cas.length; k++) {
+    const [a, b] = [cas[k - 1], cas[k]];
+    if (a && b && Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z) < MIN_CA_STEP_ANGSTROM) close++;
+  }
+  if (close * 2 <= cas.length - 1) return null;
+  return `degenerate coordinates: ${close} of ${cas.length - 1} consecutive CA atoms lie within ${MIN_CA_STEP_ANGSTROM} Å of each other (all-zero or placeholder coordinates?); frames, angles and contacts would be meaningless`;
 }

@@ -34,6 +34,8 @@ interface ResidueBuilder {
 
 interface ChainBuilder {
   readonly id: string;
+  /** 1 for the first block of records with this chain id, 2 when the id comes back after another chain, … */
+  readonly block: number;
   readonly residues: ResidueBuilder[];
   readonly byKey: Map<string, ResidueBuilder>;
 }
@@ -42,9 +44,17 @@ interface ChainBuilder {
  * Builds chains in order of first appearance. Alternate locations: per atom name the record with the highest
  * occupancy wins, the first one on ties (Bio.PDB's choice too). A conformer that changes the residue type
  * (microheterogeneity, e.g. altloc A = SER, altloc B = THR) is dropped so one residue never mixes two types.
+ *
+ * A chain id that comes back after another chain (A, B, then A again) starts a separate block: merged by residue
+ * number, a second copy would silently fall onto the first. A later block holding polymer residues (ATOM records
+ * with a CA atom) becomes its own chain, id `A-2`; one holding only waters and ligands (the usual HETATM section
+ * at the end of a PDB file) joins the first block, as before.
  */
 export class StructureAccumulator {
-  private readonly chains = new Map<string, ChainBuilder>();
+  /** Every block in order; `latest` is the current block of each chain id. */
+  private readonly blocks: ChainBuilder[] = [];
+  private readonly latest = new Map<string, ChainBuilder>();
+  private lastId: string | null = null;
 
   add(record: AtomRecord): void {
     const chain = this.chainFor(record.chainId);
@@ -74,10 +84,20 @@ export class StructureAccumulator {
     }
   }
 
-  /** Chains in order of first appearance; residues in file order. */
+  /** Chains in order of first appearance (a separate later block after them); residues in file order. */
   finish(): Chain[] {
-    return [...this.chains.values()].map((chain) => ({
-      id: chain.id,
+    const first = new Map<string, ChainBuilder>();
+    const kept: ChainBuilder[] = [];
+    for (const block of this.blocks) {
+      const head = first.get(block.id);
+      if (!head) {
+        first.set(block.id, block);
+        kept.push(block);
+      } else if (block.residues.some((r) => !r.hetero && r.atoms.has('CA'))) kept.push(block);
+      else head.residues.push(...block.residues);
+    }
+    return kept.map((chain) => ({
+      id: chain.block === 1 ? chain.id : `${chain.id}-${chain.block}`,
       residues: chain.residues.map(
         (r): Residue => ({
           name: r.name,
@@ -91,11 +111,12 @@ export class StructureAccumulator {
   }
 
   private chainFor(id: string): ChainBuilder {
-    let chain = this.chains.get(id);
-    if (chain === undefined) {
-      chain = { id, residues: [], byKey: new Map() };
-      this.chains.set(id, chain);
-    }
+    const current = this.latest.get(id);
+    if (current !== undefined && this.lastId === id) return current;
+    const chain: ChainBuilder = { id, block: (current?.block ?? 0) + 1, residues: [], byKey: new Map() };
+    this.latest.set(id, chain);
+    this.blocks.push(chain);
+    this.lastId = id;
     return chain;
   }
 

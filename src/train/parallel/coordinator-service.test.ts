@@ -286,3 +286,14 @@ test('tokens for an unknown protein are a warning, and the run goes on', async (
   expect(states(h).at(-1)).toBe('paused');
   h.close();
 }, 120_000);
+
+test('a run whose trainers cannot be set up ends as failed, saying why, with no talk of pausing or checkpoints', async () => {
+  const h = parallelHarness(1, {});
+  await h.handle({ type: 'start', config: smallRunConfig({ model: { hiddenSize: 32, decoderHeads: 5 } }), dataset: SAMPLE_DATASET });
+  const event = await h.waitFor((e) => e.type === 'state' && e.state === 'failed');
+  const message = event.type === 'state' ? (event.message ?? '') : '';
+  expect(message).toMatch(/^The run could not start: .*not divisible by its 5 attention heads/);
+  expect(message).not.toMatch(/paused|checkpoint/);
+  expect(h.events.some((e) => e.type === 'fault')).toBe(false);
+  h.close();
+}, 60_000);

@@ -21,6 +21,7 @@ import type { SumCoordinator } from './sum-exchange';
 import { compareChecksums, type WeightChecksum } from './weight-checksum';
 import { isLiveKey } from '../../config/live-changes';
 import { checkpointWeightsAsSafetensors, checkpointWeightsForFoldtree2 } from '../checkpoint-weights';
+import { checkpointModelNote } from '../checkpoint-model-note';
 import { faultMessage } from './fault-message';
 import type { Master } from './master-replica';
 
@@ -53,6 +54,8 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
   let reportedInexact = false;
   /** Live changes waiting for the next step (every replica takes them with its `step` command). */
   let pendingChanges: HyperparameterChange[] = [];
+  /** Whether this run has a checkpoint to restart from (saved here, or the one it resumed from). */
+  let hasCheckpoint = false;
 
   const log = (level: 'info' | 'warning' | 'error', message: string) => platform.post({ type: 'log', level, message });
   const setState = (next: State, message?: string) => {
@@ -268,7 +271,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     flush(true);
     if (!run) return;
     const remaining = group?.live.length ?? 0;
-    const fault: TrainerFault = { rank: failure.index, kind: failure.kind, step: run.step, remaining, message: faultMessage(failure, run.config, run.step, remaining) };
+    const fault: TrainerFault = { rank: failure.index, kind: failure.kind, step: run.step, remaining, message: faultMessage(failure, run.config, run.step, remaining, hasCheckpoint) };
     exchange = null;
     platform.post({ type: 'fault', fault });
     if (failure.kind === 'drift') return end('failed', fault.message);
@@ -283,7 +286,17 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     setState('starting');
     const runName = command.config.logging.runName ?? `${command.config.model.preset}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
     run = { config: command.config, dataset: command.dataset, info: { runName } as RunInfo, step: 0, finished: false, members: [] };
-    const first = await setUp(command.checkpoint, command.weights);
+    hasCheckpoint = command.checkpoint !== undefined;
+    const note = command.checkpoint ? checkpointModelNote(command.checkpoint, command.config) : null;
+    if (note !== null) log('warning', note);
+    let first: ReplicaInfo;
+    try {
+      first = await setUp(command.checkpoint, command.weights);
+    } catch (error) {
+      // Nothing was trained yet, so there is nothing to pause or continue: the run ends, saying why.
+      if (!(error instanceof ReplicaFailure)) throw error;
+      return end('failed', `The run could not start: ${error.message}`);
+    }
     if (first.precision !== 'f32') log('info', `precision: ${first.precision === 'f16-mixed' ? 'f16-mixed (matMul operands in half precision, f32 accumulation, dynamic loss scaling)' : first.precision}`);
     setState('running');
     await loop();
@@ -315,6 +328,7 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     const fileName = `step${event.step}.ftsckpt`;
     const stored = await platform.storeCheckpoint?.(fileName, bytes.slice(0)).catch(() => null);
     if (stored) log('info', `checkpoint kept in browser storage as ${stored}`);
+    hasCheckpoint = true;
     platform.post({ type: 'checkpoint', step: event.step, bytes, fileName, ...(final ? { final } : {}) }, [bytes]);
   }
 

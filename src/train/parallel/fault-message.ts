@@ -5,7 +5,11 @@
 import type { RunConfig } from '../../protocol/run-config';
 import type { ReplicaFailure } from './replica-group';
 
-export function faultMessage(failure: ReplicaFailure, config: RunConfig, step: number, remaining: number): string {
+/**
+ * `hasCheckpoint`: the run has a checkpoint to restart from (one was saved, or the run resumed from one); without
+ * one the message does not send the user looking for it.
+ */
+export function faultMessage(failure: ReplicaFailure, config: RunConfig, step: number, remaining: number, hasCheckpoint: boolean): string {
   const who = `Trainer rank ${failure.index}`;
   const what: Record<ReplicaFailure['kind'], string> = {
     error: `${who} failed: ${failure.message}.`,
@@ -18,7 +22,10 @@ export function faultMessage(failure: ReplicaFailure, config: RunConfig, step: n
     terminated: `${who} stopped: ${failure.message}.`,
     drift: `${failure.message}.`,
   };
-  const kept = `The run is paused after step ${step}; the other trainers kept its weights and optimizer state.`;
-  const next = remaining > 0 ? ` Continue with the ${remaining} remaining trainer${remaining === 1 ? '' : 's'}, or restart from the last checkpoint.` : ' No trainer is left: restart from the last checkpoint.';
-  return `${what[failure.kind]} ${failure.kind === 'drift' ? '' : kept + next}`.trim();
+  const restart = hasCheckpoint ? 'restart from the last checkpoint' : 'start the run again (no checkpoint was saved)';
+  const next =
+    remaining > 0
+      ? `The run is paused after step ${step}; the other trainers kept its weights and optimizer state. Continue with the ${remaining} remaining trainer${remaining === 1 ? '' : 's'}, or ${restart}.`
+      : `The run stopped after step ${step}: no trainer is left, so ${restart}.`;
+  return `${what[failure.kind]} ${failure.kind === 'drift' ? '' : next}`.trim();
 }

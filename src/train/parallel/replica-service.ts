@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { H5Wasm } from '../../data/hdf5/h5-types';
 import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
+import { excludeProteins } from '../../data/hdf5/validate-values';
 import { parameterCount } from '../../model/params/parameter-spec';
 import { TOKENS_FAILED, type ExchangeSetup, type ReplicaCommand, type ReplicaEvent, type ReplicaFailureKind, type ReplicaInfo } from '../../protocol/replica-messages';
 import type { HyperparameterChange, InitialWeights, InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
@@ -47,6 +48,9 @@ export interface ReplicaPlatform {
   /** A GPU error the device reported since the last call (uncaptured errors: tfjs does not check), then cleared. */
   takeGpuError?(): string | null;
 }
+
+/** Skipped proteins named one per log line at set-up; a file with thousands of bad ones gets a count after these. */
+const SKIPPED_LINES = 50;
 
 /** tfjs/WebGPU out-of-memory messages (failed allocations, GPUOutOfMemoryError). */
 const OUT_OF_MEMORY = /out of memory|outofmemory|failed to allocate|allocation failed|OOM/i;
@@ -99,7 +103,13 @@ export function createReplicaService(platform: ReplicaPlatform) {
       closeStructsFile(handle);
       opened.release();
     };
-    const index = readIndex(handle);
+    const index = excludeProteins(readIndex(handle), command.dataset.excluded ?? []);
+    // Said before the trainer is built: a file with no usable protein left fails there, and these are the reasons.
+    if (rank === 0) {
+      for (const item of index.skipped.slice(0, SKIPPED_LINES)) platform.post({ type: 'log', rank, level: 'warning', message: `skipped ${item.source}: ${item.reason}` });
+      const more = index.skipped.length - SKIPPED_LINES;
+      if (more > 0) platform.post({ type: 'log', rank, level: 'warning', message: `skipped ${more} more proteins (the dataset panel lists every one with its reason)` });
+    }
     const source = hdf5Source(handle, index);
     const options = { rank: command.rank, worldSize: command.worldSize, lossScaling: precision.lossScaling };
     // LR scaling with the trainer count is fixed when a run starts; a checkpoint carries the LRs it ran with.
@@ -131,7 +141,6 @@ export function createReplicaService(platform: ReplicaPlatform) {
       step: t.state.optimizerStep,
       exchangeCapacity: Math.max(exchangeCapacity(exchangeLayout(t.parts)), broadcastLength(t.parts)),
     };
-    if (rank === 0) for (const item of index.skipped) platform.post({ type: 'log', rank, level: 'warning', message: `${item.source}: ${item.reason}` });
     platform.post({ type: 'ready', rank, info });
   }
 
@@ -186,6 +195,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
     try {
       await injectedFault(current);
       const point = await trainer.step(allReduce ?? NO_ALL_REDUCE);
+      for (const message of trainer.takeNotices()) platform.post({ type: 'log', rank, level: 'warning', message });
       if (platform.deviceLost() !== null) throw new Error('device lost');
       const gpuError = platform.takeGpuError?.();
       if (gpuError) throw new Error(gpuError);

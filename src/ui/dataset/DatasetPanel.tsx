@@ -27,6 +27,12 @@ export function DatasetPanel() {
             <dd data-testid="dataset-name">{summary.name}</dd>
             <dt>Proteins</dt>
             <dd data-testid="protein-count">{summary.proteinCount}</dd>
+            {summary.skipped.length > 0 && (
+              <>
+                <dt>Set aside</dt>
+                <dd data-testid="skipped-count">{summary.skipped.length} (not trained on; reasons below)</dd>
+              </>
+            )}
             <dt>Residues</dt>
             <dd>{summary.lengths.reduce((a, b) => a + b, 0).toLocaleString()}</dd>
             <dt>Input width</dt>

@@ -1,7 +1,8 @@
 import type { SkippedItem } from '../../protocol/protein-graph';
 
 export function SkippedList({ skipped }: { skipped: readonly SkippedItem[] }) {
-  if (skipped.length === 0) return <p className="ok" data-testid="skipped-none">Every protein passed validation.</p>;
+  // True only because opening reads every value (validate-values.ts), not just the shapes.
+  if (skipped.length === 0) return <p className="ok" data-testid="skipped-none">Every protein passed validation (shapes and values).</p>;
   return (
     <details className="skipped" open={skipped.length <= 10} data-testid="skipped-list">
       <summary>
