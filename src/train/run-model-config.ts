@@ -21,6 +21,7 @@ export function modelConfigFromRun(run: RunConfig): ModelConfig {
     heads: pick(m.decoderHeads, cfg.heads),
     feedForward: pick(m.decoderFeedForward, cfg.feedForward),
     dropout: pick(m.decoderDropout, cfg.dropout),
+    learnPositions: cfg.learnPositions,
   });
   const config: ModelConfig = {
     encoder: {
@@ -38,7 +39,8 @@ export function modelConfigFromRun(run: RunConfig): ModelConfig {
         ...base.decoders.contacts,
         enabled: run.decoders.useGeometryCnn,
         hidden: decoderHidden(base.decoders.contacts.hidden),
-        pairHidden: m.hiddenSize === null ? base.decoders.contacts.pairHidden : Math.max(1, Math.floor(m.hiddenSize / 2)),
+        // FoldTree2's edge_logits_mlp is as wide as the decoder (P = h); the other presets keep P = h / 2.
+        pairHidden: m.hiddenSize === null ? base.decoders.contacts.pairHidden : base.decoders.contacts.pairHidden === base.decoders.contacts.hidden ? m.hiddenSize : Math.max(2, Math.floor(m.hiddenSize / 2)),
         dropout: pick(m.decoderDropout, base.decoders.contacts.dropout),
       },
       fft2: { ...base.decoders.fft2, enabled: run.decoders.outputFft, hidden: decoderHidden(base.decoders.fft2.hidden) },

@@ -6,17 +6,20 @@
  *          conv_channels (layer k maps channels[k−1] → channels[k], layer 0 maps 2h → 2h); padding rows are zeroed
  *          before each conv, so it equals the per-protein zero-padded conv;
  *          lin: Linear(→ h) → GELU → Linear(h → h) → GELU → Linear(h → h) gives z (normalize on, residual off)
- *   head   contact probability and distance logits for all pairs (contact-heads.ts)
+ *   head   contact probability for all pairs (contact-heads.ts); distance logits for all pairs from
+ *          [z_i ‖ z_j ‖ pos_i ‖ pos_j] in FoldTree2's edge_logits_mlp form (edge-logits-head.ts), pos from this
+ *          decoder's own Position_MLP (256 → 128 ×3 → 32, FoldTree2's head.position_mlp) as `head.positions.*`
  */
 import * as tf from '@tensorflow/tfjs';
 import { ACTIVATIONS } from '../layers/activations';
 import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
-import { linearSpecs } from '../layers/linear';
 import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
 import type { ContactDecoderConfig } from '../model-config';
 import type { ParameterSpec } from '../params/parameter-spec';
-import { contactProbability, DISTANCE_BINS, distanceLogits, PAIR_POSITION_WIDTH, pairPositionShape } from './contact-heads';
+import { DECODER_POSITION_MLP, POSITION_MLP_DROPOUT, positionMlp, positionMlpSpecs } from '../layers/position-mlp';
+import { contactProbability } from './contact-heads';
 import { decoderDropout } from './decoder-dropout';
+import { edgeLogits, edgeLogitSpecs } from './edge-logits-head';
 import type { DecoderDefinition } from './decoder-types';
 import { conv1dSpecs, maskedConv1d } from './masked-conv1d';
 
@@ -43,7 +46,6 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
     const h = config.hidden;
     const channels = convChannels(h, config.convLayers);
     const last = channels[channels.length - 1] ?? 2 * h;
-    const pairInput = h + PAIR_POSITION_WIDTH;
     return [
       ...mlpSpecs(`${PREFIX}.input`, inputShape(embeddingDim, h)),
       ...channels.flatMap((out, k) => [
@@ -53,11 +55,8 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
       ...mlpSpecs(`${PREFIX}.body.lin`, latentShape(last, h)),
       { name: `${PREFIX}.head.temperature`, shape: [1], init: { kind: 'ones' } },
       { name: `${PREFIX}.head.bias`, shape: [1], init: { kind: 'zeros' } },
-      ...mlpSpecs(`${PREFIX}.head.positions`, pairPositionShape(config.pairHidden)),
-      ...layerNormSpecs(`${PREFIX}.head.distanceNorm`, pairInput),
-      ...linearSpecs(`${PREFIX}.head.distance.0`, 2 * pairInput, config.pairHidden),
-      ...linearSpecs(`${PREFIX}.head.distance.1`, config.pairHidden, config.pairHidden),
-      ...linearSpecs(`${PREFIX}.head.distance.2`, config.pairHidden, DISTANCE_BINS),
+      ...positionMlpSpecs(`${PREFIX}.head.positions`, DECODER_POSITION_MLP),
+      ...edgeLogitSpecs(`${PREFIX}.head`, h, DECODER_POSITION_MLP.out, config.pairHidden),
     ];
   },
   forward(params, config, tokens, context) {
@@ -72,9 +71,11 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
     }
     const z = mlp(params, `${PREFIX}.body.lin`, latentShape(x.shape[2], config.hidden), x) as tf.Tensor3D;
     const positions = tf.mul(context.positions, rows) as tf.Tensor3D;
+    const dropPositions = (p: tf.Tensor): tf.Tensor => decoderDropout(p, POSITION_MLP_DROPOUT, context, `${PREFIX}.head.positions`);
+    const code = positionMlp(params, `${PREFIX}.head.positions`, DECODER_POSITION_MLP, positions, dropPositions);
     return {
       contactProbability: contactProbability(params, `${PREFIX}.head`, z),
-      distanceLogits: distanceLogits(params, `${PREFIX}.head`, z, positions, config.pairHidden),
+      distanceLogits: edgeLogits(params, `${PREFIX}.head`, z, code),
     };
   },
 };
