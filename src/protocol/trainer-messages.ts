@@ -32,7 +32,8 @@ export interface ProteinTokens {
 export type TrainingDataset = { readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File };
 
 /** Names a weights file is written under: the studio's own, or FoldTree2's PyTorch `state_dict` names. */
-export const WEIGHT_NAMINGS = ['studio', 'foldtree2'] as const;
+/** studio: our names; foldtree2: FoldTree2's state_dict names; foldtree2-handover: a zip of the FoldTree2 hand-over folder. */
+export const WEIGHT_NAMINGS = ['studio', 'foldtree2', 'foldtree2-handover'] as const;
 export type WeightNaming = (typeof WEIGHT_NAMINGS)[number];
 
 /** A safetensors file of weights to start a fresh run from (its optimizer and counters start anew). */
