@@ -185,6 +185,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", default=os.path.dirname(os.path.abspath(__file__)))
     parser.add_argument("--standin", action="store_true", help="check against the stand-in even if FoldTree2 is importable")
+    parser.add_argument("--print-state-dict", action="store_true", help="print the built model's state_dict names, shapes and dtypes as JSON and stop")
     args = parser.parse_args(argv)
     with open(os.path.join(args.folder, CONFIG_FILE)) as f:
         cfg = yaml.safe_load(f)
@@ -203,6 +204,9 @@ def main(argv=None):
         built = f"stand-in ({why})"
     model = module(encoder=encoder, decoder=decoder)
     expected = model.state_dict()
+    if args.print_state_dict:
+        print(json.dumps([[k, list(t.shape), "I64" if t.dtype == torch.long else "F32"] for k, t in expected.items()]))
+        return 0
     usage = "encoder.vector_quantizer.embedding_usage_count"
     if usage in expected and usage not in state:  # int64: the studio exports float32 only; FoldTree2 starts it at 0
         state[usage] = torch.zeros_like(expected[usage])
@@ -229,7 +233,7 @@ def main(argv=None):
             torch.save(m, path)
             written.append(path)
     report.update(strict_load="ok", written=written,
-                  next=f"python foldtree2/learn_lightning.py --config {os.path.join(args.folder, CONFIG_FILE)}")
+                  next=f"cd {args.folder} && python <foldtree2 checkout>/foldtree2/learn_lightning.py --config {CONFIG_FILE} --gpus <N>")
     print(json.dumps(report))
     return 0
 
