@@ -4,7 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { parseAaindexCsv, type AaindexTable } from '../src/data/build/aaindex-table';
 import { buildStructureFiles } from '../src/data/build/build-structure-files';
+import { foldtree2ExactGraph } from '../src/data/build/foldtree2-exact-graph';
 import type { ProteinGraph, SkippedItem } from '../src/protocol/protein-graph';
 import { BUILD_DATASET_USAGE, parseBuildDatasetArgs, UsageError, type BuildDatasetArgs } from './build-dataset-args';
 import { collectStructureFiles } from './collect-structure-files';
@@ -30,12 +32,21 @@ export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBa
   progress?.update(files.length, 'writing HDF5');
   progress?.finish();
   if (built.length === 0) throw new Error(`no protein could be built from ${files.length} file(s); nothing written\n${formatSkipped(skipped)}`);
-  await writeStructsFile(args.output, built, {
+  const graphs = args.foldtree2Exact ? built.map((graph) => foldtree2ExactGraph(graph, foldtree2Aaindex())) : built;
+  await writeStructsFile(args.output, graphs, {
     contactCutoff: args.contactCutoff,
     compact: !args.foldtree2Exact,
+    foldtree2Exact: args.foldtree2Exact,
     builderSettings: { maxResidues: args.maxResidues ?? null, chain: args.chain ?? null, sourceFiles: files.length },
   });
   return { built, skipped, files: files.length, seconds: (performance.now() - started) / 1000 };
+}
+
+/** FoldTree2's AAindex1 table, shipped in src/data/build/foldtree2/ (read once). */
+let aaindex: AaindexTable | undefined;
+function foldtree2Aaindex(): AaindexTable {
+  aaindex ??= parseAaindexCsv(readFileSync(new URL('../src/data/build/foldtree2/aaindex1.csv', import.meta.url), 'utf8'));
+  return aaindex;
 }
 
 export function formatSkipped(skipped: readonly SkippedItem[]): string {
