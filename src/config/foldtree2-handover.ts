@@ -76,9 +76,9 @@ export function exportFoldtree2HandoverYaml(config: RunConfig, sizes: ModelSizes
 
 /** The hand-over in five steps: README.md, the folder's README.txt and the CLI's message say the same. */
 export const FOLDTREE2_HANDOVER_STEPS: readonly string[] = [
-  '1. Copy the hand-over folder (the page\'s "FoldTree2 hand-over" zip, or <run folder>/foldtree2/ of `npm run train`) to a machine with FoldTree2 installed (`pip install -e <foldtree2 checkout>`).',
-  '2. In foldtree2.yaml, check `dataset:`: a FoldTree2 HDF5 file with the run\'s res.x width (`npm run build-dataset -- --foldtree2-exact` writes FoldTree2\'s 857 columns).',
-  '3. In the folder, run `python3 foldtree2_handover.py`: it builds learn_lightning.py\'s model, loads the weights strictly and writes models/<model_name>_best_encoder.pt and _best_decoder.pt.',
-  '4. Still in the folder, run `python <foldtree2 checkout>/foldtree2/learn_lightning.py --config foldtree2.yaml --gpus <N>` (without --overwrite): it continues from those modules.',
-  '5. To come back, save the PyTorch state_dict as safetensors (docs/foldtree2-weights.md) and start a studio run with --init-weights (CLI) or "Start from weights…" (page).',
+  '1. Copy the hand-over folder (the page\'s "FoldTree2 hand-over" zip, or `<run folder>/foldtree2/` of `npm run train`) to a machine with FoldTree2 installed (`pip install -e <foldtree2 checkout>`).',
+  '2. In `foldtree2.yaml`, check `dataset:`: a FoldTree2 HDF5 file with the run\'s res.x width (`npm run build-dataset -- --foldtree2-exact` writes FoldTree2\'s 857 columns).',
+  '3. In the folder, run `python3 foldtree2_handover.py`: it builds learn_lightning.py\'s model, loads the weights strictly and writes `models/<model_name>_best_encoder.pt` and `_best_decoder.pt`.',
+  '4. Still in the folder, run `python <foldtree2 checkout>/foldtree2/learn_lightning.py --config foldtree2.yaml --gpus <N>` (without `--overwrite`): it continues from those modules.',
+  '5. To come back, save the PyTorch state_dict as safetensors (docs/foldtree2-weights.md) and start a studio run with `--init-weights` (CLI) or "Start from weights…" (page).',
 ];
