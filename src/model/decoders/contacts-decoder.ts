@@ -16,7 +16,7 @@ import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
 import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
 import type { ContactDecoderConfig } from '../model-config';
 import type { ParameterSpec } from '../params/parameter-spec';
-import { DECODER_POSITION_MLP, POSITION_MLP_DROPOUT, positionMlp, positionMlpSpecs } from '../layers/position-mlp';
+import { DECODER_POSITION_MLP, positionMlp, positionMlpDropout, positionMlpSpecs } from '../layers/position-mlp';
 import { contactProbability } from './contact-heads';
 import { decoderDropout } from './decoder-dropout';
 import { edgeLogits, edgeLogitSpecs } from './edge-logits-head';
@@ -71,7 +71,7 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
     }
     const z = mlp(params, `${PREFIX}.body.lin`, latentShape(x.shape[2], config.hidden), x) as tf.Tensor3D;
     const positions = tf.mul(context.positions, rows) as tf.Tensor3D;
-    const dropPositions = (p: tf.Tensor): tf.Tensor => decoderDropout(p, POSITION_MLP_DROPOUT, context, `${PREFIX}.head.positions`);
+    const dropPositions = (p: tf.Tensor): tf.Tensor => decoderDropout(p, positionMlpDropout(config.dropout), context, `${PREFIX}.head.positions`);
     const code = positionMlp(params, `${PREFIX}.head.positions`, DECODER_POSITION_MLP, positions, dropPositions);
     return {
       contactProbability: contactProbability(params, `${PREFIX}.head`, z),

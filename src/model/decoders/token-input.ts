@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
-import { DECODER_POSITION_MLP, POSITION_MLP_DROPOUT, positionMlp, positionMlpSpecs } from '../layers/position-mlp';
+import { DECODER_POSITION_MLP, positionMlp, positionMlpDropout, positionMlpSpecs } from '../layers/position-mlp';
 import type { ParameterSet } from '../params/parameter-set';
 import type { ParameterSpec } from '../params/parameter-spec';
 import { decoderDropout } from './decoder-dropout';
@@ -44,7 +44,7 @@ export function tokenInput(params: ParameterSet, prefix: string, tokens: tf.Tens
   const rows = tf.expandDims(context.mask, 2);
   const code = options.learnPositions
     ? positionMlp(params, `${prefix}.input.positions`, DECODER_POSITION_MLP, tf.mul(context.positions, rows) as tf.Tensor3D, (x) =>
-        decoderDropout(x, POSITION_MLP_DROPOUT, context, `${prefix}.input.positions`),
+        decoderDropout(x, positionMlpDropout(options.dropout), context, `${prefix}.input.positions`),
       )
     : context.positions;
   const joined = tf.mul(tf.concat([tokens, code], 2), rows);

@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { gelu } from '../layers/activations';
 import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
 import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
-import { ENCODER_POSITION_MLP, POSITION_MLP_DROPOUT, positionMlp, positionMlpSpecs } from '../layers/position-mlp';
+import { ENCODER_POSITION_MLP, positionMlp, positionMlpDropout, positionMlpSpecs } from '../layers/position-mlp';
 import type { EncoderConfig } from '../model-config';
 import type { ModelInputs } from '../model-inputs';
 import type { ParameterSet } from '../params/parameter-set';
@@ -104,7 +104,7 @@ export function encode(params: ParameterSet, config: EncoderConfig, inputs: Mode
   let features = layerNorm(params, 'encoder.input.norm', inputs.res, INPUT_NORM_EPS);
   if (config.concatPositions) features = tf.concat([features, inputs.positions], 2);
   if (config.learnPositions) {
-    const dropPositions = (p: tf.Tensor): tf.Tensor => seededDropout(p, POSITION_MLP_DROPOUT, options.training, key, ENCODER_DROPOUT_SITE.positionMlp);
+    const dropPositions = (p: tf.Tensor): tf.Tensor => seededDropout(p, positionMlpDropout(config.dropout), options.training, key, ENCODER_DROPOUT_SITE.positionMlp);
     features = tf.concat([features, positionMlp(params, 'encoder.positions', ENCODER_POSITION_MLP, inputs.positions, dropPositions)], 2);
   }
   // FoldTree2 applies two dropouts in a row here (input.dropout, then inmlp's own); kept for parity.

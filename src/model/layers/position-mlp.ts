@@ -17,6 +17,14 @@ import { mlp, mlpSpecs, type MlpShape } from './mlp';
 export const POSITION_CODE_COLUMNS = 256;
 /** Position_MLP's own Dropout, fixed in FoldTree2 whatever the model's dropout. */
 export const POSITION_MLP_DROPOUT = 0.05;
+
+/**
+ * The rate used: FoldTree2's 0.05 while the module has any dropout at all; a model configured with dropout 0 has
+ * none anywhere (deterministic runs, exact data-parallel equivalence).
+ */
+export function positionMlpDropout(moduleDropout: number): number {
+  return moduleDropout > 0 ? POSITION_MLP_DROPOUT : 0;
+}
 /** nn.LayerNorm's default ε. */
 export const POSITION_MLP_NORM_EPS = 1e-5;
 
