@@ -39,8 +39,9 @@ export function modelConfigFromRun(run: RunConfig): ModelConfig {
         ...base.decoders.contacts,
         enabled: run.decoders.useGeometryCnn,
         hidden: decoderHidden(base.decoders.contacts.hidden),
-        // FoldTree2's edge_logits_mlp is as wide as the decoder (P = h); the other presets keep P = h / 2.
-        pairHidden: m.hiddenSize === null ? base.decoders.contacts.pairHidden : base.decoders.contacts.pairHidden === base.decoders.contacts.hidden ? m.hiddenSize : Math.max(2, Math.floor(m.hiddenSize / 2)),
+        // The foldtree2 presets (learned positions, FoldTree2 HEAD) keep edge_logits_mlp as wide as the decoder (P = h);
+        // the others use P = h / 2.
+        pairHidden: m.hiddenSize === null ? base.decoders.contacts.pairHidden : base.encoder.learnPositions ? m.hiddenSize : Math.max(2, Math.floor(m.hiddenSize / 2)),
         dropout: pick(m.decoderDropout, base.decoders.contacts.dropout),
       },
       fft2: { ...base.decoders.fft2, enabled: run.decoders.outputFft, hidden: decoderHidden(base.decoders.fft2.hidden) },
