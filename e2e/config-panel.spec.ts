@@ -61,13 +61,13 @@ test('the settings panel shows every config key in its group, with presets, vali
   await expect(training.field('batchSize')).toHaveValue('4');
   await expect(training.field('maxResidues')).toHaveValue('64');
   await expect(page.getByTestId('preset-tiny')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('config-parameter-count')).toContainText('53,105 parameters');
+  await expect(page.getByTestId('config-parameter-count')).toContainText('119,689 parameters');
 
   await page.getByTestId('preset-foldtree2').click();
   await expect(training.field('preset')).toHaveValue('foldtree2');
   await expect(training.field('batchSize')).toHaveValue('2');
   await expect(training.field('gradientAccumulationSteps')).toHaveValue('4');
-  await expect(page.getByTestId('config-parameter-count')).toContainText('10,453,977 parameters');
+  await expect(page.getByTestId('config-parameter-count')).toContainText('9,442,325 parameters');
   await expect(page.getByTestId('effective-batch')).toContainText('2 × 1 trainer × 4 accumulation');
 
   await page.getByTestId('preset-multi-worker').click();
@@ -77,7 +77,7 @@ test('the settings panel shows every config key in its group, with presets, vali
   await expect(training.field('lrScaling')).toHaveValue('sqrt');
   await expect(page.getByTestId('effective-batch')).toContainText('Effective batch: 16 proteins');
   await expect(page.getByTestId('planned-trainers')).toContainText('4 trainers');
-  await expect(page.getByTestId('config-parameter-count')).toContainText('578,873 parameters');
+  await expect(page.getByTestId('config-parameter-count')).toContainText('652,041 parameters');
   await expect(page.getByTestId('preset-tiny')).toHaveAttribute('aria-pressed', 'false');
   // A preset keeps "more" open.
   await expect(training.field('betas')).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface RunSettings {
-  readonly preset?: 'tiny' | 'teaching' | 'foldtree2';
+  readonly preset?: 'tiny' | 'teaching' | 'foldtree2' | 'foldtree2-small';
   readonly batchSize?: number;
   readonly maxResidues?: number;
   readonly epochs?: number;

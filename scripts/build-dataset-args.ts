@@ -29,7 +29,8 @@ Options:
   --contact-cutoff A       CA-CA contact cutoff in angstrom (default 15)
   --max-residues N         skip chains longer than N residues (default: no limit)
   --chain ID               only this chain from every file (default: every protein chain)
-  --foldtree2-exact        store positions and no compression, exactly like FoldTree2's builder
+  --foldtree2-exact        FoldTree2's builder output: 857-column res.x (AAindex1), godnodes, window edges,
+                           contact edge_attr 2 x distance, positions stored, no compression
                            (default: compact file, gzip'd, positions recomputed on load, ~2x smaller)
   --overwrite              replace the output file if it exists
   -h, --help               show this help`;

@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { parseAaindexCsv, type AaindexTable } from '../src/data/build/aaindex-table';
 import { buildStructureFiles } from '../src/data/build/build-structure-files';
 import { summarizeHdf5Error } from '../src/data/hdf5/structs-error';
+import { foldtree2ExactGraph } from '../src/data/build/foldtree2-exact-graph';
 import type { ProteinGraph, SkippedItem } from '../src/protocol/protein-graph';
 import { BUILD_DATASET_USAGE, parseBuildDatasetArgs, UsageError, type BuildDatasetArgs } from './build-dataset-args';
 import { checkOutputPath } from './build-dataset-output';
@@ -32,10 +34,12 @@ export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBa
   progress?.update(files.length, 'writing HDF5');
   progress?.finish();
   if (built.length === 0) throw new Error(`no protein could be built from ${files.length} file(s); nothing written\n${formatSkipped(skipped)}`);
+  const graphs = args.foldtree2Exact ? built.map((graph) => foldtree2ExactGraph(graph, foldtree2Aaindex())) : built;
   try {
-    await writeStructsFile(args.output, built, {
+    await writeStructsFile(args.output, graphs, {
       contactCutoff: args.contactCutoff,
       compact: !args.foldtree2Exact,
+      foldtree2Exact: args.foldtree2Exact,
       builderSettings: { maxResidues: args.maxResidues ?? null, chain: args.chain ?? null, sourceFiles: files.length },
     });
   } catch (error) {
@@ -43,6 +47,13 @@ export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBa
     throw new Error(`${args.output} could not be written: ${summarizeHdf5Error(error)}`);
   }
   return { built, skipped, files: files.length, seconds: (performance.now() - started) / 1000 };
+}
+
+/** FoldTree2's AAindex1 table, shipped in src/data/build/foldtree2/ (read once). */
+let aaindex: AaindexTable | undefined;
+function foldtree2Aaindex(): AaindexTable {
+  aaindex ??= parseAaindexCsv(readFileSync(new URL('../src/data/build/foldtree2/aaindex1.csv', import.meta.url), 'utf8'));
+  return aaindex;
 }
 
 export function formatSkipped(skipped: readonly SkippedItem[]): string {

@@ -21,6 +21,9 @@ const debianNeeds = [
   { pkg: 'python3-h5py', present: () => pythonHas('h5py') },
   { pkg: 'python3-biopython', present: () => pythonHas('Bio.PDB') },
   { pkg: 'python3-gemmi', present: () => pythonHas('gemmi') },
+  // The FoldTree2 hand-over script's test loads exported weights strictly into PyTorch modules; Debian's torch
+  // needs an OpenBLAS build it only recommends, so both are named.
+  { pkg: 'python3-torch libopenblas0-pthread', present: () => pythonHas('torch') },
 ];
 
 function pythonHas(module) {
@@ -47,7 +50,7 @@ function ensureNpmDependencies() {
 }
 
 function ensureDebianPackages() {
-  const missing = debianNeeds.filter((need) => !need.present()).map((need) => need.pkg);
+  const missing = debianNeeds.filter((need) => !need.present()).flatMap((need) => need.pkg.split(' '));
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {

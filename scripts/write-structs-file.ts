@@ -3,6 +3,7 @@ import h5wasm from 'h5wasm/node';
 import { renameSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { writeProteinGraphs, type WriteOptions } from '../src/data/hdf5/writer';
+import { FOLDTREE2_RES_COLUMNS } from '../src/data/hdf5/foldtree2-columns';
 import { NODE_TYPES, type ProteinGraph } from '../src/protocol/protein-graph';
 
 export interface StructsFileOptions {
@@ -13,6 +14,8 @@ export interface StructsFileOptions {
    */
   readonly compact: boolean;
   readonly builderSettings: WriteOptions['builderSettings'];
+  /** FoldTree2's 857 `res.x` column names and 2 × distance contact attributes (`--foldtree2-exact` graphs). */
+  readonly foldtree2Exact?: boolean;
 }
 
 /** Returns the size of the written file in bytes. */
@@ -27,6 +30,7 @@ export async function writeStructsFile(path: string, graphs: readonly ProteinGra
         contactCutoff: options.contactCutoff,
         ...(options.builderSettings ? { builderSettings: options.builderSettings } : {}),
         ...(options.compact ? { gzipLevel: 4, derivedNodeTypes: [NODE_TYPES.positions] } : {}),
+        ...(options.foldtree2Exact ? { resColumns: FOLDTREE2_RES_COLUMNS, doubledContactDistance: true } : {}),
       });
     } finally {
       file.close();

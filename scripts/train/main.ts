@@ -20,7 +20,7 @@ import { CliError, EXIT_CODES, oneLine, usageError, type ExitCode } from './exit
 import { Interrupt } from './interrupt';
 import { ProgressLine } from './progress-line';
 import { resolveConfig, withRunName } from './resolve-config';
-import { writeFoldtree2Export } from './foldtree2-export';
+import { writeFoldtree2Export, type Foldtree2ExportInput } from './foldtree2-export';
 import { CONFIG_FILE, RunFolder } from './run-folder';
 import { serveApp, type ServedApp } from './serve-app';
 import { chromiumArgs, StudioBrowser } from './studio-browser';
@@ -140,7 +140,7 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     const started = await browser.start(configText, CONFIG_FILE, resumeFrom?.bytes.toString('base64'), weights);
     if (!started.ok) throw usageError(`the run did not start: ${started.reason}`);
     const outcome = await driveRun({ browser, folder, progress, interrupt, checkpointTimeoutMs: (config.training.trainerTimeoutS + 30) * 1000, fromStep: resumeFrom?.step ?? 0 });
-    if (outcome.checkpoint) handOverToFoldtree2(folder, outcome.checkpoint, outcome.info?.trainers, progress);
+    if (outcome.checkpoint) handOverToFoldtree2(folder, { checkpointPath: outcome.checkpoint, datasetPath, trainers: outcome.info?.trainers }, progress);
     folder.record({ type: 'exit', code: outcome.exitCode, reason: outcome.reason, step: outcome.lastStep });
     const where = outcome.checkpoint ? `; last checkpoint ${outcome.checkpoint}` : '';
     const line = `${outcome.reason} at step ${outcome.lastStep} → ${folder.dir}${where}`;
@@ -157,14 +157,14 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
   }
 }
 
-/** The FoldTree2 config and weights beside the run's own files; a failure here costs the run nothing. */
-function handOverToFoldtree2(folder: RunFolder, checkpoint: string, trainers: number | undefined, progress: ProgressLine): void {
+/** The FoldTree2 hand-over folder beside the run's own files; a failure (or a model FoldTree2 cannot build) costs the run nothing. */
+function handOverToFoldtree2(folder: RunFolder, input: Foldtree2ExportInput, progress: ProgressLine): void {
   try {
-    const files = writeFoldtree2Export(folder, checkpoint, trainers);
+    const files = writeFoldtree2Export(folder, input);
     folder.record({ type: 'foldtree2-export', files });
-    progress.print(`for FoldTree2's learn_lightning.py: ${files.join(', ')}`);
+    progress.print(`hand-over to FoldTree2's learn_lightning.py: ${dirname(files[0] ?? '')} (run python3 ${basename(files[2] ?? '')} there)`);
   } catch (error) {
-    progress.print(`warning: the FoldTree2 export failed: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    progress.print(`no FoldTree2 hand-over: ${oneLine(error instanceof Error ? error.message : String(error))}`);
   }
 }
 

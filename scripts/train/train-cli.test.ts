@@ -46,16 +46,32 @@ describe('npm run train', () => {
     expect(events.some((e) => e.type === 'checkpoint' && e.final === true)).toBe(true);
     expect(events.filter((e) => e.type === 'state').map((e) => e.status)).toEqual(['starting', 'running', 'finished']);
 
-    // The hand-over to FoldTree2: its YAML with the tiny preset's sizes resolved, and the weights under its names,
-    // which a fresh run takes back as its initial weights.
-    const foldtree2Yaml = readFileSync(join(out, 'foldtree2.yaml'), 'utf8');
-    expect(foldtree2Yaml).toMatch(/^hidden_size: 16$/m);
-    expect(foldtree2Yaml).toMatch(/^num_embeddings: 8$/m);
-    expect(files).toContain('foldtree2.safetensors');
-    const again = train(['--config', config, '--dataset', 'fixtures/tiny-structs.h5', '--backend', 'wasm', '--max-steps', '1', '--out', join(work, 'again'), '--dist', dist, '--init-weights', join(out, 'foldtree2.safetensors')]);
+    // FoldTree2 cannot build the tiny model: no hand-over folder, and the run says why.
+    expect(files).not.toContain('foldtree2');
+    expect(run.stderr).toContain('no FoldTree2 hand-over: FoldTree2\'s learn_lightning.py cannot build this model: the "tiny" preset has 2 encoder heads');
+  }, 180_000);
+
+  it('hands a foldtree2-small run over: the folder loads strictly in PyTorch and comes back as initial weights', () => {
+    const small = join(work, 'small.yaml');
+    writeFileSync(small, 'model:\n  preset: foldtree2-small\ntraining:\n  batchSize: 2\n  workers: 1\ndata:\n  maxResidues: 24\nlogging:\n  runName: cli small\n');
+    const out = join(work, 'small');
+    const run = train(['--config', small, '--dataset', 'fixtures/tiny-structs.h5', '--backend', 'wasm', '--max-steps', '1', '--out', out, '--dist', dist]);
+    expect(run.status).toBe(0);
+    const handover = join(out, 'foldtree2');
+    expect(readdirSync(handover).sort()).toEqual(['foldtree2.safetensors', 'foldtree2.yaml', 'foldtree2_handover.py']);
+    const yaml = readFileSync(join(handover, 'foldtree2.yaml'), 'utf8');
+    expect(yaml).toMatch(/^hidden_size: 40$/m);
+    expect(yaml).toContain(`dataset: ${JSON.stringify(join(root, 'fixtures/tiny-structs.h5'))}`);
+    expect(yaml).toMatch(/^model_name: "cli_small"$/m);
+    expect(yaml).toMatch(/^output_dir: "models"$/m);
+    const script = spawnSync('/usr/bin/python3', [join(handover, 'foldtree2_handover.py'), handover, '--standin'], { encoding: 'utf8' });
+    expect(script.status, script.stdout + script.stderr).toBe(0);
+    expect(JSON.parse(script.stdout.trim().split('\n').pop() ?? '{}')).toMatchObject({ strict_load: 'ok', res_x_columns: 41, hidden_size: 40 });
+    expect(existsSync(join(handover, 'models', 'cli_small_best_encoder_state.pth'))).toBe(true);
+    const again = train(['--config', small, '--dataset', 'fixtures/tiny-structs.h5', '--backend', 'wasm', '--max-steps', '1', '--out', join(work, 'again'), '--dist', dist, '--init-weights', join(handover, 'foldtree2.safetensors')]);
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/Weights from foldtree2\.safetensors \(FoldTree2 names\): all \d+ parameters loaded/);
-  }, 180_000);
+  }, 240_000);
 
   it('refuses bad input with exit 2 and one line before starting anything', () => {
     const bad = join(work, 'bad.yaml');

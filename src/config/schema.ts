@@ -39,7 +39,7 @@ export const CONFIG_SCHEMA = [
   }),
   int('data.seed', 0, { min: 0, max: UINT32_MAX }, 'Seed of every random source (epoch order, crops, initialisation, dropout), keyed by worker rank', { ft2: ['seed', 'random_seed'] }),
   // model: a preset plus overrides (null = the preset's value)
-  oneOf('model.preset', MODEL_PRESET_NAMES, 'teaching', 'Model size preset (tiny: tests, teaching: minutes on a laptop GPU, foldtree2: FoldTree2 size)', { aliases: ['modelPreset'] }),
+  oneOf('model.preset', MODEL_PRESET_NAMES, 'teaching', 'Model size preset (tiny: tests, teaching: minutes on a laptop GPU, foldtree2: the model FoldTree2’s learn_lightning.py builds, foldtree2-small: the same at width 40, fast in a browser)', { aliases: ['modelPreset'] }),
   intOrNull('model.hiddenSize', null, { min: 1, max: 4096 }, 'Width h of the encoder graph layers and head and of every decoder; null: the preset’s', { ft2: ['hidden_size'], ft2Default: 256 }),
   intOrNull('model.embeddingDim', null, { min: 1, max: 4096 }, 'Token embedding width D (encoder output, codebook vectors); null: the preset’s', { ft2: ['embedding_dim'], ft2Default: 128 }),
   intOrNull('model.numEmbeddings', null, { min: 2, max: 65536 }, 'Codebook size K, the number of structural tokens; null: the preset’s', { ft2: ['num_embeddings'], ft2Default: 40 }),

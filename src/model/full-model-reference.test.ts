@@ -21,13 +21,24 @@ import { shortenProteins } from './testing/shorten-proteins.node';
 import { createModelParameters, modelLoss } from './tokenizer-model';
 
 /** The tiny preset with the optional FFT2 head switched on, so every decoder and every loss term runs. */
-const config: ModelConfig = { ...MODEL_PRESETS.tiny, decoders: { ...MODEL_PRESETS.tiny.decoders, fft2: { enabled: true, hidden: 16 } } };
+const REF_CONFIG: ModelConfig = { ...MODEL_PRESETS.tiny, decoders: { ...MODEL_PRESETS.tiny.decoders, fft2: { enabled: true, hidden: 16 } } };
+/** The same with FoldTree2 HEAD's learned positions in the encoder and both transformer decoders (the foldtree2 presets' form). */
+const HEAD_CONFIG: ModelConfig = {
+  ...REF_CONFIG,
+  encoder: { ...REF_CONFIG.encoder, concatPositions: false, learnPositions: true },
+  decoders: {
+    ...REF_CONFIG.decoders,
+    sequence: { ...REF_CONFIG.decoders.sequence, learnPositions: true },
+    geometry: { ...REF_CONFIG.decoders.geometry, learnPositions: true },
+  },
+};
 const nodeTypes = ['res', 'AA', 'positions', 'bondangles', 'plddt', 'ss', 'coords', 'fourier1dr', 'fourier1di', 'fourier2dr', 'fourier2di'] as const;
 const KEY = { seed: 11, step: 0, rank: 0 };
 const TOLERANCE = 1e-4;
 
 interface Case {
   readonly name: string;
+  readonly config: ModelConfig;
   /** Move every parameter whose initial value is a constant (norm gains/biases, mean_scale, MHA biases, τ, b). */
   readonly perturbConstants: boolean;
   readonly labelSmoothing: number;
@@ -38,9 +49,10 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { name: 'initial parameters, REF loss weights', perturbConstants: false, labelSmoothing: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, plddtThreshold: 0.3 },
+  { name: 'initial parameters, REF loss weights', config: REF_CONFIG, perturbConstants: false, labelSmoothing: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, plddtThreshold: 0.3 },
   {
-    name: 'constant-initialised parameters moved, pLDDT threshold 0.9, label smoothing 0.1, β 0.9, uneven weights',
+    name: 'learned positions (HEAD), constant-initialised parameters moved, pLDDT threshold 0.9, label smoothing 0.1, β 0.9, uneven weights',
+    config: HEAD_CONFIG,
     perturbConstants: true,
     labelSmoothing: 0.1,
     commitmentCost: 0.9,
@@ -82,6 +94,7 @@ beforeAll(async () => {
 
 describe('the whole tokenizer against an independent NumPy computation', () => {
   test.each(CASES)('$name: codes identical, z, decoder outputs, every raw loss and the total within 1e-4', (c) => {
+    const { config } = c;
     const width = batch.residueFeatures.res?.cols ?? 0;
     const params = createModelParameters(config, width, 5);
     if (c.perturbConstants) perturbConstants(params);

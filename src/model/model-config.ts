@@ -15,6 +15,11 @@ export interface EncoderConfig {
   readonly headHidden: number;
   /** Concatenate the raw 256-d position code to the normalised `res.x` (FoldTree2 REF). */
   readonly concatPositions: boolean;
+  /**
+   * Concatenate a learned 64-d code of the positions instead (FoldTree2 HEAD's `learn_positions`: Position_MLP
+   * 256 → 256 ×3 → 64). Excludes `concatPositions`, as HEAD forces it off.
+   */
+  readonly learnPositions: boolean;
   /** Add the Fourier branch over [fourier1dr ‖ fourier1di] (FoldTree2's `fftin`). */
   readonly fourierInput: boolean;
   /** Dropout probability inside the encoder (training only). */
@@ -45,6 +50,11 @@ export interface TransformerDecoderConfig {
   /** Width of the feed-forward block (PyTorch's default 2048). */
   readonly feedForward: number;
   readonly dropout: number;
+  /**
+   * Input tokens ‖ a learned 32-d position code (FoldTree2 HEAD's `learn_positions`, Position_MLP 256 → 128 ×3 → 32)
+   * instead of tokens ‖ the raw 256-d code (REF's `concat_positions`).
+   */
+  readonly learnPositions: boolean;
 }
 
 export interface ContactDecoderConfig {
@@ -52,7 +62,10 @@ export interface ContactDecoderConfig {
   readonly hidden: number;
   /** Conv1d layers (kernel 3) before the pair heads. */
   readonly convLayers: number;
-  /** Width of the distance-bin pair MLP. */
+  /**
+   * Width P of the distance-bin pair MLP (widths P, P, P/2, then 8). FoldTree2's `edge_logits_mlp` has P = h.
+   * The pair vector it reads is [z_i ‖ z_j ‖ pos_i ‖ pos_j], pos from this decoder's own Position_MLP (32).
+   */
   readonly pairHidden: number;
   readonly dropout: number;
 }

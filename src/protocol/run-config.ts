@@ -7,7 +7,7 @@
  */
 
 /** Enumerated values, defined once; the schema and every registry read them from here. */
-export const MODEL_PRESET_NAMES = ['tiny', 'teaching', 'foldtree2'] as const;
+export const MODEL_PRESET_NAMES = ['tiny', 'teaching', 'foldtree2', 'foldtree2-small'] as const;
 export const TRAINING_STRATEGIES = ['ddp', 'dp', 'single'] as const;
 export const CLIP_GRAD_MODES = ['separate', 'joint'] as const;
 export const LR_SCALING_MODES = ['none', 'linear', 'sqrt'] as const;

@@ -43,7 +43,8 @@ export type TrainingDataset = ({ readonly kind: 'sample'; readonly url: string; 
 };
 
 /** Names a weights file is written under: the studio's own, or FoldTree2's PyTorch `state_dict` names. */
-export const WEIGHT_NAMINGS = ['studio', 'foldtree2'] as const;
+/** studio: our names; foldtree2: FoldTree2's state_dict names; foldtree2-handover: a zip of the FoldTree2 hand-over folder. */
+export const WEIGHT_NAMINGS = ['studio', 'foldtree2', 'foldtree2-handover'] as const;
 export type WeightNaming = (typeof WEIGHT_NAMINGS)[number];
 
 /** What the page asked the current weights for: a download, or the dataset encoder. */

@@ -46,7 +46,7 @@ describe('withConfigValue', () => {
     expect(withConfigValue(config, 'training.batchSize', 2.5)).toMatchObject({ ok: false });
     expect(withConfigValue(config, 'training.batchSize', 'abc')).toMatchObject({ ok: false });
     expect(withConfigValue(config, 'training.batchSize', null)).toMatchObject({ ok: false });
-    expect(withConfigValue(config, 'model.preset', 'huge')).toEqual({ ok: false, message: 'expected one of tiny, teaching, foldtree2' });
+    expect(withConfigValue(config, 'model.preset', 'huge')).toEqual({ ok: false, message: 'expected one of tiny, teaching, foldtree2, foldtree2-small' });
   });
 
   it('describes keys from the schema', () => {

@@ -33,6 +33,7 @@ describe('withConfigPreset', () => {
     expect(picked).toEqual({
       tiny: ['tiny', 4, 1, 64, 1, 'ddp', 'none'],
       teaching: ['teaching', 4, 1, 128, 1, 'ddp', 'none'],
+      'foldtree2-small': ['foldtree2-small', 4, 1, 128, 1, 'ddp', 'none'],
       foldtree2: ['foldtree2', 2, 4, 128, 1, 'ddp', 'none'],
       'multi-worker': ['teaching', 4, 1, 128, 4, 'ddp', 'sqrt'],
     });

@@ -7,7 +7,7 @@ import type { RunConfig } from '../protocol/run-config';
 import { configValue, withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
 import { isActive, useRunStore } from './run-store';
 
-export const CONFIG_PRESET_NAMES = ['tiny', 'teaching', 'foldtree2', 'multi-worker'] as const;
+export const CONFIG_PRESET_NAMES = ['tiny', 'teaching', 'foldtree2-small', 'foldtree2', 'multi-worker'] as const;
 export type ConfigPresetName = (typeof CONFIG_PRESET_NAMES)[number];
 
 export interface ConfigPreset {
@@ -48,6 +48,11 @@ export const CONFIG_PRESETS: Readonly<Record<ConfigPresetName, ConfigPreset>> = 
     label: 'Teaching',
     description: 'Teaching model, batches of 4 × 128-residue crops: learns visibly within minutes on a laptop GPU',
     values: [['model.preset', 'teaching'], ...PRESET_MODEL, ['training.batchSize', 4], ['training.gradientAccumulationSteps', 1], ['data.maxResidues', 128], ...ONE_TRAINER],
+  },
+  'foldtree2-small': {
+    label: 'FoldTree2 small',
+    description: "FoldTree2's own architecture at width 40, batches of 4 × 128-residue crops: trains in a tab and hands over to learn_lightning.py",
+    values: [['model.preset', 'foldtree2-small'], ...PRESET_MODEL, ['training.batchSize', 4], ['training.gradientAccumulationSteps', 1], ['data.maxResidues', 128], ...ONE_TRAINER],
   },
   foldtree2: {
     label: 'FoldTree2',

@@ -11,6 +11,7 @@ export const PRESET_DECODER_SHAPES: Readonly<Record<ModelPresetChoice, { readonl
   tiny: { hidden: 16, heads: 2 },
   teaching: { hidden: 64, heads: 4 },
   foldtree2: { hidden: 200, heads: 5 },
+  'foldtree2-small': { hidden: 40, heads: 5 },
 };
 
 /** The distance head has 8 bins. */

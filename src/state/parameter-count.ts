@@ -11,9 +11,10 @@ export const COUNTED_INPUT_WIDTH = 41;
 
 /** Trainable scalars of each model preset with its own decoders (sequence, geometry, contacts; no FFT2). */
 export const PRESET_PARAMETER_COUNTS: Readonly<Record<ModelPresetChoice, number>> = {
-  tiny: 53_105,
-  teaching: 578_873,
-  foldtree2: 10_453_977,
+  tiny: 119_689,
+  teaching: 652_041,
+  foldtree2: 9_442_325,
+  'foldtree2-small': 1_349_893,
 };
 
 export interface ParameterEstimate {

@@ -28,6 +28,10 @@ describe('modelConfigFromRun', () => {
     expect(config.quantizer).toMatchObject({ codes: 12, embeddingDim: 6 });
   });
 
+  test('with the foldtree2 presets the distance head stays as wide as the decoder (FoldTree2 edge_logits_mlp)', () => {
+    expect(modelConfigFromRun(withModel({ preset: 'foldtree2-small', hiddenSize: 60 })).decoders.contacts).toMatchObject({ hidden: 60, pairHidden: 60 });
+  });
+
   test('a decoder width that the heads do not divide is refused, naming the keys to change', () => {
     expect(() => modelConfigFromRun(withModel({ preset: 'tiny', hiddenSize: 256, decoderHeads: 5 }))).toThrow(/sequence decoder's width 256 is not divisible by its 5 attention heads/);
   });

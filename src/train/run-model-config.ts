@@ -21,6 +21,7 @@ export function modelConfigFromRun(run: RunConfig): ModelConfig {
     heads: pick(m.decoderHeads, cfg.heads),
     feedForward: pick(m.decoderFeedForward, cfg.feedForward),
     dropout: pick(m.decoderDropout, cfg.dropout),
+    learnPositions: cfg.learnPositions,
   });
   const config: ModelConfig = {
     encoder: {
@@ -38,7 +39,9 @@ export function modelConfigFromRun(run: RunConfig): ModelConfig {
         ...base.decoders.contacts,
         enabled: run.decoders.useGeometryCnn,
         hidden: decoderHidden(base.decoders.contacts.hidden),
-        pairHidden: m.hiddenSize === null ? base.decoders.contacts.pairHidden : Math.max(1, Math.floor(m.hiddenSize / 2)),
+        // The foldtree2 presets (learned positions, FoldTree2 HEAD) keep edge_logits_mlp as wide as the decoder (P = h);
+        // the others use P = h / 2.
+        pairHidden: m.hiddenSize === null ? base.decoders.contacts.pairHidden : base.encoder.learnPositions ? m.hiddenSize : Math.max(2, Math.floor(m.hiddenSize / 2)),
         dropout: pick(m.decoderDropout, base.decoders.contacts.dropout),
       },
       fft2: { ...base.decoders.fft2, enabled: run.decoders.outputFft, hidden: decoderHidden(base.decoders.fft2.hidden) },

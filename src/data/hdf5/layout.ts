@@ -38,6 +38,8 @@ export const DERIVABLE_NODE_TYPES: ReadonlySet<string> = new Set<string>([NODE_T
 
 /** Value of the protein-group `contact_distance` attribute in files we write. */
 export const CONTACT_DISTANCE_TRUE = 'true';
+/** Its value in `--foldtree2-exact` files, whose contact attribute is FoldTree2's 2 × distance (readers halve it). */
+export const CONTACT_DISTANCE_DOUBLED = 'doubled';
 
 /** Node types whose rows are residues, so their row count must equal `res` rows and a crop window applies. */
 export const PER_RESIDUE_NODE_TYPES: ReadonlySet<string> = new Set<string>([

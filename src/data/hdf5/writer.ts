@@ -7,7 +7,7 @@ import { RES_X_COLUMNS } from '../../protocol/res-features';
 import { writeFloat64Attribute, writeInt32Attribute, writeStringAttribute } from './attributes';
 import type { H5File, H5Group } from './h5-types';
 import {
-  ATTR, CONTACT_DISTANCE_TRUE, DERIVABLE_NODE_TYPES, isValidGroupName, parseEdgeName, STRUCTS_GROUP, STUDIO_FORMAT, STUDIO_FORMAT_VERSION,
+  ATTR, CONTACT_DISTANCE_DOUBLED, CONTACT_DISTANCE_TRUE, DERIVABLE_NODE_TYPES, isValidGroupName, parseEdgeName, STRUCTS_GROUP, STUDIO_FORMAT, STUDIO_FORMAT_VERSION,
 } from './layout';
 
 export interface WriteOptions {
@@ -29,6 +29,11 @@ export interface WriteOptions {
    * the root `derived_node_types`. Leave empty for files FoldTree2's own code will read.
    */
   readonly derivedNodeTypes?: readonly string[];
+  /**
+   * The graphs' contact edge_attr is FoldTree2's 2 × distance (`--foldtree2-exact`): recorded as
+   * `contact_distance = 'doubled'`, so readers halve it. Default: the true distance (`'true'`).
+   */
+  readonly doubledContactDistance?: boolean;
 }
 
 /** create_dataset's storage arguments: contiguous, or one gzip'd chunk spanning the whole dataset. */
@@ -95,7 +100,7 @@ function writeEdge(proteinGroup: H5Group, name: string, edge: EdgeList, where: s
  * Writes each graph as `structs/<id>` into `file` (an h5wasm File opened with 'w' or 'a', either build):
  * node matrices as float32 `node/<type>/x` of shape (rows, cols) — `R_true` as (N, 3, 3) — and edges as int64
  * `edge/<name>/edge_index` (2, E) with float32 `edge_attr` (E,). Contact attributes are written as the true
- * distance and marked with `contact_distance = 'true'`. Throws naming the file and protein on inconsistent
+ * distance and marked with `contact_distance = 'true'` (or as given, `'doubled'`). Throws naming the file and protein on inconsistent
  * graphs or a duplicate id; the caller closes the file.
  */
 export function writeProteinGraphs(file: H5File, graphs: Iterable<ProteinGraph>, options: WriteOptions = {}): void {
@@ -114,7 +119,7 @@ export function writeProteinGraphs(file: H5File, graphs: Iterable<ProteinGraph>,
     const group = ensureGroup(structs, graph.id, where);
     writeStringAttribute(group, ATTR.sequence, graph.sequence);
     writeStringAttribute(group, ATTR.plddtSource, graph.plddtSource);
-    writeStringAttribute(group, ATTR.contactDistance, CONTACT_DISTANCE_TRUE);
+    writeStringAttribute(group, ATTR.contactDistance, options.doubledContactDistance ? CONTACT_DISTANCE_DOUBLED : CONTACT_DISTANCE_TRUE);
     if (graph.contactCutoff !== null) writeFloat64Attribute(group, ATTR.contactCutoff, graph.contactCutoff);
     for (const [type, node] of Object.entries(graph.nodes)) if (node && !derived.has(type)) writeNode(group, type, node, columns, where, options.gzipLevel);
     for (const [name, edge] of Object.entries(graph.edges)) if (edge) writeEdge(group, name, edge, where, options.gzipLevel);

@@ -14,24 +14,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { gelu } from '../layers/activations';
 import { linear } from '../layers/linear';
-import { mlp, type MlpShape } from '../layers/mlp';
 import type { ParameterSet } from '../params/parameter-set';
 import type { PairRows } from './decoder-types';
+import { EDGE_LOGIT_LAYERS, EDGE_NORM_EPS } from './edge-logits-head';
 
 /** Clamp of the contact probability, as FoldTree2 (keeps −log p and −log(1 − p) finite). */
 export const CONTACT_PROBABILITY_FLOOR = 1e-6;
 /** ε of ẑ = z / √(|z|² + ε²). */
 export const CONTACT_NORM_EPS = 1e-6;
-export const DISTANCE_BINS = 8;
-/** Width of the learned position code fed to the distance head (FoldTree2 Position_MLP out_channels). */
-export const PAIR_POSITION_WIDTH = 32;
-/** LayerNorm eps of the distance head (FoldTree2 edge_logits_mlp LayerNorm). */
-export const DISTANCE_NORM_EPS = 1e-6;
 
-/** Position MLP 256 → pairHidden → pairHidden → 32: ReLU inside, Tanh out (FoldTree2 HEAD Position_MLP). */
-export function pairPositionShape(pairHidden: number): MlpShape {
-  return { widths: [256, pairHidden, pairHidden, PAIR_POSITION_WIDTH], activation: 'relu', lastActivation: 'tanh' };
-}
 
 /** z [B, L, h] → p [B, L, L]. Reads `<prefix>.temperature` and `<prefix>.bias` (shape [1]). */
 export function contactProbability(params: ParameterSet, prefix: string, z: tf.Tensor3D): tf.Tensor3D {
@@ -40,14 +31,6 @@ export function contactProbability(params: ParameterSet, prefix: string, z: tf.T
   const logits = tf.add(tf.mul(cosine, params.get(`${prefix}.temperature`)), params.get(`${prefix}.bias`));
   return tf.clipByValue(tf.sigmoid(logits), CONTACT_PROBABILITY_FLOOR, 1 - CONTACT_PROBABILITY_FLOOR) as tf.Tensor3D;
 }
-
-/** Widths of the distance head's layers after its LayerNorm: P, P, P/2, then the 8 bins. */
-export function distanceHeadWidths(pairHidden: number): [number, number, number, number] {
-  return [pairHidden, pairHidden, Math.max(1, Math.floor(pairHidden / 2)), DISTANCE_BINS];
-}
-
-/** The distance head's layer count after its LayerNorm (`<prefix>.distance.0` … `.3`). */
-export const DISTANCE_HEAD_LAYERS = 4;
 
 /**
  * The first layer of the distance head, LayerNorm then Linear over x = [z_i ‖ z_j ‖ pos_i ‖ pos_j], computed
@@ -61,34 +44,35 @@ export const DISTANCE_HEAD_LAYERS = 4;
  */
 function firstPairLayer(params: ParameterSet, prefix: string, z: tf.Tensor2D, position: tf.Tensor2D, pairs: PairRows): tf.Tensor2D {
   const h = z.shape[1];
-  const width = h + PAIR_POSITION_WIDTH;
+  const c = position.shape[1];
+  const width = h + c;
   const weight = params.get(`${prefix}.distance.0.weight`); // [2w, P], rows z_i, z_j, pos_i, pos_j
   const gamma = params.get(`${prefix}.distanceNorm.weight`);
   const beta = params.get(`${prefix}.distanceNorm.bias`);
   const scaled = tf.mul(weight, tf.reshape(gamma, [-1, 1]));
   const rows = (from: number, count: number) => tf.slice(scaled, [from, 0], [count, -1]);
-  const first = tf.concat([rows(0, h), rows(2 * h, PAIR_POSITION_WIDTH)], 0); // [w, P]
-  const second = tf.concat([rows(h, h), rows(2 * h + PAIR_POSITION_WIDTH, PAIR_POSITION_WIDTH)], 0);
+  const first = tf.concat([rows(0, h), rows(2 * h, c)], 0); // [w, P]
+  const second = tf.concat([rows(h, h), rows(2 * h + c, c)], 0);
   const u = tf.concat([z, position], 1); // [B·L, w]
-  const a = tf.gather(tf.matMul(u, first), pairs.first); // [P, P_h]
-  const c = tf.gather(tf.matMul(u, second), pairs.second);
+  const left = tf.gather(tf.matMul(u, first), pairs.first); // [P, P_h]
+  const right = tf.gather(tf.matMul(u, second), pairs.second);
   const pairSum = (perResidue: tf.Tensor) => tf.add(tf.gather(perResidue, pairs.first), tf.gather(perResidue, pairs.second)); // [P, 1]
   const mean = tf.div(pairSum(tf.sum(u, 1, true)), 2 * width);
   const meanSquare = tf.div(pairSum(tf.sum(tf.square(u), 1, true)), 2 * width);
-  const deviation = tf.sqrt(tf.add(tf.sub(meanSquare, tf.square(mean)), DISTANCE_NORM_EPS));
+  const deviation = tf.sqrt(tf.add(tf.sub(meanSquare, tf.square(mean)), EDGE_NORM_EPS));
   const g = tf.sum(scaled, 0); // [P]
   const offset = tf.add(tf.matMul(tf.reshape(beta, [1, -1]), weight), params.get(`${prefix}.distance.0.bias`)); // [1, P]
-  return tf.add(tf.div(tf.sub(tf.add(a, c), tf.mul(mean, g)), deviation), offset) as tf.Tensor2D;
+  return tf.add(tf.div(tf.sub(tf.add(left, right), tf.mul(mean, g)), deviation), offset) as tf.Tensor2D;
 }
 
 /**
- * z [B, L, h], positions [B, L, 256] (padding rows zeroed by the caller), `pairs` [P] rows → logits [P, 8].
- * Reads `<prefix>.positions.*`, `<prefix>.distanceNorm`, `<prefix>.distance.{0,1,2,3}`.
+ * z [B, L, h], code [B, L, c] (the decoder's position code), `pairs` [P] rows → logits [P, 8].
+ * Reads `<prefix>.distanceNorm` and `<prefix>.distance.{0,1,2,3}` (edge-logits-head.ts declares them).
  */
-export function distanceLogits(params: ParameterSet, prefix: string, z: tf.Tensor3D, positions: tf.Tensor3D, pairs: PairRows, pairHidden: number): tf.Tensor2D {
+export function distanceLogits(params: ParameterSet, prefix: string, z: tf.Tensor3D, code: tf.Tensor3D, pairs: PairRows): tf.Tensor2D {
   const [B, L, h] = z.shape;
-  const position = mlp(params, `${prefix}.positions`, pairPositionShape(pairHidden), positions);
-  let x: tf.Tensor = firstPairLayer(params, prefix, tf.reshape(z, [B * L, h]), tf.reshape(position, [B * L, PAIR_POSITION_WIDTH]), pairs);
-  for (let k = 1; k < DISTANCE_HEAD_LAYERS; k++) x = linear(params, `${prefix}.distance.${k}`, gelu(x));
+  const c = code.shape[2];
+  let x: tf.Tensor = firstPairLayer(params, prefix, tf.reshape(z, [B * L, h]), tf.reshape(code, [B * L, c]), pairs);
+  for (let k = 1; k < EDGE_LOGIT_LAYERS; k++) x = linear(params, `${prefix}.distance.${k}`, gelu(x));
   return x as tf.Tensor2D;
 }

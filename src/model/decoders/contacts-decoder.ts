@@ -7,17 +7,20 @@
  *          conv_channels (layer k maps channels[k−1] → channels[k], layer 0 maps 2h → 2h); padding rows are zeroed
  *          before each conv, so it equals the per-protein zero-padded conv;
  *          lin: Linear(→ h) → GELU → Linear(h → h) → GELU → Linear(h → h) gives z (normalize on, residual off)
- *   head   contact probability for all pairs, distance logits for the scored pairs (contact-heads.ts)
+ *   head   contact probability for all pairs (contact-heads.ts); distance logits for the scored pairs from
+ *          [z_i ‖ z_j ‖ pos_i ‖ pos_j] in FoldTree2's edge_logits_mlp form (contact-heads.ts), pos from this
+ *          decoder's own Position_MLP (256 → 128 ×3 → 32, FoldTree2's head.position_mlp) as `head.positions.*`
  */
 import * as tf from '@tensorflow/tfjs';
 import { ACTIVATIONS } from '../layers/activations';
 import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
-import { linearSpecs } from '../layers/linear';
 import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
 import type { ContactDecoderConfig } from '../model-config';
 import type { ParameterSpec } from '../params/parameter-spec';
-import { contactProbability, distanceHeadWidths, distanceLogits, PAIR_POSITION_WIDTH, pairPositionShape } from './contact-heads';
+import { DECODER_POSITION_MLP, positionMlp, positionMlpDropout, positionMlpSpecs } from '../layers/position-mlp';
+import { contactProbability, distanceLogits } from './contact-heads';
 import { decoderDropout } from './decoder-dropout';
+import { edgeLogitSpecs } from './edge-logits-head';
 import type { DecoderDefinition } from './decoder-types';
 import { conv1dSpecs, maskedConv1d } from './masked-conv1d';
 
@@ -44,8 +47,6 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
     const h = config.hidden;
     const channels = convChannels(h, config.convLayers);
     const last = channels[channels.length - 1] ?? 2 * h;
-    const pairInput = 2 * (h + PAIR_POSITION_WIDTH);
-    const widths = [pairInput, ...distanceHeadWidths(config.pairHidden)];
     return [
       ...mlpSpecs(`${PREFIX}.input`, inputShape(embeddingDim, h)),
       ...channels.flatMap((out, k) => [
@@ -55,9 +56,8 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
       ...mlpSpecs(`${PREFIX}.body.lin`, latentShape(last, h)),
       { name: `${PREFIX}.head.temperature`, shape: [1], init: { kind: 'ones' } },
       { name: `${PREFIX}.head.bias`, shape: [1], init: { kind: 'zeros' } },
-      ...mlpSpecs(`${PREFIX}.head.positions`, pairPositionShape(config.pairHidden)),
-      ...layerNormSpecs(`${PREFIX}.head.distanceNorm`, pairInput),
-      ...widths.slice(1).flatMap((out, k) => linearSpecs(`${PREFIX}.head.distance.${k}`, widths[k] ?? 0, out)),
+      ...positionMlpSpecs(`${PREFIX}.head.positions`, DECODER_POSITION_MLP),
+      ...edgeLogitSpecs(`${PREFIX}.head`, h, DECODER_POSITION_MLP.out, config.pairHidden),
     ];
   },
   forward(params, config, tokens, context) {
@@ -72,8 +72,10 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
     }
     const z = mlp(params, `${PREFIX}.body.lin`, latentShape(x.shape[2], config.hidden), x) as tf.Tensor3D;
     const positions = tf.mul(context.positions, rows) as tf.Tensor3D;
+    const dropPositions = (p: tf.Tensor): tf.Tensor => decoderDropout(p, positionMlpDropout(config.dropout), context, `${PREFIX}.head.positions`);
     const probability = contactProbability(params, `${PREFIX}.head`, z);
     if (!context.pairs) return { contactProbability: probability };
-    return { contactProbability: probability, distanceLogits: distanceLogits(params, `${PREFIX}.head`, z, positions, context.pairs, config.pairHidden) };
+    const code = positionMlp(params, `${PREFIX}.head.positions`, DECODER_POSITION_MLP, positions, dropPositions) as tf.Tensor3D;
+    return { contactProbability: probability, distanceLogits: distanceLogits(params, `${PREFIX}.head`, z, code, context.pairs) };
   },
 };

@@ -24,8 +24,8 @@ const OUTPUTS_OF = {
 
 function configsWithDropout(dropout: number): DecoderConfigs {
   return {
-    sequence: { enabled: true, hidden: 8, layers: 2, heads: 2, feedForward: 16, dropout },
-    geometry: { enabled: true, hidden: 8, layers: 1, heads: 4, feedForward: 16, dropout },
+    sequence: { enabled: true, hidden: 8, layers: 2, heads: 2, feedForward: 16, dropout, learnPositions: true },
+    geometry: { enabled: true, hidden: 8, layers: 1, heads: 4, feedForward: 16, dropout, learnPositions: false },
     contacts: { enabled: true, hidden: 8, convLayers: 3, pairHidden: 8, dropout },
     fft2: { enabled: true, hidden: 8 },
   };

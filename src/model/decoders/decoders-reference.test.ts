@@ -17,7 +17,12 @@ import { randomizedSpecs, realPairs, relativeError, runNumpyReference, seededTen
 import { decode, decoderSpecs, disposeDecoderOutputs } from './registry';
 
 const D = 8;
-const CONFIGS: DecoderConfigs = { ...MODEL_PRESETS.tiny.decoders, fft2: { enabled: true, hidden: 16 } };
+/** The tiny decoders with the FFT2 head on; the sequence decoder reads learned positions (HEAD), the geometry raw ones (REF). */
+const CONFIGS: DecoderConfigs = {
+  ...MODEL_PRESETS.tiny.decoders,
+  sequence: { ...MODEL_PRESETS.tiny.decoders.sequence, learnPositions: true },
+  fft2: { enabled: true, hidden: 16 },
+};
 
 let batch: PaddedBatch;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * `geometry`: secondary structure and backbone torsions from the tokens (FoldTree2's Transformer_Geometry_Decoder).
  *
- *   input  tokens ‖ positions(256) → Linear → GELU → Linear → GELU → Tanh
+ *   input  tokens ‖ positions (256 raw or 32 learned) → Linear → GELU → Linear → GELU → Tanh
  *   body   `layers` × post-LN transformer encoder layer with a key-padding mask
  *   head   ss:     LayerNorm(eps 1e-6) → 3 × (Linear → GELU) → Linear(→ 3)        logits [loop, helix, strand]
  *          angles: 3 × (Linear → GELU) → Linear(→ 6) → unit (sin, cos) pairs → atan2
@@ -31,7 +31,7 @@ export const GEOMETRY_DECODER: DecoderDefinition<TransformerDecoderConfig> = {
   specs(config, embeddingDim): ParameterSpec[] {
     const h = config.hidden;
     return [
-      ...tokenInputSpecs(PREFIX, embeddingDim, h),
+      ...tokenInputSpecs(PREFIX, embeddingDim, h, config.learnPositions),
       ...transformerEncoderSpecs(`${PREFIX}.body`, config),
       ...layerNormSpecs(`${PREFIX}.head.ss.norm`, h),
       ...mlpSpecs(`${PREFIX}.head.ss.mlp`, headShape(h, SS_CLASSES)),
@@ -40,7 +40,7 @@ export const GEOMETRY_DECODER: DecoderDefinition<TransformerDecoderConfig> = {
   },
   forward(params, config, tokens, context) {
     const h = config.hidden;
-    const x = tokenInput(params, PREFIX, tokens, context, { hidden: h, dropout: config.dropout, finalTanh: true });
+    const x = tokenInput(params, PREFIX, tokens, context, { hidden: h, dropout: config.dropout, finalTanh: true, learnPositions: config.learnPositions });
     const body = transformerEncoder(params, `${PREFIX}.body`, x, context.mask, config, context);
     const ssInput = layerNorm(params, `${PREFIX}.head.ss.norm`, body, HEAD_LAYER_NORM_EPS);
     const ssLogits = mlp(params, `${PREFIX}.head.ss.mlp`, headShape(h, SS_CLASSES), ssInput) as tf.Tensor3D;

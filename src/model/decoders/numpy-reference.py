@@ -88,8 +88,14 @@ def mlp(x, P, name, count, act, last=None):
     return x
 
 
-def transformer_input(tokens, positions, P, prefix, layers, heads, tanh):
-    x = mlp(np.concatenate([tokens, positions], 1), P, prefix + '.input', 2, gelu, gelu)
+def position_mlp(positions, P, name):
+    """FoldTree2's Position_MLP in eval mode: LayerNorm(256) -> Linear ReLU ... Linear -> Tanh."""
+    return mlp(layer_norm(positions, P, name + '.norm', 1e-5), P, name + '.mlp', 4, relu, np.tanh)
+
+
+def transformer_input(tokens, positions, P, prefix, layers, heads, tanh, learn_positions):
+    code = position_mlp(positions, P, prefix + '.input.positions') if learn_positions else positions
+    x = mlp(np.concatenate([tokens, code], 1), P, prefix + '.input', 2, gelu, gelu)
     if tanh:
         x = np.tanh(x)
     none = np.zeros(x.shape[0], dtype=bool)
@@ -99,15 +105,15 @@ def transformer_input(tokens, positions, P, prefix, layers, heads, tanh):
 
 
 def sequence(tokens, positions, P, cfg):
-    x = transformer_input(tokens, positions, P, 'decoder.sequence', cfg['layers'], cfg['heads'], False)
+    x = transformer_input(tokens, positions, P, 'decoder.sequence', cfg['layers'], cfg['heads'], False, cfg['learnPositions'])
     x = layer_norm(x, P, 'decoder.sequence.head.norm', 1e-6)
-    x = gelu(conv1d(x, P, 'decoder.sequence.head.conv.0'))
-    x = gelu(conv1d(x, P, 'decoder.sequence.head.conv.1'))
-    return {'aminoAcidLogits': conv1d(x, P, 'decoder.sequence.head.conv.2')}
+    for k in range(3):  # cnn_decoder: three k3 convs with GELU, then the k1 conv to 20
+        x = gelu(conv1d(x, P, f'decoder.sequence.head.conv.{k}'))
+    return {'aminoAcidLogits': conv1d(x, P, 'decoder.sequence.head.conv.3')}
 
 
 def geometry(tokens, positions, P, cfg):
-    x = transformer_input(tokens, positions, P, 'decoder.geometry', cfg['layers'], cfg['heads'], True)
+    x = transformer_input(tokens, positions, P, 'decoder.geometry', cfg['layers'], cfg['heads'], True, cfg['learnPositions'])
     ss = mlp(layer_norm(x, P, 'decoder.geometry.head.ss.norm', 1e-6), P, 'decoder.geometry.head.ss.mlp', 4, gelu)
     raw = mlp(x, P, 'decoder.geometry.head.angles', 4, gelu).reshape(-1, 3, 2)
     unit = raw / np.maximum(np.linalg.norm(raw, axis=2, keepdims=True), 1e-12)  # F.normalize
@@ -123,15 +129,14 @@ def contacts(tokens, positions, P, cfg):
     zn = z / np.linalg.norm(z, axis=1, keepdims=True)
     logits = P['decoder.contacts.head.temperature'][0] * (zn @ zn.T) + P['decoder.contacts.head.bias'][0]
     prob = np.clip(sigmoid(logits), 1e-6, 1 - 1e-6)
-    pos = mlp(positions, P, 'decoder.contacts.head.positions', 3, relu, np.tanh)
+    pos = position_mlp(positions, P, 'decoder.contacts.head.positions')
     n = z.shape[0]
-    # FoldTree2's edge_logits_mlp on [z_i || z_j || pos_i || pos_j], here for every pair (i, j) of the protein
-    pairs = np.concatenate([np.repeat(z[:, None, :], n, 1), np.repeat(z[None, :, :], n, 0),
-                            np.repeat(pos[:, None, :], n, 1), np.repeat(pos[None, :, :], n, 0)], 2)
+    rows = lambda a: np.repeat(a[:, None, :], n, 1)  # [i, j] = a_i
+    cols = lambda a: np.repeat(a[None, :, :], n, 0)  # [i, j] = a_j
+    pairs = np.concatenate([rows(z), cols(z), rows(pos), cols(pos)], 2)  # edge_logits_mlp input [z_i, z_j, pos_i, pos_j]
     x = layer_norm(pairs, P, 'decoder.contacts.head.distanceNorm', 1e-6)
-    for k in range(3):
-        x = gelu(linear(x, P, f'decoder.contacts.head.distance.{k}'))
-    return {'contactProbability': prob, 'distanceLogits': linear(x, P, 'decoder.contacts.head.distance.3')}
+    x = mlp(x, P, 'decoder.contacts.head.distance', 4, gelu)  # no final Sigmoid (our fix)
+    return {'contactProbability': prob, 'distanceLogits': x}
 
 
 def fft2(tokens, positions, P, cfg):

@@ -27,14 +27,14 @@ describe('the decoder registry', () => {
     const count = (name: (typeof DECODER_NAMES)[number]): number =>
       parameterCount(decoderSpecs(TINY.decoders, D).filter((spec) => spec.name.startsWith(decoderPrefix(name))));
     // input (264·16+16) + (16·16+16) = 4512; layer: in-proj 16·48+48, out-proj 272, FFN 16·32+32 + 32·16+16,
-    // norms 64 = 2224; head norm 32, convs 3·16·16+16 twice, 16·20+20.
-    expect(count('sequence')).toBe(4512 + 2224 + 32 + 784 + 784 + 340);
+    // norms 64 = 2224; head norm 32, convs 3·16·16+16 three times (FoldTree2's cnn_decoder), 16·20+20.
+    expect(count('sequence')).toBe(4512 + 2224 + 32 + 784 + 784 + 784 + 340);
     // same input and layer; ss norm 32 + 3·272 + (16·3+3); angles 3·272 + (16·6+6).
     expect(count('geometry')).toBe(4512 + 2224 + 32 + 867 + 918);
     // input 8·32+32 + 32·32+32; convs 3·32·32+32 (+64 norm), 3·32·16+16 (+32 norm); lin 3·272; τ, b;
-    // positions 256·16+16 + 272 + 16·32+32; distance norm over [z_i ‖ z_j ‖ pos_i ‖ pos_j] 2·96; distance
-    // 96·16+16, 16·16+16, 16·8+8, 8·8+8.
-    expect(count('contacts')).toBe(1344 + 3168 + 1584 + 816 + 2 + 4928 + 192 + 1552 + 272 + 136 + 72);
+    // Position_MLP: norm 512, 256·128+128, 2 × (128·128+128), 128·32+32 = 70560; pair norm 2·2·(16+32) = 192;
+    // edge_logits_mlp 96·16+16, 16·16+16, 16·8+8, 8·8+8.
+    expect(count('contacts')).toBe(1344 + 3168 + 1584 + 816 + 2 + 70560 + 192 + 1552 + 272 + 136 + 72);
     const fft2 = decoderSpecs({ ...TINY.decoders, fft2: { enabled: true, hidden: 16 } }, D).filter((s) => s.name.startsWith('decoder.fft2.'));
     expect(parameterCount(fft2)).toBe(8 * 16 + 16 + (16 * 16 + 16) + (16 * 2600 + 2600));
   });
@@ -43,13 +43,15 @@ describe('the decoder registry', () => {
     const specs = new Map(decoderSpecs(MODEL_PRESETS.foldtree2.decoders, 128).map((spec) => [spec.name, spec.shape]));
     expect(specs.get('decoder.sequence.body.layers.1.selfAttention.inProjection.weight')).toEqual([200, 600]);
     expect(specs.get('decoder.sequence.body.layers.1.linear1.weight')).toEqual([200, 2048]);
-    expect(specs.get('decoder.sequence.head.conv.2.weight')).toEqual([1, 200, 20]);
+    expect(specs.get('decoder.sequence.head.conv.2.weight')).toEqual([3, 200, 200]);
+    expect(specs.get('decoder.sequence.head.conv.3.weight')).toEqual([1, 200, 20]);
     expect(specs.get('decoder.contacts.body.convs.0.weight')).toEqual([3, 400, 400]);
     expect(specs.get('decoder.contacts.body.convs.1.weight')).toEqual([3, 400, 200]);
     expect(specs.get('decoder.contacts.body.convs.2.weight')).toEqual([3, 200, 200]);
     expect(specs.get('decoder.contacts.head.temperature')).toEqual([1]);
-    expect(specs.get('decoder.contacts.head.distance.0.weight')).toEqual([2 * (200 + 32), 100]);
-    expect(specs.get('decoder.contacts.head.distance.3.weight')).toEqual([50, 8]);
+    expect(specs.get('decoder.contacts.head.distanceNorm.weight')).toEqual([2 * (200 + 32)]);
+    expect(specs.get('decoder.contacts.head.distance.0.weight')).toEqual([2 * (200 + 32), 200]);
+    expect(specs.get('decoder.contacts.head.distance.3.weight')).toEqual([100, 8]);
   });
 
   test('a transformer whose width does not divide by its heads is rejected when declared', () => {

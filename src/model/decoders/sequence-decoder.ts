@@ -1,9 +1,9 @@
 /**
  * `sequence`: amino-acid logits from the tokens (FoldTree2's Transformer_AA_Decoder with its CNN head).
  *
- *   input  tokens ‖ positions(256) → Linear → GELU → Linear → GELU                  (token-input.ts)
- *   body   `layers` × post-LN transformer encoder layer with a key-padding mask      (transformer-encoder.ts)
- *   head   LayerNorm(eps 1e-6) → Conv1d(k3) → GELU → Conv1d(k3) → GELU → Conv1d(k1 → 20)
+ *   input  tokens ‖ positions (256 raw or 32 learned) → Linear → GELU → Linear → GELU  (token-input.ts)
+ *   body   `layers` × post-LN transformer encoder layer with a key-padding mask        (transformer-encoder.ts)
+ *   head   LayerNorm(eps 1e-6) → 3 × (Conv1d(k3) → GELU) → Conv1d(k1 → 20)              (FoldTree2's cnn_decoder)
  *
  * Every convolution zeroes padding rows first, so it equals PyTorch's zero-padded conv over the unpadded protein.
  * The logits are real logits (REF applied log_softmax; the loss applies its own softmax).
@@ -28,21 +28,23 @@ export const SEQUENCE_DECODER: DecoderDefinition<TransformerDecoderConfig> = {
   specs(config, embeddingDim): ParameterSpec[] {
     const h = config.hidden;
     return [
-      ...tokenInputSpecs(PREFIX, embeddingDim, h),
+      ...tokenInputSpecs(PREFIX, embeddingDim, h, config.learnPositions),
       ...transformerEncoderSpecs(`${PREFIX}.body`, config),
       ...layerNormSpecs(`${PREFIX}.head.norm`, h),
       ...conv1dSpecs(`${PREFIX}.head.conv.0`, h, h, 3),
       ...conv1dSpecs(`${PREFIX}.head.conv.1`, h, h, 3),
-      ...conv1dSpecs(`${PREFIX}.head.conv.2`, h, AMINO_ACID_CLASSES, 1),
+      ...conv1dSpecs(`${PREFIX}.head.conv.2`, h, h, 3),
+      ...conv1dSpecs(`${PREFIX}.head.conv.3`, h, AMINO_ACID_CLASSES, 1),
     ];
   },
   forward(params, config, tokens, context) {
     const { mask } = context;
-    const x = tokenInput(params, PREFIX, tokens, context, { hidden: config.hidden, dropout: config.dropout, finalTanh: false });
+    const x = tokenInput(params, PREFIX, tokens, context, { hidden: config.hidden, dropout: config.dropout, finalTanh: false, learnPositions: config.learnPositions });
     const body = transformerEncoder(params, `${PREFIX}.body`, x, mask, config, context);
     const normed = layerNorm(params, `${PREFIX}.head.norm`, body, HEAD_LAYER_NORM_EPS) as tf.Tensor3D;
     const c0 = gelu(maskedConv1d(params, `${PREFIX}.head.conv.0`, normed, mask)) as tf.Tensor3D;
     const c1 = gelu(maskedConv1d(params, `${PREFIX}.head.conv.1`, c0, mask)) as tf.Tensor3D;
-    return { aminoAcidLogits: maskedConv1d(params, `${PREFIX}.head.conv.2`, c1, mask) };
+    const c2 = gelu(maskedConv1d(params, `${PREFIX}.head.conv.2`, c1, mask)) as tf.Tensor3D;
+    return { aminoAcidLogits: maskedConv1d(params, `${PREFIX}.head.conv.3`, c2, mask) };
   },
 };

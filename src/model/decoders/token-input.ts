@@ -1,10 +1,13 @@
 /**
- * The input path of the transformer decoders (FoldTree2 `input.dropout` + `input.proj`): tokens ‖ raw 256-d
- * position code (REF's concat_positions), padding rows zeroed, dropout, then Linear → GELU → Linear → GELU
- * (→ Tanh for the geometry decoder, as FoldTree2's Transformer_Geometry_Decoder does).
+ * The input path of the transformer decoders (FoldTree2 `input.dropout` + `input.proj`): tokens ‖ position code,
+ * padding rows zeroed, dropout, then Linear → GELU → Linear → GELU (→ Tanh for the geometry decoder, as FoldTree2's
+ * Transformer_Geometry_Decoder does). The position code is the raw 256-d one (REF's `concat_positions`) or, with
+ * `learnPositions`, the decoder's own Position_MLP code of 32 columns (HEAD's `learn_positions`, FoldTree2's
+ * `input.position_mlp`), kept here as `<prefix>.input.positions.*`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
+import { DECODER_POSITION_MLP, positionMlp, positionMlpDropout, positionMlpSpecs } from '../layers/position-mlp';
 import type { ParameterSet } from '../params/parameter-set';
 import type { ParameterSpec } from '../params/parameter-spec';
 import { decoderDropout } from './decoder-dropout';
@@ -13,29 +16,39 @@ import type { DecoderContext } from './decoder-types';
 /** Width of the sinusoidal position code in `positions`. */
 export const POSITION_CODE_WIDTH = 256;
 
-function inputShape(embeddingDim: number, hidden: number): MlpShape {
-  return { widths: [embeddingDim + POSITION_CODE_WIDTH, hidden, hidden], activation: 'gelu' };
+function inputShape(embeddingDim: number, hidden: number, learnPositions: boolean): MlpShape {
+  return { widths: [embeddingDim + (learnPositions ? DECODER_POSITION_MLP.out : POSITION_CODE_WIDTH), hidden, hidden], activation: 'gelu' };
 }
 
-/** `<prefix>.input.0` (D + 256 → hidden) and `<prefix>.input.1` (hidden → hidden). */
-export function tokenInputSpecs(prefix: string, embeddingDim: number, hidden: number): ParameterSpec[] {
-  return mlpSpecs(`${prefix}.input`, inputShape(embeddingDim, hidden));
+/** `<prefix>.input.0` (D + 256 or D + 32 → hidden), `<prefix>.input.1` (hidden → hidden), and the position MLP. */
+export function tokenInputSpecs(prefix: string, embeddingDim: number, hidden: number, learnPositions: boolean): ParameterSpec[] {
+  return [
+    ...(learnPositions ? positionMlpSpecs(`${prefix}.input.positions`, DECODER_POSITION_MLP) : []),
+    ...mlpSpecs(`${prefix}.input`, inputShape(embeddingDim, hidden, learnPositions)),
+  ];
+}
+
+export interface TokenInputOptions {
+  readonly hidden: number;
+  readonly dropout: number;
+  readonly finalTanh: boolean;
+  readonly learnPositions: boolean;
 }
 
 /** tokens [B, L, D] → [B, L, hidden]; every row is a function of its own (zeroed-if-padding) inputs only. */
-export function tokenInput(
-  params: ParameterSet,
-  prefix: string,
-  tokens: tf.Tensor3D,
-  context: DecoderContext,
-  options: { readonly hidden: number; readonly dropout: number; readonly finalTanh: boolean },
-): tf.Tensor3D {
+export function tokenInput(params: ParameterSet, prefix: string, tokens: tf.Tensor3D, context: DecoderContext, options: TokenInputOptions): tf.Tensor3D {
   const [, , D] = tokens.shape;
   if (context.positions.shape[2] !== POSITION_CODE_WIDTH) {
     throw new Error(`${prefix}: positions have ${context.positions.shape[2]} columns, expected ${POSITION_CODE_WIDTH}`);
   }
-  const joined = tf.mul(tf.concat([tokens, context.positions], 2), tf.expandDims(context.mask, 2));
+  const rows = tf.expandDims(context.mask, 2);
+  const code = options.learnPositions
+    ? positionMlp(params, `${prefix}.input.positions`, DECODER_POSITION_MLP, tf.mul(context.positions, rows) as tf.Tensor3D, (x) =>
+        decoderDropout(x, positionMlpDropout(options.dropout), context, `${prefix}.input.positions`),
+      )
+    : context.positions;
+  const joined = tf.mul(tf.concat([tokens, code], 2), rows);
   const dropped = decoderDropout(joined, options.dropout, context, `${prefix}.input`);
-  const projected = mlp(params, `${prefix}.input`, inputShape(D, options.hidden), dropped);
+  const projected = mlp(params, `${prefix}.input`, inputShape(D, options.hidden, options.learnPositions), dropped);
   return (options.finalTanh ? tf.tanh(projected) : projected) as tf.Tensor3D;
 }

@@ -15,6 +15,8 @@ export const ENCODER_DROPOUT_SITE = {
   inputMlp: 2,
   /** FoldTree2 `input.ffin.0`, the Dropout that opens the Fourier branch. */
   fourier: 3,
+  /** The Dropout(0.05) inside FoldTree2's `position_mlp` (learnPositions). */
+  positionMlp: 4,
   /** TransformerConv attention dropout of body layer k is site `attention + k`. */
   attention: 16,
 } as const;

@@ -1,8 +1,9 @@
 /**
- * FoldTree2's `mk1_Encoder` (REF layout, with HEAD's edge attributes in the graph layers) as a pure function:
- * padded batch → pre-quantisation embeddings z [B, L, D], zero in padding rows. See docs/model-encoder.md.
+ * FoldTree2's `mk1_Encoder` (HEAD layout with learnPositions, REF's with concatPositions; HEAD's edge attributes in
+ * the graph layers) as a pure function: padded batch → pre-quantisation embeddings z [B, L, D], zero in padding
+ * rows. See docs/model-encoder.md.
  *
- *   input: LayerNorm(F, ε 1e-6)(res) [‖ positions 256] → Linear(→ 2h) → GELU → Linear(→ h) → GELU
+ *   input: LayerNorm(F, ε 1e-6)(res) [‖ positions 256 | ‖ Position_MLP(positions) 64] → Linear(→ 2h) → GELU → Linear(→ h) → GELU
  *          [+ LayerNorm(160)(fourier) → Linear(→ 2h) → GELU → Linear(→ h) → GELU]
  *   body:  per consecutive pair of hiddenChannels: graph attention → GELU → per-protein GraphNorm; keep each output
  *   head:  concat(kept) → Linear → GELU → Linear → GELU; [· ‖ AA one-hot] → Linear → GELU → Linear → GELU → Linear(→ D) → Tanh
@@ -11,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { gelu } from '../layers/activations';
 import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
 import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
+import { ENCODER_POSITION_MLP, positionMlp, positionMlpDropout, positionMlpSpecs } from '../layers/position-mlp';
 import type { EncoderConfig } from '../model-config';
 import type { ModelInputs } from '../model-inputs';
 import type { ParameterSet } from '../params/parameter-set';
@@ -36,6 +38,13 @@ export interface EncoderShapes {
   readonly headOut: MlpShape;
 }
 
+/** Columns the positions add to the input MLP's input: 256 raw (REF), 64 learned (HEAD) or none. */
+export function positionColumns(config: EncoderConfig): number {
+  if (config.learnPositions && config.concatPositions) throw new Error('encoder: learnPositions and concatPositions exclude each other (FoldTree2 HEAD forces concat_positions off)');
+  if (config.learnPositions) return ENCODER_POSITION_MLP.out;
+  return config.concatPositions ? POSITION_WIDTH : 0;
+}
+
 export function encoderShapes(config: EncoderConfig, inputWidth: number, embeddingDim: number): EncoderShapes {
   const widths = config.hiddenChannels;
   const h = widths[0] ?? 0;
@@ -46,7 +55,7 @@ export function encoderShapes(config: EncoderConfig, inputWidth: number, embeddi
   const concatWidth = layers.reduce((sum, [, out]) => sum + out, 0);
   const e = config.headHidden;
   return {
-    inputMlp: { widths: [inputWidth + (config.concatPositions ? POSITION_WIDTH : 0), 2 * h, h], activation: 'gelu' },
+    inputMlp: { widths: [inputWidth + positionColumns(config), 2 * h, h], activation: 'gelu' },
     fourierMlp: { widths: [FOURIER_WIDTH, 2 * h, h], activation: 'gelu' },
     layers,
     headMlp: { widths: [concatWidth, e, e], activation: 'gelu' },
@@ -54,10 +63,11 @@ export function encoderShapes(config: EncoderConfig, inputWidth: number, embeddi
   };
 }
 
-/** Every encoder parameter (`encoder.input.*`, `encoder.body.layer<k>.*`, `encoder.head.*`), F = `res.x` columns. */
+/** Every encoder parameter (`encoder.input.*`, `encoder.positions.*`, `encoder.body.layer<k>.*`, `encoder.head.*`), F = `res.x` columns. */
 export function encoderSpecs(config: EncoderConfig, inputWidth: number, embeddingDim: number): ParameterSpec[] {
   const shapes = encoderShapes(config, inputWidth, embeddingDim);
   return [
+    ...(config.learnPositions ? positionMlpSpecs('encoder.positions', ENCODER_POSITION_MLP) : []),
     ...layerNormSpecs('encoder.input.norm', inputWidth),
     ...mlpSpecs('encoder.input.mlp', shapes.inputMlp),
     ...(config.fourierInput ? [...layerNormSpecs('encoder.input.fourier.norm', FOURIER_WIDTH), ...mlpSpecs('encoder.input.fourier.mlp', shapes.fourierMlp)] : []),
@@ -93,6 +103,10 @@ export function encode(params: ParameterSet, config: EncoderConfig, inputs: Mode
 
   let features = layerNorm(params, 'encoder.input.norm', inputs.res, INPUT_NORM_EPS);
   if (config.concatPositions) features = tf.concat([features, inputs.positions], 2);
+  if (config.learnPositions) {
+    const dropPositions = (p: tf.Tensor): tf.Tensor => seededDropout(p, positionMlpDropout(config.dropout), options.training, key, ENCODER_DROPOUT_SITE.positionMlp);
+    features = tf.concat([features, positionMlp(params, 'encoder.positions', ENCODER_POSITION_MLP, inputs.positions, dropPositions)], 2);
+  }
   // FoldTree2 applies two dropouts in a row here (input.dropout, then inmlp's own); kept for parity.
   features = drop(drop(features, ENCODER_DROPOUT_SITE.input), ENCODER_DROPOUT_SITE.inputMlp);
   let x = mlp(params, 'encoder.input.mlp', shapes.inputMlp, features) as tf.Tensor3D;

@@ -9,7 +9,8 @@ masks, no padding, no -1e9 scores; the only batch-level steps are the VQ mean an
 under the studio's names in the studio's layout and are converted to PyTorch's layout on load (Linear (in, out) ->
 (out, in); Conv1d [k, in, out] -> (out, in, k)), so the formulas below read like the PyTorch modules:
 
-  encoder   LayerNorm(F, 1e-6)(res) || positions -> Linear GELU Linear GELU, + Fourier branch (LayerNorm 1e-5);
+  encoder   LayerNorm(F, 1e-6)(res) || positions (raw, or Position_MLP's 64 learned columns) -> Linear GELU Linear GELU,
+            + Fourier branch (LayerNorm 1e-5);
             per layer PyG TransformerConv(concat=False, root_weight=True, edge_dim=1) over the contact edge list
             (source -> target, softmax per target, edge attr = d / 10 A) -> GELU -> GraphNorm over the protein;
             JumpingKnowledge cat -> Linear GELU Linear GELU; || AA one-hot -> Linear GELU Linear GELU Linear Tanh
@@ -128,9 +129,18 @@ def mlp(t, name, x, layers, act, last):
     return x
 
 
+def position_mlp(t, name, pos):
+    """FoldTree2's Position_MLP (eval): LayerNorm(256, 1e-5) -> Linear ReLU Linear ReLU Linear ReLU Linear Tanh."""
+    return mlp(t, name + ".mlp", t.layer_norm(name + ".norm", pos, 1e-5), 4, relu, np.tanh)
+
+
 def encoder(t, cfg, res, pos, fourier, aa, src, dst, attr):
     x = t.layer_norm("encoder.input.norm", res, 1e-6)
-    x = mlp(t, "encoder.input.mlp", np.concatenate([x, pos], 1) if cfg["concatPositions"] else x, 2, gelu, gelu)
+    if cfg["concatPositions"]:
+        x = np.concatenate([x, pos], 1)
+    if cfg["learnPositions"]:
+        x = np.concatenate([x, position_mlp(t, "encoder.positions", pos)], 1)
+    x = mlp(t, "encoder.input.mlp", x, 2, gelu, gelu)
     if cfg["fourierInput"]:
         x = x + mlp(t, "encoder.input.fourier.mlp", t.layer_norm("encoder.input.fourier.norm", fourier, 1e-5), 2, gelu, gelu)
     kept = []
@@ -151,8 +161,9 @@ def encoder_layer(t, name, x, heads):
     return t.layer_norm(name + ".norm2", x + t.linear(name + ".linear2", relu(t.linear(name + ".linear1", x))), 1e-5)
 
 
-def transformer_body(t, prefix, tokens, pos, heads, final_tanh):
-    x = mlp(t, prefix + ".input", np.concatenate([tokens, pos], 1), 2, gelu, gelu)
+def transformer_body(t, prefix, tokens, pos, heads, final_tanh, learn_positions):
+    code = position_mlp(t, prefix + ".input.positions", pos) if learn_positions else pos
+    x = mlp(t, prefix + ".input", np.concatenate([tokens, code], 1), 2, gelu, gelu)
     x = np.tanh(x) if final_tanh else x  # the geometry decoder's proj ends GELU -> Tanh
     for k in range(t.count(prefix + ".body.layers.{}.norm1.weight")):
         x = encoder_layer(t, f"{prefix}.body.layers.{k}", x, heads)
@@ -161,11 +172,14 @@ def transformer_body(t, prefix, tokens, pos, heads, final_tanh):
 
 def decoders(t, cfg, tokens, pos):
     """Every decoder on one protein's tokens (main() checks that all four are enabled)."""
-    out = {}  # sequence: input -> transformer -> LayerNorm -> conv k3 GELU conv k3 GELU conv k1
-    x = t.layer_norm("decoder.sequence.head.norm", transformer_body(t, "decoder.sequence", tokens, pos, cfg["sequence"]["heads"], False), 1e-6)
-    x = gelu(t.conv1d("decoder.sequence.head.conv.1", gelu(t.conv1d("decoder.sequence.head.conv.0", x))))
-    out["aminoAcidLogits"] = t.conv1d("decoder.sequence.head.conv.2", x)
-    x = transformer_body(t, "decoder.geometry", tokens, pos, cfg["geometry"]["heads"], True)  # geometry
+    out = {}  # sequence: input -> transformer -> LayerNorm -> 3 x (conv k3 GELU) -> conv k1
+    seq = cfg["sequence"]
+    x = t.layer_norm("decoder.sequence.head.norm", transformer_body(t, "decoder.sequence", tokens, pos, seq["heads"], False, seq["learnPositions"]), 1e-6)
+    for k in range(3):
+        x = gelu(t.conv1d(f"decoder.sequence.head.conv.{k}", x))
+    out["aminoAcidLogits"] = t.conv1d("decoder.sequence.head.conv.3", x)
+    geo = cfg["geometry"]
+    x = transformer_body(t, "decoder.geometry", tokens, pos, geo["heads"], True, geo["learnPositions"])  # geometry
     out["ssLogits"] = mlp(t, "decoder.geometry.head.ss.mlp", t.layer_norm("decoder.geometry.head.ss.norm", x, 1e-6), 4, gelu, identity)
     pairs = mlp(t, "decoder.geometry.head.angles", x, 4, gelu, identity).reshape(-1, 3, 2)
     unit = pairs / np.sqrt((pairs ** 2).sum(-1, keepdims=True) + 1e-12)
@@ -178,14 +192,10 @@ def decoders(t, cfg, tokens, pos):
     unit = z / np.sqrt((z ** 2).sum(-1, keepdims=True) + 1e-12)
     logits = t["decoder.contacts.head.temperature"][0] * unit @ unit.T + t["decoder.contacts.head.bias"][0]
     out["contactProbability"] = np.clip(1.0 / (1.0 + np.exp(-logits)), 1e-6, 1 - 1e-6)
-    code = mlp(t, "decoder.contacts.head.positions", pos, 3, relu, np.tanh)
-    n = z.shape[0]
-    # FoldTree2's edge_logits_mlp on [z_i || z_j || pos_i || pos_j], for every pair (the losses pick theirs)
-    pair = np.concatenate([np.repeat(z[:, None], n, 1), np.repeat(z[None], n, 0), np.repeat(code[:, None], n, 1), np.repeat(code[None], n, 0)], 2)
-    x = t.layer_norm("decoder.contacts.head.distanceNorm", pair, 1e-6)
-    for k in range(3):
-        x = gelu(t.linear(f"decoder.contacts.head.distance.{k}", x))
-    out["distanceLogits"] = t.linear("decoder.contacts.head.distance.3", x)
+    code, n = position_mlp(t, "decoder.contacts.head.positions", pos), z.shape[0]
+    row, col = (lambda a: np.repeat(a[:, None], n, 1)), (lambda a: np.repeat(a[None], n, 0))  # [i, j] = a_i / a_j
+    pair = t.layer_norm("decoder.contacts.head.distanceNorm", np.concatenate([row(z), col(z), row(code), col(code)], 2), 1e-6)
+    out["distanceLogits"] = mlp(t, "decoder.contacts.head.distance", pair, 4, gelu, identity)  # edge_logits_mlp, no Sigmoid
     out["fft2"] = mlp(t, "decoder.fft2.head", tokens.mean(0), 3, gelu, identity)  # mean over the protein's tokens
     return out
 

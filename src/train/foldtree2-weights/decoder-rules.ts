@@ -1,7 +1,8 @@
 /**
  * Decoder rules. FoldTree2 side: `MultiMonoDecoder.decoders` (foldtree2/src/mono_decoders.py) as learn_lightning.py's
  * `build_notebook_mono_configs` builds it, held as `FoldTree2Model.decoder`:
- *   sequence_transformer  Transformer_AA_Decoder: input.proj = Sequential(Linear, GELU, Linear, GELU),
+ *   sequence_transformer  Transformer_AA_Decoder: input.position_mlp (256 → 128 ×3 → 32),
+ *                         input.proj = Sequential(Linear, GELU, Linear, GELU),
  *                         body.transformer_encoder = nn.TransformerEncoder(layers), head.prenorm, head.cnn_decoder =
  *                         Sequential(Conv1d k3, GELU, Conv1d k3, GELU, Conv1d k3, GELU, Conv1d k1 → 20)
  *   geometry_transformer  Transformer_Geometry_Decoder: input.proj (… GELU, Tanh), the same body, head.ss_head =
@@ -9,7 +10,7 @@
  *   geometry_cnn          CNN_geo_Decoder: input.input_lin, body.convs / body.norms / body.lin, contact_temp and
  *                         contact_bias (0-d, on the decoder itself), head.edge_logits_mlp, head.position_mlp
  */
-import { conv, FT2_CONTACTS, FT2_GEOMETRY, FT2_SEQUENCE, linear, norm, outputs, studioOnly, type ShapeCondition, type WeightRule } from './rule-builders';
+import { conv, FT2_CONTACTS, FT2_GEOMETRY, FT2_SEQUENCE, linear, norm, outputs, positionMlp, studioOnly, type ShapeCondition, type WeightRule } from './rule-builders';
 
 const packedQkv: ShapeCondition = { describe: '[3h, h] (q, k, v row blocks)', holds: (shape) => shape[0] === 3 * (shape[1] ?? 0) };
 const packedBias: ShapeCondition = { describe: '[3h]', holds: (shape) => (shape[0] ?? 0) % 3 === 0 };
@@ -19,10 +20,8 @@ function transformerRules(studio: string, foldtree2: string): WeightRule[] {
   const layer = `${studio}.body.layers.{k}`;
   const torch = `${foldtree2}.body.transformer_encoder.layers.{k}`;
   return [
-    ...studioOnly(
-      `${studio}.input.0.{p}`,
-      `first input Linear reads tokens ‖ the raw 256-d position code (D + 256); FoldTree2's input.proj.0 reads tokens ‖ its 32-d Position_MLP code ([h, D + 32]) and keeps its own initialisation`,
-    ),
+    ...positionMlp(`${studio}.input.positions`, `${foldtree2}.input.position_mlp`, 'learned position code 256 → 128 → 128 → 128 → 32'),
+    ...linear(`${studio}.input.0`, `${foldtree2}.input.proj.0`, 'first input Linear over [tokens ‖ learned positions] (D + 32 → h)'),
     ...linear(`${studio}.input.1`, `${foldtree2}.input.proj.2`, 'second input Linear h → h'),
     {
       studio: `${layer}.selfAttention.inProjection.weight`,
@@ -47,12 +46,8 @@ export const DECODER_RULES: readonly WeightRule[] = [
   ...norm('decoder.sequence.head.norm', `${FT2_SEQUENCE}.head.prenorm`, 'LayerNorm before the CNN head (ε 1e-6)'),
   ...conv('decoder.sequence.head.conv.0', `${FT2_SEQUENCE}.head.cnn_decoder.0`, 'first k3 conv of the AA head'),
   ...conv('decoder.sequence.head.conv.1', `${FT2_SEQUENCE}.head.cnn_decoder.2`, 'second k3 conv of the AA head'),
-  ...conv(
-    'decoder.sequence.head.conv.2',
-    `${FT2_SEQUENCE}.head.cnn_decoder.6`,
-    'k1 conv to the 20 AA logits; FoldTree2 has a third k3 conv (cnn_decoder.4) before it, kept at its own initialisation',
-    pointwiseToAminoAcids,
-  ),
+  ...conv('decoder.sequence.head.conv.2', `${FT2_SEQUENCE}.head.cnn_decoder.4`, 'third k3 conv of the AA head'),
+  ...conv('decoder.sequence.head.conv.3', `${FT2_SEQUENCE}.head.cnn_decoder.6`, 'k1 conv to the 20 AA logits', pointwiseToAminoAcids),
 
   ...transformerRules('decoder.geometry', FT2_GEOMETRY),
   ...norm('decoder.geometry.head.ss.norm', `${FT2_GEOMETRY}.head.ss_head.0`, 'LayerNorm of the SS head (ε 1e-6)'),
@@ -74,17 +69,16 @@ export const DECODER_RULES: readonly WeightRule[] = [
   ...linear('decoder.contacts.body.lin.2', `${FT2_CONTACTS}.body.lin.4`, 'latent Linear h → h, gives z'),
   { studio: 'decoder.contacts.head.temperature', foldtree2: `${FT2_CONTACTS}.contact_temp`, layout: 'scalar', note: 'τ of sigmoid(τ·⟨ẑ_i, ẑ_j⟩ + b); FoldTree2 keeps it 0-d' },
   { studio: 'decoder.contacts.head.bias', foldtree2: `${FT2_CONTACTS}.contact_bias`, layout: 'scalar', note: 'b of the contact probability; 0-d in FoldTree2' },
-  ...studioOnly(
-    'decoder.contacts.head.positions.{k}.{p}',
-    'position MLP of the distance head (256 → P → P → 32, no LayerNorm); FoldTree2\'s head.position_mlp is 256 → 128 → 128 → 128 → 32 after a LayerNorm and keeps its own initialisation',
-  ),
-  ...studioOnly(
-    'decoder.contacts.head.distanceNorm.{p}',
-    'LayerNorm of the pair vector [z_i ‖ z_j ‖ pos_i ‖ pos_j] (2h + 64), as FoldTree2\'s edge_logits_mlp.0; FoldTree2 keeps its own initialisation',
-  ),
-  ...studioOnly(
-    'decoder.contacts.head.distance.{k}.{p}',
-    'distance-bin pair MLP on the scored pairs, widths P, P, P/2, 8, real logits; FoldTree2\'s edge_logits_mlp has widths h, h, h/2, 8 and a final Sigmoid, and keeps its own initialisation',
+  ...positionMlp('decoder.contacts.head.positions', `${FT2_CONTACTS}.head.position_mlp`, 'the distance head\'s position code 256 → 128 → 128 → 128 → 32'),
+  ...norm('decoder.contacts.head.distanceNorm', `${FT2_CONTACTS}.head.edge_logits_mlp.0`, 'LayerNorm over the pair vector [z_i ‖ z_j ‖ pos_i ‖ pos_j] (2(h + 32), ε 1e-6)'),
+  ...linear('decoder.contacts.head.distance.0', `${FT2_CONTACTS}.head.edge_logits_mlp.1`, 'distance head Linear 2(h + 32) → P (P = h)'),
+  ...linear('decoder.contacts.head.distance.1', `${FT2_CONTACTS}.head.edge_logits_mlp.3`, 'distance head Linear P → P'),
+  ...linear('decoder.contacts.head.distance.2', `${FT2_CONTACTS}.head.edge_logits_mlp.5`, 'distance head Linear P → P/2'),
+  ...linear(
+    'decoder.contacts.head.distance.3',
+    `${FT2_CONTACTS}.head.edge_logits_mlp.7`,
+    'distance head Linear P/2 → 8 bins; ours returns real logits, FoldTree2 applies a Sigmoid after it (a fix we keep: same shapes)',
+    outputs(8),
   ),
 
   ...studioOnly(

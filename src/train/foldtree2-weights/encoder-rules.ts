@@ -1,23 +1,23 @@
 /**
  * Encoder and quantizer rules. FoldTree2 side: `mk1_Encoder` (foldtree2/src/encoder.py) as learn_lightning.py
- * builds it (flavor 'transformer', edge_dim 1, fftin, learn_positions), held as `FoldTree2Model.encoder`:
+ * builds it (flavor 'transformer', nheads 10, edge_dim 1, fftin, learn_positions), held as `FoldTree2Model.encoder`:
+ *   position_mlp (Position_MLP 256 → 256 ×3 → 64),
  *   input.ln, input.inmlp = Sequential(Dropout, Linear, GELU, Linear, GELU), input.ffin = Sequential(Dropout,
  *   LayerNorm, Linear, GELU, Linear, GELU), body.convs[k] = ModuleDict{'res_contactPoints_res': TransformerConv},
  *   body.norms[k] = GraphNorm, head.lin = Sequential(Linear, GELU, Linear, GELU), head.out_dense =
  *   Sequential(Linear, GELU, Linear, GELU, Linear, Tanh), vector_quantizer.embeddings = nn.Embedding(K, D).
- * Sequential indices count the parameter-free modules, hence inmlp.3, ffin.4, lin.2, out_dense.4.
+ * Sequential indices count the parameter-free modules, hence inmlp.3, ffin.4, lin.2, out_dense.4. The EMA
+ * statistics (`ema_w`, `ema_cluster_size`, `running_prior`) are not parameters here: ema-buffers.ts writes them.
  */
-import { FT2_CONTACT_EDGE_TYPE, FT2_ENCODER, linear, norm, studioOnly, type ShapeCondition, type WeightRule } from './rule-builders';
+import { FT2_CONTACT_EDGE_TYPE, FT2_ENCODER, linear, norm, positionMlp, type ShapeCondition, type WeightRule } from './rule-builders';
 
 const conv = `${FT2_ENCODER}.body.convs.{k}.${FT2_CONTACT_EDGE_TYPE}`;
 const edgeDimOne: ShapeCondition = { describe: '[H·C, 1] (edge_dim 1)', holds: (shape) => shape[1] === 1 };
 
 export const ENCODER_RULES: readonly WeightRule[] = [
+  ...positionMlp('encoder.positions', `${FT2_ENCODER}.position_mlp`, 'learned position code 256 → 256 → 256 → 256 → 64'),
   ...norm('encoder.input.norm', `${FT2_ENCODER}.input.ln`, 'LayerNorm over the F res.x columns (ε 1e-6 on both sides)'),
-  ...studioOnly(
-    'encoder.input.mlp.0.{p}',
-    'first input Linear reads LayerNorm(res) ‖ the raw 256-d position code; FoldTree2 HEAD\'s input.inmlp.1 reads res ‖ its 64-d Position_MLP code ([2h, F + 64]) and keeps its own initialisation',
-  ),
+  ...linear('encoder.input.mlp.0', `${FT2_ENCODER}.input.inmlp.1`, 'first input Linear over [LayerNorm(res) ‖ learned positions] (F + 64 → 2h)'),
   ...linear('encoder.input.mlp.1', `${FT2_ENCODER}.input.inmlp.3`, 'second input Linear (2h → h)'),
   ...norm('encoder.input.fourier.norm', `${FT2_ENCODER}.input.ffin.1`, 'LayerNorm over [fourier1dr ‖ fourier1di] (160)'),
   ...linear('encoder.input.fourier.mlp.0', `${FT2_ENCODER}.input.ffin.2`, 'Fourier branch Linear 160 → 2h'),

@@ -7,7 +7,9 @@ import { decoderSpecs } from '../../model/decoders/registry';
 import { encoderSpecs } from '../../model/encoder/encoder';
 import { MODEL_PRESETS } from '../../model/presets';
 import { quantizerSpecs } from '../../model/quantizer/quantizer-specs';
-import { foldtree2OnlyTensors, type Foldtree2OnlyTensor } from './foldtree2-only';
+import { foldtree2BuildOf } from './buildable';
+import { foldtree2EmaTensors } from './ema-buffers';
+import { foldtree2StateDict, type StateDictEntry } from './foldtree2-state-dict';
 import { shapeText } from './layouts';
 import { exportedKeys, foldtree2MappingRows, type MappingRow } from './weight-mapping';
 
@@ -32,16 +34,23 @@ export function foldtree2PresetRows(): MappingRow[] {
   return foldtree2MappingRows([...encoderSpecs(encoder, FOLDTREE2_RES_WIDTH, D), ...quantizerSpecs(quantizer), ...decoderSpecs(decoders, D)]);
 }
 
-export function foldtree2PresetOnlyTensors(): Foldtree2OnlyTensor[] {
+/** Notes for the FoldTree2 tensors no studio parameter fills. */
+const UNFILLED_NOTES: Readonly<Record<string, string>> = {
+  'encoder.vector_quantizer.ema_w': 'EMA sums: written from the studio\'s EMA state (ema-buffers.ts), not a parameter',
+  'encoder.vector_quantizer.ema_cluster_size': 'EMA cluster sizes: written from the studio\'s EMA state',
+  'encoder.vector_quantizer.running_prior': 'running code-usage prior: the studio keeps none; written as FoldTree2\'s initial uniform 1/K',
+  'encoder.vector_quantizer.embedding_usage_count': 'int64 usage counter; the export is float32 only, the hand-over script writes zeros (FoldTree2\'s initial value)',
+};
+
+/** FoldTree2 state_dict entries of the `foldtree2` preset that no studio parameter fills (EMA state and counters). */
+export function foldtree2PresetOnlyTensors(): StateDictEntry[] {
   const preset = MODEL_PRESETS.foldtree2;
-  return foldtree2OnlyTensors({
-    inputWidth: FOLDTREE2_RES_WIDTH,
-    hidden: preset.encoder.hiddenChannels[0],
-    embeddingDim: preset.quantizer.embeddingDim,
-    codes: preset.quantizer.codes,
-    ema: preset.quantizer.ema,
-  });
+  const mapped = new Set(foldtree2PresetRows().flatMap((row) => (row.foldtree2 === null ? [] : [row.foldtree2])));
+  return foldtree2StateDict(foldtree2BuildOf(preset, FOLDTREE2_RES_WIDTH)).filter((entry) => !mapped.has(entry.key));
 }
+
+/** The keys an export adds from the EMA state (for the table's "filled" column). */
+const EMA_KEYS = new Set(foldtree2EmaTensors({ clusterSize: { shape: [1], data: new Float32Array(1) }, emaW: { shape: [1, 1], data: new Float32Array(1) } }).keys());
 
 export function renderMappingTable(rows: readonly MappingRow[]): string {
   const lines = rows.map((row) => {
@@ -53,9 +62,12 @@ export function renderMappingTable(rows: readonly MappingRow[]): string {
   return ['| studio name | FoldTree2 key | studio shape | FoldTree2 shape | transform: note |', '|---|---|---|---|---|', ...lines].join('\n');
 }
 
-export function renderFoldtree2Only(tensors: readonly Foldtree2OnlyTensor[]): string {
-  const lines = tensors.map((t) => `| ${code(t.key)} | ${shapeText(t.shape)} | ${t.dtype} | ${cell(t.note)} |`);
-  return ['| FoldTree2 key | shape | dtype | what it is |', '|---|---|---|---|', ...lines].join('\n');
+export function renderFoldtree2Only(tensors: readonly StateDictEntry[]): string {
+  const lines = tensors.map((t) => {
+    const filled = EMA_KEYS.has(t.key) ? 'yes (EMA state)' : 'no';
+    return `| ${code(t.key)} | ${shapeText(t.shape)} | ${t.dtype} | ${filled} | ${cell(UNFILLED_NOTES[t.key] ?? '')} |`;
+  });
+  return ['| FoldTree2 key | shape | dtype | in the export | what it is |', '|---|---|---|---|---|', ...lines].join('\n');
 }
 
 function generated(section: Section): string {

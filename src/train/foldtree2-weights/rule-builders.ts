@@ -67,6 +67,17 @@ export function conv(studio: string, foldtree2: string, note: string, shape: Sha
   ];
 }
 
+/**
+ * FoldTree2's Position_MLP: `mlp` = Sequential(LayerNorm, Dropout, Linear, ReLU, …, Linear, Tanh), so our norm is
+ * `mlp.0` and our Linear k is `mlp.<2k + 2>` (four Linear layers in every FoldTree2 position MLP).
+ */
+export function positionMlp(studio: string, foldtree2: string, note: string): WeightRule[] {
+  return [
+    ...norm(`${studio}.norm`, `${foldtree2}.mlp.0`, `${note}: LayerNorm(256) (ε 1e-5)`),
+    ...[0, 1, 2, 3].flatMap((k) => linear(`${studio}.mlp.${k}`, `${foldtree2}.mlp.${2 * k + 2}`, `${note}: Linear ${k + 1} of 4 (ReLU between, Tanh after the last)`)),
+  ];
+}
+
 /** Parameters without a FoldTree2 counterpart: every name the pattern matches travels as `studio.<name>`. */
 export function studioOnly(studio: string, note: string): WeightRule[] {
   return [{ studio, foldtree2: null, layout: 'identity', note }];

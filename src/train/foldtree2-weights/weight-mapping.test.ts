@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { EDGE_DISTANCE_SCALE_ANGSTROM } from '../../model/model-inputs';
 import { MODEL_PRESETS, type ModelPresetName } from '../../model/presets';
-import { FOLDTREE2_INPUT_WIDTH, presetSpecs } from '../optimizers/model-specs.node';
+import { presetSpecs } from '../optimizers/model-specs.node';
 import type { NamedTensor } from '../safetensors';
-import { EDGE_ATTR_RATIO, foldtree2MappingRows, foldtree2OnlyTensors, fromFoldtree2Weights, STUDIO_KEY_PREFIX, toFoldtree2Weights } from './index';
+import { EDGE_ATTR_RATIO, foldtree2MappingRows, fromFoldtree2Weights, STUDIO_KEY_PREFIX, toFoldtree2Weights } from './index';
+import { foldtree2EmaTensors, type EmaBuffers } from './ema-buffers';
 import { randomPresetWeights } from './test-weights.node';
 
 const PRESETS = Object.keys(MODEL_PRESETS) as ModelPresetName[];
@@ -63,21 +64,33 @@ test('a studio name without a rule throws naming it', () => {
   expect(() => foldtree2MappingRows([{ name: 'encoder.novel.weight', shape: [2, 2] }])).toThrow(/encoder\.novel\.weight/);
 });
 
+/** Seeded EMA statistics of a K × D codebook, as a checkpoint holds them. */
+function emaOf(codes: number, dim: number): EmaBuffers {
+  return {
+    clusterSize: { shape: [codes], data: Float32Array.from({ length: codes }, (_, k) => 1 + k / 7) },
+    emaW: { shape: [codes, dim], data: Float32Array.from({ length: codes * dim }, (_, k) => Math.sin(k)) },
+  };
+}
+
 describe('a file written by FoldTree2', () => {
   const weights = randomPresetWeights('foldtree2', 11);
-  const exported = toFoldtree2Weights(weights);
-  const { hidden } = MODEL_PRESETS.foldtree2.decoders.sequence;
   const { codes, embeddingDim } = MODEL_PRESETS.foldtree2.quantizer;
-  const foldtree2Only = foldtree2OnlyTensors({ inputWidth: FOLDTREE2_INPUT_WIDTH, hidden, embeddingDim, codes, ema: true }).filter((t) => t.dtype === 'F32');
-  // What FoldTree2Model.state_dict() holds after training on: our mapped tensors plus its own, no `studio.` keys.
+  const ema = emaOf(codes, embeddingDim);
+  const exported = toFoldtree2Weights(weights, ema);
+  // What FoldTree2Model.state_dict() holds after training on (floating-point tensors): ours, no `studio.` keys.
   const fromPytorch = new Map<string, NamedTensor>([...exported].filter(([key]) => !key.startsWith(STUDIO_KEY_PREFIX)));
-  for (const t of foldtree2Only) fromPytorch.set(t.key, { shape: t.shape, data: new Float32Array(t.shape.reduce((a, b) => a * b, 1)) });
+  const emaKeys = [...foldtree2EmaTensors(ema).keys()];
 
-  test('its own parameters (Position_MLPs, inmlp.1, EMA statistics, edge_logits_mlp, …) land in `ignored`', () => {
+  test('every parameter comes back; the EMA statistics (not studio parameters) land in `ignored`', () => {
     const { weights: read, ignored } = fromFoldtree2Weights(fromPytorch, 'lightning.safetensors');
-    expect(ignored).toEqual(foldtree2Only.map((t) => t.key).sort());
-    const rows = foldtree2MappingRows(presetSpecs('foldtree2'));
-    expect([...read.keys()].sort()).toEqual(rows.filter((row) => row.foldtree2 !== null).map((row) => row.studio).sort());
+    expect(ignored).toEqual([...emaKeys].sort());
+    expect([...read.keys()].sort()).toEqual([...weights.keys()].sort());
+  });
+
+  test('the EMA statistics travel as ema_w [K, D], ema_cluster_size [K] and a uniform running_prior [K]', () => {
+    expect(exported.get('encoder.vector_quantizer.ema_w')).toEqual({ shape: [codes, embeddingDim], data: ema.emaW.data });
+    expect(exported.get('encoder.vector_quantizer.ema_cluster_size')).toEqual({ shape: [codes], data: ema.clusterSize.data });
+    expect(exported.get('encoder.vector_quantizer.running_prior')?.data).toEqual(new Float32Array(codes).fill(1 / codes));
   });
 
   test('without the exact copy, an edge weight comes back as FoldTree2 value × 20 (within one float32 rounding)', () => {
@@ -96,13 +109,14 @@ describe('a file written by FoldTree2', () => {
     const before = exported.get(key);
     changed.set(key, { shape: before?.shape ?? [], data: (before?.data ?? new Float32Array()).map((x) => x + 0.25) });
     const { weights: read, ignored } = fromFoldtree2Weights(changed, 'tuned.safetensors');
-    expect(ignored).toEqual([`${STUDIO_KEY_PREFIX}encoder.body.layer0.attention.edge.weight`]);
+    expect(ignored).toEqual([...emaKeys, `${STUDIO_KEY_PREFIX}encoder.body.layer0.attention.edge.weight`].sort());
     expect(read.get('encoder.body.layer0.attention.edge.weight')?.data[0]).toBe(Math.fround(((before?.data[0] ?? 0) + 0.25) * 20));
   });
 
   test('an extra FoldTree2-only key is ignored; a key of the wrong shape throws naming the file, key and shapes', () => {
-    const extra = new Map(exported).set('encoder.position_mlp.mlp.2.weight', { shape: [256, 256], data: new Float32Array(256 * 256) });
-    expect(fromFoldtree2Weights(extra, 'extra.safetensors').ignored).toEqual(['encoder.position_mlp.mlp.2.weight']);
+    const godnode = 'decoder.decoders.geometry_cnn.head.godnodedecoder.0.weight';
+    const extra = new Map(fromPytorch).set(godnode, { shape: [100, 5], data: new Float32Array(500) });
+    expect(fromFoldtree2Weights(extra, 'extra.safetensors').ignored).toEqual([...emaKeys, godnode].sort());
 
     const wrong = new Map(exported).set('decoder.decoders.sequence_transformer.body.transformer_encoder.layers.1.self_attn.in_proj_weight', {
       shape: [601, 200],

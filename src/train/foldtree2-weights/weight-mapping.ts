@@ -7,6 +7,7 @@
  * under a FoldTree2 key: `load_state_dict(strict=False)` ignores unknown keys but raises on a shape mismatch.
  */
 import type { NamedTensor } from '../safetensors';
+import { foldtree2EmaTensors, type EmaBuffers } from './ema-buffers';
 import { foldtree2ShapeFits, foldtree2ShapeOf, fromFoldtree2Layout, shapeText, studioShapeFits, toFoldtree2Layout, type Layout } from './layouts';
 import type { WeightRule } from './rule-builders';
 import { matchFoldtree2Key, matchStudioName } from './rule-table';
@@ -62,9 +63,14 @@ function put(out: Map<string, NamedTensor>, key: string, tensor: NamedTensor): v
   out.set(key, tensor);
 }
 
-/** Studio weights (studio names, tfjs layout) → FoldTree2 names and PyTorch layout; unmappable under `studio.` */
-export function toFoldtree2Weights(weights: ReadonlyMap<string, NamedTensor>): Map<string, NamedTensor> {
+/**
+ * Studio weights (studio names, tfjs layout) → FoldTree2 names and PyTorch layout; unmappable under `studio.`.
+ * With `ema`, the EMA codebook statistics are written as VectorQuantizerEMA's `ema_w`, `ema_cluster_size` and
+ * `running_prior` (ema-buffers.ts).
+ */
+export function toFoldtree2Weights(weights: ReadonlyMap<string, NamedTensor>, ema?: EmaBuffers): Map<string, NamedTensor> {
   const out = new Map<string, NamedTensor>();
+  if (ema) for (const [key, tensor] of foldtree2EmaTensors(ema)) put(out, key, tensor);
   for (const [name, tensor] of weights) {
     const { rule, foldtree2 } = mappedRule(name);
     if (foldtree2 === null) {

@@ -22,6 +22,7 @@ import { compareChecksums, type WeightChecksum } from './weight-checksum';
 import { isLiveKey } from '../../config/live-changes';
 import { checkpointWeightsAsSafetensors, checkpointWeightsForFoldtree2 } from '../checkpoint-weights';
 import { checkpointModelNote } from '../checkpoint-model-note';
+import { foldtree2HandoverZip } from '../foldtree2-handover-zip';
 import { faultMessage } from './fault-message';
 import type { Master } from './master-replica';
 
@@ -356,6 +357,12 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
     const event = saved.get(donor.index);
     if (event?.type !== 'saved') throw new Error('the trainer did not hand over its weights');
     const metadata = { step: String(event.step), run: run.info.runName };
+    if (naming === 'foldtree2-handover') {
+      const zip = foldtree2HandoverZip(event.bytes, run.config, metadata, group.live.length);
+      const bytes = zip.bytes.buffer.slice(zip.bytes.byteOffset, zip.bytes.byteOffset + zip.bytes.byteLength) as ArrayBuffer;
+      platform.post({ type: 'weights', step: event.step, bytes, fileName: `step${event.step}-foldtree2-handover.zip` }, [bytes]);
+      return;
+    }
     const bytes = naming === 'foldtree2' ? checkpointWeightsForFoldtree2(event.bytes, metadata) : checkpointWeightsAsSafetensors(event.bytes, metadata);
     const fileName = `step${event.step}${naming === 'foldtree2' ? '.foldtree2' : ''}.safetensors`;
     platform.post({ type: 'weights', step: event.step, bytes, fileName, ...(purpose === 'encode' ? { purpose } : {}) }, [bytes]);
@@ -405,7 +412,13 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
           case 'step-once':
             return await stepWhilePaused();
           case 'download-weights':
-            return await downloadWeights(command.naming ?? 'studio', command.purpose);
+            try {
+              return await downloadWeights(command.naming ?? 'studio', command.purpose);
+            } catch (error) {
+              // An export that cannot be made (a model FoldTree2 cannot build) is reported; the run goes on.
+              if (error instanceof ReplicaFailure) throw error;
+              return log('error', `No weights exported: ${error instanceof Error ? error.message : String(error)}`);
+            }
           case 'encode-protein': {
             const donor = group?.live[0];
             if (!group || !donor) throw new Error('no run to encode with');

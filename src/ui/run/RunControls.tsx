@@ -1,6 +1,7 @@
 /** Start / Pause / Resume / Stop / Save checkpoint, each enabled only where the run can take it. */
 import type { TrainingSource } from '../../state/training-dataset';
 import { SHORTCUT_HINT, useRunShortcuts } from './run-shortcuts';
+import { useFoldtree2Refusal } from '../../state/foldtree2-refusal';
 import { downloadFinalCheckpoint, downloadWeights, isActive, pauseRun, stepOnce, resumeRun, saveCheckpoint, startRun, stopRun, useRunStore } from '../../state/run-store';
 
 /** A button that opens a file picker and hands over the chosen file with its bytes. */
@@ -34,6 +35,7 @@ export function RunControls({ source }: { source: TrainingSource }) {
   const active = isActive(status);
   const canStart = source.ok && !active && !hasFieldErrors;
   const canCheckpoint = !checkpointPending && (status === 'running' || status === 'paused');
+  const foldtree2Refusal = useFoldtree2Refusal();
   return (
     <div className="run-controls">
       <button type="button" data-testid="run-start" disabled={!canStart} onClick={() => source.ok && startRun(source.dataset, source.configName)}>
@@ -64,11 +66,21 @@ export function RunControls({ source }: { source: TrainingSource }) {
         type="button"
         className="button-secondary"
         data-testid="run-download-foldtree2-weights"
-        disabled={!canCheckpoint}
+        disabled={!canCheckpoint || foldtree2Refusal !== null}
         onClick={() => downloadWeights('foldtree2')}
-        title="The current weights as safetensors under FoldTree2's PyTorch parameter names and shapes, to continue in learn_lightning.py (docs/foldtree2-weights.md)"
+        title={foldtree2Refusal ?? "The current weights as safetensors under FoldTree2's PyTorch parameter names and shapes, to continue in learn_lightning.py (docs/foldtree2-weights.md)"}
       >
         Weights for FoldTree2
+      </button>
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="run-download-foldtree2-handover"
+        disabled={!canCheckpoint || foldtree2Refusal !== null}
+        onClick={() => downloadWeights('foldtree2-handover')}
+        title={foldtree2Refusal ?? 'A zip of the hand-over folder: foldtree2.yaml, the weights, foldtree2_handover.py and the steps to continue in learn_lightning.py'}
+      >
+        FoldTree2 hand-over
       </button>
       {finalCheckpoint && (
         <button type="button" className="button-secondary" data-testid="run-download-final" onClick={downloadFinalCheckpoint}>
@@ -84,6 +96,11 @@ export function RunControls({ source }: { source: TrainingSource }) {
         title="A new run with the current settings, its weights read from a safetensors file (the studio's or FoldTree2's names)"
         onFile={(file, bytes) => source.ok && startRun(source.dataset, source.configName, { weights: { name: file.name, bytes } })}
       />
+      {canCheckpoint && foldtree2Refusal !== null && (
+        <p className="hint" data-testid="run-foldtree2-refusal">
+          {foldtree2Refusal}
+        </p>
+      )}
       <p className="hint" data-testid="run-shortcuts">
         {SHORTCUT_HINT}
       </p>
