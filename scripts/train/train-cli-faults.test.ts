@@ -79,12 +79,12 @@ describe('npm run train with faulty inputs', () => {
   it('--resume into a folder whose checkpoint is another model continues it, says so in one line, and exports files that match', async () => {
     const folder = join(work, 'resume');
     cpSync(tinyConfig, join(folder, 'config.yaml'), { recursive: true });
-    writeFileSync(join(folder, 'teaching-run-step1.ftsckpt'), new Uint8Array(await presetCheckpoint('teaching', (await readGoodProteins(tinyData)).slice(0, 2), 'teaching-run')));
+    writeFileSync(join(folder, 'small-run-step1.ftsckpt'), new Uint8Array(await presetCheckpoint('foldtree2-small', (await readGoodProteins(tinyData)).slice(0, 2), 'small-run')));
     const run = train(['--resume', '--out', folder, '--dataset', tinyData]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/^warning: --resume: teaching-run-step1\.ftsckpt holds a teaching model \([\d,]+ parameters\), not the tiny model the config describes; continuing with the checkpoint's model and config$/m);
-    expect(run.stderr).toContain('Starting: teaching model');
-    expect(readFileSync(join(folder, 'foldtree2.yaml'), 'utf8')).toMatch(/^hidden_size: 64$/m);
-    expect(importConfig(readFileSync(join(folder, 'config.yaml'), 'utf8'), 'config.yaml').config.model.preset).toBe('teaching');
+    expect(run.stderr).toMatch(/^warning: --resume: small-run-step1\.ftsckpt holds a foldtree2-small model \([\d,]+ parameters\), not the tiny model the config describes; continuing with the checkpoint's model and config$/m);
+    expect(run.stderr).toContain('Starting: foldtree2-small model');
+    expect(readFileSync(join(folder, 'foldtree2', 'foldtree2.yaml'), 'utf8')).toMatch(/^hidden_size: 40$/m);
+    expect(importConfig(readFileSync(join(folder, 'config.yaml'), 'utf8'), 'config.yaml').config.model.preset).toBe('foldtree2-small');
   }, 120_000);
 });

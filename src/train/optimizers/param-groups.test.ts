@@ -70,7 +70,7 @@ describe('groupParameters rules on the tiny preset', () => {
       'decoder.sequence.head.conv.0.weight',
       'decoder.contacts.head.temperature',
       'decoder.contacts.head.bias',
-      'decoder.contacts.head.positions.0.weight',
+      'decoder.contacts.head.positions.mlp.0.weight',
     ]) {
       expect(muonAll.assignment.get(name), name).toBe('adamw');
     }

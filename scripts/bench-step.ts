@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:step`: one training step's forward + backward of the model on the WebAssembly backend in Node,
+ * at the issue's reference shapes (teaching 8 × 128, foldtree2 4 × 128, sample proteins cropped to 128), beside the
+ * PyTorch yardstick of the same sizes (../shared/reference/same_shape.py with Debian's python3-torch, when present),
+ * measured in the same run: ms per step, residues/s, the ratio, kernels per step (tfjs's profile, kernel launches
+ * only) and the peak tensor bytes. Writes bench/step.json and bench/step.md. A benchmark, not a test.
+ *
+ *   npm run bench:step [-- --steps 3]
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { disposeLossGradients, lossAndGradients } from '../src/model/loss-gradients';
+import { DEFAULT_DISTANCE_BIN_EDGES, DEFAULT_LOSS_WEIGHTS } from '../src/model/losses/loss-config';
+import { disposeLossTargets, toLossTargets } from '../src/model/losses/loss-targets';
+import { disposeModelInputs, toModelInputs } from '../src/model/model-inputs';
+import { MODEL_PRESETS, type ModelPresetName } from '../src/model/presets';
+import { CODEBOOK_PARAMETER } from '../src/model/quantizer/quantizer-specs';
+import { sampleBatch } from '../src/model/testing/sample-batch.node';
+import { createModelParameters } from '../src/model/tokenizer-model';
+import { registerLeanGradients } from '../src/train/tfjs-engine/lean-gradients';
+import { shareSavedTensors } from '../src/train/tfjs-engine/share-saved-tensors';
+import { registerWasmKernels } from '../src/train/wasm-kernels/register-wasm-kernels';
+import { describeMachine } from './bench/machine';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const steps = Number(args.includes('--steps') ? args[args.indexOf('--steps') + 1] : 3);
+const CASES: readonly { preset: ModelPresetName; batch: number; length: number; yardstick: string[] }[] = [
+  // same_shape.py mirrors the studio presets; its teaching entry has 2 graph layers like ours.
+  { preset: 'teaching', batch: 8, length: 128, yardstick: ['--preset', 'teaching'] },
+  { preset: 'foldtree2', batch: 4, length: 128, yardstick: ['--preset', 'foldtree2', '--enc-heads', String(MODEL_PRESETS.foldtree2.encoder.heads)] },
+];
+const YARDSTICK = resolve(root, '../shared/reference/same_shape.py');
+
+interface StepRow {
+  readonly preset: string;
+  readonly batch: number;
+  readonly length: number;
+  readonly studioMs: number;
+  readonly studioResiduesPerS: number;
+  readonly kernels: number;
+  readonly peakMiB: number;
+  readonly pytorchMs: number | null;
+  readonly pytorchResiduesPerS: number | null;
+  /** PyTorch residues/s ÷ studio residues/s: how many times slower the studio is. */
+  readonly ratio: number | null;
+}
+
+async function studioStep(preset: ModelPresetName, batchSize: number, length: number): Promise<Pick<StepRow, 'studioMs' | 'kernels' | 'peakMiB'> & { residues: number }> {
+  const batch = await sampleBatch({ proteins: batchSize, offset: 0, maxLength: length });
+  const config = MODEL_PRESETS[preset];
+  const params = createModelParameters(config, batch.residueFeatures.res?.cols ?? 41, 3);
+  const inputs = toModelInputs(batch);
+  const targets = toLossTargets(batch, { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 3, step: 0, rank: 0 });
+  const trainable = params.names().filter((n) => n !== CODEBOOK_PARAMETER);
+  const options = { training: true, seed: 3, step: 0, rank: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, labelSmoothing: 0 };
+  const once = async () => {
+    const result = lossAndGradients(params, config, inputs, targets, options, trainable);
+    await result.total.data();
+    disposeLossGradients(result);
+  };
+  try {
+    await once();
+    const times: number[] = [];
+    for (let k = 0; k < steps; k++) {
+      const t0 = performance.now();
+      await once();
+      times.push(performance.now() - t0);
+    }
+    const profile = await tf.profile(once);
+    const kernels = profile.kernels.filter((k) => tf.getKernel(k.name, tf.getBackend()) !== undefined).length;
+    times.sort((a, b) => a - b);
+    return { studioMs: times[Math.floor(times.length / 2)] ?? NaN, kernels, peakMiB: profile.peakBytes / 2 ** 20, residues: batch.lengths.reduce((a, b) => a + b, 0) };
+  } finally {
+    disposeLossTargets(targets);
+    disposeModelInputs(inputs);
+    params.dispose();
+  }
+}
+
+function pytorchStep(batch: number, length: number, extra: readonly string[]): { ms: number; residuesPerS: number } | null {
+  if (!existsSync(YARDSTICK) || !existsSync('/usr/bin/python3')) return null;
+  try {
+    const out = execFileSync('/usr/bin/python3', [YARDSTICK, ...extra, '--batch', String(batch), '--length', String(length), '--steps', String(Math.max(steps, 3))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const line = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { step_ms_median?: number; residues_per_s?: number };
+    return line.step_ms_median && line.residues_per_s ? { ms: line.step_ms_median, residuesPerS: line.residues_per_s } : null;
+  } catch {
+    return null;
+  }
+}
+
+registerWasmKernels();
+if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend did not start');
+shareSavedTensors();
+registerLeanGradients();
+const rows: StepRow[] = [];
+for (const c of CASES) {
+  const studio = await studioStep(c.preset, c.batch, c.length);
+  const torch = pytorchStep(c.batch, c.length, c.yardstick);
+  const studioResiduesPerS = (studio.residues * 1000) / studio.studioMs;
+  const row: StepRow = {
+    preset: c.preset, batch: c.batch, length: c.length, studioMs: studio.studioMs, studioResiduesPerS, kernels: studio.kernels, peakMiB: studio.peakMiB,
+    pytorchMs: torch?.ms ?? null, pytorchResiduesPerS: torch?.residuesPerS ?? null, ratio: torch ? torch.residuesPerS / studioResiduesPerS : null,
+  };
+  console.log(JSON.stringify(row));
+  rows.push(row);
+}
+const machine = describeMachine();
+const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const markdown = [
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:step\` on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}: forward + backward of one micro-batch on the WebAssembly backend in Node (sample proteins cropped to the length), median of ${steps}; PyTorch CPU (2 threads, Debian's python3-torch) from ../shared/reference/same_shape.py at the same sizes in the same run.`,
+  '',
+  '| preset | batch × length | studio ms / step | studio residues/s | kernels / step | peak tensors (MiB) | PyTorch ms / step | PyTorch residues/s | PyTorch ÷ studio |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.preset} | ${r.batch} × ${r.length} | ${fmt(r.studioMs)} | ${fmt(r.studioResiduesPerS)} | ${fmt(r.kernels)} | ${fmt(r.peakMiB)} | ${fmt(r.pytorchMs)} | ${fmt(r.pytorchResiduesPerS)} | ${fmt(r.ratio, 2)} |`),
+  '',
+].join('\n');
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/step.json'), `${JSON.stringify({ machine, steps, rows }, null, 2)}\n`);
+writeFileSync(join(root, 'bench/step.md'), markdown);
+console.log(markdown);
