@@ -69,6 +69,8 @@ test('runs persist across a reload; two overlay on the loss chart; rename, delet
   const [second, first] = await runs.ids();
   if (!first || !second) throw new Error('two runs expected in the list');
 
+  // The list shows a run's end at once and stores it a moment later; a reload in between would lose it.
+  await page.evaluate(() => window.studioTest?.runsWritten());
   await page.reload();
   await runs.waitLoaded();
   expect(await runs.ids()).toEqual([second, first]);

@@ -6,6 +6,7 @@
 import type { InjectedFault } from '../protocol/trainer-messages';
 import { injectTrainerFault } from '../state/run-store';
 import { useMetricsStore } from '../state/metrics-store';
+import { runsWritten } from '../state/runs-store';
 import { appendSyntheticPoints } from '../state/synthetic-metrics';
 import { automationApi, type AutomationApi } from './automation-api';
 
@@ -20,6 +21,8 @@ export interface StudioTestApi {
    * benchmark give the charts a 5,000-step run in minutes. Needs at least one real point to continue from.
    */
   feedSyntheticMetrics(untilStep: number, pointsPerFlush: number, flushMs: number): Promise<number>;
+  /** Resolves once every write to the runs database queued so far is made (a reload right after may lose later ones). */
+  runsWritten(): Promise<void>;
 }
 
 declare global {
@@ -48,5 +51,5 @@ function feedSyntheticMetrics(untilStep: number, pointsPerFlush: number, flushMs
 }
 
 export function installTestApi(): void {
-  window.studioTest = { injectTrainerFault, automation: automationApi(), feedSyntheticMetrics };
+  window.studioTest = { injectTrainerFault, automation: automationApi(), feedSyntheticMetrics, runsWritten };
 }
