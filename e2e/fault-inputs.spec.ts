@@ -1,7 +1,8 @@
 /**
  * Generated faulty inputs through the page (scripts/fault-corpus): a dataset with bad proteins lists each with its
  * reason and trains on the rest; structure faults are kept apart or skipped with reasons; weights with NaN are refused
- * naming the tensor before training. The page shows no console error, and a good file still opens afterwards.
+ * naming the tensor before training; a step too large for memory is refused by the pre-flight. The page shows no
+ * console error, and a good file still opens afterwards.
  */
 import { expect, test } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,22 @@ test('structure faults: a reused chain id stays a separate protein; zero coordin
   expect(await studio.proteinCountValue()).toBe(3);
   await expect(studio.skippedList).toContainText('zero-coordinates.pdb:A: degenerate coordinates');
   await expect(studio.skippedList).toContainText('waters-only.pdb: no protein chain');
+  expect(errors).toEqual([]);
+});
+
+test('a step that cannot fit the WebAssembly heap is refused by the memory pre-flight before any step, naming batch, crop and estimate', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  const studio = new StudioPage(page);
+  const training = new TrainingPage(page);
+  await studio.open();
+  await studio.proteinCountValue();
+  await training.configure({ preset: 'teaching', backend: 'wasm', batchSize: 120, maxResidues: 256, maxSteps: 2 });
+  await training.start();
+  await expect(training.state).toHaveText('failed', { timeout: 60_000 });
+  await expect(training.error).toContainText('memory pre-flight: one step of training.batchSize 120 × crops of data.maxResidues 256 needs about');
+  await expect(training.error).toContainText('more than the 3.9 GB a step may use on the WebAssembly backend');
+  await expect(training.error).toContainText('set training.batchSize');
+  expect(await training.stepValue()).toBe(0);
   expect(errors).toEqual([]);
 });
 

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import h5wasm from 'h5wasm/node';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,10 +19,10 @@ import { disposeLossTargets, toLossTargets } from '../src/model/losses/loss-targ
 import { disposeModelInputs, toModelInputs } from '../src/model/model-inputs';
 import { MODEL_PRESETS, type ModelPresetName } from '../src/model/presets';
 import { CODEBOOK_PARAMETER } from '../src/model/quantizer/quantizer-specs';
-import { sampleBatch } from '../src/model/testing/sample-batch.node';
 import { createModelParameters } from '../src/model/tokenizer-model';
 import { registerLeanGradients } from '../src/train/tfjs-engine/lean-gradients';
 import { shareSavedTensors } from '../src/train/tfjs-engine/share-saved-tensors';
+import { loadBenchBatch } from '../src/train/model-bench-service';
 import { registerWasmKernels } from '../src/train/wasm-kernels/register-wasm-kernels';
 import { describeMachine } from './bench/machine';
 
@@ -50,9 +51,10 @@ interface StepRow {
 }
 
 async function studioStep(preset: ModelPresetName, batchSize: number, length: number): Promise<Pick<StepRow, 'studioMs' | 'kernels' | 'peakMiB'> & { residues: number }> {
-  const batch = await sampleBatch({ proteins: batchSize, offset: 0, maxLength: length });
+  await h5wasm.ready;
+  const { batch, inputWidth } = await loadBenchBatch(h5wasm, join(root, 'public/sample/sample-structs.h5'), { sampleUrl: 'sample-structs.h5', proteins: batchSize, offset: 0, maxLength: length });
   const config = MODEL_PRESETS[preset];
-  const params = createModelParameters(config, batch.residueFeatures.res?.cols ?? 41, 3);
+  const params = createModelParameters(config, inputWidth, 3);
   const inputs = toModelInputs(batch);
   const targets = toLossTargets(batch, { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 3, step: 0, rank: 0 });
   const trainable = params.names().filter((n) => n !== CODEBOOK_PARAMETER);

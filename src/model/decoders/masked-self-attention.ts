@@ -54,7 +54,8 @@ export function maskedSelfAttention(
   // The key part of the bias shifts every score of a query's row alike, which the softmax ignores: its exact
   // gradient is zero. It is multiplied out (gradient exactly 0), so no rounding noise reaches it — Adam would
   // amplify that noise into updates, and data-parallel runs would drift from a single trainer's.
-  const biasMask = tf.concat([tf.ones([dim]), tf.zeros([dim]), tf.ones([dim])]);
+  // [1…1 0…0 1…1] uploaded as values (three fill kernels and a concat otherwise, in every layer of every step).
+  const biasMask = tf.tensor1d(Float32Array.from({ length: 3 * dim }, (_, k) => (k >= dim && k < 2 * dim ? 0 : 1)));
   const projected = tf.add(tf.matMul(tf.reshape(x, [-1, dim]), params.get(`${name}.inProjection.weight`)), tf.mul(params.get(`${name}.inProjection.bias`), biasMask));
   const [q, k, v] = tf.split(tf.reshape(projected, [B, L, 3 * dim]), 3, 2) as [tf.Tensor, tf.Tensor, tf.Tensor];
   const keyMask = tf.reshape(mask, [B, 1, 1, L]);
