@@ -101,11 +101,12 @@ test('teaching mode: β preview, schedule comparison, token strip and code usage
   await expect.poll(() => training.stepValue(), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
   await expect(teaching.strip).toHaveAttribute('data-residues', String(residues), { timeout: 60_000 });
   await expect(teaching.strip.locator('.token-cell')).toHaveCount(residues);
+  // The histogram follows the throttled chart feed, which may draw a moment after the strip answers.
+  await expect.poll(() => teaching.number(teaching.codeUsage, 'data-bars'), { timeout: 30_000 }).toBeGreaterThan(0);
   const bars = await teaching.number(teaching.codeUsage, 'data-bars');
-  expect(bars).toBeGreaterThan(0);
   await expect(teaching.codeUsage.locator('.code-bar')).toHaveCount(bars);
   expect(await teaching.number(teaching.codeUsage, 'data-used')).toBeGreaterThan(0);
-  expect(await teaching.number(teaching.overlay, 'data-points')).toBeGreaterThan(0);
+  await expect.poll(() => teaching.number(teaching.overlay, 'data-points'), { timeout: 30_000 }).toBeGreaterThan(0);
   // On demand: Refresh asks again, and the strip answers from a step at least as late.
   const before = await teaching.number(teaching.strip, 'data-step');
   await page.getByTestId('teaching-strip-refresh').click();
