@@ -54,7 +54,7 @@ const EXPECTED_DEFAULTS: RunConfig = {
     eps: 1e-8,
   },
   schedule: { lrSchedule: 'plateau', lrWarmupSteps: 0, lrWarmupRatio: 0, lrMin: 1e-6, numCycles: 3, plateauFactor: 0.1, plateauPatience: 2 },
-  vq: { ema: true, commitmentCost: 0.9, useCommitmentScheduling: false, commitmentSchedule: 'cosine', commitmentWarmupSteps: 5000, commitmentStart: 0.1 },
+  vq: { ema: true, commitmentCost: 0.9, useCommitmentScheduling: false, commitmentSchedule: 'cosine', commitmentWarmupSteps: 5000, commitmentStart: 0.1, codebookInit: 'uniform' },
   precision: { mixedPrecision: true, lossScaleInit: 65536, lossScaleGrowthInterval: 2000 },
   masking: { maskPlddt: false, plddtThreshold: 0.3 },
   losses: {

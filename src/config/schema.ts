@@ -8,6 +8,7 @@
  */
 import {
   CLIP_GRAD_MODES,
+  CODEBOOK_INITS,
   COMMITMENT_SCHEDULES,
   LR_SCALING_MODES,
   LR_SCHEDULES,
@@ -105,6 +106,7 @@ export const CONFIG_SCHEMA = [
   }),
   int('vq.commitmentWarmupSteps', 5000, { min: 0, max: BIG }, 'Length of the commitment warm-up in steps', { ft2: ['commitment_warmup_steps'] }),
   num('vq.commitmentStart', 0.1, { min: 0, max: 100 }, 'Commitment cost β at step 0 when scheduled', { ft2: ['commitment_start'] }),
+  oneOf('vq.codebookInit', CODEBOOK_INITS, 'uniform', 'Codebook at the start of a new run. uniform: U(−1/K, 1/K) as FoldTree2 (encoder outputs start far from most codes, so few are ever used); encoder: K encoder outputs of the dataset’s first proteins under the initial weights, so every code starts among the data'),
   // precision
   bool('precision.mixedPrecision', true, 'f16 matMuls with f32 accumulation and dynamic loss scaling where the adapter has shader-f16; f32 elsewhere', { ft2: ['mixed_precision', 'use_mixed_precision'] }),
   num('precision.lossScaleInit', 65536, { min: 1, max: 2 ** 24 }, 'Initial loss scale of the dynamic loss scaler (mixed precision only)'),

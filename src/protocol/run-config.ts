@@ -14,6 +14,7 @@ export const LR_SCALING_MODES = ['none', 'linear', 'sqrt'] as const;
 export const TRAINING_BACKENDS = ['auto', 'webgpu', 'wasm', 'cpu'] as const;
 export const LR_SCHEDULES = ['plateau', 'cosine', 'linear', 'cosine_restarts', 'polynomial', 'none'] as const;
 export const COMMITMENT_SCHEDULES = ['cosine', 'linear', 'cosine_with_restart', 'none'] as const;
+export const CODEBOOK_INITS = ['uniform', 'encoder'] as const;
 
 export type ModelPresetChoice = (typeof MODEL_PRESET_NAMES)[number];
 export type TrainingStrategy = (typeof TRAINING_STRATEGIES)[number];
@@ -22,6 +23,7 @@ export type LrScalingMode = (typeof LR_SCALING_MODES)[number];
 export type TrainingBackendChoice = (typeof TRAINING_BACKENDS)[number];
 export type LrScheduleName = (typeof LR_SCHEDULES)[number];
 export type CommitmentScheduleName = (typeof COMMITMENT_SCHEDULES)[number];
+export type CodebookInit = (typeof CODEBOOK_INITS)[number];
 
 export interface DataConfig {
   /** Dataset to train on: the bundled sample's path or the name of a file the user picked. */
@@ -117,6 +119,8 @@ export interface VqConfig {
   readonly commitmentSchedule: CommitmentScheduleName;
   readonly commitmentWarmupSteps: number;
   readonly commitmentStart: number;
+  /** uniform: U(−1/K, 1/K) as FoldTree2; encoder: K encoder outputs of the first proteins, before the first step. */
+  readonly codebookInit: CodebookInit;
 }
 
 export interface PrecisionConfig {

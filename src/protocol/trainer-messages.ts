@@ -32,6 +32,18 @@ export interface ProteinTokens {
   readonly ss?: readonly number[];
   /** CA coordinates in Å, residue-major (N × 3), for the 3D view. */
   readonly ca?: readonly number[];
+  /** The codebook and each residue's encoder output before quantization, for the teaching view's codebook map. */
+  readonly vectors?: CodebookVectors;
+}
+
+/** Code vectors and encoder outputs in one space: what the codebook map projects to a plane. */
+export interface CodebookVectors {
+  /** Width D of every vector. */
+  readonly dim: number;
+  /** The codebook [K × D], row-major: row k is code k. */
+  readonly codebook: readonly number[];
+  /** Encoder outputs z [N × D], row-major, one row per residue of the protein. */
+  readonly outputs: readonly number[];
 }
 
 /**

@@ -16,6 +16,8 @@ export const RNG_STREAM = {
   dropout: 5,
   /** Codebook entries re-drawn for dead codes: key (tag, seed, step). */
   deadCodeReset: 6,
+  /** Residues whose encoder outputs start the codebook (`vq.codebookInit: encoder`): key (tag, seed). */
+  codebookInit: 7,
 } as const;
 
 export type RngStreamName = keyof typeof RNG_STREAM;

@@ -32,23 +32,32 @@ export function readWholeProtein(source: ProteinSource, id: string, seed: number
   return batch;
 }
 
-/** Tokens, DSSP classes, pLDDT and CA trace of the single protein in `batch`. */
-export async function encodeProtein(params: ParameterSet, modelConfig: ModelConfig, batch: PaddedBatch, seed: number): Promise<ProteinEncoding> {
+/** Read the codebook and the encoder outputs too (the per-protein token request; not the dataset encoder). */
+export interface EncodeOptions {
+  readonly withVectors?: boolean;
+}
+
+/** Tokens, DSSP classes, pLDDT and CA trace of the single protein in `batch` (and its vectors when asked). */
+export async function encodeProtein(params: ParameterSet, modelConfig: ModelConfig, batch: PaddedBatch, seed: number, options: EncodeOptions = {}): Promise<ProteinEncoding> {
   const inputs = toModelInputs(batch);
   try {
     // Tokens need only the encoder and the quantizer: the decoders never run here.
-    const codes = tf.tidy(() => {
-      const z = encode(params, modelConfig.encoder, inputs, { training: false, seed, step: 0, rank: 0 });
-      return quantize(codebookVariable(params), z, inputs.mask, 0).codes;
+    const { codes, z } = tf.tidy(() => {
+      const outputs = encode(params, modelConfig.encoder, inputs, { training: false, seed, step: 0, rank: 0 });
+      return { codes: quantize(codebookVariable(params), outputs, inputs.mask, 0).codes, z: outputs };
     });
     const length = batch.lengths[0] ?? 0;
     const values = Array.from((await codes.data()) as Int32Array).slice(0, length);
     codes.dispose();
+    const dim = modelConfig.quantizer.embeddingDim;
+    const vectors = options.withVectors ? { dim, codebook: Array.from(await codebookVariable(params).data()), outputs: Array.from((await z.data()).slice(0, length * dim)) } : undefined;
+    z.dispose();
     const plddt = batch.residueFeatures.plddt;
     const confidence = batch.plddtIsConfidence[0] === 1 && plddt ? Array.from(plddt.data.slice(0, length)) : null;
     const coords = batch.residueFeatures.coords;
     const ca = coords ? Array.from(coords.data.slice(0, length * 3)) : [];
-    return { proteinId: batch.ids[0] ?? '', sequence: batch.sequences[0] ?? '', codes: values, plddt: confidence, codebookSize: modelConfig.quantizer.codes, ss: dsspClasses(batch, length), ca };
+    const encoding = { proteinId: batch.ids[0] ?? '', sequence: batch.sequences[0] ?? '', codes: values, plddt: confidence, codebookSize: modelConfig.quantizer.codes, ss: dsspClasses(batch, length), ca };
+    return vectors ? { ...encoding, vectors } : encoding;
   } finally {
     disposeModelInputs(inputs);
   }

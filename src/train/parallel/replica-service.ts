@@ -18,6 +18,7 @@ import { assertNever } from '../../shared/assert-never';
 import { NO_ALL_REDUCE } from '../all-reduce';
 import { decidePrecision } from '../precision/precision-mode';
 import { hdf5Source } from '../protein-source';
+import { initialiseCodebookFromEncoder } from '../codebook-from-encoder';
 import { restoreTrainer, saveCheckpoint } from '../trainer-checkpoint';
 import { applyWeights, readWeightsFile } from '../weights-file';
 import { memoryRefusal } from '../memory/memory-preflight';
@@ -126,6 +127,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
     }
     trainer = t;
     if (command.weights && !command.checkpoint) await startFromWeights(t, command.weights);
+    else if (!command.checkpoint && t.config.vq.codebookInit === 'encoder') await initialiseCodebookFromEncoder(t.parts, source, t.config.data.maxResidues, t.config.data.seed);
     const groups = t.parts.optimizer.groups;
     const sizeOf = (names: readonly string[]) => parameterCount(t.parts.params.specs.filter((s) => names.includes(s.name)));
     const info: ReplicaInfo = {
