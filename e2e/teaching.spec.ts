@@ -3,6 +3,14 @@ import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
 import { collectConsoleErrors } from './console-errors';
 
+/** The comparison's default steps per run (docs/teaching.md). */
+const COMPARISON_STEPS = 80;
+/**
+ * Largest ÷ smallest final perplexity of the three schedules (mean over three seeds) must reach this. Measured on
+ * a 2-core CPU over seeds 0–4: see docs/teaching.md; the smallest per-seed ratio there is well above it.
+ */
+const MEASURED_MIN_RATIO = 1.2;
+
 /** Page object for the teaching section: β preview and overlay, code usage, token strip, schedule comparison. */
 class TeachingPage {
   readonly panel: Locator;
@@ -40,8 +48,8 @@ class TeachingPage {
 }
 
 test('teaching mode: β preview, schedule comparison, token strip and code usage', async ({ page }, testInfo) => {
-  // Three 6-step runs of the tiny model one after the other (each compiles its shaders), then a short main run.
-  test.setTimeout(480_000);
+  // Nine 80-step runs of the comparison one after the other (about 1.5 min on 2 cores), then a short main run.
+  test.setTimeout(600_000);
   const consoleErrors = collectConsoleErrors(page);
 
   const studio = new StudioPage(page);
@@ -73,22 +81,43 @@ test('teaching mode: β preview, schedule comparison, token strip and code usage
   await page.getByTestId('teaching-preview-zoom').click();
   await expect(teaching.preview).toHaveAttribute('data-points', '52');
 
-  // One click: three runs from the same seed, constant β / cosine warm-up / cosine with restarts.
-  await training.field('seed').fill('7');
-  await page.getByTestId('teaching-compare-steps').fill('6');
+  // One click with the comparison's defaults: three schedules × three seeds on the WebAssembly trainers.
+  await expect(page.getByTestId('teaching-compare-steps')).toHaveValue(String(COMPARISON_STEPS));
   await expect(teaching.compareButton).toBeEnabled();
+  const started = Date.now();
   await teaching.compareButton.click();
   await expect(teaching.comparison).toHaveAttribute('data-status', 'running');
   await expect(teaching.comparison).toHaveAttribute('data-status', 'done', { timeout: 400_000 });
-  await expect(page.getByTestId('teaching-compare-status').locator('li[data-status="finished"]')).toHaveCount(3);
-  for (const chart of [teaching.betaCurves, teaching.perplexityCurves]) {
+  const seconds = (Date.now() - started) / 1000;
+  await expect(page.getByTestId('teaching-compare-status').locator('li[data-status="finished"]')).toHaveCount(9);
+  for (const chart of [teaching.betaCurves, teaching.perplexityCurves, page.getByTestId('teaching-used-curves'), page.getByTestId('teaching-reconstruction-curves')]) {
     await expect(chart).toHaveAttribute('data-series', '3');
-    await expect(chart.locator('li[data-points="6"]')).toHaveCount(3);
+    await expect(chart).toHaveAttribute('data-points', String(3 * COMPARISON_STEPS));
     await expect(chart.locator('path.recharts-line-curve')).toHaveCount(3);
   }
-  // The three schedules give three different β lines.
+  // Seed bands under the perplexity lines; the three schedules give three different β lines.
+  await expect(teaching.perplexityCurves.locator('path.recharts-area-area')).toHaveCount(3);
   const betaPaths = await teaching.betaCurves.locator('path.recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')));
   expect(new Set(betaPaths).size).toBe(3);
+  // Each schedule's final values over its three seeds, and the schedules apart by the measured margin.
+  const finals: Record<string, { codes: number; perplexity: number }> = {};
+  for (const arm of ['constant', 'cosine', 'restarts']) {
+    const entry = page.getByTestId(`teaching-arm-${arm}`);
+    await expect(entry).toHaveAttribute('data-seeds', '3');
+    finals[arm] = { codes: await teaching.number(entry, 'data-used-codes'), perplexity: await teaching.number(entry, 'data-perplexity') };
+  }
+  const perplexities = Object.values(finals).map((f) => f.perplexity);
+  const ratio = Math.max(...perplexities) / Math.min(...perplexities);
+  console.log(`comparison with its defaults: ${seconds.toFixed(0)} s; final ${Object.entries(finals).map(([arm, f]) => `${arm} ${f.codes.toFixed(1)} codes, perplexity ${f.perplexity.toFixed(2)}`).join('; ')}; largest ÷ smallest ${ratio.toFixed(2)}`);
+  expect(ratio).toBeGreaterThanOrEqual(MEASURED_MIN_RATIO);
+  await expect(page.getByTestId('teaching-findings')).toContainText(/ends with \d+\.\d× the perplexity of/);
+  // A codebook map per schedule, from the first seed's last snapshot: every residue of the protein drawn.
+  for (const arm of ['constant', 'cosine', 'restarts']) {
+    const map = page.getByTestId(`teaching-map-${arm}`);
+    await expect.poll(() => teaching.number(map, 'data-residues')).toBeGreaterThan(0);
+    expect(await teaching.number(map, 'data-codes')).toBe(32);
+    await expect(map.locator('circle.map-residue')).toHaveCount(await teaching.number(map, 'data-residues'));
+  }
   await teaching.comparison.screenshot({ path: testInfo.outputPath('teaching-comparison.png') });
 
   // A main run: the strip shows one cell per residue of the first protein, the histogram a bar per code.
@@ -107,6 +136,10 @@ test('teaching mode: β preview, schedule comparison, token strip and code usage
   await expect(teaching.codeUsage.locator('.code-bar')).toHaveCount(bars);
   expect(await teaching.number(teaching.codeUsage, 'data-used')).toBeGreaterThan(0);
   await expect.poll(() => teaching.number(teaching.overlay, 'data-points'), { timeout: 30_000 }).toBeGreaterThan(0);
+  // The main run's codebook map: the strip protein's residues among the codes, from the same answer as the strip.
+  const runMap = page.getByTestId('teaching-codebook-map');
+  await expect(runMap).toHaveAttribute('data-residues', String(residues), { timeout: 30_000 });
+  expect(await teaching.number(runMap, 'data-used')).toBeGreaterThan(0);
   // On demand: Refresh asks again, and the strip answers from a step at least as late.
   const before = await teaching.number(teaching.strip, 'data-step');
   await page.getByTestId('teaching-strip-refresh').click();

@@ -5,7 +5,7 @@
  */
 import type { TrainerConnection, TrainerConnector } from '../client/trainer-client';
 import type { MetricPoint } from '../protocol/metric-point';
-import type { RunInfo, TrainerCommand, TrainerEvent } from '../protocol/trainer-messages';
+import type { ProteinTokens, RunInfo, TrainerCommand, TrainerEvent } from '../protocol/trainer-messages';
 import { assertNever } from '../shared/assert-never';
 
 export type RunEnding = { readonly status: 'finished' | 'stopped' } | { readonly status: 'failed'; readonly message: string };
@@ -15,6 +15,8 @@ export interface RunFollower {
   readonly info?: (info: RunInfo) => void;
   readonly running?: () => void;
   readonly metrics?: (points: readonly MetricPoint[]) => void;
+  /** The answer to an `encode-protein` command sent to the run. */
+  readonly tokens?: (step: number, tokens: ProteinTokens) => void;
 }
 
 export interface FollowedRun {
@@ -58,8 +60,9 @@ export function followRun(start: Extract<TrainerCommand, { type: 'start' }>, fol
       case 'checkpoint':
       case 'hyperparameters-changed':
       case 'weights':
-      case 'tokens':
         return;
+      case 'tokens':
+        return follower.tokens?.(event.step, event.tokens);
       default:
         assertNever(event, 'trainer event');
     }

@@ -1,89 +1,57 @@
 /**
- * The teaching view's one-click comparison of commitment schedules: three short runs of the tiny model from the
- * same seed — β constant, a cosine warm-up, and cosine ramps with restarts — each through its own trainer
- * connection (as the benchmark page drives runs), outside the main run and its metrics. Each run keeps only what
- * the comparison charts draw: β, perplexity and the VQ loss per step.
+ * The teaching view's comparison of commitment schedules: the measured scenario of `teaching/comparison-scenario.ts`
+ * run for each schedule and seed, each run through its own coordinator connection (as the benchmark page drives
+ * runs), outside the main run and its metrics. Each run keeps what the comparison draws: β, perplexity, codes in
+ * use and reconstruction loss per step, and (first seed only) snapshots of the codebook with one protein's encoder
+ * outputs, for the codebook maps.
  */
 import { create } from 'zustand';
 import { connectTrainer, type TrainerConnector } from '../client/trainer-client';
-import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig } from '../protocol/run-config';
-import type { TrainingDataset } from '../protocol/trainer-messages';
-import { browserRunConfig, withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
+import type { ProteinTokens, TrainingDataset } from '../protocol/trainer-messages';
 import { followRun, type RunEnding } from './follow-run';
-
-/** The schedules compared, in chart order; names and colours defined once. */
-export const COMPARISON_VARIANTS = [
-  { id: 'constant', label: 'constant β', color: '#6b7a8f', scheduled: false, schedule: 'cosine' },
-  { id: 'cosine', label: 'cosine warm-up', color: '#3867d6', scheduled: true, schedule: 'cosine' },
-  { id: 'restarts', label: 'cosine with restarts', color: '#d9822b', scheduled: true, schedule: 'cosine_with_restart' },
-] as const;
-
-export type ComparisonVariant = (typeof COMPARISON_VARIANTS)[number];
-export type ComparisonVariantId = ComparisonVariant['id'];
-
-/** Optimizer steps per run unless the user picks another count: a couple of minutes in a software-WebGPU browser. */
-export const DEFAULT_COMPARISON_STEPS = 12;
-
-/** What one step of a compared run left for the charts. */
-export interface ComparisonPoint {
-  readonly step: number;
-  readonly commitmentCost: number;
-  readonly perplexity: number;
-  /** Raw VQ loss (NaN when the step reported none). */
-  readonly vqLoss: number;
-}
+import { COMPARISON_ARMS, COMPARISON_SCENARIO, comparisonConfig, comparisonSeeds, type ComparisonArm, type ComparisonArmId } from './teaching/comparison-scenario';
+import { toComparisonPoint, type ComparisonPoint } from './teaching/comparison-summary';
 
 export type ComparisonRunStatus = 'waiting' | 'starting' | 'running' | 'finished' | 'stopped' | 'failed';
 
+/** The codebook and one protein's encoder outputs at a step of a run. */
+export interface CodebookSnapshot {
+  readonly step: number;
+  readonly tokens: ProteinTokens;
+}
+
 export interface ComparisonRun {
-  readonly id: ComparisonVariantId;
+  /** `<arm>:<seed>`. */
+  readonly key: string;
+  readonly arm: ComparisonArmId;
+  readonly seed: number;
   readonly status: ComparisonRunStatus;
   readonly points: readonly ComparisonPoint[];
   readonly error: string | null;
+  /** Latest codebook snapshot (runs of the first seed only); null before the first answer. */
+  readonly snapshot: CodebookSnapshot | null;
 }
 
 export interface TeachingComparisonState {
   readonly status: 'idle' | 'running' | 'done' | 'stopped';
   /** Steps each run takes (also its commitment warm-up, so the schedules differ within the run). */
   readonly steps: number;
+  readonly seeds: readonly number[];
   readonly runs: readonly ComparisonRun[];
 }
 
-function waitingRuns(): ComparisonRun[] {
-  return COMPARISON_VARIANTS.map((variant) => ({ id: variant.id, status: 'waiting', points: [], error: null }));
+/** Steps between two codebook snapshots of a run; one more is asked for a few steps before its end. */
+export const SNAPSHOT_EVERY = 20;
+const LAST_SNAPSHOT_BEFORE_END = 3;
+
+function waitingRuns(seeds: readonly number[]): ComparisonRun[] {
+  return seeds.flatMap((seed) => COMPARISON_ARMS.map((arm) => ({ key: `${arm.id}:${seed}`, arm: arm.id, seed, status: 'waiting' as const, points: [], error: null, snapshot: null })));
 }
 
-export const useTeachingComparison = create<TeachingComparisonState>()(() => ({ status: 'idle', steps: DEFAULT_COMPARISON_STEPS, runs: waitingRuns() }));
+const IDLE: TeachingComparisonState = { status: 'idle', steps: COMPARISON_SCENARIO.steps, seeds: comparisonSeeds(0), runs: waitingRuns(comparisonSeeds(0)) };
 
-/**
- * One compared run's config: the studio's browser defaults with the tiny model on two 32-residue crops, one
- * trainer, `steps` optimizer steps, the user's seed and β start/end, and the variant's schedule over a warm-up of
- * `steps` (constant β: scheduling off, β = the end value throughout).
- */
-export function comparisonConfig(variant: ComparisonVariant, base: RunConfig, steps: number, datasetName: string): RunConfig {
-  const overrides: ReadonlyArray<readonly [ConfigPath, ConfigValue]> = [
-    ['model.preset', 'tiny'],
-    ['training.batchSize', 2],
-    ['data.maxResidues', 32],
-    ['data.seed', base.data.seed],
-    ['data.dataset', datasetName],
-    ['training.maxSteps', steps],
-    ['training.workers', 1],
-    ['training.strategy', 'single'],
-    ['vq.commitmentStart', base.vq.commitmentStart],
-    ['vq.commitmentCost', base.vq.commitmentCost],
-    ['vq.useCommitmentScheduling', variant.scheduled],
-    ['vq.commitmentSchedule', variant.schedule],
-    ['vq.commitmentWarmupSteps', steps],
-    ['logging.runName', `teaching-${variant.id}`],
-  ];
-  return withConfigValues(browserRunConfig(), overrides);
-}
-
-function comparisonPoint(point: MetricPoint): ComparisonPoint {
-  return { step: point.step, commitmentCost: point.commitmentCost, perplexity: point.perplexity, vqLoss: point.losses['vq'] ?? NaN };
-}
+export const useTeachingComparison = create<TeachingComparisonState>()(() => IDLE);
 
 /** Bumped by every start and stop: events of an older comparison's runs are dropped. */
 let ticket = 0;
@@ -93,23 +61,43 @@ interface ActiveRun {
 }
 const active = new Set<ActiveRun>();
 
-function updateRun(id: ComparisonVariantId, change: (run: ComparisonRun) => ComparisonRun): void {
-  useTeachingComparison.setState((state) => ({ runs: state.runs.map((run) => (run.id === id ? change(run) : run)) }));
+function updateRun(key: string, change: (run: ComparisonRun) => ComparisonRun): void {
+  useTeachingComparison.setState((state) => ({ runs: state.runs.map((run) => (run.key === key ? change(run) : run)) }));
 }
 
-/** Runs one variant to its end (finished, stopped or failed); never rejects. */
-async function runVariant(variant: ComparisonVariant, config: RunConfig, dataset: TrainingDataset, connector: TrainerConnector, own: number): Promise<void> {
+interface PlannedRun {
+  readonly key: string;
+  readonly arm: ComparisonArm;
+  readonly config: RunConfig;
+  /** Whether to ask this run for codebook snapshots. */
+  readonly snapshots: boolean;
+}
+
+/** Runs one planned run to its end (finished, stopped or failed); never rejects. */
+async function runOne(planned: PlannedRun, dataset: TrainingDataset, connector: TrainerConnector, own: number, steps: number): Promise<void> {
   const mine = () => own === ticket;
-  updateRun(variant.id, (run) => ({ ...run, status: 'starting' }));
+  const { key } = planned;
+  updateRun(key, (run) => ({ ...run, status: 'starting' }));
+  let asked = 0;
   const run = followRun(
-    { type: 'start', config, dataset },
+    { type: 'start', config: planned.config, dataset },
     {
-      running: () => mine() && updateRun(variant.id, (r) => ({ ...r, status: 'running' })),
-      metrics: (points) => mine() && updateRun(variant.id, (r) => ({ ...r, points: [...r.points, ...points.map(comparisonPoint)] })),
+      running: () => mine() && updateRun(key, (r) => ({ ...r, status: 'running' })),
+      metrics: (points) => {
+        if (!mine()) return;
+        updateRun(key, (r) => ({ ...r, points: [...r.points, ...points.map(toComparisonPoint)] }));
+        const step = points.at(-1)?.step ?? 0;
+        const due = step >= asked + SNAPSHOT_EVERY || (step >= steps - LAST_SNAPSHOT_BEFORE_END && asked < steps - LAST_SNAPSHOT_BEFORE_END);
+        if (planned.snapshots && (asked === 0 || due)) {
+          asked = step;
+          run.send({ type: 'encode-protein' });
+        }
+      },
+      tokens: (step, tokens) => mine() && updateRun(key, (r) => (r.snapshot && r.snapshot.step > step ? r : { ...r, snapshot: { step, tokens } })),
     },
     connector,
   );
-  const show = (ending: RunEnding) => mine() && updateRun(variant.id, (r) => ({ ...r, status: ending.status, error: ending.status === 'failed' ? ending.message : null }));
+  const show = (ending: RunEnding) => mine() && updateRun(key, (r) => ({ ...r, status: ending.status, error: ending.status === 'failed' ? ending.message : null }));
   // A stop shows at once: the comparison moves on (its ticket changes) before the run's ending arrives.
   const entry: ActiveRun = {
     end: (status) => {
@@ -124,34 +112,39 @@ async function runVariant(variant: ComparisonVariant, config: RunConfig, dataset
 }
 
 export interface ComparisonOptions {
-  /** Optimizer steps per run (default `DEFAULT_COMPARISON_STEPS`). */
+  /** Optimizer steps per run (default: the scenario's). */
   readonly steps?: number;
-  /** All three runs at once (each with its own workers), or one after the other (default). */
-  readonly concurrent?: boolean;
+  /** Runs at once, each with its own workers (default 1: one after the other, fastest on a CPU). */
+  readonly lanes?: number;
 }
 
 /**
- * Runs the three variants on `dataset` with the seed and β range of `base`, and resolves when all have ended.
+ * Runs every schedule for each seed from `base`'s seed on `dataset`, and resolves when all have ended. Seeds run
+ * in order, all schedules of a seed before the next seed, so the first seed's three runs can be compared early.
  * Does nothing while a comparison runs.
  */
 export async function startTeachingComparison(dataset: TrainingDataset, datasetName: string, base: RunConfig, options: ComparisonOptions = {}, connector: TrainerConnector = connectTrainer): Promise<void> {
   if (useTeachingComparison.getState().status === 'running') return;
-  const steps = options.steps ?? DEFAULT_COMPARISON_STEPS;
+  const steps = options.steps ?? COMPARISON_SCENARIO.steps;
+  const seeds = comparisonSeeds(base.data.seed);
   const own = ++ticket;
-  useTeachingComparison.setState({ status: 'running', steps, runs: waitingRuns() });
-  let configs: RunConfig[];
+  const runs = waitingRuns(seeds);
+  useTeachingComparison.setState({ status: 'running', steps, seeds, runs });
+  let queue: PlannedRun[];
   try {
-    configs = COMPARISON_VARIANTS.map((variant) => comparisonConfig(variant, base, steps, datasetName));
+    queue = runs.map((run) => {
+      const arm = COMPARISON_ARMS.find((a) => a.id === run.arm) as ComparisonArm;
+      return { key: run.key, arm, config: comparisonConfig(arm, base, steps, run.seed, datasetName), snapshots: run.seed === seeds[0] };
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    useTeachingComparison.setState({ status: 'done', runs: waitingRuns().map((run) => ({ ...run, status: 'failed', error: message })) });
+    useTeachingComparison.setState({ status: 'done', runs: runs.map((run) => ({ ...run, status: 'failed', error: message })) });
     return;
   }
-  const queue = COMPARISON_VARIANTS.map((variant, k) => ({ variant, config: configs[k] as RunConfig }));
   const lane = async () => {
-    for (let next = queue.shift(); next && own === ticket; next = queue.shift()) await runVariant(next.variant, next.config, dataset, connector, own);
+    for (let next = queue.shift(); next && own === ticket; next = queue.shift()) await runOne(next, dataset, connector, own, steps);
   };
-  await Promise.all(Array.from({ length: options.concurrent ? queue.length : 1 }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.lanes ?? 1, queue.length)) }, lane));
   if (own === ticket) useTeachingComparison.setState({ status: 'done' });
 }
 
@@ -167,5 +160,5 @@ export function stopTeachingComparison(): void {
 export function resetTeachingComparison(): void {
   for (const run of [...active]) run.end('stopped');
   ticket++;
-  useTeachingComparison.setState({ status: 'idle', steps: DEFAULT_COMPARISON_STEPS, runs: waitingRuns() }, true);
+  useTeachingComparison.setState(IDLE, true);
 }
