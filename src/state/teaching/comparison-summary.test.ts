@@ -37,6 +37,9 @@ describe('spreads, bands and arm summaries', () => {
     expect(armSentence(cosine, 32)).toBe('cosine warm-up: 4.0 of 32 codes in use at step 80 (perplexity 3.0, seeds 2.0–4.0)');
     expect(perplexityRatio([constant, cosine])).toBeCloseTo(11 / 3, 12);
     expect(armSummary('x', 'x', [[]])).toBeNull();
+    const flat = armSummary('cosine', 'cosine warm-up', [[point(80, 1, 1)], [point(80, 1, 1)]]);
+    if (!flat) throw new Error('no summary');
+    expect(armSentence(flat, 32)).toBe('cosine warm-up: 1.0 of 32 codes in use at step 80 (perplexity 1.0, every seed)');
   });
 });
 

@@ -97,7 +97,7 @@ export function bandOf(runs: readonly (readonly ComparisonPoint[])[], value: Com
 }
 
 const one = (value: number) => (Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(1));
-const range = (spread: Spread) => (spread.count > 1 ? `, seeds ${one(spread.min)}–${one(spread.max)}` : '');
+const range = (spread: Spread) => (spread.count < 2 ? '' : spread.min === spread.max ? `, every seed` : `, seeds ${one(spread.min)}–${one(spread.max)}`);
 
 /** "constant β: 14.6 codes in use at step 80 (perplexity 11.4, seeds 9.8–15.7)" for each arm, joined. */
 export function armSentence(arm: ArmSummary, codes: number): string {

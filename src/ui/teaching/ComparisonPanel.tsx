@@ -58,7 +58,7 @@ export function ComparisonPanel() {
       <p className="teaching-note">
         {COMPARISON_ARMS.length} schedules × {s.seeds} seeds (your seed and the next {s.seeds - 1}) of the tiny model with a {s.codes}-code EMA codebook started from encoder outputs, no dead-code reset,
         batches of two {s.maxResidues}-residue crops, AdamW at {s.learningRate}, VQ weight {s.vqWeight}, β from {s.betaStart} to {s.betaEnd} over the whole run. Only the schedule differs; the runs use your
-        backend. About a minute and a half on a 2-core CPU.
+        backend. About two minutes on a 2-core CPU without a GPU.
       </p>
       <div className="run-controls">
         <label className="teaching-steps">
