@@ -29,14 +29,14 @@ test('by keyboard alone: start, pause, one step, resume; a learning rate changed
   // The AdamW learning rate (Muon is off, so AdamW's rate is training.learningRate): committed with Enter.
   const field = training.field('learningRate');
   await expect(field).toBeEnabled();
-  await field.fill('0.01');
+  await field.fill('0.02');
   await field.press('Enter');
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('Space');
   await expect.poll(() => training.stepValue(), { timeout: 60_000 }).toBeGreaterThan(pausedAt + 3);
 
   // The change takes effect at the first step after the pause (the step in flight when pausing still finishes).
-  await expect(training.log).toContainText(/From step \d+: training\.learningRate → 0\.01/);
+  await expect(training.log).toContainText(/From step \d+: training\.learningRate → 0\.02/);
   const changedAt = Number(/From step (\d+): training\.learningRate/.exec((await training.log.textContent()) ?? '')?.[1]);
   expect(changedAt).toBeGreaterThanOrEqual(pausedAt + 1);
   expect(changedAt).toBeLessThanOrEqual(pausedAt + 2);

@@ -12,8 +12,9 @@ describe('browserRunConfig', () => {
     expect(config.training.gradientAccumulationSteps).toBe(1);
     expect(config.data.maxResidues).toBe(128);
     expect(config.schedule.lrSchedule).toBe('cosine');
-    expect(config.schedule.lrWarmupRatio).toBe(0.05);
-    expect(config.training.learningRate).toBe(1e-3);
+    expect(config.schedule.lrWarmupRatio).toBe(0);
+    expect(config.schedule.lrWarmupSteps).toBe(50);
+    expect(config.training.learningRate).toBe(2e-3);
     expect(config.logging.metricInterval).toBe(1);
     expect(config.training.epochs).toBe(50);
     const defaults = defaultRunConfig();

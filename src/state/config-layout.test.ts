@@ -54,7 +54,10 @@ describe('unusedBecause', () => {
     expect(unusedBecause(config, 'training.learningRate')).toBeNull();
     expect(unusedBecause(config, 'vq.commitmentStart')).toBe('the commitment cost is not scheduled');
     expect(unusedBecause(config, 'losses.fft2Weight')).toBe('the FFT2 head is off');
-    expect(unusedBecause(config, 'schedule.lrWarmupSteps')).toBe('lrWarmupRatio overrides it');
+    expect(unusedBecause(config, 'schedule.lrWarmupSteps')).toBeNull();
+    const ratio = withConfigValue(config, 'schedule.lrWarmupRatio', 0.05);
+    if (!ratio.ok) throw new Error(ratio.message);
+    expect(unusedBecause(ratio.config, 'schedule.lrWarmupSteps')).toBe('lrWarmupRatio overrides it');
     expect(unusedBecause(config, 'training.batchSize')).toBeNull();
     const muon = withConfigValue(config, 'optimizer.useMuon', true);
     if (!muon.ok) throw new Error(muon.message);

@@ -26,6 +26,8 @@ export const COMPARISON_SCENARIO = {
   batchSize: 2,
   maxResidues: 32,
   learningRate: 3e-3,
+  /** LR warm-up as a share of the run, then cosine decay. */
+  lrWarmupRatio: 0.05,
   vqWeight: 1,
   betaStart: 0,
   betaEnd: 1,
@@ -62,6 +64,9 @@ export function comparisonConfig(arm: ComparisonArm, base: RunConfig, steps: num
     ['precision.mixedPrecision', base.precision.mixedPrecision],
     ['optimizer.useMuon', false],
     ['training.learningRate', s.learningRate],
+    ['schedule.lrSchedule', 'cosine'],
+    ['schedule.lrWarmupRatio', s.lrWarmupRatio],
+    ['schedule.lrWarmupSteps', 0],
     ['losses.vqWeight', s.vqWeight],
     ['vq.commitmentStart', s.betaStart],
     ['vq.commitmentCost', s.betaEnd],
