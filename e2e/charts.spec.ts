@@ -70,15 +70,15 @@ test('every chart draws the run; smoothing, log y, x axis and outlier options re
   const loss = chart(page, 'loss');
   const series = await loss.locator('.legend-item').count();
   expect(series).toBeGreaterThanOrEqual(2);
-  await expect(loss.locator('path.recharts-line-curve')).toHaveCount(2 * series);
+  await expect(loss.locator('path.chart-line')).toHaveCount(2 * series);
   const slider = page.getByTestId('chart-smoothing');
   await slider.focus();
   await slider.press('Home');
   await expect(slider).toHaveValue('0');
-  await expect(loss.locator('path.recharts-line-curve')).toHaveCount(series);
+  await expect(loss.locator('path.chart-line')).toHaveCount(series);
   await slider.press('End');
   await expect(slider).toHaveValue('0.99');
-  await expect(loss.locator('path.recharts-line-curve')).toHaveCount(2 * series);
+  await expect(loss.locator('path.chart-line')).toHaveCount(2 * series);
 
   // Log y on the loss chart only.
   await page.getByTestId('chart-loss-log').click();
@@ -87,10 +87,10 @@ test('every chart draws the run; smoothing, log y, x axis and outlier options re
 
   // Relative time on x: ticks read as durations.
   await page.getByTestId('chart-x-axis').selectOption('time');
-  await expect(loss.locator('.recharts-cartesian-axis-tick-value', { hasText: /^(\d+s|\d+:\d\d)$/ }).first()).toBeVisible();
+  await expect(loss.locator('.chart-tick-x', { hasText: /^(\d+s|\d+:\d\d)$/ }).first()).toBeVisible();
 
   await page.getByTestId('chart-ignore-outliers').check();
-  await expect(loss.locator('path.recharts-line-curve')).toHaveCount(2 * series);
+  await expect(loss.locator('path.chart-line')).toHaveCount(2 * series);
   for (const kind of CHART_KINDS) expect(await pointsOf(chart(page, kind))).toBeGreaterThan(0);
   await training.panel.screenshot({ path: testInfo.outputPath('charts-options.png') });
 

@@ -87,7 +87,7 @@ test('runs persist across a reload; two overlay on the loss chart; rename, delet
     await expect(runs.row(id)).toHaveAttribute('data-overlaid', 'true');
     const color = await runs.row(id).getAttribute('data-overlay-color');
     expect(color).toMatch(/^#[0-9a-f]{6}$/);
-    await expect(lossChart.locator(`path.recharts-line-curve[stroke="${color}"]`).first()).toBeVisible();
+    await expect(lossChart.locator(`path.chart-line[stroke="${color}"]`).first()).toBeVisible();
   }
   await expect(lossChart.locator('.legend-overlay')).toHaveCount(2);
   await runs.panel.screenshot({ path: testInfo.outputPath('runs-panel.png') });
