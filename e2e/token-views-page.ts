@@ -98,6 +98,8 @@ export class TokenViewsPage {
   }
 
   async waitForProtein(id: string, minStep: number): Promise<void> {
+    // The viewer draws only while on screen.
+    await this.structure.scrollIntoViewIfNeeded();
     await expect(this.viewer).toHaveAttribute('data-protein', id, { timeout: 60_000 });
     await expect.poll(async () => Number((await this.structure.getAttribute('data-step')) ?? -1), { timeout: 60_000 }).toBeGreaterThanOrEqual(minStep);
   }

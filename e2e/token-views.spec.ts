@@ -30,6 +30,8 @@ test('tokens on the 3D structure, the dataset encoded to FASTA equal to the per-
   await training.start();
   await expect(training.state).toHaveText('running', { timeout: 90_000 });
 
+  // The viewer draws only while on screen (off screen it keeps its last picture): look at it, as a user would.
+  await views.structure.scrollIntoViewIfNeeded();
   // The viewer renders the first protein's trace into a WebGL canvas that is not blank. Pixels are read while the
   // run is paused: SwiftShader draws on the same two CPU cores the trainers use.
   await expect(views.viewer).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
@@ -44,6 +46,7 @@ test('tokens on the 3D structure, the dataset encoded to FASTA equal to the per-
 
   // After more training steps the tokens, and so the colours on the structure, have changed.
   await training.resumeButton.click();
+  await views.structure.scrollIntoViewIfNeeded();
   await expect
     .poll(async () => ((await views.viewer.getAttribute('data-colors')) !== early.colors ? 'changed' : `step ${await views.structure.getAttribute('data-step')}`), { timeout: 120_000 })
     .toBe('changed');

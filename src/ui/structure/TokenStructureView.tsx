@@ -2,8 +2,11 @@
  * A protein's structure coloured by its current tokens (or pLDDT, or DSSP class), with a legend, the residue under
  * the pointer, a refresh under the current weights and the automatic-refresh setting. Tokens come from the run's
  * per-protein token request, or, without a run, from the last dataset encode.
+ * The WebGL drawing is the costliest thing on the page (a software GL redraw takes hundreds of ms on a CPU), so the
+ * viewer draws only while on screen: off screen it keeps its last picture and catches up when scrolled to, and the
+ * viewer library is not fetched until the view is first on screen.
  */
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { ProteinTokens } from '../../protocol/trainer-messages';
 import { useEncodeStore } from '../../state/encode-store';
 import { requestStripTokens, useRunStore } from '../../state/run-store';
@@ -11,6 +14,7 @@ import { setTokenRefreshEvery, useTokenStrip } from '../../state/token-strip-sto
 import { COLOR_MODE_LABELS, COLOR_MODES, residueColors, type ColorMode } from './structure-colors';
 import { StructureLegend } from './StructureLegend';
 import { StructureViewer } from './StructureViewer';
+import { useOnScreen } from '../charts/use-on-screen';
 
 export interface TokenStructureViewProps {
   /** The protein to show; null: the token strip's choice (its first protein by default). */
@@ -51,8 +55,14 @@ export const TokenStructureView = memo(function TokenStructureView({ proteinId, 
   const colors = useMemo(() => (shown ? residueColors(shown.tokens, mode) : []), [shown, mode]);
   const onHover = useCallback((residue: number | null) => setHovered(residue), []);
   const tokens = shown?.tokens;
+  const figure = useRef<HTMLElement>(null);
+  const onScreen = useOnScreen(figure);
+  // What the viewer draws: the newest tokens while on screen, the last ones drawn while off screen.
+  const drawn = useRef<{ readonly tokens: ProteinTokens & { ca: readonly number[] }; readonly colors: readonly number[] } | null>(null);
+  if (onScreen) drawn.current = tokens ? { tokens, colors } : null;
+  const viewed = drawn.current;
   return (
-    <figure className="metric-chart teaching-chart chart-wide structure-panel" data-testid={testId} data-step={shown?.step ?? ''} data-mode={mode} data-codes={tokens?.codes.join(',') ?? ''}>
+    <figure ref={figure} className="metric-chart teaching-chart chart-wide structure-panel" data-testid={testId} data-step={shown?.step ?? ''} data-mode={mode} data-codes={tokens?.codes.join(',') ?? ''}>
       <figcaption>
         <span className="chart-title">
           Tokens on the structure{tokens ? `: ${tokens.proteinId}, ${tokens.codes.length} residues${shown?.step !== null && shown?.step !== undefined ? ` at step ${shown.step}` : ''}` : ''}
@@ -76,7 +86,11 @@ export const TokenStructureView = memo(function TokenStructureView({ proteinId, 
       </figcaption>
       {tokens ? (
         <>
-          <StructureViewer proteinId={tokens.proteinId} ca={tokens.ca} sequence={tokens.sequence} plddt={tokens.plddt} colors={colors} onHover={onHover} />
+          {viewed ? (
+            <StructureViewer proteinId={viewed.tokens.proteinId} ca={viewed.tokens.ca} sequence={viewed.tokens.sequence} plddt={viewed.tokens.plddt} colors={viewed.colors} onHover={onHover} />
+          ) : (
+            <p className="chart-empty structure-offscreen">The structure is drawn when this view is on screen.</p>
+          )}
           <HoverLine tokens={tokens} residue={hovered !== null && hovered < tokens.codes.length ? hovered : null} />
           <StructureLegend mode={mode} codes={tokens.codes} hasPlddt={tokens.plddt !== null} />
         </>
