@@ -64,12 +64,12 @@ test('the page stays smooth through a two-minute run: no long task over 100 ms a
   expect(steps, 'the run trained').toBeGreaterThan(20);
   expect(drawn, 'the loss chart drew the run').toBeGreaterThan(20);
   expect(after10s.echoSamples, 'keys were typed and timed').toBeGreaterThanOrEqual(8);
-  // Regression bounds, set from runs on this 2-core machine while other work loaded it (load average 10–15): there the
-  // page measured 4.8–10.9 % blocking, a median echo of 14–27 ms and single chart redraws of up to ~0.8 s. The
-  // product's targets (PAGE_BOUNDS: ≤ 5 %, no task over 100 ms, echo under 100 ms) are reported by `npm run bench:page`
-  // and are not all met yet: one recharts redraw cannot be split (docs/decisions/chart-redraws.md).
-  expect(whole.blockingShare, `main-thread blocking ≤ 15 % (target ${PAGE_BOUNDS.blockingShare * 100} %)\n${report}`).toBeLessThanOrEqual(0.15);
+  // The product's bounds (PAGE_BOUNDS) where they hold with margin: measured 0.3 % blocking and an echo of at most
+  // 61 ms on this 2-core machine while other test runs shared it. A few single tasks still reach 100–150 ms there
+  // (garbage collection and layout, docs/decisions/chart-redraws.md), so the longest task is held to a regression
+  // bound instead of the 100 ms target.
+  expect(whole.blockingShare, `main-thread blocking ≤ ${PAGE_BOUNDS.blockingShare * 100} %\n${report}`).toBeLessThanOrEqual(PAGE_BOUNDS.blockingShare);
   expect(after10s.echoMedianMs ?? Infinity, `median input echo under ${PAGE_BOUNDS.echoMs} ms\n${report}`).toBeLessThan(PAGE_BOUNDS.echoMs);
-  expect(after10s.longestMs, `no main-thread task over 1.5 s after the first 10 s\n${report}`).toBeLessThanOrEqual(1500);
+  expect(after10s.longestMs, `no main-thread task over 400 ms after the first 10 s\n${report}`).toBeLessThanOrEqual(400);
   expect(errors).toEqual([]);
 });
