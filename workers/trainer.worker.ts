@@ -35,7 +35,7 @@ self.onmessage = (message: MessageEvent<unknown>) => {
     },
     async prepareBackend(mixedPrecision, choice) {
       const prepared = await prepareTrainingBackend(self.navigator.gpu, mixedPrecision, choice);
-      post({ type: 'log', rank: 0, level: prepared.fallback ? 'warning' : 'info', message: prepared.reason });
+      post({ type: 'log', level: prepared.fallback ? 'warning' : 'info', message: prepared.reason });
       const gpu = device();
       if (gpu) {
         gpu.onuncapturederror = (event) => {

@@ -13,7 +13,7 @@ import type { MetricPoint } from '../protocol/metric-point';
 import type { SeriesPoint } from './downsample-metrics';
 import { useMetricsStore, type MetricsState } from './metrics-store';
 import { RefreshThrottle } from './refresh-throttle';
-import { useRunStore } from './run-store';
+import { useRunStore } from './run/run-store';
 
 /** Least time between two chart refreshes while a run trains, ms. */
 export const CHART_REFRESH_MS = 1000;

@@ -71,3 +71,6 @@ export function describeConfigKey(path: ConfigPath): { readonly doc: string; rea
   const spec = rowOf(path);
   return { doc: spec.doc, expected: describeExpected(spec) };
 }
+
+/** Keys that may change while a run trains (the page offers them live). */
+export { isLiveKey } from '../config/live-changes';

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { trainersFor } from '../client/trainer-client';
+import { trainersFor } from '../client/coordinator-client';
 import { checkRunConfig } from '../config/check-run-config';
 import { browserRunConfig, withConfigValue } from './config-edit';
 import { applyConfigPreset, CONFIG_PRESET_NAMES, matchesConfigPreset, withConfigPreset } from './config-presets';
-import { resetRunStore, setConfigValue, useRunStore } from './run-store';
+import { resetRunStore } from './run/run-commands';
+import { setConfigValue } from './run/config-actions';
+import { useRunStore } from './run/run-store';
 
 /** A config a user has been editing: a FoldTree2-style model size and other settings the presets leave alone. */
 function editedConfig() {

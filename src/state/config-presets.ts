@@ -5,7 +5,7 @@
  */
 import type { RunConfig } from '../protocol/run-config';
 import { configValue, withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
-import { isActive, useRunStore } from './run-store';
+import { isActive, useRunStore } from './run/run-store';
 
 export const CONFIG_PRESET_NAMES = ['tiny', 'teaching', 'foldtree2-small', 'foldtree2', 'multi-worker'] as const;
 export type ConfigPresetName = (typeof CONFIG_PRESET_NAMES)[number];

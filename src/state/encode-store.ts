@@ -9,7 +9,8 @@ import { EncodeClient, type EncodeProgress } from '../client/encode-client';
 import type { EncodeResult, EncodeWeights } from '../protocol/encode-messages';
 import { saveWithObjectUrl, type FileSaver } from './download-file';
 import { openedDatasetFile, useDatasetStore } from './dataset-store';
-import { requestCurrentWeights, useRunStore } from './run-store';
+import { requestCurrentWeights } from './run/current-weights';
+import { useRunStore } from './run/run-store';
 import { trainingSourceFor } from './training-dataset';
 
 export type EncodeStatus = 'idle' | 'waiting-for-weights' | 'encoding' | 'done' | 'failed';

@@ -3,9 +3,9 @@
  * teaching comparison start such runs beside the studio's main one and need only their set-up, their points and
  * how they ended; everything else a run reports is left to the main run's store.
  */
-import type { TrainerConnection, TrainerConnector } from '../client/trainer-client';
+import type { CoordinatorConnection, CoordinatorConnector } from '../client/coordinator-client';
 import type { MetricPoint } from '../protocol/metric-point';
-import type { RunInfo, TrainerCommand, TrainerEvent } from '../protocol/trainer-messages';
+import type { RunInfo, RunCommand, CoordinatorEvent } from '../protocol/coordinator-messages';
 import { assertNever } from '../shared/assert-never';
 
 export type RunEnding = { readonly status: 'finished' | 'stopped' } | { readonly status: 'failed'; readonly message: string };
@@ -19,7 +19,7 @@ export interface RunFollower {
 
 export interface FollowedRun {
   /** A command to the run (e.g. stop); ignored once it has ended. */
-  readonly send: (command: TrainerCommand) => void;
+  readonly send: (command: RunCommand) => void;
   /** Ends it now as `ending` (its workers close); later events are ignored. */
   readonly end: (ending: RunEnding) => void;
   /** How it ended: finished, stopped, or failed (a failed trainer counts as failed). Never rejects. */
@@ -29,10 +29,10 @@ export interface FollowedRun {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Starts `start` on a connection of its own and follows it; the connection closes when the run ends. */
-export function followRun(start: Extract<TrainerCommand, { type: 'start' }>, follower: RunFollower, connector: TrainerConnector): FollowedRun {
+export function followRun(start: Extract<RunCommand, { type: 'start' }>, follower: RunFollower, connector: CoordinatorConnector): FollowedRun {
   let settle: (ending: RunEnding) => void = () => undefined;
   const ended = new Promise<RunEnding>((resolve) => (settle = resolve));
-  let connection: TrainerConnection | null = null;
+  let connection: CoordinatorConnection | null = null;
   let done = false;
   const end = (ending: RunEnding) => {
     if (done) return;
@@ -40,7 +40,7 @@ export function followRun(start: Extract<TrainerCommand, { type: 'start' }>, fol
     connection?.dispose();
     settle(ending);
   };
-  const receive = (event: TrainerEvent) => {
+  const receive = (event: CoordinatorEvent) => {
     if (done) return;
     switch (event.type) {
       case 'info':

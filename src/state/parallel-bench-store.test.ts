@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RunInfo } from '../protocol/trainer-messages';
+import type { RunInfo } from '../protocol/coordinator-messages';
 import { fakePoint, FakeTrainer } from './fake-metric-points.node';
 import { median, parallelBenchConfig, resetParallelBench, runParallelCase, startParallelBench, summariseParallelRun, useParallelBenchStore } from './parallel-bench-store';
 

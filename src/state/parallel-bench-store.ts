@@ -4,13 +4,13 @@
  * metric points are reduced to steps/s, residues/s and the share of a step spent in the gradient all-reduce.
  */
 import { create } from 'zustand';
-import { connectTrainer, type TrainerConnector } from '../client/trainer-client';
+import { connectCoordinator, type CoordinatorConnector } from '../client/coordinator-client';
 import { probeGpuInWorker } from '../client/gpu-probe-client';
 import { defaultRunConfig } from '../config/run-config-values';
 import type { GpuProbeReport } from '../protocol/gpu-probe-messages';
 import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig, TrainingBackendChoice } from '../protocol/run-config';
-import type { RunInfo, TrainingDataset } from '../protocol/trainer-messages';
+import type { RunInfo, TrainingDataset } from '../protocol/coordinator-messages';
 import { withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
 import { followRun } from './follow-run';
 
@@ -161,7 +161,7 @@ export function summariseParallelRun(
 }
 
 /** Runs one case to `steps` optimizer steps (or the step after, which is left out), then stops it and closes its workers. */
-export async function runParallelCase(benchCase: ParallelBenchCase, settings: ParallelBenchSettings, dataset: Extract<TrainingDataset, { kind: 'sample' }>, connector: TrainerConnector = connectTrainer): Promise<ParallelBenchResult> {
+export async function runParallelCase(benchCase: ParallelBenchCase, settings: ParallelBenchSettings, dataset: Extract<TrainingDataset, { kind: 'sample' }>, connector: CoordinatorConnector = connectCoordinator): Promise<ParallelBenchResult> {
   const config = parallelBenchConfig(benchCase, settings, dataset.name);
   const points: MetricPoint[] = [];
   let info: RunInfo | null = null;
@@ -199,7 +199,7 @@ export function describeCase(benchCase: Pick<ParallelBenchCase, 'preset' | 'back
 }
 
 /** Probes the adapter, then runs the cases one after another; a failed case becomes a row with its error. */
-export async function startParallelBench(cases: readonly ParallelBenchCase[], settings: ParallelBenchSettings, dataset: Extract<TrainingDataset, { kind: 'sample' }>, connector: TrainerConnector = connectTrainer): Promise<void> {
+export async function startParallelBench(cases: readonly ParallelBenchCase[], settings: ParallelBenchSettings, dataset: Extract<TrainingDataset, { kind: 'sample' }>, connector: CoordinatorConnector = connectCoordinator): Promise<void> {
   if (useParallelBenchStore.getState().status === 'running') return;
   useParallelBenchStore.setState({ status: 'running', current: null, rows: [], adapter: null });
   if (typeof Worker !== 'undefined') useParallelBenchStore.setState({ adapter: await probeGpuInWorker() });

@@ -6,7 +6,7 @@
 import { exportConfig } from '../config/export-config';
 import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig } from '../protocol/run-config';
-import type { RunInfo, TrainerRunState } from '../protocol/trainer-messages';
+import type { RunInfo, RunState } from '../protocol/coordinator-messages';
 import type { RunEvent } from './run-events';
 import type { StoredCheckpoint, StoredRun } from './runs-db';
 
@@ -21,7 +21,7 @@ export interface RunArchive {
   /** ISO 8601 start time. */
   readonly createdAt: string;
   readonly datasetName: string;
-  readonly status: TrainerRunState;
+  readonly status: RunState;
   readonly lastStep: number;
   readonly config: RunConfig;
   /** `exportConfig(config, 'yaml')`; null when the stored config no longer passes this version's checks. */

@@ -5,7 +5,7 @@
  */
 import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig } from '../protocol/run-config';
-import type { RunInfo, TrainerRunState } from '../protocol/trainer-messages';
+import type { RunInfo, RunState } from '../protocol/coordinator-messages';
 import type { RunEvent } from './run-events';
 
 /** One run as the runs list shows it. */
@@ -21,7 +21,7 @@ export interface StoredRun {
   /** What the trainer set up, once it said (null for a run that failed before). */
   readonly info: RunInfo | null;
   /** The last state the page saw; an active state on a run no page drives any more means it was interrupted. */
-  readonly status: TrainerRunState;
+  readonly status: RunState;
   /** Optimizer step of the newest stored point (0 before the first). */
   readonly lastStep: number;
   /** Checkpoints stored with the run. */

@@ -1,8 +1,11 @@
 /** The run store reports each run to the runs list: start, info, points, state, faults and checkpoints. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunInfo, TrainerFault, TrainingDataset } from '../protocol/trainer-messages';
+import type { RunInfo, TrainerFault, TrainingDataset } from '../protocol/coordinator-messages';
 import { fakePoints, FakeTrainer } from './fake-metric-points.node';
-import { resetRunStore, setConfigValue, setRunDependencies, startRun, stopRun, useRunStore } from './run-store';
+import { resetRunStore, startRun, stopRun } from './run/run-commands';
+import { setConfigValue } from './run/config-actions';
+import { setRunDependencies } from './run/run-session';
+import { useRunStore } from './run/run-store';
 import type { RunsDb } from './runs-db';
 import { memoryRunsDb } from './runs-db-memory';
 import { flushPoints, resetRunsStore, runsWritten, setRunsDependencies, useRunsStore } from './runs-store';
@@ -61,7 +64,7 @@ describe('the run store records its runs', () => {
   it('a worker that dies marks the stored run failed', async () => {
     startRun(SAMPLE);
     trainer.emit({ type: 'state', state: 'running' });
-    trainer.crash('The trainer worker stopped: out of memory');
+    trainer.crash('The coordinator worker stopped: out of memory');
     await runsWritten();
     expect((await db.listRuns())[0]?.status).toBe('failed');
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importConfig } from '../config/import-config';
-import type { RunInfo } from '../protocol/trainer-messages';
+import type { RunInfo } from '../protocol/coordinator-messages';
 import { browserRunConfig, withConfigValue } from './config-edit';
 import { fakePoint, fakePoints } from './fake-metric-points.node';
 import { RUN_ARCHIVE_FORMAT, type RunArchive } from './run-archive';

@@ -11,7 +11,8 @@
 import { create } from 'zustand';
 import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig } from '../protocol/run-config';
-import type { RunInfo, TrainerRunState } from '../protocol/trainer-messages';
+import { defaultRunName } from '../protocol/run-name';
+import type { RunInfo, RunState } from '../protocol/coordinator-messages';
 import { safeFileName, saveWithObjectUrl, type FileSaver } from './download-file';
 import { overlayPoints } from './overlay-points';
 import { configYamlOf, runArchive } from './run-archive';
@@ -121,7 +122,7 @@ export function recordRunStart(config: RunConfig, datasetName: string): string {
   // Strictly increasing, so two runs started within one millisecond still list in the order they started.
   const createdAt = Math.max(Date.now(), lastCreatedAt + 1);
   lastCreatedAt = createdAt;
-  const name = config.logging.runName ?? `${config.model.preset}-${new Date(createdAt).toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
+  const name = config.logging.runName ?? defaultRunName(config.model.preset, new Date(createdAt));
   const run: StoredRun = { id: newRunId(), name, createdAt, config, datasetName, info: null, status: 'starting', lastStep: 0, checkpoints: 0 };
   nextChunk = 0;
   nextEventSeq = 0;
@@ -169,7 +170,7 @@ export function runsWritten(): Promise<void> {
 }
 
 /** The run's state as the trainer reported it; an ending writes the buffered points at once. */
-export function recordRunState(status: TrainerRunState): void {
+export function recordRunState(status: RunState): void {
   const id = useRunsStore.getState().activeRunId;
   if (!id || runById(id)?.status === status) return;
   if (status === 'stopped' || status === 'finished' || status === 'failed') void flushPoints();
@@ -204,7 +205,7 @@ useRunEvents.subscribe((state, previous) => {
 });
 
 /** What the list shows: an active state on a run this page is not recording means its page went away mid-run. */
-export function displayStatus(run: StoredRun, activeRunId: string | null): TrainerRunState | 'interrupted' {
+export function displayStatus(run: StoredRun, activeRunId: string | null): RunState | 'interrupted' {
   const active = run.status === 'starting' || run.status === 'running' || run.status === 'paused';
   return active && run.id !== activeRunId ? 'interrupted' : run.status;
 }

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { TrainerConnector, TrainerListener } from '../client/trainer-client';
+import type { CoordinatorConnector as TrainerConnector, CoordinatorListener as TrainerListener } from '../client/coordinator-client';
 import { commitmentCost } from '../model/quantizer/commitment-schedule';
 import type { RunConfig } from '../protocol/run-config';
-import type { TrainerCommand } from '../protocol/trainer-messages';
+import type { RunCommand as TrainerCommand } from '../protocol/coordinator-messages';
 import { browserRunConfig, withConfigValue } from './config-edit';
 import { fakePoint } from './fake-metric-points.node';
 import { COMPARISON_VARIANTS, comparisonConfig, resetTeachingComparison, startTeachingComparison, stopTeachingComparison, useTeachingComparison } from './teaching-comparison';

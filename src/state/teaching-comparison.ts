@@ -5,10 +5,10 @@
  * the comparison charts draw: β, perplexity and the VQ loss per step.
  */
 import { create } from 'zustand';
-import { connectTrainer, type TrainerConnector } from '../client/trainer-client';
+import { connectCoordinator as connectTrainer, type CoordinatorConnector as TrainerConnector } from '../client/coordinator-client';
 import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig } from '../protocol/run-config';
-import type { TrainingDataset } from '../protocol/trainer-messages';
+import type { TrainingDataset } from '../protocol/coordinator-messages';
 import { browserRunConfig, withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
 import { followRun, type RunEnding } from './follow-run';
 

@@ -1,6 +1,6 @@
 /** The latest structural tokens of the protein chosen for the teaching view's token strip, with the step they are from. */
 import { create } from 'zustand';
-import type { ProteinTokens } from '../protocol/trainer-messages';
+import type { ProteinTokens } from '../protocol/coordinator-messages';
 
 export interface TokenStripState {
   readonly tokens: ProteinTokens | null;

@@ -4,7 +4,7 @@
  * copy). Either way the proteins the panel's value check set aside go along, so no trainer reads them. Structure files need building into HDF5 first: that comes back as the reason Start is unavailable.
  */
 import type { DatasetSummary } from '../protocol/dataset-messages';
-import type { TrainingDataset } from '../protocol/trainer-messages';
+import type { TrainingDataset } from '../protocol/coordinator-messages';
 import { SAMPLE_DATASET, type DatasetState } from './dataset-store';
 
 export type TrainingSource =

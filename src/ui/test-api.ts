@@ -3,8 +3,8 @@
  * trainer fail the way a crashed worker or a lost GPU device would, and driving a whole run headless
  * (`automation`, used by `npm run train`). Declared once here.
  */
-import type { InjectedFault } from '../protocol/trainer-messages';
-import { injectTrainerFault } from '../state/run-store';
+import type { InjectedFault } from '../protocol/coordinator-messages';
+import { injectTrainerFault } from '../state/run/run-commands';
 import { useMetricsStore } from '../state/metrics-store';
 import { runsWritten } from '../state/runs-store';
 import { appendSyntheticPoints } from '../state/synthetic-metrics';

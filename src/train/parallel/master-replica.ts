@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { withLiveChanges } from '../../config/live-changes';
-import type { HyperparameterChange } from '../../protocol/trainer-messages';
+import type { HyperparameterChange } from '../../protocol/coordinator-messages';
 import { restoreParts, withMasterState } from '../trainer-checkpoint';
 import { groupBaseLrs, lossWeightsOf } from '../trainer-parts';
 import { lrScaleFactor } from './lr-scaling';

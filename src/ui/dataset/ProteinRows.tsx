@@ -3,7 +3,7 @@
  * its row, coloured by its current tokens (it becomes the token strip's protein, so both show the same tokens).
  */
 import { useState } from 'react';
-import { requestStripTokens } from '../../state/run-store';
+import { requestStripTokens } from '../../state/run/run-commands';
 import { chooseStripProtein } from '../../state/token-strip-store';
 import { TokenStructureView } from '../structure/TokenStructureView';
 

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { configPanelLayout, type PanelGroupId } from '../../state/config-layout';
-import { useRunStore } from '../../state/run-store';
+import { useRunStore } from '../../state/run/run-store';
 import { ConfigFileButtons, ConfigMessages } from './ConfigFiles';
 import { ConfigGroup } from './ConfigGroup';
 import { ConfigPresets, ConfigSummary } from './ConfigPresets';

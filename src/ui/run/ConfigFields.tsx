@@ -5,7 +5,10 @@
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { configValue, describeConfigKey, type ConfigPath } from '../../state/config-edit';
-import { changeWhileTraining, isLiveKey, setConfigValue, useRunStore } from '../../state/run-store';
+import { changeWhileTraining } from '../../state/run/run-commands';
+import { isLiveKey } from '../../state/config-edit';
+import { setConfigValue } from '../../state/run/config-actions';
+import { useRunStore } from '../../state/run/run-store';
 
 interface FieldProps {
   readonly path: ConfigPath;

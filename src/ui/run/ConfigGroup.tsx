@@ -3,7 +3,7 @@
  * no effect with the rest of the config (Muon's rate while Muon is off) are dimmed but stay editable.
  */
 import { unusedBecause, type KeySpec, type PanelGroup } from '../../state/config-layout';
-import { useRunStore } from '../../state/run-store';
+import { useRunStore } from '../../state/run/run-store';
 import { ConfigGroupField } from './ConfigGroupField';
 
 interface ConfigGroupProps {

@@ -2,7 +2,8 @@
 import type { TrainingSource } from '../../state/training-dataset';
 import { SHORTCUT_HINT, useRunShortcuts } from './run-shortcuts';
 import { useFoldtree2Refusal } from '../../state/foldtree2-refusal';
-import { downloadFinalCheckpoint, downloadWeights, isActive, pauseRun, stepOnce, resumeRun, saveCheckpoint, startRun, stopRun, useRunStore } from '../../state/run-store';
+import { downloadFinalCheckpoint, downloadWeights, pauseRun, stepOnce, resumeRun, saveCheckpoint, startRun, stopRun } from '../../state/run/run-commands';
+import { isActive, useRunStore } from '../../state/run/run-store';
 
 /** A button that opens a file picker and hands over the chosen file with its bytes. */
 function FileButton(props: { label: string; accept: string; testId: string; disabled: boolean; title?: string; onFile: (file: File, bytes: ArrayBuffer) => void }) {

@@ -4,9 +4,10 @@
  * per-protein token request, or, without a run, from the last dataset encode.
  */
 import { memo, useCallback, useMemo, useState } from 'react';
-import type { ProteinTokens } from '../../protocol/trainer-messages';
+import type { ProteinTokens } from '../../protocol/coordinator-messages';
 import { useEncodeStore } from '../../state/encode-store';
-import { requestStripTokens, useRunStore } from '../../state/run-store';
+import { requestStripTokens } from '../../state/run/run-commands';
+import { useRunStore } from '../../state/run/run-store';
 import { setTokenRefreshEvery, useTokenStrip } from '../../state/token-strip-store';
 import { COLOR_MODE_LABELS, COLOR_MODES, residueColors, type ColorMode } from './structure-colors';
 import { StructureLegend } from './StructureLegend';

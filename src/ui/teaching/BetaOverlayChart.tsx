@@ -12,7 +12,7 @@ import { maxPointsForWidth, rawView } from '../../state/chart-view';
 import { commitmentCurve, previewReach } from '../../state/commitment-curve';
 import type { SeriesPoint } from '../../state/downsample-metrics';
 import { chartKey, mergeSeriesRows, SERIES, seriesName, type ChartRow } from '../../state/metric-series';
-import { useRunStore } from '../../state/run-store';
+import { useRunStore } from '../../state/run/run-store';
 import { compactNumber } from '../charts/format';
 import { useElementWidth } from '../charts/use-element-width';
 import { useChartLive } from '../charts/use-chart-live';

@@ -5,7 +5,8 @@
 import { useMemo } from 'react';
 import { plannedSteps, type PlannedSteps } from '../../state/commitment-curve';
 import { useDatasetStore } from '../../state/dataset-store';
-import { isActive, plannedTrainers, useRunStore } from '../../state/run-store';
+import { isActive, useRunStore } from '../../state/run/run-store';
+import { plannedTrainers } from '../../state/run/run-commands';
 
 export function usePlannedSteps(): PlannedSteps {
   const config = useRunStore((state) => state.config);

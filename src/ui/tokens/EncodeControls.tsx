@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { cancelEncode, downloadEncoded, encodeWithCurrentWeights, encodeWithWeightsFile, setAutoEncodeEvery, useEncodeStore } from '../../state/encode-store';
 import { useMetricsStore } from '../../state/metrics-store';
-import { useRunStore } from '../../state/run-store';
+import { useRunStore } from '../../state/run/run-store';
 import { stripRequestDue } from '../teaching/strip-refresh';
 import type { SkippedItem } from '../../protocol/protein-graph';
 

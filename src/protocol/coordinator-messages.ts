@@ -56,7 +56,7 @@ export interface InitialWeights {
   readonly bytes: ArrayBuffer;
 }
 
-export type TrainerCommand =
+export type RunCommand =
   | { readonly type: 'start'; readonly config: RunConfig; readonly dataset: TrainingDataset; readonly checkpoint?: ArrayBuffer; readonly weights?: InitialWeights }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -80,11 +80,17 @@ export type TrainerCommand =
 
 /** What the page's client adds: ports to the trainers (one control and one exchange port each), and deaths. */
 export type CoordinatorCommand =
-  | TrainerCommand
+  | RunCommand
   | { readonly type: 'attach-trainers'; readonly control: readonly MessagePort[]; readonly exchange: readonly MessagePort[]; readonly isolated: boolean }
   | { readonly type: 'trainer-failed'; readonly rank: number; readonly reason: string };
 
-export type TrainerRunState = 'starting' | 'running' | 'paused' | 'stopped' | 'finished' | 'failed';
+export const RUN_STATES = ['starting', 'running', 'paused', 'stopped', 'finished', 'failed'] as const;
+export type RunState = (typeof RUN_STATES)[number];
+
+export const LOG_LEVELS = ['info', 'warning', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const FAULT_KINDS = ['error', 'device-lost', 'out-of-memory', 'timeout', 'terminated', 'drift'] as const;
 
 /** What the page shows about the run once it is set up. */
 export interface RunInfo {
@@ -112,7 +118,7 @@ export interface RunInfo {
 /** A trainer that failed; the run is paused with the other trainers' weights intact. */
 export interface TrainerFault {
   readonly rank: number;
-  readonly kind: 'error' | 'device-lost' | 'out-of-memory' | 'timeout' | 'terminated' | 'drift';
+  readonly kind: (typeof FAULT_KINDS)[number];
   /** A full sentence for the user, naming the rank and what to do. */
   readonly message: string;
   /** Optimizer steps completed by every remaining trainer. */
@@ -121,11 +127,11 @@ export interface TrainerFault {
   readonly remaining: number;
 }
 
-export type TrainerEvent =
-  | { readonly type: 'state'; readonly state: TrainerRunState; readonly message?: string }
+export type CoordinatorEvent =
+  | { readonly type: 'state'; readonly state: RunState; readonly message?: string }
   | { readonly type: 'info'; readonly info: RunInfo }
   | { readonly type: 'metrics'; readonly points: readonly MetricPoint[] }
-  | { readonly type: 'log'; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
+  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string }
   /** `final`: saved by the coordinator when the run finished (kept for download, not downloaded unasked). */
   | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string; readonly final?: boolean }
   | { readonly type: 'fault'; readonly fault: TrainerFault }
@@ -134,7 +140,7 @@ export type TrainerEvent =
   /** Changes taken by every trainer; `step` is the first optimizer step (1-based, as in metric points) they shape. */
   | { readonly type: 'hyperparameters-changed'; readonly step: number; readonly changes: readonly HyperparameterChange[] };
 
-export function isTrainerCommand(value: unknown): value is TrainerCommand {
+export function isRunCommand(value: unknown): value is RunCommand {
   if (!isRecord(value)) return false;
   switch (value['type']) {
     case 'start':
@@ -151,9 +157,9 @@ export function isTrainerCommand(value: unknown): value is TrainerCommand {
     case 'encode-protein':
       return value['proteinId'] === undefined || typeof value['proteinId'] === 'string';
     case 'set-hyperparameters':
-      return Array.isArray(value['changes']) && value['changes'].every((c: unknown) => isRecord(c) && typeof c['path'] === 'string' && ['number', 'boolean', 'string'].includes(typeof c['value']));
+      return Array.isArray(value['changes']) && value['changes'].every(isChange);
     case 'inject-fault':
-      return typeof value['rank'] === 'number' && typeof value['fault'] === 'string' && typeof value['atStep'] === 'number';
+      return typeof value['rank'] === 'number' && isOneOf(INJECTED_FAULTS, value['fault']) && typeof value['atStep'] === 'number';
     default:
       return false;
   }
@@ -167,31 +173,60 @@ export function isCoordinatorCommand(value: unknown): value is CoordinatorComman
     case 'trainer-failed':
       return typeof value['rank'] === 'number' && typeof value['reason'] === 'string';
     default:
-      return isTrainerCommand(value);
+      return isRunCommand(value);
   }
 }
 
-export function isTrainerEvent(value: unknown): value is TrainerEvent {
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => list.includes(value as T);
+const isOptional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
+const isString = (value: unknown) => typeof value === 'string';
+const isNumber = (value: unknown) => typeof value === 'number';
+
+function isChange(value: unknown): value is HyperparameterChange {
+  return isRecord(value) && isString(value['path']) && ['number', 'boolean', 'string'].includes(typeof value['value']);
+}
+
+function isFault(value: unknown): value is TrainerFault {
+  return isRecord(value) && isNumber(value['rank']) && isOneOf(FAULT_KINDS, value['kind']) && isString(value['message']) && isNumber(value['step']) && isNumber(value['remaining']);
+}
+
+function isTokens(value: unknown): value is ProteinTokens {
+  return isRecord(value) && isString(value['proteinId']) && isString(value['sequence']) && Array.isArray(value['codes']) && isNumber(value['codebookSize']) && (value['plddt'] === null || Array.isArray(value['plddt']));
+}
+
+function isRunInfo(value: unknown): value is RunInfo {
+  if (!isRecord(value) || !isRecord(value['groups'])) return false;
+  const strings = ['runName', 'backend', 'precision', 'strategy', 'exchange'] as const;
+  const numbers = ['parameters', 'proteins', 'skippedProteins', 'stepsPerEpoch', 'totalSteps', 'inputWidth', 'trainers', 'effectiveBatch'] as const;
+  return strings.every((key) => isString(value[key])) && numbers.every((key) => isNumber(value[key]));
+}
+
+/** A file the coordinator hands over: its bytes, the optimizer step it holds and its name. */
+function isFileEvent(value: Record<string, unknown>): boolean {
+  return value['bytes'] instanceof ArrayBuffer && isNumber(value['step']) && isString(value['fileName']);
+}
+
+export function isCoordinatorEvent(value: unknown): value is CoordinatorEvent {
   if (!isRecord(value)) return false;
   switch (value['type']) {
     case 'state':
-      return typeof value['state'] === 'string';
+      return isOneOf(RUN_STATES, value['state']) && isOptional(value['message'], isString);
     case 'info':
-      return isRecord(value['info']);
+      return isRunInfo(value['info']);
     case 'metrics':
-      return Array.isArray(value['points']);
+      return Array.isArray(value['points']) && value['points'].every((p: unknown) => isRecord(p) && isNumber(p['step']));
     case 'log':
-      return typeof value['message'] === 'string';
+      return isOneOf(LOG_LEVELS, value['level']) && isString(value['message']);
     case 'checkpoint':
-      return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
+      return isFileEvent(value) && isOptional(value['final'], (v) => typeof v === 'boolean');
     case 'fault':
-      return isRecord(value['fault']);
+      return isFault(value['fault']);
     case 'weights':
-      return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
+      return isFileEvent(value) && isOptional(value['purpose'], (v) => v === 'save' || v === 'encode');
     case 'tokens':
-      return isRecord(value['tokens']) && typeof value['step'] === 'number';
+      return isTokens(value['tokens']) && isNumber(value['step']);
     case 'hyperparameters-changed':
-      return typeof value['step'] === 'number' && Array.isArray(value['changes']);
+      return isNumber(value['step']) && Array.isArray(value['changes']) && value['changes'].every(isChange);
     default:
       return false;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainerEvent } from '../protocol/trainer-messages';
-import { TrainerClient, type TrainerListener, type WorkerLike } from './trainer-client';
+import type { CoordinatorEvent } from '../protocol/coordinator-messages';
+import { CoordinatorClient, type CoordinatorListener, type WorkerLike } from './coordinator-client';
 
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
@@ -24,23 +24,23 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function connect(facts = { hardwareConcurrency: 4, hasWebGPU: false, isolated: true }): { worker: FakeWorker; trainers: FakeWorker[]; client: TrainerClient; events: TrainerEvent[]; failures: string[] } {
+function connect(facts = { hardwareConcurrency: 4, hasWebGPU: false, isolated: true }): { worker: FakeWorker; trainers: FakeWorker[]; client: CoordinatorClient; events: CoordinatorEvent[]; failures: string[] } {
   const worker = new FakeWorker();
   const trainers: FakeWorker[] = [];
-  const events: TrainerEvent[] = [];
+  const events: CoordinatorEvent[] = [];
   const failures: string[] = [];
-  const listener: TrainerListener = { event: (event) => void events.push(event), failure: (message) => void failures.push(message) };
+  const listener: CoordinatorListener = { event: (event) => void events.push(event), failure: (message) => void failures.push(message) };
   const spawnTrainer = () => {
     const trainer = new FakeWorker();
     trainers.push(trainer);
     return trainer;
   };
-  return { worker, trainers, client: new TrainerClient(listener, () => worker, spawnTrainer, () => facts), events, failures };
+  return { worker, trainers, client: new CoordinatorClient(listener, () => worker, spawnTrainer, () => facts), events, failures };
 }
 
 const config = (workers: number, strategy = 'ddp') => ({ training: { workers, strategy } }) as never;
 
-describe('TrainerClient', () => {
+describe('CoordinatorClient', () => {
   it('forwards well-formed events and drops anything else', () => {
     const { worker, events } = connect();
     worker.reply({ type: 'state', state: 'running' });
@@ -93,12 +93,12 @@ describe('TrainerClient', () => {
     expect(trainers.map((t) => t.terminated)).toEqual([1, 1]);
   });
 
-  it('reports a crash once as "The trainer worker stopped: …", terminates the worker and goes quiet', () => {
+  it('reports a crash once as "The coordinator worker stopped: …", terminates the worker and goes quiet', () => {
     const { worker, client, events, failures } = connect();
     const seen = worker.crash('Uncaught RangeError: out of memory');
     worker.crash('again');
     worker.reply({ type: 'state', state: 'running' });
-    expect(failures).toEqual(['The trainer worker stopped: Uncaught RangeError: out of memory']);
+    expect(failures).toEqual(['The coordinator worker stopped: Uncaught RangeError: out of memory']);
     expect(seen.prevented).toBe(true);
     expect(worker.terminated).toBe(1);
     expect(events).toEqual([]);
@@ -108,10 +108,10 @@ describe('TrainerClient', () => {
   it('names a load failure without a message, and an unreadable message', () => {
     const first = connect();
     first.worker.crash('');
-    expect(first.failures[0]).toMatch(/^The trainer worker stopped: it failed to load or crashed/);
+    expect(first.failures[0]).toMatch(/^The coordinator worker stopped: it failed to load or crashed/);
     const second = connect();
     second.worker.onmessageerror?.({} as MessageEvent<unknown>);
-    expect(second.failures).toEqual(['The trainer worker stopped: a message from it could not be read']);
+    expect(second.failures).toEqual(['The coordinator worker stopped: a message from it could not be read']);
   });
 
   it('dispose terminates the worker and silences it', () => {

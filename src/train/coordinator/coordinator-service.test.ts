@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { InitialWeights, InjectedFault } from '../../protocol/trainer-messages';
-import type { TrainerEvent, TrainerFault } from '../../protocol/trainer-messages';
+import type { InitialWeights, InjectedFault } from '../../protocol/coordinator-messages';
+import type { CoordinatorEvent, TrainerFault } from '../../protocol/coordinator-messages';
 import { decodeCheckpoint } from '../checkpoint-codec';
 import { smallRunConfig } from '../testing-sample-source.node';
-import { parallelHarness, SAMPLE_DATASET, type ParallelHarness } from './testing-parallel-run.node';
-import { worstDifference, worstRelativeNorm } from './weight-difference.node';
+import { parallelHarness, SAMPLE_DATASET, type ParallelHarness } from '../parallel/testing-parallel-run.node';
+import { worstDifference, worstRelativeNorm } from '../parallel/weight-difference.node';
 
 type Weights = Record<string, { shape: number[]; data: Float32Array }>;
 
-const isCheckpoint = (e: TrainerEvent): e is Extract<TrainerEvent, { type: 'checkpoint' }> => e.type === 'checkpoint';
+const isCheckpoint = (e: CoordinatorEvent): e is Extract<CoordinatorEvent, { type: 'checkpoint' }> => e.type === 'checkpoint';
 const steps = (h: ParallelHarness) => h.events.flatMap((e) => (e.type === 'metrics' ? e.points.map((p) => p.step) : []));
 const states = (h: ParallelHarness) => h.events.flatMap((e) => (e.type === 'state' ? [e.state] : []));
 
@@ -255,7 +255,7 @@ test('weights downloaded under FoldTree2 names (and as a hand-over zip) start a 
   if (exported.type !== 'weights') throw new Error('no weights');
   expect(exported.fileName).toBe('step2.foldtree2.safetensors');
   const { decodeSafetensors } = await import('../safetensors');
-  const { weightChecksum } = await import('./weight-checksum');
+  const { weightChecksum } = await import('../parallel/weight-checksum');
   // The run's own weights at that step, from a checkpoint (studio names), fingerprinted here.
   const saved = await save(a);
   expect(saved.step).toBe(2);

@@ -1,32 +1,33 @@
 /**
- * Main-thread side of a run: the coordinator worker (commands in, `TrainerEvent`s out, parsed with
- * `isTrainerEvent`; anything else is ignored) and, when a run starts, its trainer workers — as many as the config
+ * Main-thread side of a run: the coordinator worker (commands in, `CoordinatorEvent`s out, parsed with
+ * `isCoordinatorEvent`; anything else is ignored) and, when a run starts, its trainer workers — as many as the config
  * asks for (or `chooseTrainerCount` picks for "auto"), each wired to the coordinator with its own MessageChannels so
- * gradients never pass through this thread. A coordinator that dies is reported once as "The trainer worker
+ * gradients never pass through this thread. A coordinator that dies is reported once as "The coordinator worker
  * stopped: …" and the client goes quiet; a trainer worker that dies is reported to the coordinator by rank, which
  * pauses the run.
  */
 import { chooseTrainerCount } from '../protocol/trainer-count';
-import { isTrainerEvent, type TrainerCommand, type TrainerEvent } from '../protocol/trainer-messages';
+import { isCoordinatorEvent, type CoordinatorCommand, type CoordinatorEvent, type RunCommand } from '../protocol/coordinator-messages';
+import type { TrainerConnect } from '../protocol/replica-messages';
 import type { RunConfig } from '../protocol/run-config';
 
 /** What the owner of a connection hears. */
-export interface TrainerListener {
-  event(event: TrainerEvent): void;
+export interface CoordinatorListener {
+  event(event: CoordinatorEvent): void;
   /** The worker is gone; `message` is a full sentence for the user. Called at most once. */
   failure(message: string): void;
 }
 
 /** A running trainer as its owner (the run store) sees it; tests substitute a fake. */
-export interface TrainerConnection {
-  send(command: TrainerCommand): void;
+export interface CoordinatorConnection {
+  send(command: RunCommand): void;
   /** Terminates the workers; no event or failure is delivered afterwards. */
   dispose(): void;
   /** Fault-handling tests: terminates trainer `rank`'s worker as a crash would end it. */
   killTrainer?(rank: number): void;
 }
 
-export type TrainerConnector = (listener: TrainerListener) => TrainerConnection;
+export type CoordinatorConnector = (listener: CoordinatorListener) => CoordinatorConnection;
 
 /** The part of `Worker` the client uses, so tests can hand in a fake. */
 export interface WorkerLike {
@@ -67,16 +68,16 @@ export function trainersFor(config: RunConfig, facts: BrowserFacts): { count: nu
 }
 
 /** Buffers the command hands over rather than copies: a checkpoint to resume from. */
-export function transferListOf(command: TrainerCommand): Transferable[] {
+export function transferListOf(command: RunCommand): Transferable[] {
   return command.type === 'start' && command.checkpoint ? [command.checkpoint] : [];
 }
 
-export class TrainerClient implements TrainerConnection {
+export class CoordinatorClient implements CoordinatorConnection {
   private worker: WorkerLike | null;
   private trainers: (WorkerLike | null)[] = [];
 
   constructor(
-    private readonly listener: TrainerListener,
+    private readonly listener: CoordinatorListener,
     spawn: () => WorkerLike = spawnCoordinatorWorker,
     private readonly spawnTrainer: (rank: number) => WorkerLike = spawnTrainerWorker,
     private readonly facts: () => BrowserFacts = browserFacts,
@@ -84,7 +85,7 @@ export class TrainerClient implements TrainerConnection {
     const worker = spawn();
     this.worker = worker;
     worker.onmessage = (event) => {
-      if (this.worker === worker && isTrainerEvent(event.data)) this.listener.event(event.data);
+      if (this.worker === worker && isCoordinatorEvent(event.data)) this.listener.event(event.data);
     };
     worker.onerror = (event) => {
       // The error is reported to the user here; stop the browser from also logging it as uncaught.
@@ -94,10 +95,10 @@ export class TrainerClient implements TrainerConnection {
     worker.onmessageerror = () => this.fail('a message from it could not be read');
   }
 
-  send(command: TrainerCommand): void {
-    if (!this.worker) throw new Error('The trainer worker is not running');
-    if (command.type === 'start') this.startTrainers(command.config, this.worker);
-    this.worker.postMessage(command, transferListOf(command));
+  send(command: RunCommand): void {
+    if (!this.worker) throw new Error('The coordinator worker is not running');
+    if (command.type === 'start') this.startTrainers(command.config);
+    this.post(command, transferListOf(command));
   }
 
   dispose(): void {
@@ -112,7 +113,11 @@ export class TrainerClient implements TrainerConnection {
     if (!trainer) return;
     trainer.terminate();
     this.trainers[rank] = null;
-    this.worker?.postMessage({ type: 'trainer-failed', rank, reason: 'its worker was terminated' }, []);
+    this.post({ type: 'trainer-failed', rank, reason: 'its worker was terminated' });
+  }
+
+  private post(command: CoordinatorCommand, transfer: Transferable[] = []): void {
+    this.worker?.postMessage(command, transfer);
   }
 
   private stopTrainers(): void {
@@ -121,7 +126,7 @@ export class TrainerClient implements TrainerConnection {
   }
 
   /** A fresh set of trainer workers for each run, each joined to the coordinator by two channels. */
-  private startTrainers(config: RunConfig, coordinator: WorkerLike): void {
+  private startTrainers(config: RunConfig): void {
     this.stopTrainers();
     const facts = this.facts();
     const { count, reason } = trainersFor(config, facts);
@@ -132,27 +137,28 @@ export class TrainerClient implements TrainerConnection {
       const trainer = this.spawnTrainer(rank);
       const commands = new MessageChannel();
       const sums = new MessageChannel();
-      trainer.postMessage({ type: 'connect', control: commands.port2, exchange: sums.port2 }, [commands.port2, sums.port2]);
+      const connect: TrainerConnect = { type: 'connect', control: commands.port2, exchange: sums.port2 };
+      trainer.postMessage(connect, [commands.port2, sums.port2]);
       trainer.onerror = (event) => {
         event.preventDefault();
         if (this.trainers[rank] !== trainer) return;
         this.trainers[rank] = null;
         trainer.terminate();
-        this.worker?.postMessage({ type: 'trainer-failed', rank, reason: event.message || 'its worker crashed without a message' }, []);
+        this.post({ type: 'trainer-failed', rank, reason: event.message || 'its worker crashed without a message' });
       };
       control.push(commands.port1);
       exchange.push(sums.port1);
       this.trainers.push(trainer);
     }
-    coordinator.postMessage({ type: 'attach-trainers', control, exchange, isolated: facts.isolated }, [...control, ...exchange]);
+    this.post({ type: 'attach-trainers', control, exchange, isolated: facts.isolated }, [...control, ...exchange]);
   }
 
   private fail(reason: string): void {
     if (!this.worker) return;
     this.dispose();
-    this.listener.failure(`The trainer worker stopped: ${reason}`);
+    this.listener.failure(`The coordinator worker stopped: ${reason}`);
   }
 }
 
 /** The connector the run store uses outside tests. */
-export const connectTrainer: TrainerConnector = (listener) => new TrainerClient(listener);
+export const connectCoordinator: CoordinatorConnector = (listener) => new CoordinatorClient(listener);

@@ -1,22 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importConfig } from '../config/import-config';
-import type { RunInfo, TrainingDataset } from '../protocol/trainer-messages';
-import { fakePoints, FakeTrainer } from './fake-metric-points.node';
-import { useMetricsStore } from './metrics-store';
-import {
-  downloadWeights,
-  exportConfigText,
-  importConfigText,
-  pauseRun,
-  resetRunStore,
-  resumeRun,
-  saveCheckpoint,
-  setConfigValue,
-  setRunDependencies,
-  startRun,
-  stopRun,
-  useRunStore,
-} from './run-store';
+import { importConfig } from '../../config/import-config';
+import type { RunInfo, TrainingDataset } from '../../protocol/coordinator-messages';
+import { fakePoints, FakeTrainer } from '../fake-metric-points.node';
+import { useMetricsStore } from '../metrics-store';
+import { downloadWeights, pauseRun, resetRunStore, resumeRun, saveCheckpoint, startRun, stopRun } from './run-commands';
+import { exportConfigText, importConfigText, setConfigValue } from './config-actions';
+import { setRunDependencies } from './run-session';
+import { useRunStore } from './run-store';
 
 const SAMPLE: TrainingDataset = { kind: 'sample', url: 'http://127.0.0.1/sample/sample-structs.h5', name: 'sample-structs.h5' };
 const INFO: RunInfo = {
@@ -124,11 +114,11 @@ describe('a run', () => {
     startRun(SAMPLE);
     trainer.emit({ type: 'state', state: 'running' });
     trainer.emit({ type: 'metrics', points: fakePoints(1, 5) });
-    trainer.crash('The trainer worker stopped: out of memory');
+    trainer.crash('The coordinator worker stopped: out of memory');
     const state = useRunStore.getState();
     expect(state.status).toBe('failed');
-    expect(state.error).toBe('The trainer worker stopped: out of memory');
-    expect(state.logs.at(-1)).toMatchObject({ level: 'error', message: 'The trainer worker stopped: out of memory' });
+    expect(state.error).toBe('The coordinator worker stopped: out of memory');
+    expect(state.logs.at(-1)).toMatchObject({ level: 'error', message: 'The coordinator worker stopped: out of memory' });
     expect(useMetricsStore.getState().points.length).toBe(5);
   });
 
@@ -139,7 +129,7 @@ describe('a run', () => {
     trainer.emit({ type: 'state', state: 'stopped' });
     trainer.emit({ type: 'state', state: 'failed', message: 'Tensor is disposed' });
     expect(useRunStore.getState()).toMatchObject({ status: 'stopped', error: null });
-    expect(useRunStore.getState().logs.at(-1)).toMatchObject({ level: 'warning', message: 'After the run ended the trainer reported "failed": Tensor is disposed' });
+    expect(useRunStore.getState().logs.at(-1)).toMatchObject({ level: 'warning', message: 'After the run ended the coordinator reported "failed": Tensor is disposed' });
   });
 
   it('a failed state from the worker carries its message as the error', () => {
@@ -156,7 +146,7 @@ describe('a run', () => {
     expect(trainer.disposed).toBe(1);
     expect(trainer.connections).toBe(2);
     first?.event({ type: 'metrics', points: fakePoints(1, 3) });
-    first?.failure('The trainer worker stopped: late');
+    first?.failure('The coordinator worker stopped: late');
     expect(useMetricsStore.getState().received).toBe(0);
     expect(useRunStore.getState().status).toBe('starting');
   });
