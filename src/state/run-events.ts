@@ -1,10 +1,10 @@
 /**
- * Events of the current run that charts mark at their optimizer step: hyper-parameter changes made while it
- * trains, pauses and resumes, faults. Appended by the run store; read by every chart (a vertical marker each).
+ * Events of a run at their optimizer step: hyper-parameter changes made while it trains (appended by the run store
+ * when every trainer took them, and marked on every chart) and faults (stored with the run in the runs list).
  */
 import { create } from 'zustand';
 
-export const RUN_EVENT_KINDS = ['change', 'pause', 'resume', 'fault', 'checkpoint'] as const;
+export const RUN_EVENT_KINDS = ['change', 'fault'] as const;
 export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
 
 export interface RunEvent {

@@ -5,7 +5,7 @@
  */
 import type { MetricPoint } from '../protocol/metric-point';
 import { appendMetrics } from './metrics-store';
-import { recordMetrics } from './runs-store';
+import { recordMetrics } from './runs/run-recorder';
 
 /** Deterministic noise in [−1, 1) from a step number (a small integer hash). */
 function noise(step: number, salt: number): number {

@@ -6,7 +6,7 @@
 import type { InjectedFault } from '../protocol/coordinator-messages';
 import { injectTrainerFault } from '../state/run/run-commands';
 import { useMetricsStore } from '../state/metrics-store';
-import { runsWritten } from '../state/runs-store';
+import { runsWritten } from '../state/runs/runs-storage';
 import { appendSyntheticPoints } from '../state/synthetic-metrics';
 import { automationApi, type AutomationApi } from './automation-api';
 

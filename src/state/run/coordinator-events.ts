@@ -8,7 +8,7 @@ import { assertNever } from '../../shared/assert-never';
 import { safeFileName } from '../download-file';
 import { appendMetrics } from '../metrics-store';
 import { addRunEvent } from '../run-events';
-import { recordCheckpoint, recordEvent, recordMetrics, recordRunInfo, recordRunState } from '../runs-store';
+import { recordCheckpoint, recordEvent, recordMetrics, recordRunInfo, recordRunState } from '../runs/run-recorder';
 import { setStripTokens } from '../token-strip-store';
 import { handOverWeights, handOverWeightsFailed } from './current-weights';
 import { session } from './run-session';

@@ -11,7 +11,7 @@ import { configValue, withConfigValue, type ConfigPath } from '../config-edit';
 import { resetMetrics } from '../metrics-store';
 import { modelShapeProblem } from '../model-shape';
 import { resetRunEvents } from '../run-events';
-import { recordRunStart } from '../runs-store';
+import { recordRunStart } from '../runs/run-recorder';
 import { useTokenStrip } from '../token-strip-store';
 import { setConfigValue } from './config-actions';
 import { receive } from './coordinator-events';

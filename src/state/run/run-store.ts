@@ -8,7 +8,8 @@ import { create } from 'zustand';
 import type { RunInfo, TrainerFault, RunState } from '../../protocol/coordinator-messages';
 import type { RunConfig } from '../../protocol/run-config';
 import { browserRunConfig, type ConfigPath } from '../config-edit';
-import { recordRunState, setRunsWarningSink } from '../runs-store';
+import { recordRunState } from '../runs/run-recorder';
+import { setRunsWarningSink } from '../runs/runs-storage';
 
 /** `idle`: no run yet on this page. */
 export type RunStatus = 'idle' | RunState;

@@ -12,10 +12,7 @@ import { lineChartModel, type DrawnLine, type LinePlotInput } from './line-chart
 
 const MARKER_COLORS: Readonly<Record<ChartMarker['kind'], string>> = {
   change: '#8a5a00',
-  pause: '#6b7a8f',
-  resume: '#20a36b',
   fault: '#b3261e',
-  checkpoint: '#3867d6',
 };
 
 // Every prop below is a constant or kept per value: recharts re-registers an axis, tooltip or marker whose props

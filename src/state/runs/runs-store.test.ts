@@ -1,38 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { importConfig } from '../config/import-config';
-import type { RunInfo } from '../protocol/coordinator-messages';
-import { browserRunConfig, withConfigValue } from './config-edit';
-import { fakePoint, fakePoints } from './fake-metric-points.node';
-import { RUN_ARCHIVE_FORMAT, type RunArchive } from './run-archive';
-import { addRunEvent, resetRunEvents } from './run-events';
-import { useRunOverlays } from './run-overlays';
-import type { RunsDb } from './runs-db';
-import { memoryRunsDb } from './runs-db-memory';
-import {
-  deleteRun,
-  displayStatus,
-  downloadRun,
-  downloadRunCheckpoint,
-  downloadRunConfig,
-  FLUSH_MS,
-  FLUSH_POINTS,
-  flushPoints,
-  loadRuns,
-  OVERLAY_COLORS,
-  recordCheckpoint,
-  recordEvent,
-  recordMetrics,
-  recordRunInfo,
-  recordRunStart,
-  recordRunState,
-  renameRun,
-  resetRunsStore,
-  runsWritten,
-  setRunsDependencies,
-  setRunsWarningSink,
-  toggleOverlay,
-  useRunsStore,
-} from './runs-store';
+import { importConfig } from '../../config/import-config';
+import type { RunInfo } from '../../protocol/coordinator-messages';
+import { browserRunConfig, withConfigValue } from '../config-edit';
+import { fakePoint, fakePoints } from '../fake-metric-points.node';
+import { RUN_ARCHIVE_FORMAT, type RunArchive } from '../run-archive';
+import { addRunEvent, resetRunEvents } from '../run-events';
+import { useRunOverlays } from '../run-overlays';
+import type { RunsDb } from '../runs-db';
+import { memoryRunsDb } from '../runs-db-memory';
+import { deleteRun, displayStatus, loadRuns, renameRun, resetRunsStore } from './runs-store';
+import { downloadRun, downloadRunCheckpoint, downloadRunConfig } from './run-downloads';
+import { FLUSH_MS, FLUSH_POINTS, flushPoints, recordCheckpoint, recordEvent, recordMetrics, recordRunInfo, recordRunStart, recordRunState } from './run-recorder';
+import { OVERLAY_COLORS, toggleOverlay } from './overlay-choice';
+import { runsWritten, setRunsDependencies, setRunsWarningSink } from './runs-storage';
+import { useRunsStore } from './runs-state';
 
 const INFO = { runName: 'tiny-2026-01-01-12-00-00', totalSteps: 40 } as RunInfo;
 

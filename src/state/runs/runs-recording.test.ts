@@ -1,14 +1,17 @@
 /** The run store reports each run to the runs list: start, info, points, state, faults and checkpoints. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunInfo, TrainerFault, TrainingDataset } from '../protocol/coordinator-messages';
-import { fakePoints, FakeTrainer } from './fake-metric-points.node';
-import { resetRunStore, startRun, stopRun } from './run/run-commands';
-import { setConfigValue } from './run/config-actions';
-import { setRunDependencies } from './run/run-session';
-import { useRunStore } from './run/run-store';
-import type { RunsDb } from './runs-db';
-import { memoryRunsDb } from './runs-db-memory';
-import { flushPoints, resetRunsStore, runsWritten, setRunsDependencies, useRunsStore } from './runs-store';
+import type { RunInfo, TrainerFault, TrainingDataset } from '../../protocol/coordinator-messages';
+import { fakePoints, FakeTrainer } from '../fake-metric-points.node';
+import { resetRunStore, startRun, stopRun } from '../run/run-commands';
+import { setConfigValue } from '../run/config-actions';
+import { setRunDependencies } from '../run/run-session';
+import { useRunStore } from '../run/run-store';
+import type { RunsDb } from '../runs-db';
+import { memoryRunsDb } from '../runs-db-memory';
+import { flushPoints } from './run-recorder';
+import { resetRunsStore } from './runs-store';
+import { runsWritten, setRunsDependencies } from './runs-storage';
+import { useRunsStore } from './runs-state';
 
 const SAMPLE: TrainingDataset = { kind: 'sample', url: 'http://127.0.0.1/sample/sample-structs.h5', name: 'sample-structs.h5' };
 const INFO = { runName: 'tiny-run', totalSteps: 10 } as RunInfo;
