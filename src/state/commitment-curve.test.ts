@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { commitmentCost } from '../model/quantizer/commitment-schedule';
+import { commitmentCost } from '../config/commitment-schedule';
 import { COMMITMENT_SCHEDULES } from '../protocol/run-config';
 import { commitmentAt, commitmentCurve, plannedSteps, previewReach, type CommitmentSettings } from './commitment-curve';
 

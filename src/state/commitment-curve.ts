@@ -1,51 +1,18 @@
 /**
  * The commitment cost β a run's config gives at each optimizer step, for the teaching view's preview before and
- * during training. The page may not load the model code, so the schedules are restated here as plain arithmetic;
- * `commitment-curve.test.ts` holds them equal to the trainer's (`src/model/quantizer/commitment-schedule.ts`).
+ * during training, from the trainer's own schedule (`src/config/commitment-schedule.ts`).
  *
  * Steps: the trainer uses β(t) for optimizer step t (0 for the first) and reports it in the metric point of step
  * t + 1, so a curve point at chart step s carries β(s − 1) and lines up with the run's `commitmentCost` series.
  */
-import type { CommitmentScheduleName, VqConfig } from '../protocol/run-config';
+import { commitmentAt, restartPeriod, type CommitmentSettings } from '../config/commitment-schedule';
 
-/** Cosine ramps inside the warm-up of 'cosine_with_restart' (FoldTree2 hard-codes `commitment_warmup_steps // 5`). */
-export const COMMITMENT_RESTARTS = 5;
+export { commitmentAt, type CommitmentSettings } from '../config/commitment-schedule';
 
 /** One point of a β curve: chart step (1-based, as in metric points) and β. */
 export interface BetaPoint {
   readonly step: number;
   readonly value: number;
-}
-
-/** The config keys the curve depends on. */
-export type CommitmentSettings = Pick<VqConfig, 'useCommitmentScheduling' | 'commitmentSchedule' | 'commitmentStart' | 'commitmentCost' | 'commitmentWarmupSteps'>;
-
-/** 1 → 0 as `fraction` goes 0 → 1. */
-function cosineFactor(fraction: number): number {
-  return 0.5 * (1 + Math.cos(Math.PI * fraction));
-}
-
-/** Steps per cosine ramp of 'cosine_with_restart' (at least 1, so a warm-up under 5 steps still has a period). */
-export function restartPeriod(warmupSteps: number): number {
-  return Math.max(1, Math.floor(warmupSteps / COMMITMENT_RESTARTS));
-}
-
-/** β at 0 ≤ t < T for each schedule, from start s to end e. */
-const SHAPES: Record<CommitmentScheduleName, (t: number, T: number, s: number, e: number) => number> = {
-  none: (_t, _T, _s, e) => e,
-  linear: (t, T, s, e) => s + ((e - s) * t) / T,
-  cosine: (t, T, s, e) => e + (s - e) * cosineFactor(t / T),
-  cosine_with_restart: (t, T, s, e) => {
-    const period = restartPeriod(T);
-    return e + (s - e) * cosineFactor((t % period) / period);
-  },
-};
-
-/** β the trainer uses at optimizer step `optimizerStep` (0-based): the fixed cost unless scheduling is on. */
-export function commitmentAt(vq: CommitmentSettings, optimizerStep: number): number {
-  const T = vq.commitmentWarmupSteps;
-  if (!vq.useCommitmentScheduling || T <= 0 || optimizerStep >= T) return vq.commitmentCost;
-  return SHAPES[vq.commitmentSchedule](optimizerStep, T, vq.commitmentStart, vq.commitmentCost);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { CoordinatorConnector as TrainerConnector, CoordinatorListener as TrainerListener } from '../client/coordinator-client';
-import { commitmentCost } from '../model/quantizer/commitment-schedule';
+import { commitmentCost } from '../config/commitment-schedule';
 import type { RunConfig } from '../protocol/run-config';
 import type { RunCommand as TrainerCommand } from '../protocol/coordinator-messages';
 import { browserRunConfig, withConfigValue } from './config-edit';

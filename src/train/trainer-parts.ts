@@ -9,7 +9,6 @@ import type { ParameterSet } from '../model/params/parameter-set';
 import { initialValues } from '../model/params/parameter-set';
 import { CODEBOOK_PARAMETER } from '../model/quantizer/quantizer-specs';
 import { initialEmaState, type EmaState } from '../model/quantizer/ema-update';
-import { commitmentCost } from '../model/quantizer/commitment-schedule';
 import { createModelParameters } from '../model/tokenizer-model';
 import type { RunConfig } from '../protocol/run-config';
 import { CompositeOptimizer } from './optimizers/composite-optimizer';
@@ -44,13 +43,6 @@ export function groupBaseLrs(config: RunConfig): Record<'muon' | 'adamw', number
   const o = config.optimizer;
   const anyMuon = o.useMuon && (o.useMuonEncoder || o.useMuonDecoders);
   return { muon: o.muonLr, adamw: anyMuon ? o.adamwLr : config.training.learningRate };
-}
-
-/** β at an optimizer step: the configured schedule when scheduling is on, else the fixed commitment cost. */
-export function commitmentAt(config: RunConfig, step: number): number {
-  const vq = config.vq;
-  if (!vq.useCommitmentScheduling) return vq.commitmentCost;
-  return commitmentCost(step, { schedule: vq.commitmentSchedule, start: vq.commitmentStart, end: vq.commitmentCost, warmupSteps: vq.commitmentWarmupSteps });
 }
 
 export function buildTrainerParts(config: RunConfig, inputWidth: number, totalSteps: number, lossScaling: boolean): TrainerParts {

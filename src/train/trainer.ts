@@ -12,7 +12,8 @@ import type { RunConfig } from '../protocol/run-config';
 import { NO_ALL_REDUCE, type AllReduce } from './all-reduce';
 import { epochWindows, stepsPerEpoch } from './epoch-plan';
 import type { ProteinSource } from './protein-source';
-import { buildTrainerParts, commitmentAt, groupBaseLrs, lossWeightsOf, type TrainerParts } from './trainer-parts';
+import { commitmentAt } from '../config/commitment-schedule';
+import { buildTrainerParts, groupBaseLrs, lossWeightsOf, type TrainerParts } from './trainer-parts';
 import { applyWindow, windowGradients, windowStep, windowTargets, type WindowGradients, type WindowStepInput, type WindowStepResult } from './window-step';
 
 export interface TrainerCounters {
@@ -127,7 +128,7 @@ export class Trainer {
     const window = windows[c.windowInEpoch] ?? [];
     const batches = this.readWindow(window);
     const learningRates = this.parts.scheduler.lrs(c.optimizerStep);
-    const beta = commitmentAt(this.config, c.optimizerStep);
+    const beta = commitmentAt(this.config.vq, c.optimizerStep);
     const input = { batches, optimizerStep: c.optimizerStep, microBatches: c.microBatches, commitmentCost: beta, learningRates, rank: this.options.rank };
     const result = batches.length > 0 || allReduce !== NO_ALL_REDUCE ? await this.replicaStep(input, allReduce) : null;
     const stepMs = performance.now() - started;

@@ -4,9 +4,9 @@
  * counter; here the trainer passes its saved optimizer step, so β does not depend on the accumulation setting and
  * survives a resume. Pure function; the schedules are a registry keyed by FoldTree2's names.
  */
+import { COMMITMENT_SCHEDULES, type CommitmentScheduleName, type VqConfig } from '../protocol/run-config';
 
-export const COMMITMENT_SCHEDULES = ['none', 'linear', 'cosine', 'cosine_with_restart'] as const;
-export type CommitmentScheduleName = (typeof COMMITMENT_SCHEDULES)[number];
+export type { CommitmentScheduleName } from '../protocol/run-config';
 
 export interface CommitmentScheduleConfig {
   readonly schedule: CommitmentScheduleName;
@@ -27,8 +27,13 @@ function cosineFactor(fraction: number): number {
   return 0.5 * (1 + Math.cos(Math.PI * fraction));
 }
 
-/** FoldTree2's `commitment_warmup_steps // 5`. */
+/** Cosine ramps inside the warm-up of 'cosine_with_restart' (FoldTree2 hard-codes `commitment_warmup_steps // 5`). */
 export const DEFAULT_RESTARTS = 5;
+
+/** Steps per cosine ramp of 'cosine_with_restart' with the default restarts (at least 1). */
+export function restartPeriod(warmupSteps: number): number {
+  return Math.max(1, Math.floor(warmupSteps / DEFAULT_RESTARTS));
+}
 
 type ScheduleFn = (t: number, T: number, c: CommitmentScheduleConfig) => number;
 
@@ -55,4 +60,13 @@ export function commitmentCost(step: number, config: CommitmentScheduleConfig): 
 /** Type guard for schedule names read from a config file. */
 export function isCommitmentSchedule(name: unknown): name is CommitmentScheduleName {
   return typeof name === 'string' && (COMMITMENT_SCHEDULES as readonly string[]).includes(name);
+}
+
+/** The config keys β depends on. */
+export type CommitmentSettings = Pick<VqConfig, 'useCommitmentScheduling' | 'commitmentSchedule' | 'commitmentStart' | 'commitmentCost' | 'commitmentWarmupSteps'>;
+
+/** β a run uses at optimizer step `optimizerStep` (0-based): the fixed cost unless scheduling is on. */
+export function commitmentAt(vq: CommitmentSettings, optimizerStep: number): number {
+  if (!vq.useCommitmentScheduling) return vq.commitmentCost;
+  return commitmentCost(optimizerStep, { schedule: vq.commitmentSchedule, start: vq.commitmentStart, end: vq.commitmentCost, warmupSteps: vq.commitmentWarmupSteps });
 }
