@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { weightChecksum } from '../src/train/parallel/weight-checksum';
-import { decodeSafetensors } from '../src/train/safetensors';
+import { decodeSafetensors } from '../src/formats/safetensors';
 import { collectConsoleErrors } from './console-errors';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';

@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { exportFoldtree2HandoverYaml } from '../../src/config/foldtree2-handover';
-import { browserRunConfig, withConfigValues } from '../../src/state/config-edit';
+import { browserRunConfig, withConfigValues } from '../../src/state/config/config-edit';
 import { MODEL_PRESETS } from '../../src/model/presets';
 import { foldtree2BuildOf } from '../../src/train/foldtree2-weights/buildable';
 import { foldtree2StateDict } from '../../src/train/foldtree2-weights/foldtree2-state-dict';
 import { randomPresetWeights } from '../../src/train/foldtree2-weights/test-weights.node';
 import { FOLDTREE2_WEIGHTS_FORMAT, toFoldtree2Weights } from '../../src/train/foldtree2-weights/index';
-import { encodeSafetensors, type NamedTensor } from '../../src/train/safetensors';
+import { encodeSafetensors, type NamedTensor } from '../../src/formats/safetensors';
 import { FOLDTREE2_SCRIPT } from '../train/foldtree2-export';
 
 const PYTHON = '/usr/bin/python3';

@@ -10,7 +10,7 @@ import { issueText } from '../../src/config/config-messages';
 import { importConfig } from '../../src/config/import-config';
 import { closestSpelling, lookupKey } from '../../src/config/key-index';
 import type { RunConfig } from '../../src/protocol/run-config';
-import { withConfigValue } from '../../src/state/config-edit';
+import { withConfigValue } from '../../src/state/config/config-edit';
 import type { ConfigOverride } from './cli-args';
 import { usageError } from './exit-codes';
 import { defaultRunName } from '../../src/protocol/run-name';

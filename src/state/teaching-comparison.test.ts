@@ -3,7 +3,7 @@ import type { CoordinatorConnector as TrainerConnector, CoordinatorListener as T
 import { commitmentCost } from '../config/commitment-schedule';
 import type { RunConfig } from '../protocol/run-config';
 import type { RunCommand as TrainerCommand } from '../protocol/coordinator-messages';
-import { browserRunConfig, withConfigValue } from './config-edit';
+import { browserRunConfig, withConfigValue } from './config/config-edit';
 import { fakePoint } from './fake-metric-points.node';
 import { COMPARISON_VARIANTS, comparisonConfig, resetTeachingComparison, startTeachingComparison, stopTeachingComparison, useTeachingComparison } from './teaching-comparison';
 

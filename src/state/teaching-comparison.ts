@@ -9,8 +9,8 @@ import { connectCoordinator as connectTrainer, type CoordinatorConnector as Trai
 import type { MetricPoint } from '../protocol/metric-point';
 import type { RunConfig } from '../protocol/run-config';
 import type { TrainingDataset } from '../protocol/coordinator-messages';
-import { browserRunConfig, withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
-import { followRun, type RunEnding } from './follow-run';
+import { browserRunConfig, withConfigValues, type ConfigPath, type ConfigValue } from './config/config-edit';
+import { followRun, type RunEnding } from './run/follow-run';
 
 /** The schedules compared, in chart order; names and colours defined once. */
 export const COMPARISON_VARIANTS = [

@@ -5,9 +5,9 @@
  */
 import type { InjectedFault } from '../protocol/coordinator-messages';
 import { injectTrainerFault } from '../state/run/run-commands';
-import { useMetricsStore } from '../state/metrics-store';
+import { useMetricsStore } from '../state/charts/metrics-store';
 import { runsWritten } from '../state/runs/runs-storage';
-import { appendSyntheticPoints } from '../state/synthetic-metrics';
+import { appendSyntheticPoints } from '../state/charts/synthetic-metrics';
 import { automationApi, type AutomationApi } from './automation-api';
 
 export interface StudioTestApi {
@@ -16,7 +16,7 @@ export interface StudioTestApi {
   /** Start, watch, checkpoint and stop a run without the controls (`src/ui/automation-api.ts`). */
   readonly automation: AutomationApi;
   /**
-   * Continues the run's metrics with synthetic points (`src/state/synthetic-metrics.ts`), `pointsPerFlush` every
+   * Continues the run's metrics with synthetic points (`src/state/charts/synthetic-metrics.ts`), `pointsPerFlush` every
    * `flushMs` as a trainer's metrics events arrive, until step `untilStep`; resolves with the last step. Lets a
    * benchmark give the charts a 5,000-step run in minutes. Needs at least one real point to continue from.
    */

@@ -5,9 +5,9 @@
 import { ConfigError } from '../../config/config-messages';
 import { exportConfig, type ExportFormat } from '../../config/export-config';
 import { importConfig } from '../../config/import-config';
-import { browserRunConfig, withConfigValue, type ConfigPath } from '../config-edit';
+import { browserRunConfig, withConfigValue, type ConfigPath } from '../config/config-edit';
 import { safeFileName } from '../download-file';
-import { modelShapeProblem } from '../model-shape';
+import { modelShapeProblem } from '../config/model-shape';
 import { session } from './run-session';
 import { useRunStore } from './run-store';
 

@@ -6,10 +6,10 @@
 import type { CoordinatorEvent } from '../../protocol/coordinator-messages';
 import { assertNever } from '../../shared/assert-never';
 import { safeFileName } from '../download-file';
-import { appendMetrics } from '../metrics-store';
-import { addRunEvent } from '../run-events';
+import { appendMetrics } from '../charts/metrics-store';
+import { addRunEvent } from './run-events';
 import { recordCheckpoint, recordEvent, recordMetrics, recordRunInfo, recordRunState } from '../runs/run-recorder';
-import { setStripTokens } from '../token-strip-store';
+import { setStripTokens } from '../tokens/token-strip-store';
 import { handOverWeights, handOverWeightsFailed } from './current-weights';
 import { session } from './run-session';
 import { appendLog, failRun, isTerminal, useRunStore } from './run-store';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importConfig } from '../../config/import-config';
 import type { RunInfo, TrainingDataset } from '../../protocol/coordinator-messages';
 import { fakePoints, FakeTrainer } from '../fake-metric-points.node';
-import { useMetricsStore } from '../metrics-store';
+import { useMetricsStore } from '../charts/metrics-store';
 import { downloadWeights, pauseRun, resetRunStore, resumeRun, saveCheckpoint, startRun, stopRun } from './run-commands';
 import { exportConfigText, importConfigText, setConfigValue } from './config-actions';
 import { setRunDependencies } from './run-session';

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { RunInfo, TrainerFault, RunState } from '../../protocol/coordinator-messages';
 import type { RunConfig } from '../../protocol/run-config';
-import { browserRunConfig, type ConfigPath } from '../config-edit';
+import { browserRunConfig, type ConfigPath } from '../config/config-edit';
 import { recordRunState } from '../runs/run-recorder';
 import { setRunsWarningSink } from '../runs/runs-storage';
 

@@ -3,8 +3,8 @@
  * read from storage once and kept (bounded) while overlaid, then published to the overlays store the charts read.
  */
 import type { MetricPoint } from '../../protocol/metric-point';
-import { overlayPoints } from '../overlay-points';
-import { setOverlays, type OverlayRun } from '../run-overlays';
+import { overlayPoints } from './overlay-points';
+import { setOverlays, type OverlayRun } from './run-overlays';
 import { flushPoints } from './run-recorder';
 import { runById, useRunsStore } from './runs-state';
 import { database, messageOf, storage } from './runs-storage';

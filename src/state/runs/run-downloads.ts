@@ -1,6 +1,6 @@
 /** A stored run taken away as files: the whole run as JSON, its config as YAML, its newest checkpoint. */
 import { safeFileName } from '../download-file';
-import { configYamlOf, runArchive } from '../run-archive';
+import { configYamlOf, runArchive } from './run-archive';
 import { flushPoints } from './run-recorder';
 import { runById, useRunsStore } from './runs-state';
 import { database, messageOf, storage } from './runs-storage';

@@ -7,8 +7,8 @@ import type { MetricPoint } from '../../protocol/metric-point';
 import type { RunConfig } from '../../protocol/run-config';
 import type { RunInfo, RunState } from '../../protocol/coordinator-messages';
 import { defaultRunName } from '../../protocol/run-name';
-import { useRunEvents, type RunEvent } from '../run-events';
-import type { StoredRun } from '../runs-db';
+import { useRunEvents, type RunEvent } from '../run/run-events';
+import type { StoredRun } from './runs-db';
 import { runById, useRunsStore } from './runs-state';
 import { persist, storage, updateRun } from './runs-storage';
 

@@ -1,6 +1,6 @@
 /** The runs list's data: the stored runs, which are overlaid, which is being recorded. Actions are in `runs-store.ts`. */
 import { create } from 'zustand';
-import type { StoredRun } from '../runs-db';
+import type { StoredRun } from './runs-db';
 
 export interface RunsState {
   /** Newest first. */

@@ -4,9 +4,9 @@
  * run, through the warning sink), never an exception.
  */
 import { saveWithObjectUrl, type FileSaver } from '../download-file';
-import { openIndexedRunsDb, type RunsDb } from '../runs-db';
-import { memoryRunsDb } from '../runs-db-memory';
-import type { StoredRun } from '../runs-db';
+import { openIndexedRunsDb, type RunsDb } from './runs-db';
+import { memoryRunsDb } from './runs-db-memory';
+import type { StoredRun } from './runs-db';
 import { runById, useRunsStore } from './runs-state';
 
 export function messageOf(error: unknown): string {

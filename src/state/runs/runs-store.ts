@@ -5,7 +5,7 @@
  * renames, deletes and downloads them (`run-downloads.ts`).
  */
 import type { RunState } from '../../protocol/coordinator-messages';
-import type { StoredRun } from '../runs-db';
+import type { StoredRun } from './runs-db';
 import { initialRunsState, runById, useRunsStore } from './runs-state';
 import { clearOverlays, dropOverlay } from './overlay-choice';
 import { stopRecording, renameRecording } from './run-recorder';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { InitialWeights, InjectedFault } from '../../protocol/coordinator-messages';
 import type { CoordinatorEvent, TrainerFault } from '../../protocol/coordinator-messages';
-import { decodeCheckpoint } from '../checkpoint-codec';
-import { smallRunConfig } from '../testing-sample-source.node';
+import { decodeCheckpoint } from '../../formats/checkpoint-codec';
+import { smallRunConfig } from '../trainer/testing-sample-source.node';
 import { parallelHarness, SAMPLE_DATASET, type ParallelHarness } from '../parallel/testing-parallel-run.node';
 import { worstDifference, worstRelativeNorm } from '../parallel/weight-difference.node';
 
@@ -229,7 +229,7 @@ test('while paused, one step at a time; the current weights download as safetens
   const weights = await h.waitFor((e) => e.type === 'weights');
   if (weights.type !== 'weights') throw new Error('no weights');
   expect(weights.step).toBe(4);
-  const { decodeSafetensors } = await import('../safetensors');
+  const { decodeSafetensors } = await import('../../formats/safetensors');
   const checkpoint = await save(h);
   const tensors = decodeSafetensors(weights.bytes).tensors;
   expect([...tensors.keys()].sort()).toEqual(Object.keys(checkpoint.weights).sort());
@@ -254,7 +254,7 @@ test('weights downloaded under FoldTree2 names (and as a hand-over zip) start a 
   const exported = await a.waitFor((e) => e.type === 'weights');
   if (exported.type !== 'weights') throw new Error('no weights');
   expect(exported.fileName).toBe('step2.foldtree2.safetensors');
-  const { decodeSafetensors } = await import('../safetensors');
+  const { decodeSafetensors } = await import('../../formats/safetensors');
   const { weightChecksum } = await import('../parallel/weight-checksum');
   // The run's own weights at that step, from a checkpoint (studio names), fingerprinted here.
   const saved = await save(a);

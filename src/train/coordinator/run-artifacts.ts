@@ -4,8 +4,8 @@
  * FoldTree2's hand-over zip.
  */
 import type { WeightNaming, WeightsPurpose } from '../../protocol/coordinator-messages';
-import { checkpointWeightsAsSafetensors, checkpointWeightsForFoldtree2 } from '../checkpoint-weights';
-import { foldtree2HandoverZip } from '../foldtree2-handover-zip';
+import { checkpointWeightsAsSafetensors, checkpointWeightsForFoldtree2 } from '../weights/checkpoint-weights';
+import { foldtree2HandoverZip } from '../weights/foldtree2-handover-zip';
 import { log, stepTimeoutMs, type Coordinator } from './coordinator-context';
 import { snapshot } from './replica-snapshot';
 

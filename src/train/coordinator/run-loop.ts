@@ -7,7 +7,7 @@
 import type { ReplicaInfo } from '../../protocol/replica-messages';
 import type { CoordinatorCommand, RunInfo, TrainerFault } from '../../protocol/coordinator-messages';
 import { defaultRunName } from '../../protocol/run-name';
-import { checkpointModelNote } from '../checkpoint-model-note';
+import { checkpointModelNote } from '../weights/checkpoint-model-note';
 import { faultMessage } from '../parallel/fault-message';
 import { ReplicaFailure } from '../parallel/replica-group';
 import { log, messageOf, stepTimeoutMs, type Coordinator } from './coordinator-context';

@@ -10,7 +10,7 @@
  *
  * These are pure array permutations (and one scale), no tfjs: the mapping runs anywhere.
  */
-import type { NamedTensor } from '../safetensors';
+import type { NamedTensor } from '../../formats/safetensors';
 
 export const LAYOUTS = ['identity', 'transpose', 'conv', 'scalar', 'edge-scale'] as const;
 export type Layout = (typeof LAYOUTS)[number];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { presetSpecs } from '../optimizers/model-specs.node';
-import { encodeSafetensors, type NamedTensor } from '../safetensors';
+import { encodeSafetensors, type NamedTensor } from '../../formats/safetensors';
 import { exportedKeys, FOLDTREE2_WEIGHTS_FORMAT, foldtree2MappingRows, STUDIO_KEY_PREFIX, toFoldtree2Weights, type MappingRow } from './index';
 import { MAPPING_DOC_URL, parseMappingTable } from './mapping-doc';
 import { randomPresetWeights, seededUniform } from './test-weights.node';

@@ -15,14 +15,14 @@ import type { HyperparameterChange, InitialWeights, InjectedFault, TrainingDatas
 import type { TrainingBackendChoice } from '../../protocol/run-config';
 import { withLiveChanges } from '../../config/live-changes';
 import { assertNever } from '../../shared/assert-never';
-import { NO_ALL_REDUCE } from '../all-reduce';
+import { NO_ALL_REDUCE } from '../trainer/all-reduce';
 import { decidePrecision } from '../precision/precision-mode';
-import { hdf5Source } from '../protein-source';
-import { restoreTrainer, saveCheckpoint } from '../trainer-checkpoint';
-import { applyWeights, readWeightsFile } from '../weights-file';
+import { hdf5Source } from '../trainer/protein-source';
+import { restoreTrainer, saveCheckpoint } from '../trainer/trainer-checkpoint';
+import { applyWeights, readWeightsFile } from '../weights/weights-file';
 import { memoryRefusal } from '../memory/memory-preflight';
 import { stepSizeOf } from '../memory/step-size';
-import { Trainer } from '../trainer';
+import { Trainer } from '../trainer/trainer';
 import { exchangeCapacity, exchangeLayout, flatAllReduce, type TimedAllReduce } from './flat-all-reduce';
 import { lrScaleFactor, scaledLearningRates } from './lr-scaling';
 import type { PortLike } from './message-sum';
@@ -31,7 +31,7 @@ import { sharedSumClient } from './shared-sum';
 import { SumAborted } from './sum-exchange';
 import { broadcastLength } from './weight-broadcast';
 import { weightChecksum } from './weight-checksum';
-import { proteinTokens } from '../protein-tokens';
+import { proteinTokens } from '../encode/protein-tokens';
 
 export interface ReplicaPlatform {
   readonly h5: H5Wasm;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { SAMPLE_DATASET } from '../../state/dataset-store';
-import { startBenchmark, startComparison, startF16Check, useBenchStore } from '../../state/bench-store';
+import { startBenchmark, startComparison, startF16Check, useBenchStore } from '../../state/bench/bench-store';
 import { F16CheckResult } from './F16CheckResult';
 import { ParallelBench } from './ParallelBench';
 

@@ -1,6 +1,6 @@
 import { SAMPLE_DATASET } from '../../state/dataset-store';
 import { TRAINING_BACKENDS, type TrainingBackendChoice } from '../../protocol/run-config';
-import { startParallelBench, useParallelBenchStore, type ParallelBenchCase, type ParallelBenchRow, type ParallelBenchSettings } from '../../state/parallel-bench-store';
+import { startParallelBench, useParallelBenchStore, type ParallelBenchCase, type ParallelBenchRow, type ParallelBenchSettings } from '../../state/bench/parallel-bench-store';
 
 /**
  * What to time, from the page's query: `parallelPresets=tiny,teaching`, `parallelBackends=webgpu,wasm,cpu`

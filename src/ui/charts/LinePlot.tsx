@@ -5,7 +5,7 @@
  */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ChartMarker } from '../../state/chart-rows';
+import type { ChartMarker } from '../../state/charts/chart-rows';
 import { renderAxisTick } from './AxisTick';
 import { compactNumber, formatElapsed } from './format';
 import { lineChartModel, type DrawnLine, type LinePlotInput } from './line-chart-model';

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { requestStripTokens } from '../../state/run/run-commands';
-import { chooseStripProtein } from '../../state/token-strip-store';
+import { chooseStripProtein } from '../../state/tokens/token-strip-store';
 import { TokenStructureView } from '../structure/TokenStructureView';
 
 export function ProteinRows({ ids, lengths }: { ids: readonly string[]; lengths: readonly number[] }) {

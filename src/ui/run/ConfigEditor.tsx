@@ -3,7 +3,7 @@
  * config amounts to, and import/export of the whole config (studio YAML/JSON or FoldTree2 YAML).
  */
 import { useState } from 'react';
-import { configPanelLayout, type PanelGroupId } from '../../state/config-layout';
+import { configPanelLayout, type PanelGroupId } from '../../state/config/config-layout';
 import { useRunStore } from '../../state/run/run-store';
 import { ConfigFileButtons, ConfigMessages } from './ConfigFiles';
 import { ConfigGroup } from './ConfigGroup';

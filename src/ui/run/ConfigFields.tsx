@@ -4,9 +4,9 @@
  * and a change goes to the trainers — a number when it is committed (Enter or leaving the field), a choice at once.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { configValue, describeConfigKey, type ConfigPath } from '../../state/config-edit';
+import { configValue, describeConfigKey, type ConfigPath } from '../../state/config/config-edit';
 import { changeWhileTraining } from '../../state/run/run-commands';
-import { isLiveKey } from '../../state/config-edit';
+import { isLiveKey } from '../../state/config/config-edit';
 import { setConfigValue } from '../../state/run/config-actions';
 import { useRunStore } from '../../state/run/run-store';
 

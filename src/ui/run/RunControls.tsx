@@ -1,7 +1,7 @@
 /** Start / Pause / Resume / Stop / Save checkpoint, each enabled only where the run can take it. */
-import type { TrainingSource } from '../../state/training-dataset';
+import type { TrainingSource } from '../../state/run/training-dataset';
 import { SHORTCUT_HINT, useRunShortcuts } from './run-shortcuts';
-import { useFoldtree2Refusal } from '../../state/foldtree2-refusal';
+import { useFoldtree2Refusal } from '../../state/config/foldtree2-refusal';
 import { downloadFinalCheckpoint, downloadWeights, pauseRun, stepOnce, resumeRun, saveCheckpoint, startRun, stopRun } from '../../state/run/run-commands';
 import { isActive, useRunStore } from '../../state/run/run-store';
 

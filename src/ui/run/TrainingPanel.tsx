@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { openedDatasetFile, useDatasetStore } from '../../state/dataset-store';
 import { isActive, useRunStore } from '../../state/run/run-store';
-import { trainingSourceFor } from '../../state/training-dataset';
+import { trainingSourceFor } from '../../state/run/training-dataset';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { ConfigEditor } from './ConfigEditor';
 import { RunControls } from './RunControls';

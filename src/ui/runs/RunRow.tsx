@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { deleteRun, displayStatus, renameRun } from '../../state/runs/runs-store';
 import { downloadRun, downloadRunCheckpoint, downloadRunConfig } from '../../state/runs/run-downloads';
 import { toggleOverlay } from '../../state/runs/overlay-choice';
-import type { StoredRun } from '../../state/runs-db';
+import type { StoredRun } from '../../state/runs/runs-db';
 
 export interface RunRowProps {
   readonly run: StoredRun;

@@ -5,10 +5,10 @@
  */
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { ProteinTokens } from '../../protocol/coordinator-messages';
-import { useEncodeStore } from '../../state/encode-store';
+import { useEncodeStore } from '../../state/tokens/encode-store';
 import { requestStripTokens } from '../../state/run/run-commands';
 import { useRunStore } from '../../state/run/run-store';
-import { setTokenRefreshEvery, useTokenStrip } from '../../state/token-strip-store';
+import { setTokenRefreshEvery, useTokenStrip } from '../../state/tokens/token-strip-store';
 import { COLOR_MODE_LABELS, COLOR_MODES, residueColors, type ColorMode } from './structure-colors';
 import { StructureLegend } from './StructureLegend';
 import { StructureViewer } from './StructureViewer';

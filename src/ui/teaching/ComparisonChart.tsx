@@ -4,8 +4,8 @@
  */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SeriesPoint } from '../../state/downsample-metrics';
-import { chartKey, mergeSeriesRows } from '../../state/metric-series';
+import type { SeriesPoint } from '../../state/charts/downsample-metrics';
+import { chartKey, mergeSeriesRows } from '../../state/charts/metric-series';
 import { compactNumber } from '../charts/format';
 
 export interface ComparisonLine {

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { openedDatasetFile, useDatasetStore } from '../../state/dataset-store';
 import { useRunStore } from '../../state/run/run-store';
 import { COMPARISON_VARIANTS, DEFAULT_COMPARISON_STEPS, startTeachingComparison, stopTeachingComparison, useTeachingComparison, type ComparisonRun } from '../../state/teaching-comparison';
-import { trainingSourceFor } from '../../state/training-dataset';
+import { trainingSourceFor } from '../../state/run/training-dataset';
 import { ComparisonChart, type ComparisonLine } from './ComparisonChart';
 
 const MIN_STEPS = 2;

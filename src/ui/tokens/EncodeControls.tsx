@@ -3,8 +3,8 @@
  * download (encoded FASTA, per-residue TSV) and what was skipped. Re-encodes by itself every N steps when asked to.
  */
 import { useEffect, useRef } from 'react';
-import { cancelEncode, downloadEncoded, encodeWithCurrentWeights, encodeWithWeightsFile, setAutoEncodeEvery, useEncodeStore } from '../../state/encode-store';
-import { useMetricsStore } from '../../state/metrics-store';
+import { cancelEncode, downloadEncoded, encodeWithCurrentWeights, encodeWithWeightsFile, setAutoEncodeEvery, useEncodeStore } from '../../state/tokens/encode-store';
+import { useMetricsStore } from '../../state/charts/metrics-store';
 import { useRunStore } from '../../state/run/run-store';
 import { stripRequestDue } from '../teaching/strip-refresh';
 import type { SkippedItem } from '../../protocol/protein-graph';
