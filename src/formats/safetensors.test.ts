@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { decodeSafetensors, encodeSafetensors } from './safetensors';
+import { runPython } from '../shared/python-reference.node';
 
 const READER = `
 import json, struct, sys, numpy as np
@@ -31,7 +31,7 @@ test('a file we write is read by an independent NumPy reader with the same names
   const dir = mkdtempSync(join(tmpdir(), 'safetensors-'));
   const path = join(dir, 'weights.safetensors');
   writeFileSync(path, new Uint8Array(bytes));
-  const read = JSON.parse(execFileSync('/usr/bin/python3', ['-c', READER, path], { encoding: 'utf8' })) as Record<string, { shape: number[]; sum: number; first: number; aligned: boolean }>;
+  const read = JSON.parse(runPython({ code: READER }, { args: [path] })) as Record<string, { shape: number[]; sum: number; first: number; aligned: boolean }>;
   expect(read['__metadata__']).toEqual({ format: 'pt', source: 'FoldTree Studio' });
   for (const [name, tensor] of weights) {
     expect(read[name]?.shape).toEqual(tensor.shape);

@@ -1,11 +1,11 @@
 /** Test helper: runs the independent Python event-file reader (Debian's /usr/bin/python3, standard library). */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tryPython } from '../../shared/python-reference.node';
 
-const READER = fileURLToPath(new URL('./read_tfevents.py', import.meta.url));
+const READER = fileURLToPath(new URL('./tfevents_reference.py', import.meta.url));
 
 export interface ReadEvent {
   readonly wall_time: number;
@@ -17,13 +17,13 @@ export interface ReadEvent {
 
 export type ReadResult = { readonly ok: true; readonly events: readonly ReadEvent[] } | { readonly ok: false; readonly status: number | null; readonly error: string };
 
-/** Writes `bytes` to a temporary file and decodes it with read_tfevents.py. */
+/** Writes `bytes` to a temporary file and decodes it with tfevents_reference.py. */
 export function readWithPython(bytes: Uint8Array): ReadResult {
   const dir = mkdtempSync(join(tmpdir(), 'tfevents-'));
   try {
     const path = join(dir, 'events.out.tfevents.0.test');
     writeFileSync(path, bytes);
-    const run = spawnSync('/usr/bin/python3', [READER, path], { encoding: 'utf8' });
+    const run = tryPython({ file: READER }, { args: [path] });
     if (run.status !== 0) return { ok: false, status: run.status, error: run.stderr };
     return { ok: true, events: (JSON.parse(run.stdout) as { events: ReadEvent[] }).events };
   } finally {
@@ -33,7 +33,7 @@ export function readWithPython(bytes: Uint8Array): ReadResult {
 
 /** The Python reader's CRC-32C and masked CRC of `bytes`. */
 export function pythonCrc32c(bytes: Uint8Array): { crc: number; masked: number } {
-  const run = spawnSync('/usr/bin/python3', [READER, '--crc32c', Buffer.from(bytes).toString('hex')], { encoding: 'utf8' });
+  const run = tryPython({ file: READER }, { args: ['--crc32c', Buffer.from(bytes).toString('hex')] });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as { crc: number; masked: number };
 }

@@ -5,8 +5,8 @@ Walks the TFRecord framing, checks both masked CRC-32C of every record, decodes 
   {"events": [{"wall_time", "step", "file_version"?, "values": [{"tag", "value"}], "unknown_fields": [...]}]}
 Exits 2 with a message on stderr on a checksum mismatch or a malformed file.
 
-  read_tfevents.py FILE          decode an event file
-  read_tfevents.py --crc32c HEX  print {"crc": ..., "masked": ...} of the bytes
+  tfevents_reference.py FILE          decode an event file
+  tfevents_reference.py --crc32c HEX  print {"crc": ..., "masked": ...} of the bytes
 """
 import json
 import struct

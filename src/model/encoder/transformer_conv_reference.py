@@ -2,7 +2,7 @@
 
 TransformerConv(in, out, heads=H, concat=False, beta=False, root_weight=True, edge_dim=1), message passing over an
 explicit edge list (source j -> target i), softmax per target, mean over heads, plus the skip Linear.
-Usage: /usr/bin/python3 transformer-conv-reference.py input.json output.json
+Usage: /usr/bin/python3 transformer_conv_reference.py input.json output.json
 Weights in the JSON are stored (in, out) like the studio's parameters.
 """
 import json

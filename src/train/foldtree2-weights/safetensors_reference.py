@@ -1,7 +1,7 @@
 """Independent reader for the FoldTree2 weight export: parses a safetensors file itself (8-byte little-endian header
 length, JSON header, data offsets) with NumPy, and answers value probes.
 
-Usage: read_safetensors.py FILE < probes.json, where probes.json is {"probes": [{"name": key, "index": [i, j, ...]}]}.
+Usage: safetensors_reference.py FILE < probes.json, where probes.json is {"probes": [{"name": key, "index": [i, j, ...]}]}.
 Prints JSON: {"metadata": {...}, "tensors": {key: {"dtype", "shape"}}, "probes": [value, ...], "problems": [...]}.
 Each probe value is the float32 element at that multi-index (row-major, as PyTorch reads the file), as a float.
 """
