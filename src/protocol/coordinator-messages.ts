@@ -93,8 +93,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const FAULT_KINDS = ['error', 'device-lost', 'out-of-memory', 'timeout', 'terminated', 'drift'] as const;
 
 /** What the page shows about the run once it is set up. */
-export interface RunInfo {
-  readonly runName: string;
+/** A trainer's model and data once it is set up (rank 0's are the run's). */
+export interface TrainerSetup {
   readonly backend: string;
   /** e.g. "f32 (no shader-f16)". */
   readonly precision: string;
@@ -106,6 +106,10 @@ export interface RunInfo {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   readonly inputWidth: number;
+}
+
+export interface RunInfo extends TrainerSetup {
+  readonly runName: string;
   /** Data-parallel trainer workers, the strategy, and how gradients are exchanged. */
   readonly trainers: number;
   readonly strategy: string;

@@ -6,7 +6,7 @@
 import { isRecord } from '../shared/assert-never';
 import type { MetricPoint } from './metric-point';
 import type { RunConfig } from './run-config';
-import { INJECTED_FAULTS, type HyperparameterChange, type InitialWeights, type InjectedFault, type ProteinTokens, type TrainingDataset } from './coordinator-messages';
+import { INJECTED_FAULTS, type HyperparameterChange, type InitialWeights, type InjectedFault, type ProteinTokens, type TrainerSetup, type TrainingDataset } from './coordinator-messages';
 import type { WeightChecksum } from './weight-checksum';
 
 /**
@@ -53,16 +53,7 @@ export type ReplicaCommand =
   | { readonly type: 'dispose' };
 
 /** What a replica reports once set up (rank 0's is the run's). */
-export interface ReplicaInfo {
-  readonly backend: string;
-  readonly precision: string;
-  readonly parameters: number;
-  readonly groups: Readonly<Record<string, number>>;
-  readonly proteins: number;
-  readonly skippedProteins: number;
-  readonly stepsPerEpoch: number;
-  readonly totalSteps: number;
-  readonly inputWidth: number;
+export interface ReplicaInfo extends TrainerSetup {
   /** Optimizer steps already taken (from a checkpoint). */
   readonly step: number;
   /** Floats one rank hands in per exchange round at most (sizes the shared buffer). */

@@ -75,31 +75,44 @@ export async function start(c: Coordinator, command: Extract<CoordinatorCommand,
   await loop(c);
 }
 
+/**
+ * Runs `steps` with the phase marked as stepping (so no second loop starts and a stop waits for the step); a
+ * replica that fails pauses the run. False after a fault.
+ */
+async function whileStepping(c: Coordinator, name: 'running' | 'paused', steps: () => Promise<void>): Promise<boolean> {
+  c.phase = { name, stepping: true };
+  try {
+    await steps();
+    return true;
+  } catch (error) {
+    if (!(error instanceof ReplicaFailure)) throw error;
+    pauseForFault(c, error);
+    return false;
+  } finally {
+    const now = phaseOf(c);
+    if (now.name === 'running' || now.name === 'paused') c.phase = { name: now.name, stepping: false };
+  }
+}
+
 /** Steps while the phase is `running`; then ends the run (stopped, or every step taken) or stays paused. */
 export async function loop(c: Coordinator): Promise<void> {
   const { run } = c;
   if (!run || c.phase.name !== 'running' || c.phase.stepping) return;
-  c.phase = { name: 'running', stepping: true };
   let done = false;
-  try {
+  const stepped = await whileStepping(c, 'running', async () => {
     while (phaseOf(c).name === 'running') {
       // The replicas stop exchanging once every step is taken, so the coordinator must not open another round.
       if (run.step >= run.endStep) {
         done = true;
-        break;
+        return;
       }
       await stepOnce(c);
       await checkReplicasAgree(c);
       c.metrics.flush();
       await c.platform.yieldToEvents();
     }
-  } catch (error) {
-    if (!(error instanceof ReplicaFailure)) throw error;
-    return pauseForFault(c, error);
-  } finally {
-    const now = phaseOf(c);
-    if (now.name === 'running' || now.name === 'paused') c.phase = { name: now.name, stepping: false };
-  }
+  });
+  if (!stepped) return;
   if (phaseOf(c).name === 'stopping') return end(c, 'stopped');
   if (done) {
     // The finished run's weights, optimizer state and counters, before the trainers let them go.
@@ -112,19 +125,12 @@ export async function loop(c: Coordinator): Promise<void> {
 /** One optimizer step while paused (the run stays paused). */
 export async function stepWhilePaused(c: Coordinator): Promise<void> {
   const { run } = c;
-  if (c.phase.name !== 'paused' || c.phase.stepping || !run) return;
-  if (run.step >= run.endStep) return;
-  c.phase = { name: 'paused', stepping: true };
-  try {
+  if (c.phase.name !== 'paused' || c.phase.stepping || !run || run.step >= run.endStep) return;
+  const stepped = await whileStepping(c, 'paused', async () => {
     await stepOnce(c);
     await checkReplicasAgree(c);
-  } catch (error) {
-    if (!(error instanceof ReplicaFailure)) throw error;
-    return pauseForFault(c, error);
-  } finally {
-    const now = phaseOf(c);
-    if (now.name === 'running' || now.name === 'paused') c.phase = { name: now.name, stepping: false };
-  }
+  });
+  if (!stepped) return;
   if (phaseOf(c).name === 'stopping') return end(c, 'stopped');
   c.metrics.flush(true);
   // Resumed during the step: the loop that the resume could not start runs now.
