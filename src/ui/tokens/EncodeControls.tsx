@@ -8,23 +8,11 @@ import { useMetricsStore } from '../../state/charts/metrics-store';
 import { useRunStore } from '../../state/run/run-store';
 import { stripRequestDue } from '../teaching/strip-refresh';
 import type { SkippedItem } from '../../protocol/protein-graph';
+import { SkippedDetails } from '../dataset/SkippedList';
 
 /** Proteins the encode left out, each with its reason. */
 function EncodeSkipped({ skipped }: { skipped: readonly SkippedItem[] }) {
-  return (
-    <details className="skipped" data-testid="encode-skipped" data-count={skipped.length}>
-      <summary>
-        {skipped.length} skipped {skipped.length === 1 ? 'protein' : 'proteins'}
-      </summary>
-      <ul>
-        {skipped.map((item, k) => (
-          <li key={`${item.source}-${k}`}>
-            <code>{item.source}</code>: {item.reason}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
+  return <SkippedDetails skipped={skipped} noun="protein" testId="encode-skipped" />;
 }
 
 function useAutoEncode(): void {
