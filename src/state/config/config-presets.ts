@@ -3,7 +3,7 @@
  * data-parallel variant. A preset is a short list of key overrides (nanoGPT-style), applied on top of whatever
  * else is set; it clears the model's size overrides so the chosen preset is the model that trains.
  */
-import type { RunConfig } from '../../protocol/run-config';
+import type { ModelPresetChoice, RunConfig } from '../../protocol/run-config';
 import { configValue, withConfigValues, type ConfigPath, type ConfigValue } from './config-edit';
 import { isActive, useRunStore } from '../run/run-store';
 
@@ -38,26 +38,31 @@ const ONE_TRAINER: ReadonlyArray<readonly [ConfigPath, ConfigValue]> = [
   ['training.lrScaling', 'none'],
 ];
 
+/** A model preset on one trainer, with the batches and crops that suit it. */
+function sized(preset: ModelPresetChoice, batchSize: number, accumulation: number, maxResidues: number): ConfigPreset['values'] {
+  return [['model.preset', preset], ...PRESET_MODEL, ['training.batchSize', batchSize], ['training.gradientAccumulationSteps', accumulation], ['data.maxResidues', maxResidues], ...ONE_TRAINER];
+}
+
 export const CONFIG_PRESETS: Readonly<Record<ConfigPresetName, ConfigPreset>> = {
   tiny: {
     label: 'Tiny',
     description: 'Tiny model, batches of 4 × 64-residue crops: a smoke test that steps in about a second even on a software GPU',
-    values: [['model.preset', 'tiny'], ...PRESET_MODEL, ['training.batchSize', 4], ['training.gradientAccumulationSteps', 1], ['data.maxResidues', 64], ...ONE_TRAINER],
+    values: sized('tiny', 4, 1, 64),
   },
   teaching: {
     label: 'Teaching',
     description: 'Teaching model, batches of 4 × 128-residue crops: learns visibly within minutes on a laptop GPU',
-    values: [['model.preset', 'teaching'], ...PRESET_MODEL, ['training.batchSize', 4], ['training.gradientAccumulationSteps', 1], ['data.maxResidues', 128], ...ONE_TRAINER],
+    values: sized('teaching', 4, 1, 128),
   },
   'foldtree2-small': {
     label: 'FoldTree2 small',
     description: "FoldTree2's own architecture at width 40, batches of 4 × 128-residue crops: trains in a tab and hands over to learn_lightning.py",
-    values: [['model.preset', 'foldtree2-small'], ...PRESET_MODEL, ['training.batchSize', 4], ['training.gradientAccumulationSteps', 1], ['data.maxResidues', 128], ...ONE_TRAINER],
+    values: sized('foldtree2-small', 4, 1, 128),
   },
   foldtree2: {
     label: 'FoldTree2',
     description: 'FoldTree2-size model; 2 proteins of 128 residues per micro-batch, 4 accumulated (effective batch 8) to fit GPU memory',
-    values: [['model.preset', 'foldtree2'], ...PRESET_MODEL, ['training.batchSize', 2], ['training.gradientAccumulationSteps', 4], ['data.maxResidues', 128], ...ONE_TRAINER],
+    values: sized('foldtree2', 2, 4, 128),
   },
   'multi-worker': {
     label: 'Multi-worker',
