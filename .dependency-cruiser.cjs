@@ -2,16 +2,17 @@
  * Import directions from docs/architecture.md ("may import"), enforced on every `npm test`.
  * Each rule names a folder and the project folders it must not reach.
  */
-const folders = ['shared', 'protocol', 'config', 'data', 'model', 'train', 'client', 'state', 'ui'];
+const folders = ['shared', 'protocol', 'formats', 'config', 'data', 'model', 'train', 'client', 'state', 'ui'];
 const mayImport = {
   shared: [],
   protocol: ['shared'],
+  formats: ['protocol', 'shared'],
   config: ['protocol', 'shared'],
   data: ['protocol', 'shared'],
   model: ['protocol', 'shared'],
-  train: ['model', 'data', 'config', 'protocol', 'shared'],
+  train: ['model', 'data', 'config', 'formats', 'protocol', 'shared'],
   client: ['protocol', 'shared'],
-  state: ['client', 'config', 'protocol', 'shared'],
+  state: ['client', 'config', 'formats', 'protocol', 'shared'],
   ui: ['state', 'protocol', 'shared'],
 };
 const testFiles = '\\.(test|node)\\.ts$';
@@ -49,7 +50,7 @@ module.exports = {
     {
       name: 'data-without-tfjs',
       severity: 'error',
-      from: { path: '^src/(data|shared|protocol|config)/' },
+      from: { path: '^src/(data|shared|protocol|formats|config)/' },
       to: { path: '^node_modules/@tensorflow' },
     },
     {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { decodeCheckpoint } from '../src/train/checkpoint-codec';
+import { decodeCheckpoint } from '../src/formats/checkpoint-codec';
 import { worstDifference, worstRelativeNorm, type Weights } from '../src/train/parallel/weight-difference.node';
 import { collectConsoleErrors } from './console-errors';
 import { WITHOUT_WEBGPU } from './without-webgpu';

@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { weightChecksum } from '../src/train/parallel/weight-checksum';
-import { decodeSafetensors } from '../src/train/safetensors';
+import { decodeSafetensors } from '../src/formats/safetensors';
 import { collectConsoleErrors } from './console-errors';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
+import { runPython } from '../src/shared/python-reference.node';
 
 /** Clicks `testId` and returns the downloaded file's name and bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -20,7 +20,7 @@ const arrayBufferOf = (bytes: Buffer): ArrayBuffer => Uint8Array.from(bytes).buf
 /** Names and sizes of the files in a zip, as Python's zipfile lists them (an independent reader). */
 function zipListing(bytes: Buffer): Array<[string, number]> {
   const script = 'import io, json, sys, zipfile\nz = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))\nprint(json.dumps([[i.filename, i.file_size] for i in z.infolist()]))';
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: bytes }).toString()) as Array<[string, number]>;
+  return JSON.parse(runPython({ code: script }, { input: bytes })) as Array<[string, number]>;
 }
 
 test('a model FoldTree2 cannot build: the FoldTree2 exports are off and the page says why', async ({ page }) => {

@@ -9,7 +9,7 @@ import h5wasm from 'h5wasm/node';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ModelTiming } from '../src/protocol/model-bench-messages';
-import { loadBenchBatch, runBenchmarks } from '../src/train/model-bench-service';
+import { loadBenchBatch, runBenchmarks } from '../src/train/bench/model-bench-service';
 import { openBenchPage } from './bench/bench-browser';
 import { describeMachine } from './bench/machine';
 import { modelTimingsOnPage } from './bench/model-on-page';

@@ -22,7 +22,7 @@ import { CODEBOOK_PARAMETER } from '../src/model/quantizer/quantizer-specs';
 import { createModelParameters } from '../src/model/tokenizer-model';
 import { registerLeanGradients } from '../src/train/tfjs-engine/lean-gradients';
 import { shareSavedTensors } from '../src/train/tfjs-engine/share-saved-tensors';
-import { loadBenchBatch } from '../src/train/model-bench-service';
+import { loadBenchBatch } from '../src/train/bench/model-bench-service';
 import { registerWasmKernels } from '../src/train/wasm-kernels/register-wasm-kernels';
 import { describeMachine } from './bench/machine';
 

@@ -15,14 +15,14 @@ import { join, resolve } from 'node:path';
 import { closeStructsFile, openStructsFile } from '../src/data/hdf5/open-file';
 import { readIndex } from '../src/data/hdf5/read-index';
 import type { RunConfig } from '../src/protocol/run-config';
-import { browserRunConfig, withConfigValues } from '../src/state/config-edit';
+import { browserRunConfig, withConfigValues } from '../src/state/config/config-edit';
 import { COMPARISON_ARMS, COMPARISON_SCENARIO, comparisonConfig } from '../src/state/teaching/comparison-scenario';
 import { finalValues, toComparisonPoint, type ComparisonPoint, type FinalValues } from '../src/state/teaching/comparison-summary';
-import { initialiseCodebookFromEncoder } from '../src/train/codebook-from-encoder';
-import { hdf5Source, type ProteinSource } from '../src/train/protein-source';
+import { initialiseCodebookFromEncoder } from '../src/train/trainer/codebook-from-encoder';
+import { hdf5Source, type ProteinSource } from '../src/train/trainer/protein-source';
 import { registerLeanGradients } from '../src/train/tfjs-engine/lean-gradients';
 import { shareSavedTensors } from '../src/train/tfjs-engine/share-saved-tensors';
-import { Trainer } from '../src/train/trainer';
+import { Trainer } from '../src/train/trainer/trainer';
 import { registerWasmKernels } from '../src/train/wasm-kernels/register-wasm-kernels';
 import { describeMachine } from './bench/machine';
 

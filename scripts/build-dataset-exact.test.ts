@@ -6,7 +6,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import h5wasm from 'h5wasm/node';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { MODEL_PRESETS } from '../src/model/presets';
 import { createModelParameters, modelLoss } from '../src/model/tokenizer-model';
 import type { ProteinGraph } from '../src/protocol/protein-graph';
 import { buildDataset } from './build-dataset';
+import { runPython } from '../src/shared/python-reference.node';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const structures = join(root, 'fixtures/structures');
@@ -51,7 +51,7 @@ describe('build-dataset --foldtree2-exact', () => {
   test('an independent h5py reader finds FoldTree2 node and edge types, 857 res.x columns and 2 × distance contacts', () => {
     const script = join(root, 'scripts/foldtree2/check_exact_file.py');
     const csv = join(root, 'src/data/build/foldtree2/aaindex1.csv');
-    const answer = JSON.parse(execFileSync('/usr/bin/python3', [script, exact, csv], { encoding: 'utf8' })) as { proteins: number; residues: number[]; failures: string[] };
+    const answer = JSON.parse(runPython({ file: script }, { args: [exact, csv] })) as { proteins: number; residues: number[]; failures: string[] };
     expect(answer.failures).toEqual([]);
     expect(answer).toMatchObject({ proteins: 1, residues: [76] });
   });

@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildDataset } from './build-dataset';
+import { runPython } from '../src/shared/python-reference.node';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const structures = join(root, 'fixtures/structures');
@@ -13,7 +14,7 @@ const folder = mkdtempSync(join(tmpdir(), 'build-dataset-'));
 /** Protein ids and residue counts as Debian's h5py sees the written file. */
 function h5pyListing(path: string): Record<string, number> {
   const script = 'import h5py, sys, json\nf = h5py.File(sys.argv[1], "r")\nprint(json.dumps({k: f["structs"][k]["node/res/x"].shape[0] for k in f["structs"]}))';
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' })) as Record<string, number>;
+  return JSON.parse(runPython({ code: script }, { args: [path] })) as Record<string, number>;
 }
 
 describe('build-dataset', () => {

@@ -1,12 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { BenchPage } from './ui/bench/BenchPage';
-import './ui/studio.css';
+import { mountPage } from './ui/mount-page';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('bench.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <BenchPage />
-  </StrictMode>,
-);
+mountPage(<BenchPage />, 'bench.html');

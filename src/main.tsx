@@ -1,14 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { installTestApi } from './ui/test-api';
-import './ui/studio.css';
+import { mountPage } from './ui/mount-page';
+import { logRunsWarnings } from './state/run/run-store';
 
+logRunsWarnings();
 installTestApi();
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mountPage(<App />, 'index.html');

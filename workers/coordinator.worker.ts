@@ -3,13 +3,13 @@
  * Entry of the coordinator worker: drives the trainer workers (ports handed over by the page), runs the gradient
  * exchange, streams merged metrics to the page, and keeps checkpoints in the origin-private file system.
  */
-import { isCoordinatorCommand, type TrainerEvent } from '../src/protocol/trainer-messages';
-import { createCoordinatorService } from '../src/train/parallel/coordinator-service';
+import { isCoordinatorCommand, type CoordinatorEvent } from '../src/protocol/coordinator-messages';
+import { createCoordinatorService } from '../src/train/coordinator/coordinator-service';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const service = createCoordinatorService({
-  post: (event: TrainerEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer),
+  post: (event: CoordinatorEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer),
   async storeCheckpoint(fileName, bytes) {
     // Origin-private file system: checkpoints survive a reload without filling the downloads folder.
     if (!self.navigator.storage?.getDirectory) return null;

@@ -7,7 +7,7 @@ import h5wasm from 'h5wasm';
 import { fetchIntoMemoryFs, mountUserFile, removeFetchedFile, unmountUserFile } from '../src/data/hdf5/browser-files';
 import { isEncodeCommand } from '../src/protocol/encode-messages';
 import { createEncodeService } from '../src/train/encode/encode-service';
-import { prepareTrainingBackend } from '../src/train/training-backend';
+import { prepareTrainingBackend } from '../src/train/backends/training-backend';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** Entry of the WebGPU probe worker: answers one `probe` request with the adapter report. */
 import { isGpuProbeRequest, type GpuProbeEvent } from '../src/protocol/gpu-probe-messages';
-import { probeWebGpu } from '../src/train/webgpu-probe';
+import { probeWebGpu } from '../src/train/backends/webgpu-probe';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -5,8 +5,8 @@ import h5wasm from 'h5wasm';
 import { fetchIntoMemoryFs, removeFetchedFile } from '../src/data/hdf5/browser-files';
 import { isModelBenchRequest, type ModelBenchEvent, type ModelBenchRequest } from '../src/protocol/model-bench-messages';
 import { assertNever } from '../src/shared/assert-never';
-import { loadBenchBatch, runBenchmarks, runComparison, runF16Check, type LoadedBatch } from '../src/train/model-bench-service';
-import { configureWasmBackend } from '../src/train/wasm-backend';
+import { loadBenchBatch, runBenchmarks, runComparison, runF16Check, type LoadedBatch } from '../src/train/bench/model-bench-service';
+import { configureWasmBackend } from '../src/train/backends/wasm-backend';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -10,7 +10,7 @@ import h5wasm from 'h5wasm';
 import { fetchIntoMemoryFs, mountUserFile, removeFetchedFile, unmountUserFile } from '../src/data/hdf5/browser-files';
 import { isReplicaCommand, isTrainerConnect, type ReplicaEvent } from '../src/protocol/replica-messages';
 import { createReplicaService } from '../src/train/parallel/replica-service';
-import { prepareTrainingBackend } from '../src/train/training-backend';
+import { prepareTrainingBackend } from '../src/train/backends/training-backend';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -35,7 +35,7 @@ self.onmessage = (message: MessageEvent<unknown>) => {
     },
     async prepareBackend(mixedPrecision, choice) {
       const prepared = await prepareTrainingBackend(self.navigator.gpu, mixedPrecision, choice);
-      post({ type: 'log', rank: 0, level: prepared.fallback ? 'warning' : 'info', message: prepared.reason });
+      post({ type: 'log', level: prepared.fallback ? 'warning' : 'info', message: prepared.reason });
       const gpu = device();
       if (gpu) {
         gpu.onuncapturederror = (event) => {

@@ -3,7 +3,7 @@
  * trainer count (`ParallelBench`), each row given the browser's peak resident memory while it ran.
  */
 import type { Page } from '@playwright/test';
-import { describeCase, type ParallelBenchRow } from '../../src/state/parallel-bench-store';
+import { describeCase, type ParallelBenchRow } from '../../src/state/bench/parallel-bench-store';
 import type { MemorySampler } from './process-memory';
 
 /** A row with the browser's peak resident memory (all its processes) while the run went on, MiB. */

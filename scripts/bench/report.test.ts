@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GpuProbeReport } from '../../src/protocol/gpu-probe-messages';
-import type { ParallelBenchResult } from '../../src/state/parallel-bench-store';
+import type { ParallelBenchResult } from '../../src/state/bench/parallel-bench-store';
 import type { MeasuredRow } from './parallel-on-page';
 import { descendants } from './process-memory';
 import { describeAdapter, README_BEGIN, README_END, reportMarkdown, withBenchBlock, type BenchReport } from './report';

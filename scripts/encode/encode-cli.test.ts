@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRunConfig } from '../../src/config/run-config-values';
 import { readEncodedFasta } from '../../src/data/tokens/encoded-fasta';
 import { toFoldtree2Weights } from '../../src/train/foldtree2-weights/index';
-import { proteinTokens } from '../../src/train/protein-tokens';
-import { encodeSafetensors, type NamedTensor } from '../../src/train/safetensors';
-import { buildTrainerParts } from '../../src/train/trainer-parts';
+import { proteinTokens } from '../../src/train/encode/protein-tokens';
+import { encodeSafetensors, type NamedTensor } from '../../src/formats/safetensors';
+import { buildTrainerParts } from '../../src/train/trainer/trainer-parts';
 import { runEncode } from '../encode';
 import { openEncodeSource } from './encode-source';
 

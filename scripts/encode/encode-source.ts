@@ -10,7 +10,7 @@ import { buildStructureFiles } from '../../src/data/build/build-structure-files'
 import { closeStructsFile, openStructsFile } from '../../src/data/hdf5/open-file';
 import { readIndex } from '../../src/data/hdf5/read-index';
 import type { SkippedItem } from '../../src/protocol/protein-graph';
-import { hdf5Source, memorySource, type ProteinSource } from '../../src/train/protein-source';
+import { hdf5Source, memorySource, type ProteinSource } from '../../src/train/trainer/protein-source';
 import { collectStructureFiles } from '../collect-structure-files';
 
 export interface OpenedSource {

@@ -8,11 +8,11 @@ import type { ModelPresetName } from '../../src/model/presets';
 import type { ProteinGraph } from '../../src/protocol/protein-graph';
 import { RES_X_WIDTH } from '../../src/protocol/res-features';
 import type { RunConfig } from '../../src/protocol/run-config';
-import { memorySource } from '../../src/train/protein-source';
-import { modelConfigFromRun } from '../../src/train/run-model-config';
-import { encodeSafetensors, type NamedTensor } from '../../src/train/safetensors';
-import { Trainer } from '../../src/train/trainer';
-import { saveCheckpoint } from '../../src/train/trainer-checkpoint';
+import { memorySource } from '../../src/train/trainer/protein-source';
+import { modelConfigFromRun } from '../../src/train/trainer/run-model-config';
+import { encodeSafetensors, type NamedTensor } from '../../src/formats/safetensors';
+import { Trainer } from '../../src/train/trainer/trainer';
+import { saveCheckpoint } from '../../src/train/trainer/trainer-checkpoint';
 
 /** A config file as text (its name decides YAML or JSON). */
 export interface ConfigFault {

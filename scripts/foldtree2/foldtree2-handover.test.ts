@@ -5,22 +5,21 @@
  * the key. The stand-in's state_dict must equal the TypeScript write-down (foldtree2-state-dict.ts): two
  * independent readings of the same module definitions.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { exportFoldtree2HandoverYaml } from '../../src/config/foldtree2-handover';
-import { browserRunConfig, withConfigValues } from '../../src/state/config-edit';
+import { browserRunConfig, withConfigValues } from '../../src/state/config/config-edit';
 import { MODEL_PRESETS } from '../../src/model/presets';
 import { foldtree2BuildOf } from '../../src/train/foldtree2-weights/buildable';
 import { foldtree2StateDict } from '../../src/train/foldtree2-weights/foldtree2-state-dict';
 import { randomPresetWeights } from '../../src/train/foldtree2-weights/test-weights.node';
 import { FOLDTREE2_WEIGHTS_FORMAT, toFoldtree2Weights } from '../../src/train/foldtree2-weights/index';
-import { encodeSafetensors, type NamedTensor } from '../../src/train/safetensors';
+import { encodeSafetensors, type NamedTensor } from '../../src/formats/safetensors';
 import { FOLDTREE2_SCRIPT } from '../train/foldtree2-export';
+import { runPython, tryPython } from '../../src/shared/python-reference.node';
 
-const PYTHON = '/usr/bin/python3';
 const F = 857;
 const preset = MODEL_PRESETS['foldtree2-small'];
 const { codes: K, embeddingDim: D } = preset.quantizer;
@@ -41,7 +40,7 @@ function handoverFolder(name: string, change: (tensors: Map<string, NamedTensor>
 }
 
 function runScript(dir: string, ...flags: string[]): { status: number | null; report: Record<string, unknown> } {
-  const run = spawnSync(PYTHON, [join(dir, 'foldtree2_handover.py'), dir, '--standin', ...flags], { encoding: 'utf8' });
+  const run = tryPython({ file: join(dir, 'foldtree2_handover.py') }, { args: [dir, '--standin', ...flags] });
   const last = run.stdout.trim().split('\n').pop() ?? '{}';
   return { status: run.status, report: JSON.parse(last) as Record<string, unknown> };
 }
@@ -49,7 +48,7 @@ function runScript(dir: string, ...flags: string[]): { status: number | null; re
 describe('foldtree2_handover.py (stand-in model, python3-torch)', () => {
   test('its model has exactly the state_dict written down in foldtree2-state-dict.ts', () => {
     const dir = handoverFolder('table');
-    const printed = JSON.parse(execFileSync(PYTHON, [join(dir, 'foldtree2_handover.py'), dir, '--standin', '--print-state-dict'], { encoding: 'utf8' })) as [string, number[], string][];
+    const printed = JSON.parse(runPython({ file: join(dir, 'foldtree2_handover.py') }, { args: [dir, '--standin', '--print-state-dict'] })) as [string, number[], string][];
     const table = foldtree2StateDict(foldtree2BuildOf(preset, F)).map((e) => [e.key, [...e.shape], e.dtype]);
     expect(new Map(printed.map(([k, s, d]) => [k, `${s.join('x')} ${d}`]))).toEqual(new Map(table.map(([k, s, d]) => [k as string, `${(s as number[]).join('x')} ${String(d)}`])));
   }, 60_000);

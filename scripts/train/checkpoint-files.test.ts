@@ -2,7 +2,7 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeCheckpoint } from '../../src/train/checkpoint-codec';
+import { encodeCheckpoint } from '../../src/formats/checkpoint-codec';
 import { checkpointOptimizerStep, checkpointStep, newestCheckpoint, newestCheckpointIn } from './checkpoint-files';
 import { CliError, EXIT_CODES } from './exit-codes';
 

@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRecord } from '../../src/shared/assert-never';
-import { decodeCheckpoint } from '../../src/train/checkpoint-codec';
+import { decodeCheckpoint } from '../../src/formats/checkpoint-codec';
 import { usageError } from './exit-codes';
 
 export const CHECKPOINT_SUFFIX = '.ftsckpt';

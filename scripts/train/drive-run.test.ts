@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MetricPoint } from '../../src/protocol/metric-point';
-import type { RunInfo, TrainerFault } from '../../src/protocol/trainer-messages';
+import type { RunInfo, TrainerFault } from '../../src/protocol/coordinator-messages';
 import { fakePoint } from '../../src/state/fake-metric-points.node';
 import type { AutomationEvent } from '../../src/ui/automation-api';
 import { driveRun, settleMs, type RunPage } from './drive-run';

@@ -5,7 +5,7 @@
  * `--resume` continues from it.
  */
 import type { MetricPoint } from '../../src/protocol/metric-point';
-import type { RunInfo, TrainerFault } from '../../src/protocol/trainer-messages';
+import type { RunInfo, TrainerFault } from '../../src/protocol/coordinator-messages';
 import type { AutomationEvent } from '../../src/ui/automation-api';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import type { Interrupt } from './interrupt';

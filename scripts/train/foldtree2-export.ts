@@ -9,10 +9,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { exportFoldtree2HandoverYaml, foldtree2ModelName, foldtree2RefusalText } from '../../src/config/foldtree2-handover';
 import type { RunConfig } from '../../src/protocol/run-config';
-import { checkpointWeightsAsSafetensors, checkpointWeightsForFoldtree2 } from '../../src/train/checkpoint-weights';
-import { decodeSafetensors } from '../../src/train/safetensors';
-import { modelConfigFromRun } from '../../src/train/run-model-config';
-import { checkpointConfig } from '../../src/train/trainer-checkpoint';
+import { checkpointWeightsAsSafetensors, checkpointWeightsForFoldtree2 } from '../../src/train/weights/checkpoint-weights';
+import { decodeSafetensors } from '../../src/formats/safetensors';
+import { modelConfigFromRun } from '../../src/train/trainer/run-model-config';
+import { checkpointConfig } from '../../src/train/trainer/trainer-checkpoint';
 import type { RunFolder } from './run-folder';
 
 export const FOLDTREE2_FOLDER = 'foldtree2';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importConfig } from '../../src/config/import-config';
-import { checkpointConfig } from '../../src/train/trainer-checkpoint';
+import { checkpointConfig } from '../../src/train/trainer/trainer-checkpoint';
 import { readGoodProteins } from '../fault-corpus/h5-faults';
 import { brokenHeaderWeights, CONFIG_FAULTS, presetCheckpoint, presetConfig, presetWeights, weightsFile } from '../fault-corpus/input-faults';
 import { CliError, EXIT_CODES } from './exit-codes';

@@ -12,10 +12,10 @@ import { readIndex } from '../../src/data/hdf5/read-index';
 import { modelSpecs } from '../../src/model/tokenizer-model';
 import { RES_X_WIDTH } from '../../src/protocol/res-features';
 import type { RunConfig } from '../../src/protocol/run-config';
-import { modelBuildProblem } from '../../src/train/model-build-check';
-import { modelConfigFromRun } from '../../src/train/run-model-config';
-import { assertWeightsFit, readWeightsFile } from '../../src/train/weights-file';
-import { withConfigValue } from '../../src/state/config-edit';
+import { modelBuildProblem } from '../../src/train/trainer/model-build-check';
+import { modelConfigFromRun } from '../../src/train/trainer/run-model-config';
+import { assertWeightsFit, readWeightsFile } from '../../src/train/weights/weights-file';
+import { withConfigValue } from '../../src/state/config/config-edit';
 import { usageError } from './exit-codes';
 
 /** Refuses (exit 2) a config the model cannot be built from, naming `configName` and the keys. */

@@ -1,7 +1,7 @@
 /** The CLI's memory pre-flight on the bundled sample: a default run passes; an impossible batch is refused naming it. */
 import { describe, expect, test } from 'vitest';
 import { defaultRunConfig } from '../../src/config/run-config-values';
-import { withConfigValues } from '../../src/state/config-edit';
+import { withConfigValues } from '../../src/state/config/config-edit';
 import type { GpuProbeReport } from '../../src/protocol/gpu-probe-messages';
 import { memoryProblem, preflightTarget } from './memory-check';
 

@@ -15,7 +15,7 @@ import type { RunConfig } from '../../src/protocol/run-config';
 import { isSoftwareAdapter } from '../../src/shared/software-adapter';
 import { memoryRefusal, type PreflightTarget } from '../../src/train/memory/memory-preflight';
 import { stepSizeOf } from '../../src/train/memory/step-size';
-import { modelConfigFromRun } from '../../src/train/run-model-config';
+import { modelConfigFromRun } from '../../src/train/trainer/run-model-config';
 
 const SAMPLE = fileURLToPath(new URL('../../public/sample/sample-structs.h5', import.meta.url));
 

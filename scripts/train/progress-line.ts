@@ -4,7 +4,7 @@
  * (stderr not a terminal) a line is written at most every `logEveryMs`, so a long run does not flood it.
  */
 import type { MetricPoint } from '../../src/protocol/metric-point';
-import { formatDuration, runProgress } from '../../src/state/run-progress';
+import { formatDuration, runProgress } from '../../src/state/run/run-progress';
 
 export interface ProgressState {
   /** The run's state ("starting", "running", …) and its message, if any. */

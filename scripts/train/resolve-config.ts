@@ -10,9 +10,10 @@ import { issueText } from '../../src/config/config-messages';
 import { importConfig } from '../../src/config/import-config';
 import { closestSpelling, lookupKey } from '../../src/config/key-index';
 import type { RunConfig } from '../../src/protocol/run-config';
-import { withConfigValue } from '../../src/state/config-edit';
+import { withConfigValue } from '../../src/state/config/config-edit';
 import type { ConfigOverride } from './cli-args';
 import { usageError } from './exit-codes';
+import { defaultRunName } from '../../src/protocol/run-name';
 
 export interface ResolvedConfig {
   readonly config: RunConfig;
@@ -83,7 +84,7 @@ export function resolveConfig(text: string, fileName: string, overrides: readonl
  */
 export function withRunName(config: RunConfig, now: Date): RunConfig {
   if (config.logging.runName !== null) return config;
-  const name = `${config.model.preset}-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
+  const name = defaultRunName(config.model.preset, now);
   const edit = withConfigValue(config, 'logging.runName', name);
   if (!edit.ok) throw new Error(`logging.runName: ${edit.message}`);
   return edit.config;

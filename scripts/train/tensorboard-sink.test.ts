@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakePoint } from '../../src/state/fake-metric-points.node';
-import { readWithPython } from '../../src/state/tensorboard/python-reader.node';
+import { readWithPython } from '../../src/formats/tensorboard/python-reader.node';
 import { tensorboardSink } from './tensorboard-sink';
 
 describe('tensorboardSink', () => {

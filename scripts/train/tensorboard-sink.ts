@@ -6,7 +6,7 @@
 import { appendFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { eventFileName, TensorBoardEventWriter } from '../../src/state/tensorboard/event-file';
+import { eventFileName, TensorBoardEventWriter } from '../../src/formats/tensorboard/event-file';
 import type { MetricSink } from './run-folder';
 
 /** A sink writing `events.out.tfevents.*` into `dir`, the file created with the first points. */

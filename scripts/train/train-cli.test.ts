@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importConfig } from '../../src/config/import-config';
 import { readMetricsJsonl } from './metrics-files';
+import { tryPython } from '../../src/shared/python-reference.node';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'train-cli-'));
@@ -64,7 +65,7 @@ describe('npm run train', () => {
     expect(yaml).toContain(`dataset: ${JSON.stringify(join(root, 'fixtures/tiny-structs.h5'))}`);
     expect(yaml).toMatch(/^model_name: "cli_small"$/m);
     expect(yaml).toMatch(/^output_dir: "models"$/m);
-    const script = spawnSync('/usr/bin/python3', [join(handover, 'foldtree2_handover.py'), handover, '--standin'], { encoding: 'utf8' });
+    const script = tryPython({ file: join(handover, 'foldtree2_handover.py') }, { args: [handover, '--standin'] });
     expect(script.status, script.stdout + script.stderr).toBe(0);
     expect(JSON.parse(script.stdout.trim().split('\n').pop() ?? '{}')).toMatchObject({ strict_load: 'ok', res_x_columns: 41, hidden_size: 40 });
     expect(existsSync(join(handover, 'models', 'cli_small_best_encoder_state.pth'))).toBe(true);

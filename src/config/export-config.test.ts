@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import type { RunConfig } from '../protocol/run-config';
 import { checkRunConfig } from './check-run-config';
@@ -9,6 +8,7 @@ import { importConfig } from './import-config';
 import { buildRunConfig, defaultRunConfig, leafOf, readConfigValue, SCHEMA_ROWS } from './run-config-values';
 import type { ConfigValue, KeySpec } from './schema-types';
 import { yamlNumber } from './yaml-text';
+import { runPython } from '../shared/python-reference.node';
 
 /** A valid value different from the default for every key, with awkward decimals and strings. */
 function changedValue(spec: KeySpec): ConfigValue {
@@ -36,7 +36,7 @@ const FILE_NAMES: Record<ExportFormat, string> = { yaml: 'run.yaml', json: 'run.
 /** PyYAML's reading of a YAML text: every top-level key with its value and Python type name. */
 function readWithPyYaml(text: string): Record<string, [unknown, string]> {
   const script = 'import json, sys, yaml\nd = yaml.safe_load(sys.stdin)\nprint(json.dumps({k: [v, type(v).__name__] for k, v in d.items()}))';
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: text }).toString()) as Record<string, [unknown, string]>;
+  return JSON.parse(runPython({ code: script }, { input: text })) as Record<string, [unknown, string]>;
 }
 
 describe('round trip export → import', () => {

@@ -2,12 +2,12 @@
  * FoldTree2's own config files, re-created from reference §5.6 (same keys, values and quirks: comments, quoted
  * strings, repeated keys, `key : value`, both weight spellings), imported to the values FoldTree2 would train with.
  */
-import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import type { RunConfig } from '../protocol/run-config';
 import type { ConfigWarning } from './config-messages';
 import { importConfig } from './import-config';
 import { defaultRunConfig } from './run-config-values';
+import { runPython } from '../shared/python-reference.node';
 
 type Changes = { [G in keyof RunConfig]?: Partial<RunConfig[G]> };
 
@@ -271,7 +271,7 @@ describe('FoldTree2 repository configs', () => {
       "args = yaml.safe_load('learning_rate: 1e-4\\nlr_min: 1e-6\\nadamw_lr: 3.0e-4\\ncommitment_cost: 9e-1\\nbatch_size: 12\\n')",
       'print(json.dumps({"json": json.dumps(args), "yaml": yaml.safe_dump(args)}))',
     ].join('\n');
-    const saved = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script]).toString()) as { json: string; yaml: string };
+    const saved = JSON.parse(runPython({ code: script })) as { json: string; yaml: string };
     expect(saved.json).toContain('"learning_rate": "1e-4"'); // PyYAML's quirk, reproduced by PyYAML itself
     const fromJson = importConfig(saved.json, 'saved.json');
     const fromYaml = importConfig(saved.yaml, 'saved.yaml'); // PyYAML writes the string unquoted: YAML 1.2 reads a number

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { MODEL_PRESET_NAMES, type RunConfig } from '../protocol/run-config';
-import { browserRunConfig, withConfigValues } from '../state/config-edit';
+import { browserRunConfig, withConfigValues } from '../state/config/config-edit';
 import { foldtree2BuildProblems } from '../train/foldtree2-weights/buildable';
-import { modelConfigFromRun } from '../train/run-model-config';
+import { modelConfigFromRun } from '../train/trainer/run-model-config';
 import { exportFoldtree2HandoverYaml, FOLDTREE2_DATASET_PLACEHOLDER, FOLDTREE2_HANDOVER_STEPS, foldtree2RefusalReasons, foldtree2RefusalText } from './foldtree2-handover';
 
 const config = (overrides: ReadonlyArray<readonly [string, unknown]>): RunConfig => withConfigValues(browserRunConfig(), overrides as never);

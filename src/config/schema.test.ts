@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import type { RunConfig } from '../protocol/run-config';
 import { checkRunConfig } from './check-run-config';
 import { knownSpellings, lookupKey } from './key-index';
 import { CONFIG_GROUPS, defaultRunConfig, leafOf, SCHEMA_ROWS } from './run-config-values';
+import { runPython } from '../shared/python-reference.node';
 
 /** The target feature list (FoldTree2 learn_lightning at REF) and the studio's documented choices, by hand. */
 const EXPECTED_DEFAULTS: RunConfig = {
@@ -77,7 +77,7 @@ describe('defaults', () => {
   });
 
   test('distogram edges are numpy.linspace(5, 50, 7) (the target list, FoldTree2 REF)', () => {
-    const out = execFileSync('/usr/bin/python3', ['-c', 'import numpy, json; print(json.dumps(numpy.linspace(5, 50, 7).tolist()))']);
+    const out = runPython({ code: 'import numpy, json; print(json.dumps(numpy.linspace(5, 50, 7).tolist()))' });
     expect(defaultRunConfig().losses.distanceBinEdges).toStrictEqual(JSON.parse(out.toString()));
   });
 

@@ -9,50 +9,54 @@
  */
 import type { ModelConfig } from './model-config';
 
-const REF_POSITIONS = { concatPositions: true, learnPositions: false } as const;
-const HEAD_POSITIONS = { concatPositions: false, learnPositions: true } as const;
+/**
+ * The studio's own presets feed raw positions to the encoder and train without dropout; FoldTree2's learn positions
+ * everywhere and use its dropouts.
+ */
+const FAMILIES = {
+  studio: { concatPositions: true, learnPositions: false, encoderDropout: 0, decoderDropout: 0 },
+  foldtree2: { concatPositions: false, learnPositions: true, encoderDropout: 0.01, decoderDropout: 0.001 },
+} as const;
+
+/** What tells the presets apart; every width is `width`. */
+interface PresetSizes {
+  readonly width: number;
+  readonly encoderHeads: number;
+  readonly codes: number;
+  readonly embeddingDim: number;
+  readonly deadCodeReset: boolean;
+  readonly decoderLayers: number;
+  readonly decoderHeads: number;
+  readonly feedForward: number;
+  readonly convLayers: number;
+  readonly pairHidden: number;
+}
+
+/** A preset: three encoder layers of the same width. */
+type Preset = ModelConfig & { readonly encoder: { readonly hiddenChannels: readonly [number, number, number] } };
+
+function preset(family: keyof typeof FAMILIES, s: PresetSizes): Preset {
+  const f = FAMILIES[family];
+  const w = s.width;
+  // The sequence and geometry decoders are the same transformer stack.
+  const transformer = { enabled: true, hidden: w, layers: s.decoderLayers, heads: s.decoderHeads, feedForward: s.feedForward, dropout: f.decoderDropout, learnPositions: f.learnPositions };
+  return {
+    encoder: { hiddenChannels: [w, w, w], heads: s.encoderHeads, headHidden: w, concatPositions: f.concatPositions, learnPositions: f.learnPositions, fourierInput: true, dropout: f.encoderDropout },
+    quantizer: { codes: s.codes, embeddingDim: s.embeddingDim, ema: true, decay: 0.99, epsilon: 1e-5, deadCodeReset: s.deadCodeReset, deadCodeThreshold: 0.01 },
+    decoders: {
+      sequence: transformer,
+      geometry: { ...transformer },
+      contacts: { enabled: true, hidden: w, convLayers: s.convLayers, pairHidden: s.pairHidden, dropout: f.decoderDropout },
+      fft2: { enabled: false, hidden: w },
+    },
+  };
+}
 
 export const MODEL_PRESETS = {
-  tiny: {
-    encoder: { hiddenChannels: [16, 16, 16], heads: 2, headHidden: 16, ...REF_POSITIONS, fourierInput: true, dropout: 0 },
-    quantizer: { codes: 8, embeddingDim: 8, ema: true, decay: 0.99, epsilon: 1e-5, deadCodeReset: false, deadCodeThreshold: 0.01 },
-    decoders: {
-      sequence: { enabled: true, hidden: 16, layers: 1, heads: 2, feedForward: 32, dropout: 0, learnPositions: false },
-      geometry: { enabled: true, hidden: 16, layers: 1, heads: 2, feedForward: 32, dropout: 0, learnPositions: false },
-      contacts: { enabled: true, hidden: 16, convLayers: 2, pairHidden: 16, dropout: 0 },
-      fft2: { enabled: false, hidden: 16 },
-    },
-  },
-  teaching: {
-    encoder: { hiddenChannels: [64, 64, 64], heads: 4, headHidden: 64, ...REF_POSITIONS, fourierInput: true, dropout: 0 },
-    quantizer: { codes: 32, embeddingDim: 32, ema: true, decay: 0.99, epsilon: 1e-5, deadCodeReset: true, deadCodeThreshold: 0.01 },
-    decoders: {
-      sequence: { enabled: true, hidden: 64, layers: 2, heads: 4, feedForward: 128, dropout: 0, learnPositions: false },
-      geometry: { enabled: true, hidden: 64, layers: 2, heads: 4, feedForward: 128, dropout: 0, learnPositions: false },
-      contacts: { enabled: true, hidden: 64, convLayers: 3, pairHidden: 32, dropout: 0 },
-      fft2: { enabled: false, hidden: 64 },
-    },
-  },
-  foldtree2: {
-    encoder: { hiddenChannels: [200, 200, 200], heads: 10, headHidden: 200, ...HEAD_POSITIONS, fourierInput: true, dropout: 0.01 },
-    quantizer: { codes: 40, embeddingDim: 128, ema: true, decay: 0.99, epsilon: 1e-5, deadCodeReset: false, deadCodeThreshold: 0.01 },
-    decoders: {
-      sequence: { enabled: true, hidden: 200, layers: 2, heads: 5, feedForward: 2048, dropout: 0.001, learnPositions: true },
-      geometry: { enabled: true, hidden: 200, layers: 2, heads: 5, feedForward: 2048, dropout: 0.001, learnPositions: true },
-      contacts: { enabled: true, hidden: 200, convLayers: 3, pairHidden: 200, dropout: 0.001 },
-      fft2: { enabled: false, hidden: 200 },
-    },
-  },
-  'foldtree2-small': {
-    encoder: { hiddenChannels: [40, 40, 40], heads: 10, headHidden: 40, ...HEAD_POSITIONS, fourierInput: true, dropout: 0.01 },
-    quantizer: { codes: 32, embeddingDim: 32, ema: true, decay: 0.99, epsilon: 1e-5, deadCodeReset: false, deadCodeThreshold: 0.01 },
-    decoders: {
-      sequence: { enabled: true, hidden: 40, layers: 2, heads: 5, feedForward: 2048, dropout: 0.001, learnPositions: true },
-      geometry: { enabled: true, hidden: 40, layers: 2, heads: 5, feedForward: 2048, dropout: 0.001, learnPositions: true },
-      contacts: { enabled: true, hidden: 40, convLayers: 3, pairHidden: 40, dropout: 0.001 },
-      fft2: { enabled: false, hidden: 40 },
-    },
-  },
+  tiny: preset('studio', { width: 16, encoderHeads: 2, codes: 8, embeddingDim: 8, deadCodeReset: false, decoderLayers: 1, decoderHeads: 2, feedForward: 32, convLayers: 2, pairHidden: 16 }),
+  teaching: preset('studio', { width: 64, encoderHeads: 4, codes: 32, embeddingDim: 32, deadCodeReset: true, decoderLayers: 2, decoderHeads: 4, feedForward: 128, convLayers: 3, pairHidden: 32 }),
+  foldtree2: preset('foldtree2', { width: 200, encoderHeads: 10, codes: 40, embeddingDim: 128, deadCodeReset: false, decoderLayers: 2, decoderHeads: 5, feedForward: 2048, convLayers: 3, pairHidden: 200 }),
+  'foldtree2-small': preset('foldtree2', { width: 40, encoderHeads: 10, codes: 32, embeddingDim: 32, deadCodeReset: false, decoderLayers: 2, decoderHeads: 5, feedForward: 2048, convLayers: 3, pairHidden: 40 }),
 } as const satisfies Record<string, ModelConfig>;
 
 export type ModelPresetName = keyof typeof MODEL_PRESETS;

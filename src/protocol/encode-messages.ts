@@ -7,7 +7,7 @@
 import { isRecord } from '../shared/assert-never';
 import type { SkippedItem } from './protein-graph';
 import type { RunConfig } from './run-config';
-import type { ProteinTokens, TrainingDataset } from './trainer-messages';
+import type { ProteinTokens, TrainingDataset } from './coordinator-messages';
 
 /** DSSP's three classes as the dataset's `ss` one-hot holds them, by column: loop, helix, strand. */
 export const DSSP_CLASSES = ['C', 'H', 'E'] as const;

@@ -60,3 +60,13 @@ export interface TrainerTiming {
   /** Real residues this trainer processed per second of its step. */
   readonly residuesPerSecond: number;
 }
+
+/**
+ * One point of one chart series: `step` is the optimizer step (x), `value` the metric (y), `elapsedMs` the run's
+ * time at that step (ms since it started, pauses excluded) when the point came from a `MetricPoint`.
+ */
+export interface SeriesPoint {
+  readonly step: number;
+  readonly value: number;
+  readonly elapsedMs?: number;
+}

@@ -48,7 +48,7 @@ export const EDGE_TYPES = {
 } as const;
 export type EdgeTypeName = (typeof EDGE_TYPES)[keyof typeof EDGE_TYPES];
 
-/** Node types every trainable protein must carry (what training reads, see docs/data-format.md). */
+/** Node types every trainable protein must carry (what training reads, see docs/hdf5-layout.md). */
 export const REQUIRED_NODE_TYPES: readonly NodeTypeName[] = [
   'res', 'AA', 'coords', 'bondangles', 'plddt', 'positions', 'ss', 'fourier1dr', 'fourier1di',
 ];

@@ -6,7 +6,7 @@
 import { isRecord } from '../shared/assert-never';
 import type { MetricPoint } from './metric-point';
 import type { RunConfig } from './run-config';
-import { INJECTED_FAULTS, type HyperparameterChange, type InitialWeights, type InjectedFault, type ProteinTokens, type TrainingDataset } from './trainer-messages';
+import { INJECTED_FAULTS, type HyperparameterChange, type InitialWeights, type InjectedFault, type ProteinTokens, type TrainerSetup, type TrainingDataset } from './coordinator-messages';
 import type { WeightChecksum } from './weight-checksum';
 
 /**
@@ -53,16 +53,7 @@ export type ReplicaCommand =
   | { readonly type: 'dispose' };
 
 /** What a replica reports once set up (rank 0's is the run's). */
-export interface ReplicaInfo {
-  readonly backend: string;
-  readonly precision: string;
-  readonly parameters: number;
-  readonly groups: Readonly<Record<string, number>>;
-  readonly proteins: number;
-  readonly skippedProteins: number;
-  readonly stepsPerEpoch: number;
-  readonly totalSteps: number;
-  readonly inputWidth: number;
+export interface ReplicaInfo extends TrainerSetup {
   /** Optimizer steps already taken (from a checkpoint). */
   readonly step: number;
   /** Floats one rank hands in per exchange round at most (sizes the shared buffer). */
@@ -73,22 +64,22 @@ export interface ReplicaInfo {
 export type ReplicaFailureKind = 'error' | 'device-lost' | 'out-of-memory';
 
 export type ReplicaEvent =
-  | { readonly type: 'ready'; readonly rank: number; readonly info: ReplicaInfo }
-  | { readonly type: 'log'; readonly rank: number; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
+  | { readonly type: 'ready'; readonly info: ReplicaInfo }
+  | { readonly type: 'log'; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
   /**
    * `point` null: the run had already finished every epoch. `exchangeMs`: time spent waiting in the all-reduce;
    * `residues`: real residues this replica processed in the step.
    */
-  | { readonly type: 'stepped'; readonly rank: number; readonly point: MetricPoint | null; readonly exchangeMs: number; readonly residues: number }
-  | { readonly type: 'checksum'; readonly rank: number; readonly step: number; readonly checksum: WeightChecksum }
-  | { readonly type: 'saved'; readonly rank: number; readonly step: number; readonly bytes: ArrayBuffer }
-  | { readonly type: 'encoded'; readonly rank: number; readonly step: number; readonly tokens: ProteinTokens }
+  | { readonly type: 'stepped'; readonly point: MetricPoint | null; readonly exchangeMs: number; readonly residues: number }
+  | { readonly type: 'checksum'; readonly step: number; readonly checksum: WeightChecksum }
+  | { readonly type: 'saved'; readonly step: number; readonly bytes: ArrayBuffer }
+  | { readonly type: 'encoded'; readonly step: number; readonly tokens: ProteinTokens }
+  /** A token request that could not be answered (the run has ended, or encoding threw): `reason` says why. */
+  | { readonly type: 'encode-failed'; readonly reason: string }
   /** The coordinator aborted the step's exchange (another rank failed): nothing was applied, this replica is fine. */
-  | { readonly type: 'step-aborted'; readonly rank: number; readonly step: number }
-  | { readonly type: 'failed'; readonly rank: number; readonly kind: ReplicaFailureKind; readonly message: string };
+  | { readonly type: 'step-aborted'; readonly step: number }
+  | { readonly type: 'failed'; readonly kind: ReplicaFailureKind; readonly message: string };
 
-/** Starts the log line of a token request that failed (the coordinator takes it as the answer). */
-export const TOKENS_FAILED = 'tokens for the strip could not be computed:';
 
 export function isReplicaCommand(value: unknown): value is ReplicaCommand {
   if (!isRecord(value)) return false;
@@ -111,7 +102,7 @@ export function isReplicaCommand(value: unknown): value is ReplicaCommand {
 }
 
 export function isReplicaEvent(value: unknown): value is ReplicaEvent {
-  if (!isRecord(value) || typeof value['rank'] !== 'number') return false;
+  if (!isRecord(value)) return false;
   switch (value['type']) {
     case 'ready':
       return isRecord(value['info']);
@@ -128,6 +119,8 @@ export function isReplicaEvent(value: unknown): value is ReplicaEvent {
       return typeof value['step'] === 'number';
     case 'encoded':
       return isRecord(value['tokens']) && typeof value['step'] === 'number';
+    case 'encode-failed':
+      return typeof value['reason'] === 'string';
     default:
       return false;
   }

@@ -12,6 +12,7 @@ export const TRAINING_STRATEGIES = ['ddp', 'dp', 'single'] as const;
 export const CLIP_GRAD_MODES = ['separate', 'joint'] as const;
 export const LR_SCALING_MODES = ['none', 'linear', 'sqrt'] as const;
 export const TRAINING_BACKENDS = ['auto', 'webgpu', 'wasm', 'cpu'] as const;
+/** FoldTree2's `--lr-schedule` choices spelled as its CLI spells them, so its YAML maps onto them without a table. */
 export const LR_SCHEDULES = ['plateau', 'cosine', 'linear', 'cosine_restarts', 'polynomial', 'none'] as const;
 export const COMMITMENT_SCHEDULES = ['cosine', 'linear', 'cosine_with_restart', 'none'] as const;
 export const CODEBOOK_INITS = ['uniform', 'encoder'] as const;
@@ -24,6 +25,11 @@ export type TrainingBackendChoice = (typeof TRAINING_BACKENDS)[number];
 export type LrScheduleName = (typeof LR_SCHEDULES)[number];
 export type CommitmentScheduleName = (typeof COMMITMENT_SCHEDULES)[number];
 export type CodebookInit = (typeof CODEBOOK_INITS)[number];
+
+/** Narrows a string from a config file or the UI to a learning-rate schedule name. */
+export function isLrScheduleName(value: unknown): value is LrScheduleName {
+  return typeof value === 'string' && (LR_SCHEDULES as readonly string[]).includes(value);
+}
 
 export interface DataConfig {
   /** Dataset to train on: the bundled sample's path or the name of a file the user picked. */

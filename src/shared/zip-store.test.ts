@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { crc32, zipStore } from './zip-store';
+import { runPython } from './python-reference.node';
 
 test('CRC-32 of the standard check string', () => {
   expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
@@ -24,8 +24,8 @@ test("Python's zipfile reads the archive back: names, bytes, CRC check", () => {
     'assert z.testzip() is None',
     'print(json.dumps([[i.filename, i.file_size, hashlib.sha256(z.read(i)).hexdigest()] for i in z.infolist()]))',
   ].join('\n');
-  const read = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path]).toString()) as [string, number, string][];
-  const sha = (data: Uint8Array): string => execFileSync('/usr/bin/python3', ['-c', 'import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'], { input: data }).toString().trim();
+  const read = JSON.parse(runPython({ code: script }, { args: [path] })) as [string, number, string][];
+  const sha = (data: Uint8Array): string => runPython({ code: 'import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())' }, { input: data }).trim();
   expect(read).toEqual([
     ['run-foldtree2/foldtree2.yaml', 16, sha(new TextEncoder().encode('hidden_size: 40\n'))],
     ['run-foldtree2/foldtree2.safetensors', 70_000, sha(binary)],

@@ -1,7 +1,7 @@
 /** Test helpers: plausible `MetricPoint`s and a scripted fake trainer connection (no Worker in Node). */
-import type { TrainerConnection, TrainerConnector, TrainerListener } from '../client/trainer-client';
+import type { CoordinatorConnection, CoordinatorConnector, CoordinatorListener } from '../client/coordinator-client';
 import type { MetricPoint } from '../protocol/metric-point';
-import type { TrainerCommand } from '../protocol/trainer-messages';
+import type { RunCommand } from '../protocol/coordinator-messages';
 
 /** Point `step` with a decaying loss; `overrides` replace fields. */
 export function fakePoint(step: number, overrides: Partial<MetricPoint> = {}): MetricPoint {
@@ -39,15 +39,15 @@ export function fakePoints(from: number, count: number): MetricPoint[] {
 
 /** A connector whose connections record commands and let the test play the worker's side. */
 export class FakeTrainer {
-  readonly commands: TrainerCommand[] = [];
-  listener: TrainerListener | null = null;
+  readonly commands: RunCommand[] = [];
+  listener: CoordinatorListener | null = null;
   disposed = 0;
   connections = 0;
 
-  readonly connect: TrainerConnector = (listener) => {
+  readonly connect: CoordinatorConnector = (listener) => {
     this.listener = listener;
     this.connections++;
-    const connection: TrainerConnection = {
+    const connection: CoordinatorConnection = {
       send: (command) => void this.commands.push(command),
       dispose: () => void this.disposed++,
     };
@@ -55,7 +55,7 @@ export class FakeTrainer {
   };
 
   /** Plays an event from the worker, answering the latest connection. */
-  emit(...args: Parameters<TrainerListener['event']>): void {
+  emit(...args: Parameters<CoordinatorListener['event']>): void {
     if (!this.listener) throw new Error('no connection yet');
     this.listener.event(...args);
   }

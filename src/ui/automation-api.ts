@@ -6,13 +6,16 @@
  */
 import type { GpuProbeReport } from '../protocol/gpu-probe-messages';
 import type { MetricPoint } from '../protocol/metric-point';
-import type { RunInfo, TrainerFault } from '../protocol/trainer-messages';
+import type { RunInfo, TrainerFault } from '../protocol/coordinator-messages';
 import { openedDatasetFile, useDatasetStore, type DatasetState } from '../state/dataset-store';
 import { useGpuStore } from '../state/gpu-store';
-import { useMetricsStore } from '../state/metrics-store';
-import { useRunEvents, type RunEvent } from '../state/run-events';
-import { downloadFinalCheckpoint, importConfigText, pauseRun, saveCheckpoint, setRunDependencies, startRun, stopRun, useRunStore, type LogLine, type RunStatus } from '../state/run-store';
-import { trainingSourceFor } from '../state/training-dataset';
+import { useMetricsStore } from '../state/charts/metrics-store';
+import { useRunEvents, type RunEvent } from '../state/run/run-events';
+import { downloadFinalCheckpoint, pauseRun, saveCheckpoint, startRun, stopRun } from '../state/run/run-commands';
+import { importConfigText } from '../state/run/config-actions';
+import { setRunDependencies } from '../state/run/run-session';
+import { useRunStore, type LogLine, type RunStatus } from '../state/run/run-store';
+import { trainingSourceFor } from '../state/run/training-dataset';
 
 /** One thing that happened in the driven run, oldest first in the queue. `time`: `Date.now()` in the page. */
 export type AutomationEvent =

@@ -3,11 +3,11 @@
  * trainer fail the way a crashed worker or a lost GPU device would, and driving a whole run headless
  * (`automation`, used by `npm run train`). Declared once here.
  */
-import type { InjectedFault } from '../protocol/trainer-messages';
-import { injectTrainerFault } from '../state/run-store';
-import { useMetricsStore } from '../state/metrics-store';
-import { runsWritten } from '../state/runs-store';
-import { appendSyntheticPoints } from '../state/synthetic-metrics';
+import type { InjectedFault } from '../protocol/coordinator-messages';
+import { injectTrainerFault } from '../state/run/run-commands';
+import { useMetricsStore } from '../state/charts/metrics-store';
+import { runsWritten } from '../state/runs/runs-storage';
+import { appendSyntheticPoints } from '../state/charts/synthetic-metrics';
 import { automationApi, type AutomationApi } from './automation-api';
 
 export interface StudioTestApi {
@@ -16,7 +16,7 @@ export interface StudioTestApi {
   /** Start, watch, checkpoint and stop a run without the controls (`src/ui/automation-api.ts`). */
   readonly automation: AutomationApi;
   /**
-   * Continues the run's metrics with synthetic points (`src/state/synthetic-metrics.ts`), `pointsPerFlush` every
+   * Continues the run's metrics with synthetic points (`src/state/charts/synthetic-metrics.ts`), `pointsPerFlush` every
    * `flushMs` as a trainer's metrics events arrive, until step `untilStep`; resolves with the last step. Lets a
    * benchmark give the charts a 5,000-step run in minutes. Needs at least one real point to continue from.
    */

@@ -1,7 +1,7 @@
 /**
  * Features of real chains against values computed independently in Python: Bio.PDB / gemmi residue lists,
  * Bio.PDB calc_dihedral, numpy ports of FoldTree2's frame and position code, numpy FFTs and brute-force
- * contacts (reference_features.py). One Python run per test-file run.
+ * contacts (features_reference.py). One Python run per test-file run.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProteinGraph } from '../../protocol/protein-graph';
@@ -45,7 +45,7 @@ function key(path: string, chain: string): string {
 }
 
 beforeAll(async () => {
-  references = runPythonReference<Reference[]>('features/reference_features.py', {
+  references = runPythonReference<Reference[]>('features/features_reference.py', {
     chains: CHAINS.map(({ path, chain }) => ({ path, chain })),
     cutoffs: CUTOFFS,
   });

@@ -1,5 +1,4 @@
 import h5wasm from 'h5wasm/node';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProteinGraph } from '../../protocol/protein-graph';
@@ -9,6 +8,7 @@ import { readIndex } from './read-index';
 import { readProtein } from './read-protein';
 import { makeTempDir } from './test-graphs.node';
 import { writeProteinGraphs } from './writer';
+import { runPython } from '../../shared/python-reference.node';
 
 /** Compact files: gzip'd single-chunk datasets and `positions` recomputed on read instead of stored. */
 const fixtures = new URL('../../../fixtures/structures/', import.meta.url);
@@ -38,7 +38,7 @@ describe('compact structs files', () => {
       '  "derived": [s.decode() if isinstance(s, bytes) else s for s in f.attrs["derived_node_types"]],',
       '  "coords_sum": float(g["node/coords/x"][()].astype("float64").sum()), "edges": int(g["edge/res_contactPoints_res/edge_index"].shape[1])}))',
     ].join('\n');
-    const seen = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' })) as Record<string, unknown>;
+    const seen = JSON.parse(runPython({ code: script }, { args: [path] })) as Record<string, unknown>;
     const ubi = graphs.find((g) => g.id === 'pdb1ubi_A');
     const coordsSum = [...(ubi?.nodes['coords']?.data ?? [])].reduce((a, b) => a + b, 0);
     expect(seen).toMatchObject({ has_positions: false, compression: 'gzip', derived: ['positions'], edges: ubi?.edges['res_contactPoints_res']?.count });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import h5wasm from 'h5wasm/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +9,9 @@ import { readIndex } from './read-index';
 import { readProteins } from './read-protein';
 import { makeGraph, makeTempDir } from './test-graphs.node';
 import { writeProteinGraphs } from './writer';
+import { runPython } from '../../shared/python-reference.node';
 
-/** What foldtree2-layout.py reports about each protein it wrote (distances by numpy, float64). */
+/** What foldtree2_layout_reference.py reports about each protein it wrote (distances by numpy, float64). */
 interface Expected {
   id: string;
   length: number;
@@ -22,8 +22,8 @@ interface Expected {
   frameRow1: number[];
 }
 
-const script = fileURLToPath(new URL('./foldtree2-layout.py', import.meta.url));
-const python = (...args: string[]): string => execFileSync('/usr/bin/python3', [script, ...args], { encoding: 'utf8' });
+const script = fileURLToPath(new URL('./foldtree2_layout_reference.py', import.meta.url));
+const python = (...args: string[]): string => runPython({ file: script }, { args });
 const temp = makeTempDir('hdf5-foldtree2-');
 let expected: Expected[];
 let handle: StructsFileHandle;

@@ -1,5 +1,5 @@
 /**
- * The PDB / mmCIF readers against gemmi (reference_structure.py, one Python run per test-file run) on real
+ * The PDB / mmCIF readers against gemmi (structure_reference.py, one Python run per test-file run) on real
  * files, plus the edge cases: gzip, alternate locations, multi-model, header facts and bad input.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -33,7 +33,7 @@ let reference: Reference = {};
 const parsed = new Map<string, ParsedStructure>();
 
 beforeAll(async () => {
-  reference = runPythonReference<Reference>('structure/reference_structure.py', { files: FILES });
+  reference = runPythonReference<Reference>('structure/structure_reference.py', { files: FILES });
   for (const file of FILES) parsed.set(file, await parseStructure(file, readFixture(file)));
 });
 

@@ -1,6 +1,5 @@
 /** Test helpers for the decoders (Node only): seeded tensors, masks, and the NumPy reference runner. */
 import * as tf from '@tensorflow/tfjs';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,23 +7,22 @@ import { fileURLToPath } from 'node:url';
 import type { ParameterSet } from '../params/parameter-set';
 import type { ParameterSpec } from '../params/parameter-spec';
 import type { DecoderContext, PairRows } from './decoder-types';
+import { runPythonJson } from '../../shared/python-reference.node';
 
-const SCRIPT = fileURLToPath(new URL('./numpy-reference.py', import.meta.url));
-/** Debian's Python has NumPy; the pyenv `python3` on PATH does not. */
-const PYTHON = '/usr/bin/python3';
+const SCRIPT = fileURLToPath(new URL('./decoders_reference.py', import.meta.url));
 
 export interface NamedArray {
   readonly shape: number[];
   readonly data: number[];
 }
 
-/** Runs numpy-reference.py on `request` (written to a temp JSON file) and parses its JSON answer. */
+/** Runs decoders_reference.py on `request` (written to a temp JSON file) and parses its JSON answer. */
 export function runNumpyReference<T>(request: object): T {
   const dir = mkdtempSync(join(tmpdir(), 'decoders-'));
   try {
     const file = join(dir, 'request.json');
     writeFileSync(file, JSON.stringify(request));
-    return JSON.parse(execFileSync(PYTHON, [SCRIPT, file], { maxBuffer: 1 << 28 }).toString()) as T;
+    return runPythonJson<T>({ file: SCRIPT }, { args: [file] });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -13,9 +13,8 @@ import type { TransformerDecoderConfig } from '../model-config';
 import type { ParameterSpec } from '../params/parameter-spec';
 import type { DecoderDefinition } from './decoder-types';
 import { HEAD_LAYER_NORM_EPS } from './sequence-decoder';
-import { tokenInput, tokenInputSpecs } from './token-input';
+import { transformerTrunk, transformerTrunkSpecs } from './transformer-trunk';
 import { torsionAngles } from './torsion-angles';
-import { transformerEncoder, transformerEncoderSpecs } from './transformer-encoder';
 
 export const SS_CLASSES = 3;
 /** sin and cos of φ, ψ, ω. */
@@ -31,8 +30,7 @@ export const GEOMETRY_DECODER: DecoderDefinition<TransformerDecoderConfig> = {
   specs(config, embeddingDim): ParameterSpec[] {
     const h = config.hidden;
     return [
-      ...tokenInputSpecs(PREFIX, embeddingDim, h, config.learnPositions),
-      ...transformerEncoderSpecs(`${PREFIX}.body`, config),
+      ...transformerTrunkSpecs(PREFIX, embeddingDim, config),
       ...layerNormSpecs(`${PREFIX}.head.ss.norm`, h),
       ...mlpSpecs(`${PREFIX}.head.ss.mlp`, headShape(h, SS_CLASSES)),
       ...mlpSpecs(`${PREFIX}.head.angles`, headShape(h, ANGLE_VECTOR_WIDTH)),
@@ -40,8 +38,7 @@ export const GEOMETRY_DECODER: DecoderDefinition<TransformerDecoderConfig> = {
   },
   forward(params, config, tokens, context) {
     const h = config.hidden;
-    const x = tokenInput(params, PREFIX, tokens, context, { hidden: h, dropout: config.dropout, finalTanh: true, learnPositions: config.learnPositions });
-    const body = transformerEncoder(params, `${PREFIX}.body`, x, context.mask, config, context);
+    const body = transformerTrunk(params, PREFIX, tokens, context, config, true);
     const ssInput = layerNorm(params, `${PREFIX}.head.ss.norm`, body, HEAD_LAYER_NORM_EPS);
     const ssLogits = mlp(params, `${PREFIX}.head.ss.mlp`, headShape(h, SS_CLASSES), ssInput) as tf.Tensor3D;
     const raw = mlp(params, `${PREFIX}.head.angles`, headShape(h, ANGLE_VECTOR_WIDTH), body) as tf.Tensor3D;

@@ -15,8 +15,7 @@ import type { TransformerDecoderConfig } from '../model-config';
 import type { ParameterSpec } from '../params/parameter-spec';
 import type { DecoderDefinition } from './decoder-types';
 import { conv1dSpecs, maskedConv1d } from './masked-conv1d';
-import { tokenInput, tokenInputSpecs } from './token-input';
-import { transformerEncoder, transformerEncoderSpecs } from './transformer-encoder';
+import { transformerTrunk, transformerTrunkSpecs } from './transformer-trunk';
 
 export const AMINO_ACID_CLASSES = 20;
 /** FoldTree2's CNN heads use LayerNorm eps 1e-6 (the transformer layers keep PyTorch's 1e-5). */
@@ -28,8 +27,7 @@ export const SEQUENCE_DECODER: DecoderDefinition<TransformerDecoderConfig> = {
   specs(config, embeddingDim): ParameterSpec[] {
     const h = config.hidden;
     return [
-      ...tokenInputSpecs(PREFIX, embeddingDim, h, config.learnPositions),
-      ...transformerEncoderSpecs(`${PREFIX}.body`, config),
+      ...transformerTrunkSpecs(PREFIX, embeddingDim, config),
       ...layerNormSpecs(`${PREFIX}.head.norm`, h),
       ...conv1dSpecs(`${PREFIX}.head.conv.0`, h, h, 3),
       ...conv1dSpecs(`${PREFIX}.head.conv.1`, h, h, 3),
@@ -39,8 +37,7 @@ export const SEQUENCE_DECODER: DecoderDefinition<TransformerDecoderConfig> = {
   },
   forward(params, config, tokens, context) {
     const { mask } = context;
-    const x = tokenInput(params, PREFIX, tokens, context, { hidden: config.hidden, dropout: config.dropout, finalTanh: false, learnPositions: config.learnPositions });
-    const body = transformerEncoder(params, `${PREFIX}.body`, x, mask, config, context);
+    const body = transformerTrunk(params, PREFIX, tokens, context, config, false);
     const normed = layerNorm(params, `${PREFIX}.head.norm`, body, HEAD_LAYER_NORM_EPS) as tf.Tensor3D;
     const c0 = gelu(maskedConv1d(params, `${PREFIX}.head.conv.0`, normed, mask)) as tf.Tensor3D;
     const c1 = gelu(maskedConv1d(params, `${PREFIX}.head.conv.1`, c0, mask)) as tf.Tensor3D;

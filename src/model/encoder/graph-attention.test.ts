@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +8,9 @@ import { ParameterSet } from '../params/parameter-set';
 import { analyticGradient, maxRelativeError, numericalGradient, probeIndices } from '../testing/finite-difference.node';
 import { parameterGradientCheck, randomiseParameters, randomValues, takeValues } from './gradient-check.node';
 import { graphAttention, graphAttentionSpecs, type AttentionGraph } from './graph-attention';
+import { runPython } from '../../shared/python-reference.node';
 
-const REFERENCE = fileURLToPath(new URL('./transformer-conv-reference.py', import.meta.url));
+const REFERENCE = fileURLToPath(new URL('./transformer_conv_reference.py', import.meta.url));
 const [B, L, IN, OUT, HEADS] = [2, 5, 4, 3, 2];
 const LENGTHS = [5, 3];
 /** Protein 0, residue 3 has no neighbours: PyG gives it only the skip term. */
@@ -76,7 +76,7 @@ describe('graphAttention (dense PyG TransformerConv)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'transformer-conv-'));
     try {
       writeFileSync(join(dir, 'in.json'), JSON.stringify({ x: nodes, edges, edgeAttr, heads: HEADS, outDim: OUT, weights }));
-      execFileSync('/usr/bin/python3', [REFERENCE, join(dir, 'in.json'), join(dir, 'out.json')]);
+      runPython({ file: REFERENCE }, { args: [join(dir, 'in.json'), join(dir, 'out.json')] });
       const expected = (JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { out: number[][] }).out;
 
       const actual = tf.tidy(() => graphAttention(params, 'attention', x, graph)).arraySync();

@@ -4,7 +4,6 @@
  * `full_model_reference.py` with Debian's /usr/bin/python3 (the pyenv `python3` on PATH has no NumPy), and parses
  * its answer.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +12,9 @@ import type { BatchFeature, PaddedBatch } from '../../protocol/padded-batch';
 import type { LossName, LossWeights } from '../losses/loss-config';
 import type { ModelConfig } from '../model-config';
 import type { ParameterSet } from '../params/parameter-set';
+import { runPython } from '../../shared/python-reference.node';
 
 const SCRIPT = fileURLToPath(new URL('./full_model_reference.py', import.meta.url));
-const PYTHON = '/usr/bin/python3';
 
 /** One array, row-major, in the studio's layout (Linear (in, out), conv [k, in, out]). */
 export interface NamedArray {
@@ -105,7 +104,7 @@ export function runFullModelReference(request: FullModelReferenceRequest): FullM
     const file = join(dir, 'request.json');
     const json = { ...request, batch: batchJson(request.batch), sampledNegatives: Array.from(request.sampledNegatives) };
     writeFileSync(file, JSON.stringify(json));
-    const stdout = execFileSync(PYTHON, [SCRIPT, file], { maxBuffer: 1 << 28, encoding: 'utf8' });
+    const stdout = runPython({ file: SCRIPT }, { args: [file] });
     return JSON.parse(stdout) as FullModelReferenceAnswer;
   } finally {
     rmSync(dir, { recursive: true, force: true });

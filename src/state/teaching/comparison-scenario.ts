@@ -6,7 +6,7 @@
  * the backend and the precision.
  */
 import type { RunConfig } from '../../protocol/run-config';
-import { browserRunConfig, withConfigValues, type ConfigPath, type ConfigValue } from '../config-edit';
+import { browserRunConfig, withConfigValues, type ConfigPath, type ConfigValue } from '../config/config-edit';
 
 /** The schedules compared, in chart order; names and colours defined once. */
 export const COMPARISON_ARMS = [

@@ -9,7 +9,7 @@ import { tokenMeaning } from '../../data/tokens/token-meaning';
 import { tokenMeaningCsv } from '../../data/tokens/token-meaning-csv';
 import type { ProteinEncoding, TokenMeaning } from '../../protocol/encode-messages';
 import type { SkippedItem } from '../../protocol/protein-graph';
-import type { ProteinSource } from '../protein-source';
+import type { ProteinSource } from '../trainer/protein-source';
 import { encodeProtein, readWholeProtein } from './encode-protein';
 import type { EncodeModel } from './encode-model';
 

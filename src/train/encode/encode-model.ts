@@ -12,12 +12,12 @@ import { MODEL_PRESETS, type ModelPresetName } from '../../model/presets';
 import { quantizerSpecs } from '../../model/quantizer/quantizer-specs';
 import type { RunConfig } from '../../protocol/run-config';
 import { defaultRunConfig } from '../../config/run-config-values';
-import { decodeCheckpoint } from '../checkpoint-codec';
-import { checkpointWeightsAsSafetensors } from '../checkpoint-weights';
-import { modelConfigFromRun } from '../run-model-config';
-import { checkpointConfig } from '../trainer-checkpoint';
-import { readWeightsFile } from '../weights-file';
-import type { NamedTensor } from '../safetensors';
+import { decodeCheckpoint } from '../../formats/checkpoint-codec';
+import { checkpointWeightsAsSafetensors } from '../weights/checkpoint-weights';
+import { modelConfigFromRun } from '../trainer/run-model-config';
+import { checkpointConfig } from '../trainer/trainer-checkpoint';
+import { readWeightsFile } from '../weights/weights-file';
+import type { NamedTensor } from '../../formats/safetensors';
 import * as tf from '@tensorflow/tfjs';
 
 export interface EncodeModel {

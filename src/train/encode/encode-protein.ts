@@ -12,7 +12,7 @@ import { quantize } from '../../model/quantizer/quantize';
 import { codebookVariable } from '../../model/quantizer/quantizer-specs';
 import type { ProteinEncoding } from '../../protocol/encode-messages';
 import type { PaddedBatch } from '../../protocol/padded-batch';
-import type { ProteinSource } from '../protein-source';
+import type { ProteinSource } from '../trainer/protein-source';
 
 /** The DSSP class per residue from the batch's `ss` one-hot (loop, helix, strand); −1 where it is absent. */
 function dsspClasses(batch: PaddedBatch, length: number): number[] {

@@ -13,11 +13,11 @@ import type { EncodeEvent, EncodeResult } from '../../protocol/encode-messages';
 import type { RunConfig } from '../../protocol/run-config';
 import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
-import { hdf5Source } from '../protein-source';
-import { proteinTokens } from '../protein-tokens';
-import { encodeSafetensors, type NamedTensor } from '../safetensors';
-import { Trainer } from '../trainer';
-import { saveCheckpoint } from '../trainer-checkpoint';
+import { hdf5Source } from '../trainer/protein-source';
+import { proteinTokens } from './protein-tokens';
+import { encodeSafetensors, type NamedTensor } from '../../formats/safetensors';
+import { Trainer } from '../trainer/trainer';
+import { saveCheckpoint } from '../trainer/trainer-checkpoint';
 import { createEncodeService } from './encode-service';
 
 const TINY = fileURLToPath(new URL('../../../fixtures/tiny-structs.h5', import.meta.url));

@@ -8,8 +8,8 @@ import type { H5Wasm } from '../../data/hdf5/h5-types';
 import { readIndex } from '../../data/hdf5/read-index';
 import type { EncodeCommand, EncodeEvent } from '../../protocol/encode-messages';
 import type { TrainingBackendChoice } from '../../protocol/run-config';
-import type { TrainingDataset } from '../../protocol/trainer-messages';
-import { hdf5Source } from '../protein-source';
+import type { TrainingDataset } from '../../protocol/coordinator-messages';
+import { hdf5Source } from '../trainer/protein-source';
 import { encodeDataset, encodeOutputs } from './encode-dataset';
 import { loadEncodeModel } from './encode-model';
 

@@ -5,7 +5,7 @@
  * KL regulariser; the studio keeps no running prior (its KL term reads the uniform prior), so the uniform 1/K
  * FoldTree2 starts from is written. `embedding_usage_count` is int64 and left to the hand-over script.
  */
-import type { NamedTensor } from '../safetensors';
+import type { NamedTensor } from '../../formats/safetensors';
 import { FT2_ENCODER } from './rule-builders';
 
 export const FT2_QUANTIZER = `${FT2_ENCODER}.vector_quantizer`;

@@ -10,7 +10,7 @@
  *
  * These are pure array permutations (and one scale), no tfjs: the mapping runs anywhere.
  */
-import type { NamedTensor } from '../safetensors';
+import type { NamedTensor } from '../../formats/safetensors';
 
 export const LAYOUTS = ['identity', 'transpose', 'conv', 'scalar', 'edge-scale'] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -26,8 +26,8 @@ export const EDGE_ATTR_RATIO = 20;
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 export const shapeText = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 
-/** Whether a studio-side shape has the form `layout` converts; rank and fixed dimensions only. */
-export function studioShapeFits(layout: Layout, shape: readonly number[]): boolean {
+/** Whether a shape on `side` has the form `layout` converts; rank and fixed dimensions only. */
+function shapeFits(layout: Layout, shape: readonly number[], side: 'foldtree2' | 'studio'): boolean {
   switch (layout) {
     case 'identity':
       return true;
@@ -36,26 +36,20 @@ export function studioShapeFits(layout: Layout, shape: readonly number[]): boole
     case 'conv':
       return shape.length === 3;
     case 'scalar':
-      return shape.length === 1 && shape[0] === 1;
+      return side === 'studio' ? shape.length === 1 && shape[0] === 1 : shape.length === 0;
     case 'edge-scale':
-      return shape.length === 2 && shape[0] === 1;
+      return shape.length === 2 && shape[side === 'studio' ? 0 : 1] === 1;
   }
+}
+
+/** Whether a studio-side shape has the form `layout` converts. */
+export function studioShapeFits(layout: Layout, shape: readonly number[]): boolean {
+  return shapeFits(layout, shape, 'studio');
 }
 
 /** Whether a FoldTree2-side shape has the form `layout` converts back. */
 export function foldtree2ShapeFits(layout: Layout, shape: readonly number[]): boolean {
-  switch (layout) {
-    case 'identity':
-      return true;
-    case 'transpose':
-      return shape.length === 2;
-    case 'conv':
-      return shape.length === 3;
-    case 'scalar':
-      return shape.length === 0;
-    case 'edge-scale':
-      return shape.length === 2 && shape[1] === 1;
-  }
+  return shapeFits(layout, shape, 'foldtree2');
 }
 
 /** The shape a tensor of `shape` (which must fit `layout`) has in the other layout: the two differ only for scalars. */

@@ -1,23 +1,22 @@
 /**
- * An exported file read by an independent reader: read_safetensors.py parses the bytes itself with NumPy (the way
+ * An exported file read by an independent reader: safetensors_reference.py parses the bytes itself with NumPy (the way
  * PyTorch's loader sees them) and answers value probes at PyTorch-layout indices. We check names, shapes and the
  * documented table, and that each probe holds the studio value the layout rule names (torch[o, i] = studio[i, o] …).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { presetSpecs } from '../optimizers/model-specs.node';
-import { encodeSafetensors, type NamedTensor } from '../safetensors';
+import { encodeSafetensors, type NamedTensor } from '../../formats/safetensors';
 import { exportedKeys, FOLDTREE2_WEIGHTS_FORMAT, foldtree2MappingRows, STUDIO_KEY_PREFIX, toFoldtree2Weights, type MappingRow } from './index';
 import { MAPPING_DOC_URL, parseMappingTable } from './mapping-doc';
 import { randomPresetWeights, seededUniform } from './test-weights.node';
+import { pythonHas, runPython } from '../../shared/python-reference.node';
 
-const PYTHON = '/usr/bin/python3';
-const READER = fileURLToPath(new URL('./read_safetensors.py', import.meta.url));
-const HAS_NUMPY = spawnSync(PYTHON, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
+const READER = fileURLToPath(new URL('./safetensors_reference.py', import.meta.url));
+const HAS_NUMPY = pythonHas('numpy');
 const dir = mkdtempSync(join(tmpdir(), 'foldtree2-weights-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -72,7 +71,7 @@ function readWithNumpy(tensors: ReadonlyMap<string, NamedTensor>, probes: readon
   const path = join(dir, file);
   writeFileSync(path, new Uint8Array(encodeSafetensors(tensors, { format: FOLDTREE2_WEIGHTS_FORMAT })));
   const input = JSON.stringify({ probes: probes.map(({ name, index }) => ({ name, index })) });
-  return JSON.parse(execFileSync(PYTHON, [READER, path], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as ReaderAnswer;
+  return JSON.parse(runPython({ file: READER }, { args: [path], input })) as ReaderAnswer;
 }
 
 describe.each(['tiny', 'foldtree2'] as const)('the %s export read by NumPy', (preset) => {

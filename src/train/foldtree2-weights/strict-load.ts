@@ -3,7 +3,7 @@
  * on the written-down state_dict (foldtree2-state-dict.ts): keys it lacks, keys it does not know, shape
  * mismatches, and the fraction of FoldTree2's parameters (scalars) that the export fills.
  */
-import type { NamedTensor } from '../safetensors';
+import type { NamedTensor } from '../../formats/safetensors';
 import type { StateDictEntry } from './foldtree2-state-dict';
 import { STUDIO_KEY_PREFIX } from './weight-mapping';
 

@@ -1,7 +1,7 @@
 /** Test helper: seeded random studio weights for a preset's parameter specs. Node only. */
 import type { ModelPresetName } from '../../model/presets';
 import { presetSpecs } from '../optimizers/model-specs.node';
-import type { NamedTensor } from '../safetensors';
+import type { NamedTensor } from '../../formats/safetensors';
 
 /** mulberry32: a small seeded generator, so failures reproduce. */
 export function seededUniform(seed: number): () => number {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { EDGE_DISTANCE_SCALE_ANGSTROM } from '../../model/model-inputs';
 import { MODEL_PRESETS, type ModelPresetName } from '../../model/presets';
 import { presetSpecs } from '../optimizers/model-specs.node';
-import type { NamedTensor } from '../safetensors';
+import type { NamedTensor } from '../../formats/safetensors';
 import { EDGE_ATTR_RATIO, foldtree2MappingRows, fromFoldtree2Weights, STUDIO_KEY_PREFIX, toFoldtree2Weights } from './index';
 import { foldtree2EmaTensors, type EmaBuffers } from './ema-buffers';
 import { randomPresetWeights } from './test-weights.node';

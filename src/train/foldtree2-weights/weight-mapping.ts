@@ -6,7 +6,7 @@
  * A studio parameter with no FoldTree2 counterpart of the same meaning and shape is written as `studio.<name>`, never
  * under a FoldTree2 key: `load_state_dict(strict=False)` ignores unknown keys but raises on a shape mismatch.
  */
-import type { NamedTensor } from '../safetensors';
+import type { NamedTensor } from '../../formats/safetensors';
 import { foldtree2EmaTensors, type EmaBuffers } from './ema-buffers';
 import { foldtree2ShapeFits, foldtree2ShapeOf, fromFoldtree2Layout, shapeText, studioShapeFits, toFoldtree2Layout, type Layout } from './layouts';
 import type { WeightRule } from './rule-builders';

@@ -47,22 +47,24 @@ describe.each(['tiny', 'foldtree2'] as const)('groupParameters on the %s preset'
 describe('groupParameters rules on the tiny preset', () => {
   const specs = presetSpecs('tiny');
   const muonAll = groupParameters(specs, { ...OFF, useMuon: true, ema: true });
+  /** Each of `names` is in `group` (the failure names the parameter). */
+  const expectGroup = (group: string, names: readonly string[]) => {
+    for (const name of names) expect(muonAll.assignment.get(name), name).toBe(group);
+  };
 
   it('puts graph-attention, transformer, Conv1d (3-D) and body.lin weights in Muon', () => {
-    for (const name of [
+    expectGroup('muon', [
       'encoder.body.layer0.attention.query.weight',
       'encoder.body.layer1.attention.skip.weight',
       'decoder.sequence.body.layers.0.selfAttention.inProjection.weight',
       'decoder.geometry.body.layers.0.linear2.weight',
       'decoder.contacts.body.convs.0.weight',
       'decoder.contacts.body.lin.2.weight',
-    ]) {
-      expect(muonAll.assignment.get(name), name).toBe('muon');
-    }
+    ]);
   });
 
   it('puts inputs, heads, biases, norms, positions and the contact temperature/bias in AdamW', () => {
-    for (const name of [
+    expectGroup('adamw', [
       'encoder.input.mlp.0.weight',
       'encoder.head.out.2.weight',
       'encoder.body.layer0.attention.query.bias',
@@ -71,9 +73,7 @@ describe('groupParameters rules on the tiny preset', () => {
       'decoder.contacts.head.temperature',
       'decoder.contacts.head.bias',
       'decoder.contacts.head.positions.mlp.0.weight',
-    ]) {
-      expect(muonAll.assignment.get(name), name).toBe('adamw');
-    }
+    ]);
   });
 
   it('sends the vector-shaped TransformerConv edge weight (1, H·h) to AdamW unless asked not to', () => {

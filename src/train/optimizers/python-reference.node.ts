@@ -1,10 +1,10 @@
 /**
- * Test helper: runs `reference_optimizers.py` (NumPy, PyTorch layouts) with Debian's /usr/bin/python3 and returns
+ * Test helper: runs `optimizers_reference.py` (NumPy, PyTorch layouts) with Debian's /usr/bin/python3 and returns
  * its JSON, plus the layout conversions between our parameters and PyTorch's. Node only.
  */
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { runPython } from '../../shared/python-reference.node';
 
 export interface ReferenceCase {
   readonly id: string;
@@ -33,8 +33,8 @@ export interface ReferenceResult {
 }
 
 export function runReference(request: { cases?: ReferenceCase[]; newton_schulz?: NewtonSchulzItem[] }): ReferenceResult {
-  const script = fileURLToPath(new URL('./reference_optimizers.py', import.meta.url));
-  const stdout = execFileSync('/usr/bin/python3', [script], { input: JSON.stringify(request), maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+  const script = fileURLToPath(new URL('./optimizers_reference.py', import.meta.url));
+  const stdout = runPython({ file: script }, { input: JSON.stringify(request) });
   return JSON.parse(stdout) as ReferenceResult;
 }
 

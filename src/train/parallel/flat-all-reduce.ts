@@ -11,9 +11,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { LOSS_NAMES } from '../../model/losses/loss-config';
 import type { MaskCounts } from '../../model/losses/loss-targets';
-import type { AllReduce } from '../all-reduce';
-import type { WindowGradients } from '../window-step';
-import type { TrainerParts } from '../trainer-parts';
+import type { AllReduce } from '../trainer/all-reduce';
+import type { WindowGradients } from '../trainer/window-step';
+import type { TrainerParts } from '../trainer/trainer-parts';
 import type { SumClient } from './sum-exchange';
 import { broadcastLength, unpackWeights } from './weight-broadcast';
 

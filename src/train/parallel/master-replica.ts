@@ -5,11 +5,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { withLiveChanges } from '../../config/live-changes';
-import type { HyperparameterChange } from '../../protocol/trainer-messages';
-import { restoreParts, withMasterState } from '../trainer-checkpoint';
-import { groupBaseLrs, lossWeightsOf } from '../trainer-parts';
+import type { HyperparameterChange } from '../../protocol/coordinator-messages';
+import { restoreParts, withMasterState } from '../trainer/trainer-checkpoint';
+import { groupBaseLrs, lossWeightsOf } from '../trainer/trainer-parts';
 import { lrScaleFactor } from './lr-scaling';
-import { applyWindow } from '../window-step';
+import { applyWindow } from '../trainer/window-step';
 import { exchangeLayout, unflatten } from './flat-all-reduce';
 import { packWeights } from './weight-broadcast';
 

@@ -5,7 +5,7 @@
  */
 import type { ReplicaCommand, ReplicaEvent } from '../../protocol/replica-messages';
 import { isReplicaEvent } from '../../protocol/replica-messages';
-import type { TrainerFault } from '../../protocol/trainer-messages';
+import type { TrainerFault } from '../../protocol/coordinator-messages';
 import type { PortLike } from './message-sum';
 
 /** A replica's failure; `index` is its position in the group (its rank in the run that started it). */

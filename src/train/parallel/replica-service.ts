@@ -10,20 +10,20 @@ import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
 import { excludeProteins } from '../../data/hdf5/validate-values';
 import { parameterCount } from '../../model/params/parameter-spec';
-import { TOKENS_FAILED, type ExchangeSetup, type ReplicaCommand, type ReplicaEvent, type ReplicaFailureKind, type ReplicaInfo } from '../../protocol/replica-messages';
-import type { HyperparameterChange, InitialWeights, InjectedFault, TrainingDataset } from '../../protocol/trainer-messages';
+import { type ExchangeSetup, type ReplicaCommand, type ReplicaEvent, type ReplicaFailureKind, type ReplicaInfo } from '../../protocol/replica-messages';
+import type { HyperparameterChange, InitialWeights, InjectedFault, TrainingDataset } from '../../protocol/coordinator-messages';
 import type { TrainingBackendChoice } from '../../protocol/run-config';
 import { withLiveChanges } from '../../config/live-changes';
 import { assertNever } from '../../shared/assert-never';
-import { NO_ALL_REDUCE } from '../all-reduce';
+import { NO_ALL_REDUCE } from '../trainer/all-reduce';
 import { decidePrecision } from '../precision/precision-mode';
-import { hdf5Source } from '../protein-source';
-import { initialiseCodebookFromEncoder } from '../codebook-from-encoder';
-import { restoreTrainer, saveCheckpoint } from '../trainer-checkpoint';
-import { applyWeights, readWeightsFile } from '../weights-file';
+import { hdf5Source } from '../trainer/protein-source';
+import { initialiseCodebookFromEncoder } from '../trainer/codebook-from-encoder';
+import { restoreTrainer, saveCheckpoint } from '../trainer/trainer-checkpoint';
+import { applyWeights, readWeightsFile } from '../weights/weights-file';
 import { memoryRefusal } from '../memory/memory-preflight';
 import { stepSizeOf } from '../memory/step-size';
-import { Trainer } from '../trainer';
+import { Trainer } from '../trainer/trainer';
 import { exchangeCapacity, exchangeLayout, flatAllReduce, type TimedAllReduce } from './flat-all-reduce';
 import { lrScaleFactor, scaledLearningRates } from './lr-scaling';
 import type { PortLike } from './message-sum';
@@ -32,7 +32,7 @@ import { sharedSumClient } from './shared-sum';
 import { SumAborted } from './sum-exchange';
 import { broadcastLength } from './weight-broadcast';
 import { weightChecksum } from './weight-checksum';
-import { proteinTokens } from '../protein-tokens';
+import { proteinTokens } from '../encode/protein-tokens';
 
 export interface ReplicaPlatform {
   readonly h5: H5Wasm;
@@ -74,7 +74,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const lost = platform.deviceLost();
     if (lost !== null && lostReported) return;
     const kind: ReplicaFailureKind = lost !== null ? 'device-lost' : OUT_OF_MEMORY.test(message) ? 'out-of-memory' : 'error';
-    platform.post({ type: 'failed', rank, kind, message: lost !== null ? `the GPU device was lost (${lost})` : message });
+    platform.post({ type: 'failed', kind, message: lost !== null ? `the GPU device was lost (${lost})` : message });
   };
 
   /** Loads a weights file into a fresh trainer; rank 0 says what was read, with the loaded weights' checksum. */
@@ -87,7 +87,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const names = contents.names === 'foldtree2' ? 'FoldTree2 names' : 'studio names';
     const extra = unused.length > 0 ? `; not in this model, left unused: ${unused.length > 5 ? `${unused.slice(0, 5).join(', ')} and ${unused.length - 5} more` : unused.join(', ')}` : '';
     const message = `Weights from ${weights.name} (${names}): all ${t.parts.params.specs.length} parameters loaded, checksum ${weightChecksum(loaded).hash}${extra}`;
-    platform.post({ type: 'log', rank, level: unused.length > 0 ? 'warning' : 'info', message });
+    platform.post({ type: 'log', level: unused.length > 0 ? 'warning' : 'info', message });
   }
 
   async function init(command: Extract<ReplicaCommand, { type: 'init' }>): Promise<void> {
@@ -107,9 +107,9 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const index = excludeProteins(readIndex(handle), command.dataset.excluded ?? []);
     // Said before the trainer is built: a file with no usable protein left fails there, and these are the reasons.
     if (rank === 0) {
-      for (const item of index.skipped.slice(0, SKIPPED_LINES)) platform.post({ type: 'log', rank, level: 'warning', message: `skipped ${item.source}: ${item.reason}` });
+      for (const item of index.skipped.slice(0, SKIPPED_LINES)) platform.post({ type: 'log', level: 'warning', message: `skipped ${item.source}: ${item.reason}` });
       const more = index.skipped.length - SKIPPED_LINES;
-      if (more > 0) platform.post({ type: 'log', rank, level: 'warning', message: `skipped ${more} more proteins (the dataset panel lists every one with its reason)` });
+      if (more > 0) platform.post({ type: 'log', level: 'warning', message: `skipped ${more} more proteins (the dataset panel lists every one with its reason)` });
     }
     const source = hdf5Source(handle, index);
     const options = { rank: command.rank, worldSize: command.worldSize, lossScaling: precision.lossScaling };
@@ -143,7 +143,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
       step: t.state.optimizerStep,
       exchangeCapacity: Math.max(exchangeCapacity(exchangeLayout(t.parts)), broadcastLength(t.parts)),
     };
-    platform.post({ type: 'ready', rank, info });
+    platform.post({ type: 'ready', info });
   }
 
   function connectExchange(exchange: ExchangeSetup | null): void {
@@ -197,13 +197,13 @@ export function createReplicaService(platform: ReplicaPlatform) {
     try {
       await injectedFault(current);
       const point = await trainer.step(allReduce ?? NO_ALL_REDUCE);
-      for (const message of trainer.takeNotices()) platform.post({ type: 'log', rank, level: 'warning', message });
+      for (const message of trainer.takeNotices()) platform.post({ type: 'log', level: 'warning', message });
       if (platform.deviceLost() !== null) throw new Error('device lost');
       const gpuError = platform.takeGpuError?.();
       if (gpuError) throw new Error(gpuError);
-      platform.post({ type: 'stepped', rank, point, exchangeMs: allReduce?.takeExchangeMs() ?? 0, residues: allReduce?.takeLocalResidues() ?? (point ? (point.residuesPerSecond * point.stepMs) / 1000 : 0) });
+      platform.post({ type: 'stepped', point, exchangeMs: allReduce?.takeExchangeMs() ?? 0, residues: allReduce?.takeLocalResidues() ?? (point ? (point.residuesPerSecond * point.stepMs) / 1000 : 0) });
     } catch (error) {
-      if (error instanceof SumAborted && platform.deviceLost() === null) platform.post({ type: 'step-aborted', rank, step: current });
+      if (error instanceof SumAborted && platform.deviceLost() === null) platform.post({ type: 'step-aborted', step: current });
       else throw error;
     }
   }
@@ -227,7 +227,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
     reportDeviceLost(reason: string): void {
       if (lostReported) return;
       lostReported = true;
-      platform.post({ type: 'failed', rank, kind: 'device-lost', message: `the GPU device was lost (${reason})` });
+      platform.post({ type: 'failed', kind: 'device-lost', message: `the GPU device was lost (${reason})` });
     },
     handle(command: ReplicaCommand): Promise<void> {
       // A fault to inject is noted at once (it names a later step); everything else waits its turn.
@@ -252,23 +252,23 @@ export function createReplicaService(platform: ReplicaPlatform) {
             if (!trainer) throw new Error('checksum before init');
             const values: [string, Float32Array][] = [];
             for (const name of trainer.parts.params.names()) values.push([name, (await trainer.parts.params.get(name).data()) as Float32Array]);
-            return platform.post({ type: 'checksum', rank, step: trainer.state.optimizerStep, checksum: weightChecksum(values) });
+            return platform.post({ type: 'checksum', step: trainer.state.optimizerStep, checksum: weightChecksum(values) });
           }
           case 'encode': {
             // A request that arrives after the run ended (the strip asked while it was finishing) is no failure.
-            if (!trainer) return platform.post({ type: 'log', rank, level: 'warning', message: `${TOKENS_FAILED} the run has ended` });
+            if (!trainer) return platform.post({ type: 'encode-failed', reason: 'the run has ended' });
             // A protein that cannot be encoded is reported, never a trainer failure.
             const tokens = await proteinTokens(trainer.parts, trainer.source, command.proteinId, trainer.config.data.seed).catch((error: unknown) => {
-              platform.post({ type: 'log', rank, level: 'warning', message: `${TOKENS_FAILED} ${error instanceof Error ? error.message : String(error)}` });
+              platform.post({ type: 'encode-failed', reason: error instanceof Error ? error.message : String(error) });
               return null;
             });
-            if (tokens) platform.post({ type: 'encoded', rank, step: trainer.state.optimizerStep, tokens });
+            if (tokens) platform.post({ type: 'encoded', step: trainer.state.optimizerStep, tokens });
             return;
           }
           case 'save': {
             if (!trainer) throw new Error('save before init');
             const bytes = await saveCheckpoint(trainer);
-            return platform.post({ type: 'saved', rank, step: trainer.state.optimizerStep, bytes }, [bytes]);
+            return platform.post({ type: 'saved', step: trainer.state.optimizerStep, bytes }, [bytes]);
           }
           case 'inject-fault':
             fault = { fault: command.fault, atStep: command.atStep };

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test } from 'vitest';
 import { arrivalIndex, createSharedSumBuffer, lengthIndex, SHARED_SUM_HEADER, sharedSumLayout } from '../../protocol/sum-exchange';
 import { createRng } from '../../shared/seeded-rng';
 import { sharedSumClient, sharedSumCoordinator } from './shared-sum';
 import { SumAborted, SumTimeout, type RoundStats } from './sum-exchange';
 import { bits, planVectors, referenceSum, runSumWorker, type SumWorkerReport } from './sum-worker.node';
+import { runPython } from '../../shared/python-reference.node';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,7 +33,7 @@ test('a fixed 3-rank case equals NumPy float32 (a + b) + c bit for bit', async (
   const parts = planVectors(7, 3, [64]).map((rounds) => rounds[0] as Float32Array);
   const script = 'import json,sys,numpy as np\np=[np.array(v,dtype=np.float32) for v in json.load(sys.stdin)]\n' +
     'print(json.dumps(((p[0]+p[1])+p[2]).view(np.uint32).tolist()))';
-  const numpyBits = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: JSON.stringify(parts.map((v) => Array.from(v))), encoding: 'utf8' })) as number[];
+  const numpyBits = JSON.parse(runPython({ code: script }, { input: JSON.stringify(parts.map((v) => Array.from(v))) })) as number[];
   const buffer = createSharedSumBuffer(3, 64);
   const coordinator = sharedSumCoordinator(buffer, 3);
   const sums = parts.map((v, rank) => sharedSumClient(buffer, rank, 3).sum(v));

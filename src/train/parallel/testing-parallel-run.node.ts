@@ -7,8 +7,8 @@ import h5wasm from 'h5wasm/node';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort as NodePort } from 'node:worker_threads';
 import { isReplicaCommand } from '../../protocol/replica-messages';
-import type { CoordinatorCommand, TrainerEvent, TrainingDataset } from '../../protocol/trainer-messages';
-import { createCoordinatorService } from './coordinator-service';
+import type { CoordinatorCommand, CoordinatorEvent, TrainingDataset } from '../../protocol/coordinator-messages';
+import { createCoordinatorService } from '../coordinator/coordinator-service';
 import type { PortLike } from './message-sum';
 import { createReplicaService } from './replica-service';
 
@@ -19,18 +19,18 @@ export const SAMPLE_DATASET: TrainingDataset = { kind: 'sample', url: SAMPLE, na
 const asPort = (port: NodePort) => port as unknown as PortLike & { close(): void };
 
 export interface ParallelHarness {
-  readonly events: TrainerEvent[];
+  readonly events: CoordinatorEvent[];
   handle(command: CoordinatorCommand): Promise<void>;
   /** Ends trainer `rank` as a crashed worker ends: its ports close and the page reports it. */
   kill(rank: number): void;
   close(): void;
   /** Resolves once an event matching `predicate` has been posted. */
-  waitFor(predicate: (event: TrainerEvent) => boolean): Promise<TrainerEvent>;
+  waitFor(predicate: (event: CoordinatorEvent) => boolean): Promise<CoordinatorEvent>;
 }
 
 export function parallelHarness(trainers: number, options: { isolated?: boolean; onStep?: (step: number, harness: ParallelHarness) => void } = {}): ParallelHarness {
-  const events: TrainerEvent[] = [];
-  const waiters: { predicate: (e: TrainerEvent) => boolean; resolve(e: TrainerEvent): void }[] = [];
+  const events: CoordinatorEvent[] = [];
+  const waiters: { predicate: (e: CoordinatorEvent) => boolean; resolve(e: CoordinatorEvent): void }[] = [];
   const ports: (PortLike & { close(): void })[] = [];
   let harness: ParallelHarness;
   const coordinator = createCoordinatorService(

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { GradientNormReport } from '../optimizers/gradient-norm-report';
-import type { TrainerParts } from '../trainer-parts';
+import type { TrainerParts } from '../trainer/trainer-parts';
 
 const OUTCOME_LENGTH = 4;
 

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { compareChecksums, weightChecksum, type WeightChecksum } from './weight-checksum';
+import { runPython } from '../../shared/python-reference.node';
 
 /** Deterministic values in [-1, 1) (mulberry32), so failures reproduce. */
 function randomArray(n: number, seed: number): Float32Array {
@@ -140,7 +140,7 @@ for name in sorted(params):
 print(json.dumps(dict(parameters=out, hash="%08x" % total)))
 `;
     const input = JSON.stringify(Object.fromEntries([...params].map(([name, data]) => [name, Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('hex')])));
-    const reference = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input }).toString()) as WeightChecksum;
+    const reference = JSON.parse(runPython({ code: script }, { input })) as WeightChecksum;
     expect(ours.hash).toBe(reference.hash);
     expect(ours.parameters.map((p) => [p.name, p.size, p.hash])).toStrictEqual(reference.parameters.map((p) => [p.name, p.size, p.hash]));
     ours.parameters.forEach((p, i) => {

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../shared/seeded-rng';
 import { emulateFloat16Storage, FLOAT16_MAX, roundToFloat16, roundToFloat16Array } from './f16-emulation';
+import { runPython } from '../../shared/python-reference.node';
 
 /** NumPy's float32 → float16 → float32 of the given float32 bit patterns (independent reference). */
 function numpyHalfRoundTrip(values: Float32Array): Float32Array {
@@ -13,7 +13,7 @@ function numpyHalfRoundTrip(values: Float32Array): Float32Array {
     '    out = bits.view(np.float32).astype(np.float16).astype(np.float32).view(np.uint32)',
     'json.dump(out.tolist(), sys.stdout)',
   ].join('\n');
-  const stdout = execFileSync('/usr/bin/python3', ['-c', script], { input: JSON.stringify([...new Uint32Array(values.buffer)]), encoding: 'utf8' });
+  const stdout = runPython({ code: script }, { input: JSON.stringify([...new Uint32Array(values.buffer)]) });
   return new Float32Array(new Uint32Array(JSON.parse(stdout) as number[]).buffer);
 }
 

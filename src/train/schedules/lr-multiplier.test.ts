@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lrMultiplier } from './lr-multiplier';
 import { LR_SCHEDULES } from './schedule-registry';
-import { LR_SCHEDULE_NAMES, type LrScheduleName } from './schedule-names';
+import { LR_SCHEDULES as LR_SCHEDULE_NAMES, type LrScheduleName } from '../../protocol/run-config';
 import type { ScheduleShape } from './schedule-shape';
 
 type StepSchedule = Exclude<LrScheduleName, 'plateau'>;

@@ -5,7 +5,7 @@
  */
 import { assertNonNegativeInteger } from '../../shared/assert';
 import { LR_SCHEDULES } from './schedule-registry';
-import type { LrScheduleName } from './schedule-names';
+import type { LrScheduleName } from '../../protocol/run-config';
 import type { ScheduleShape } from './schedule-shape';
 import { warmupMultiplier } from './warmup';
 

@@ -7,7 +7,7 @@ import { assertNonNegativeInteger } from '../../shared/assert';
 import { isRecord } from '../../shared/assert-never';
 import { lrMultiplier } from './lr-multiplier';
 import { parsePlateauState, PLATEAU_DEFAULTS, PlateauTracker, type PlateauOptions, type PlateauState } from './plateau';
-import { isLrScheduleName, type LrScheduleName } from './schedule-names';
+import { isLrScheduleName, type LrScheduleName } from '../../protocol/run-config';
 import type { ScheduleShape } from './schedule-shape';
 import { resolveWarmupSteps, warmupMultiplier } from './warmup';
 

@@ -8,7 +8,7 @@ import { cosineDecay } from './cosine';
 import { cosineRestartsDecay } from './cosine-restarts';
 import { linearDecay } from './linear';
 import { polynomialDecay } from './polynomial';
-import type { LrScheduleName } from './schedule-names';
+import type { LrScheduleName } from '../../protocol/run-config';
 import type { DecayMultiplier } from './schedule-shape';
 
 export type LrScheduleEntry =

@@ -4,7 +4,7 @@
  * starts; calling again changes nothing.
  */
 import * as tf from '@tensorflow/tfjs';
-import { replaceWasmOneHot } from '../wasm-one-hot';
+import { replaceWasmOneHot } from '../backends/wasm-one-hot';
 import { fastBatchMatMul } from './batch-mat-mul';
 import { gatherRows } from './gather-rows';
 import { wasmUnsortedSegmentSumConfig } from './unsorted-segment-sum';

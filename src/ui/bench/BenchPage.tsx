@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { SAMPLE_DATASET } from '../../state/dataset-store';
-import { startBenchmark, startComparison, startF16Check, useBenchStore } from '../../state/bench-store';
+import { startBenchmark, startComparison, startF16Check, useBenchStore } from '../../state/bench/bench-store';
 import { F16CheckResult } from './F16CheckResult';
 import { ParallelBench } from './ParallelBench';
+import { TableHead } from './TableHead';
 
 const PRESETS = ['tiny', 'teaching', 'foldtree2'] as const;
 /** tfjs backends the model timings cover, unless the query names others (`backends=webgpu,cpu`). */
@@ -69,16 +70,7 @@ export function BenchPage() {
         {f16Check && <F16CheckResult check={f16Check} />}
         {timings.length > 0 && (
           <table className="timings" data-testid="timings">
-            <thead>
-              <tr>
-                <th>preset</th>
-                <th>backend</th>
-                <th>parameters</th>
-                <th>proteins × length</th>
-                <th>forward (ms)</th>
-                <th>forward + backward (ms)</th>
-              </tr>
-            </thead>
+            <TableHead columns={['preset', 'backend', 'parameters', 'proteins × length', 'forward (ms)', 'forward + backward (ms)']} />
             <tbody>
               {timings.map((t) => (
                 <tr key={`${t.preset}-${t.backend}`} data-timing={JSON.stringify(t)}>

@@ -1,4 +1,5 @@
 import type { F16Check } from '../../protocol/model-bench-messages';
+import { TableHead } from './TableHead';
 
 const worst = (values: readonly number[]) => Math.max(...values);
 
@@ -28,13 +29,7 @@ export function F16CheckResult({ check }: { check: F16Check }) {
         {model.gradientNorm.toExponential(2)} (‖Δg‖/‖g‖), the worst single parameter {model.gradient.relative.toExponential(2)} (at {model.gradient.at}).
       </p>
       <table className="timings">
-        <thead>
-          <tr>
-            <th>shape</th>
-            <th>vs half reference</th>
-            <th>vs float32</th>
-          </tr>
-        </thead>
+        <TableHead columns={['shape', 'vs half reference', 'vs float32']} />
         <tbody>
           {matMul.cases.map((c) => (
             <tr key={c.label}>

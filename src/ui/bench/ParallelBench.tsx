@@ -1,6 +1,7 @@
 import { SAMPLE_DATASET } from '../../state/dataset-store';
 import { TRAINING_BACKENDS, type TrainingBackendChoice } from '../../protocol/run-config';
-import { startParallelBench, useParallelBenchStore, type ParallelBenchCase, type ParallelBenchRow, type ParallelBenchSettings } from '../../state/parallel-bench-store';
+import { startParallelBench, useParallelBenchStore, type ParallelBenchCase, type ParallelBenchRow, type ParallelBenchSettings } from '../../state/bench/parallel-bench-store';
+import { TableHead } from './TableHead';
 
 /**
  * What to time, from the page's query: `parallelPresets=tiny,teaching`, `parallelBackends=webgpu,wasm,cpu`
@@ -69,20 +70,7 @@ export function ParallelBench() {
       )}
       {rows.length > 0 && (
         <table className="timings" data-testid="parallel-results">
-          <thead>
-            <tr>
-              <th>preset</th>
-              <th>backend</th>
-              <th>trainers</th>
-              <th>effective batch</th>
-              <th>step (ms)</th>
-              <th>steps/s</th>
-              <th>residues/s</th>
-              <th>all-reduce (ms)</th>
-              <th>all-reduce share</th>
-              <th>exchange</th>
-            </tr>
-          </thead>
+          <TableHead columns={['preset', 'backend', 'trainers', 'effective batch', 'step (ms)', 'steps/s', 'residues/s', 'all-reduce (ms)', 'all-reduce share', 'exchange']} />
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.preset}-${row.requestedBackend}-${row.requestedTrainers}`} data-result={JSON.stringify(row)}>

@@ -1,5 +1,5 @@
 /** CSV and JSON download buttons of one chart (or of the whole run). */
-import type { DataFormat } from '../../state/metrics-download';
+import type { DataFormat } from '../../state/charts/metrics-download';
 
 export interface ChartDownloadsProps {
   /** Buttons get test ids `<testId>-csv` and `<testId>-json`. */

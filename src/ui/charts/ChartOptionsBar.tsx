@@ -2,10 +2,10 @@
  * Settings every chart shares (smoothing, x axis, outlier-robust y ranges; kept across visits) and the downloads
  * of the whole run's metrics.
  */
-import { setIgnoreOutliers, setSmoothing, setXAxis, useChartOptions, type XAxisMode } from '../../state/chart-options';
-import { downloadRunMetrics, downloadRunTensorboard } from '../../state/metrics-download';
-import { useMetricsStore } from '../../state/metrics-store';
-import { MAX_SMOOTHING } from '../../state/smoothing';
+import { setIgnoreOutliers, setSmoothing, setXAxis, useChartOptions, type XAxisMode } from '../../state/charts/chart-options';
+import { downloadRunMetrics, downloadRunTensorboard } from '../../state/charts/metrics-download';
+import { useMetricsStore } from '../../state/charts/metrics-store';
+import { MAX_SMOOTHING } from '../../state/charts/smoothing';
 import { ChartDownloads } from './ChartDownloads';
 import { currentRunName } from './run-name';
 

@@ -5,9 +5,9 @@
  */
 import { memo, useMemo, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { downloadCodeUsage } from '../../state/metrics-download';
-import { useFeedLatest } from '../../state/chart-feed';
-import { useRunOverlays } from '../../state/run-overlays';
+import { downloadCodeUsage } from '../../state/charts/metrics-download';
+import { useFeedLatest } from '../../state/charts/chart-feed';
+import { useRunOverlays } from '../../state/runs/run-overlays';
 import { ChartDownloads } from './ChartDownloads';
 import { compactNumber } from './format';
 import { currentRunName } from './run-name';

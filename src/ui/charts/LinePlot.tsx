@@ -8,17 +8,14 @@
  * `g.chart-marker[data-kind]`.
  */
 import { memo, useId, useMemo, useState } from 'react';
-import type { ChartMarker } from '../../state/chart-rows';
+import type { ChartMarker } from '../../state/charts/chart-rows';
 import { compactNumber, formatElapsed } from './format';
 import { lineChartModel, type DrawnLine, type LinePlotInput, type YRange } from './line-chart-model';
 import { autoRange, linePath, nearestRow, scale, type AxisRange } from './plot-geometry';
 
 const MARKER_COLORS: Readonly<Record<ChartMarker['kind'], string>> = {
   change: '#8a5a00',
-  pause: '#6b7a8f',
-  resume: '#20a36b',
   fault: '#b3261e',
-  checkpoint: '#3867d6',
 };
 
 /** Pixels the y axes and margins take from the chart's width (the plot is what remains). */

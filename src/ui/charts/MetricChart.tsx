@@ -12,13 +12,13 @@
  */
 import { memo, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectLogY, setLogY, useChartOptions } from '../../state/chart-options';
-import { useChartFeed, useFeedSeriesNames } from '../../state/chart-feed';
-import { maxPointsForWidth, rawView } from '../../state/chart-view';
-import type { SeriesPoint } from '../../state/downsample-metrics';
-import { downloadChartSeries } from '../../state/metrics-download';
-import { useRunEvents } from '../../state/run-events';
-import { useRunOverlays } from '../../state/run-overlays';
+import { selectLogY, setLogY, useChartOptions } from '../../state/charts/chart-options';
+import { useChartFeed, useFeedSeriesNames } from '../../state/charts/chart-feed';
+import { maxPointsForWidth, rawView } from '../../state/charts/chart-view';
+import type { SeriesPoint } from '../../state/charts/downsample-metrics';
+import { downloadChartSeries } from '../../state/charts/metrics-download';
+import { useRunEvents } from '../../state/run/run-events';
+import { useRunOverlays } from '../../state/runs/run-overlays';
 import { ChartDownloads } from './ChartDownloads';
 import type { LineChartKind } from './chart-kinds';
 import type { LinePlotInput } from './line-chart-model';

@@ -4,7 +4,7 @@
  * come from the run's series names, so loss terms, optimizer groups and trainer ranks appear as the run reports
  * them.
  */
-import { memberOf, namesWithPrefix, SERIES, seriesName, trainerSeriesNames, type SeriesPrefix } from '../../state/metric-series';
+import { memberOf, namesWithPrefix, SERIES, seriesName, trainerSeriesNames, type SeriesPrefix } from '../../state/charts/metric-series';
 
 export interface ChartSeries {
   /** Series name in the metrics store (`total`, `loss.edge`, `trainer.1.stepMs` …). */

@@ -7,7 +7,7 @@
  * redraw took goes to the chart feed, which spaces refreshes out when redraws are slow.
  */
 
-import { noteChartDraw } from '../../state/chart-feed';
+import { noteChartDraw } from '../../state/charts/chart-feed';
 
 type Draw = () => void;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesPoint } from '../../state/downsample-metrics';
-import { smoothedValues } from '../../state/smoothing';
+import type { SeriesPoint } from '../../state/charts/downsample-metrics';
+import { smoothedValues } from '../../state/charts/smoothing';
 import type { ChartSeries } from './chart-kinds';
 import { lineChartModel, type LinePlotInput } from './line-chart-model';
 

@@ -4,16 +4,16 @@
  * wide, else each line's extremes per few pixels on a grid all lines share (`chart-grid.ts`) — with the run's event
  * markers and the y ranges.
  */
-import type { XAxisMode } from '../../state/chart-options';
-import { gridRows } from '../../state/chart-grid';
-import { buildLineRows, placeMarkers, type ChartMarker, type LineRow } from '../../state/chart-rows';
-import { niceAxis, robustDomain } from '../../state/chart-scale';
-import { smoothView } from '../../state/chart-view';
-import type { SeriesPoint } from '../../state/downsample-metrics';
-import { smoothedValuesIncremental } from '../../state/incremental-smoothing';
-import { cachedRunSeries } from '../../state/overlay-series';
-import type { RunEvent } from '../../state/run-events';
-import type { OverlayRun } from '../../state/run-overlays';
+import type { XAxisMode } from '../../state/charts/chart-options';
+import { gridRows } from '../../state/charts/chart-grid';
+import { buildLineRows, placeMarkers, type ChartMarker, type LineRow } from '../../state/charts/chart-rows';
+import { niceAxis, robustDomain } from '../../state/charts/chart-scale';
+import { smoothView } from '../../state/charts/chart-view';
+import type { SeriesPoint } from '../../state/charts/downsample-metrics';
+import { smoothedValuesIncremental } from '../../state/charts/incremental-smoothing';
+import { cachedRunSeries } from '../../state/runs/overlay-series';
+import type { RunEvent } from '../../state/run/run-events';
+import type { OverlayRun } from '../../state/runs/run-overlays';
 import type { ChartSeries } from './chart-kinds';
 
 /** What a chart's plot depends on; a new object only when one of these changed. */

@@ -2,8 +2,8 @@
  * The geometry of a line plot drawn as plain SVG: axis ranges and ticks (linear and log), value-to-pixel scales and
  * one path string per line. Pure, so it is tested; a redraw is string building over at most a few thousand values.
  */
-import type { LineRow } from '../../state/chart-rows';
-import { niceAxis } from '../../state/chart-scale';
+import type { LineRow } from '../../state/charts/chart-rows';
+import { niceAxis } from '../../state/charts/chart-scale';
 
 export interface AxisRange {
   readonly domain: readonly [number, number];

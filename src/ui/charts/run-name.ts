@@ -1,5 +1,5 @@
 /** The name download files of the current run start with. */
-import { useRunStore } from '../../state/run-store';
+import { useRunStore } from '../../state/run/run-store';
 
 /** The run's name (as the trainer reported it, else the configured one), read when a download is asked for. */
 export function currentRunName(): string {

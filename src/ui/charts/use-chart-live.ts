@@ -4,7 +4,7 @@
  * shows the whole run, overlays and option changes wherever it is on the page.
  */
 import type { RefObject } from 'react';
-import { useRunStore } from '../../state/run-store';
+import { useRunStore } from '../../state/run/run-store';
 import { useOnScreen } from './use-on-screen';
 
 export interface ChartLive {

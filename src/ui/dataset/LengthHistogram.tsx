@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { lengthHistogram } from '../../state/length-histogram';
+import { lengthHistogram } from '../../state/charts/length-histogram';
 
 export function LengthHistogram({ lengths }: { lengths: readonly number[] }) {
   const bins = lengthHistogram(lengths).map((bin) => ({ ...bin, label: `${bin.from}–${bin.to - 1}` }));

@@ -3,8 +3,8 @@
  * its row, coloured by its current tokens (it becomes the token strip's protein, so both show the same tokens).
  */
 import { useState } from 'react';
-import { requestStripTokens } from '../../state/run-store';
-import { chooseStripProtein } from '../../state/token-strip-store';
+import { requestStripTokens } from '../../state/run/run-commands';
+import { chooseStripProtein } from '../../state/tokens/token-strip-store';
 import { TokenStructureView } from '../structure/TokenStructureView';
 
 export function ProteinRows({ ids, lengths }: { ids: readonly string[]; lengths: readonly number[] }) {

@@ -3,8 +3,8 @@
  * config amounts to, and import/export of the whole config (studio YAML/JSON or FoldTree2 YAML).
  */
 import { useState } from 'react';
-import { configPanelLayout, type PanelGroupId } from '../../state/config-layout';
-import { useRunStore } from '../../state/run-store';
+import { configPanelLayout, type PanelGroupId } from '../../state/config/config-layout';
+import { useRunStore } from '../../state/run/run-store';
 import { ConfigFileButtons, ConfigMessages } from './ConfigFiles';
 import { ConfigGroup } from './ConfigGroup';
 import { ConfigPresets, ConfigSummary } from './ConfigPresets';

@@ -4,8 +4,11 @@
  * and a change goes to the trainers — a number when it is committed (Enter or leaving the field), a choice at once.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { configValue, describeConfigKey, type ConfigPath } from '../../state/config-edit';
-import { changeWhileTraining, isLiveKey, setConfigValue, useRunStore } from '../../state/run-store';
+import { configValue, describeConfigKey, type ConfigPath } from '../../state/config/config-edit';
+import { changeWhileTraining } from '../../state/run/run-commands';
+import { isLiveKey } from '../../state/config/config-edit';
+import { setConfigValue } from '../../state/run/config-actions';
+import { useRunStore } from '../../state/run/run-store';
 
 interface FieldProps {
   readonly path: ConfigPath;
@@ -45,6 +48,19 @@ function FieldShell({ id, label, title, error, unused, children }: { id: string;
 
 const numberText = (value: unknown): string => (typeof value === 'number' ? String(value) : '');
 
+/** What every text box of the panel carries: its id, test id, and the error it describes. */
+function textInputProps(id: string, path: ConfigPath, error: string | null | undefined, disabled: boolean) {
+  return {
+    id,
+    type: 'text',
+    autoComplete: 'off',
+    disabled,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+    'data-testid': testIdOf(path),
+  } as const;
+}
+
 /**
  * A number typed as text (so `1e-4` and half-typed values work). What the user typed stays in the box while it
  * is refused; a value replaced from outside (import, reset) shows up unless the box already means it.
@@ -61,17 +77,11 @@ export function NumberField({ path, label, disabled: locked, placeholder, unused
   return (
     <FieldShell id={id} label={label} title={title} error={error} unused={unused}>
       <input
-        id={id}
-        type="text"
+        {...textInputProps(id, path, error, disabled)}
         inputMode="decimal"
-        autoComplete="off"
         spellCheck={false}
         value={text}
         placeholder={placeholder}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        data-testid={testIdOf(path)}
         data-live={live ? 'true' : undefined}
         onChange={(event) => {
           const typed = event.currentTarget.value;
@@ -137,15 +147,9 @@ export function NumberListField({ path, label, disabled: locked, unused }: Field
   return (
     <FieldShell id={id} label={label} title={title} error={error} unused={unused}>
       <input
-        id={id}
-        type="text"
-        autoComplete="off"
+        {...textInputProps(id, path, error, disabled)}
         spellCheck={false}
         value={text}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        data-testid={testIdOf(path)}
         onChange={(event) => {
           const typed = event.currentTarget.value;
           setText(typed);
@@ -163,16 +167,10 @@ export function TextField({ path, label, disabled: locked, placeholder, nullable
   return (
     <FieldShell id={id} label={label} title={title} error={error} unused={unused}>
       <input
-        id={id}
-        type="text"
-        autoComplete="off"
+        {...textInputProps(id, path, error, disabled)}
         value={typeof value === 'string' ? value : ''}
         placeholder={placeholder}
-        disabled={disabled}
         readOnly={readOnly}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        data-testid={testIdOf(path)}
         onChange={(event) => {
           const typed = event.currentTarget.value;
           setConfigValue(path, typed === '' && nullable ? null : typed);

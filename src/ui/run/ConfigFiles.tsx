@@ -1,6 +1,7 @@
 /** Import / export of the whole run config, and what the last import had to say. */
 import { useId } from 'react';
-import { dismissConfigMessages, downloadConfig, importConfigText, resetConfig, useRunStore } from '../../state/run-store';
+import { dismissConfigMessages, downloadConfig, importConfigText, resetConfig } from '../../state/run/config-actions';
+import { useRunStore } from '../../state/run/run-store';
 
 export function ConfigFileButtons({ disabled }: { disabled: boolean }) {
   const inputId = useId();

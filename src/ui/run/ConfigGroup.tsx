@@ -2,8 +2,8 @@
  * One group of the settings panel: its most-used keys, then the rest behind a "more" disclosure. Keys that have
  * no effect with the rest of the config (Muon's rate while Muon is off) are dimmed but stay editable.
  */
-import { unusedBecause, type KeySpec, type PanelGroup } from '../../state/config-layout';
-import { useRunStore } from '../../state/run-store';
+import { unusedBecause, type KeySpec, type PanelGroup } from '../../state/config/config-layout';
+import { useRunStore } from '../../state/run/run-store';
 import { ConfigGroupField } from './ConfigGroupField';
 
 interface ConfigGroupProps {

@@ -1,5 +1,5 @@
 /** The input for one schema row, chosen by the row's kind, so a key added to the schema needs no UI code. */
-import { FILLED_BY_THE_STUDIO, keyLabel, nullMeaning, type KeySpec } from '../../state/config-layout';
+import { FILLED_BY_THE_STUDIO, keyLabel, nullMeaning, type KeySpec } from '../../state/config/config-layout';
 import { CheckField, NumberField, NumberListField, SelectField, TextField } from './ConfigFields';
 
 export function ConfigGroupField({ spec, locked, unused }: { spec: KeySpec; locked: boolean; unused: string | null }) {

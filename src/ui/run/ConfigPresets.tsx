@@ -1,7 +1,8 @@
 /** Preset buttons and what the edited config amounts to: model size, effective batch and trainers. */
-import { applyConfigPreset, CONFIG_PRESET_NAMES, CONFIG_PRESETS, matchesConfigPreset } from '../../state/config-presets';
-import { COUNTED_INPUT_WIDTH, parameterEstimate } from '../../state/parameter-count';
-import { plannedTrainers, useRunStore } from '../../state/run-store';
+import { applyConfigPreset, CONFIG_PRESET_NAMES, CONFIG_PRESETS, matchesConfigPreset } from '../../state/config/config-presets';
+import { COUNTED_INPUT_WIDTH, parameterEstimate } from '../../state/config/parameter-count';
+import { plannedTrainers } from '../../state/run/run-commands';
+import { useRunStore } from '../../state/run/run-store';
 
 const grouped = (n: number): string => n.toLocaleString('en-US');
 

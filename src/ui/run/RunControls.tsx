@@ -1,8 +1,10 @@
 /** Start / Pause / Resume / Stop / Save checkpoint, each enabled only where the run can take it. */
-import type { TrainingSource } from '../../state/training-dataset';
+import type { ReactNode } from 'react';
+import type { TrainingSource } from '../../state/run/training-dataset';
 import { SHORTCUT_HINT, useRunShortcuts } from './run-shortcuts';
-import { useFoldtree2Refusal } from '../../state/foldtree2-refusal';
-import { downloadFinalCheckpoint, downloadWeights, isActive, pauseRun, stepOnce, resumeRun, saveCheckpoint, startRun, stopRun, useRunStore } from '../../state/run-store';
+import { useFoldtree2Refusal } from '../../state/config/foldtree2-refusal';
+import { downloadFinalCheckpoint, downloadWeights, pauseRun, stepOnce, resumeRun, saveCheckpoint, startRun, stopRun } from '../../state/run/run-commands';
+import { isActive, useRunStore } from '../../state/run/run-store';
 
 /** A button that opens a file picker and hands over the chosen file with its bytes. */
 function FileButton(props: { label: string; accept: string; testId: string; disabled: boolean; title?: string; onFile: (file: File, bytes: ArrayBuffer) => void }) {
@@ -62,26 +64,12 @@ export function RunControls({ source }: { source: TrainingSource }) {
       <button type="button" className="button-secondary" data-testid="run-download-weights" disabled={!canCheckpoint} onClick={() => downloadWeights('studio')} title="The current weights as safetensors (the studio's parameter names)">
         Download weights
       </button>
-      <button
-        type="button"
-        className="button-secondary"
-        data-testid="run-download-foldtree2-weights"
-        disabled={!canCheckpoint || foldtree2Refusal !== null}
-        onClick={() => downloadWeights('foldtree2')}
-        title={foldtree2Refusal ?? "The current weights as safetensors under FoldTree2's PyTorch parameter names and shapes, to continue in learn_lightning.py (docs/foldtree2-weights.md)"}
-      >
+      <Foldtree2Download naming="foldtree2" testId="run-download-foldtree2-weights" disabled={!canCheckpoint} refusal={foldtree2Refusal} title="The current weights as safetensors under FoldTree2's PyTorch parameter names and shapes, to continue in learn_lightning.py (docs/foldtree2-weights.md)">
         Weights for FoldTree2
-      </button>
-      <button
-        type="button"
-        className="button-secondary"
-        data-testid="run-download-foldtree2-handover"
-        disabled={!canCheckpoint || foldtree2Refusal !== null}
-        onClick={() => downloadWeights('foldtree2-handover')}
-        title={foldtree2Refusal ?? 'A zip of the hand-over folder: foldtree2.yaml, the weights, foldtree2_handover.py and the steps to continue in learn_lightning.py'}
-      >
+      </Foldtree2Download>
+      <Foldtree2Download naming="foldtree2-handover" testId="run-download-foldtree2-handover" disabled={!canCheckpoint} refusal={foldtree2Refusal} title="A zip of the hand-over folder: foldtree2.yaml, the weights, foldtree2_handover.py and the steps to continue in learn_lightning.py">
         FoldTree2 hand-over
-      </button>
+      </Foldtree2Download>
       {finalCheckpoint && (
         <button type="button" className="button-secondary" data-testid="run-download-final" onClick={downloadFinalCheckpoint}>
           Download final checkpoint (step {finalCheckpoint.step})
@@ -109,5 +97,14 @@ export function RunControls({ source }: { source: TrainingSource }) {
         {hasFieldErrors && ' Fix the settings marked in red to start.'}
       </p>
     </div>
+  );
+}
+
+/** A download for FoldTree2, off (and saying why) while the run's model is one FoldTree2 cannot build. */
+function Foldtree2Download({ naming, testId, disabled, refusal, title, children }: { naming: 'foldtree2' | 'foldtree2-handover'; testId: string; disabled: boolean; refusal: string | null; title: string; children: ReactNode }) {
+  return (
+    <button type="button" className="button-secondary" data-testid={testId} disabled={disabled || refusal !== null} onClick={() => downloadWeights(naming)} title={refusal ?? title}>
+      {children}
+    </button>
   );
 }

@@ -1,5 +1,5 @@
 /** The run's log lines, newest at the bottom, kept scrolled to the end by the column-reverse layout. */
-import { useRunStore } from '../../state/run-store';
+import { useRunStore } from '../../state/run/run-store';
 
 const SHOWN = 200;
 

@@ -1,9 +1,9 @@
 /** Where the run stands: state, step and epoch, throughput, and what the trainer set up (RunInfo). */
 import type { TrainerTiming } from '../../protocol/metric-point';
-import type { RunInfo } from '../../protocol/trainer-messages';
-import { useLatestPoint, useMetricsStore } from '../../state/metrics-store';
-import { formatDuration, runProgress } from '../../state/run-progress';
-import { useRunStore, type RunStatus as Status } from '../../state/run-store';
+import type { RunInfo } from '../../protocol/coordinator-messages';
+import { useLatestPoint, useMetricsStore } from '../../state/charts/metrics-store';
+import { formatDuration, runProgress } from '../../state/run/run-progress';
+import { useRunStore, type RunStatus as Status } from '../../state/run/run-store';
 
 const STATE_LABELS: Readonly<Record<Status, string>> = {
   idle: 'not started',

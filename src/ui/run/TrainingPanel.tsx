@@ -1,8 +1,8 @@
 /** The training panel: controls, status, settings, live charts and the log of one run on the opened dataset. */
 import { useMemo } from 'react';
 import { openedDatasetFile, useDatasetStore } from '../../state/dataset-store';
-import { isActive, useRunStore } from '../../state/run-store';
-import { trainingSourceFor } from '../../state/training-dataset';
+import { isActive, useRunStore } from '../../state/run/run-store';
+import { trainingSourceFor } from '../../state/run/training-dataset';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { ConfigEditor } from './ConfigEditor';
 import { RunControls } from './RunControls';

@@ -3,8 +3,9 @@
  * paused; "s" saves a checkpoint; Escape stops. Shown in the controls' titles and the shortcut hint.
  */
 import { useEffect } from 'react';
-import { pauseRun, resumeRun, saveCheckpoint, startRun, stepOnce, stopRun, useRunStore } from '../../state/run-store';
-import type { TrainingSource } from '../../state/training-dataset';
+import { pauseRun, resumeRun, saveCheckpoint, startRun, stepOnce, stopRun } from '../../state/run/run-commands';
+import { useRunStore } from '../../state/run/run-store';
+import type { TrainingSource } from '../../state/run/training-dataset';
 
 export const SHORTCUT_HINT = 'Keys: Space start / pause / resume · . one step while paused · s save checkpoint · Esc stop';
 

@@ -1,7 +1,9 @@
 /** One stored run in the runs list: overlay toggle, name (renamable), start time, steps, state and downloads. */
 import { useState } from 'react';
-import { deleteRun, displayStatus, downloadRun, downloadRunCheckpoint, downloadRunConfig, renameRun, toggleOverlay } from '../../state/runs-store';
-import type { StoredRun } from '../../state/runs-db';
+import { deleteRun, displayStatus, renameRun } from '../../state/runs/runs-store';
+import { downloadRun, downloadRunCheckpoint, downloadRunConfig } from '../../state/runs/run-downloads';
+import { toggleOverlay } from '../../state/runs/overlay-choice';
+import type { StoredRun } from '../../state/runs/runs-db';
 
 export interface RunRowProps {
   readonly run: StoredRun;

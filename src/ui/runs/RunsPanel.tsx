@@ -1,6 +1,7 @@
 /** The runs this browser trained (kept in IndexedDB): overlay any of them on the charts, rename, delete, download. */
 import { useEffect } from 'react';
-import { loadRuns, useRunsStore } from '../../state/runs-store';
+import { loadRuns } from '../../state/runs/runs-store';
+import { useRunsStore } from '../../state/runs/runs-state';
 import { RunRow } from './RunRow';
 
 export function RunsPanel() {

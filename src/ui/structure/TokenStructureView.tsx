@@ -7,10 +7,11 @@
  * viewer library is not fetched until the view is first on screen.
  */
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import type { ProteinTokens } from '../../protocol/trainer-messages';
-import { useEncodeStore } from '../../state/encode-store';
-import { requestStripTokens, useRunStore } from '../../state/run-store';
-import { setTokenRefreshEvery, useTokenStrip } from '../../state/token-strip-store';
+import type { ProteinTokens } from '../../protocol/coordinator-messages';
+import { useEncodeStore } from '../../state/tokens/encode-store';
+import { requestStripTokens } from '../../state/run/run-commands';
+import { useRunStore } from '../../state/run/run-store';
+import { setTokenRefreshEvery, useTokenStrip } from '../../state/tokens/token-strip-store';
 import { COLOR_MODE_LABELS, COLOR_MODES, residueColors, type ColorMode } from './structure-colors';
 import { StructureLegend } from './StructureLegend';
 import { StructureViewer } from './StructureViewer';

@@ -7,12 +7,12 @@
 import { memo, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useChartFeed } from '../../state/chart-feed';
-import { maxPointsForWidth, rawView } from '../../state/chart-view';
-import { commitmentCurve, previewReach } from '../../state/commitment-curve';
-import type { SeriesPoint } from '../../state/downsample-metrics';
-import { chartKey, mergeSeriesRows, SERIES, seriesName, type ChartRow } from '../../state/metric-series';
-import { useRunStore } from '../../state/run-store';
+import { useChartFeed } from '../../state/charts/chart-feed';
+import { maxPointsForWidth, rawView } from '../../state/charts/chart-view';
+import { commitmentCurve, previewReach } from '../../state/charts/commitment-curve';
+import type { SeriesPoint } from '../../state/charts/downsample-metrics';
+import { chartKey, mergeSeriesRows, SERIES, seriesName, type ChartRow } from '../../state/charts/metric-series';
+import { useRunStore } from '../../state/run/run-store';
 import { compactNumber } from '../charts/format';
 import { useElementWidth } from '../charts/use-element-width';
 import { useChartLive } from '../charts/use-chart-live';

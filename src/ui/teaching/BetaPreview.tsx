@@ -6,8 +6,9 @@
 import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { COMMITMENT_SCHEDULES } from '../../protocol/run-config';
-import { commitmentAt, commitmentCurve } from '../../state/commitment-curve';
-import { changeWhileTraining, useRunStore } from '../../state/run-store';
+import { commitmentAt, commitmentCurve } from '../../state/charts/commitment-curve';
+import { changeWhileTraining } from '../../state/run/run-commands';
+import { useRunStore } from '../../state/run/run-store';
 import { compactNumber } from '../charts/format';
 import { usePlannedSteps } from './use-planned-steps';
 

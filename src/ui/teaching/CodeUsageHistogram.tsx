@@ -4,7 +4,7 @@
  * trains, bars appear where codes come alive. `data-bars` (codes), `data-used` let tests read it.
  */
 import { memo } from 'react';
-import { useFeedLatest } from '../../state/chart-feed';
+import { useFeedLatest } from '../../state/charts/chart-feed';
 import { tokenColor } from './token-colors';
 
 function percent(fraction: number): string {

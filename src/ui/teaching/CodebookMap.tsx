@@ -5,7 +5,7 @@
  * rings among the dots. `data-codes`, `data-residues`, `data-used` and `data-step` let tests read it.
  */
 import { memo, useMemo } from 'react';
-import type { ProteinTokens } from '../../protocol/trainer-messages';
+import type { ProteinTokens } from '../../protocol/coordinator-messages';
 import { principalPlane } from '../../state/teaching/principal-plane';
 import { tokenColor } from './token-colors';
 

@@ -5,11 +5,11 @@
  */
 import { useMemo, useState } from 'react';
 import { openedDatasetFile, useDatasetStore } from '../../state/dataset-store';
-import { useRunStore } from '../../state/run-store';
-import { startTeachingComparison, stopTeachingComparison, useTeachingComparison, type ComparisonRun } from '../../state/teaching-comparison';
+import { useRunStore } from '../../state/run/run-store';
+import { startTeachingComparison, stopTeachingComparison, useTeachingComparison, type ComparisonRun } from '../../state/teaching/teaching-comparison';
 import { COMPARISON_ARMS, COMPARISON_SCENARIO, COMPARISON_STEP_RANGE } from '../../state/teaching/comparison-scenario';
 import { armSummary, bandOf, comparisonFindings, type ArmSummary, type ComparisonValue } from '../../state/teaching/comparison-summary';
-import { trainingSourceFor } from '../../state/training-dataset';
+import { trainingSourceFor } from '../../state/run/training-dataset';
 import { BandChart, type BandLine } from './BandChart';
 import { CodebookMap } from './CodebookMap';
 import { ComparisonLegend } from './ComparisonLegend';

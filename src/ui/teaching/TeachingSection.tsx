@@ -2,7 +2,7 @@
  * Teaching mode for VQ commitment scheduling: β as the settings plan it, β as the run uses it over the VQ loss and
  * perplexity, which codes are alive, the tokens of one protein, and a side-by-side comparison of schedules.
  */
-import { useTokenStrip } from '../../state/token-strip-store';
+import { useTokenStrip } from '../../state/tokens/token-strip-store';
 import { BetaOverlayChart } from './BetaOverlayChart';
 import { BetaPreview } from './BetaPreview';
 import { CodebookMap } from './CodebookMap';

@@ -5,9 +5,10 @@
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useDatasetStore } from '../../state/dataset-store';
-import { useMetricsStore } from '../../state/metrics-store';
-import { requestStripTokens, useRunStore } from '../../state/run-store';
-import { chooseStripProtein, useTokenStrip } from '../../state/token-strip-store';
+import { useMetricsStore } from '../../state/charts/metrics-store';
+import { requestStripTokens } from '../../state/run/run-commands';
+import { useRunStore } from '../../state/run/run-store';
+import { chooseStripProtein, useTokenStrip } from '../../state/tokens/token-strip-store';
 import { stripRequestDue } from './strip-refresh';
 import { tokenColor, tokenTextColor } from './token-colors';
 

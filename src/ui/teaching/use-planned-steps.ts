@@ -3,9 +3,10 @@
  * config's (`maxSteps`, or epochs over the opened dataset with the trainers this browser would start).
  */
 import { useMemo } from 'react';
-import { plannedSteps, type PlannedSteps } from '../../state/commitment-curve';
+import { plannedSteps, type PlannedSteps } from '../../state/charts/commitment-curve';
 import { useDatasetStore } from '../../state/dataset-store';
-import { isActive, plannedTrainers, useRunStore } from '../../state/run-store';
+import { isActive, useRunStore } from '../../state/run/run-store';
+import { plannedTrainers } from '../../state/run/run-commands';
 
 export function usePlannedSteps(): PlannedSteps {
   const config = useRunStore((state) => state.config);

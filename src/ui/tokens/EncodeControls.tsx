@@ -3,28 +3,16 @@
  * download (encoded FASTA, per-residue TSV) and what was skipped. Re-encodes by itself every N steps when asked to.
  */
 import { useEffect, useRef } from 'react';
-import { cancelEncode, downloadEncoded, encodeWithCurrentWeights, encodeWithWeightsFile, setAutoEncodeEvery, useEncodeStore } from '../../state/encode-store';
-import { useMetricsStore } from '../../state/metrics-store';
-import { useRunStore } from '../../state/run-store';
+import { cancelEncode, downloadEncoded, encodeWithCurrentWeights, encodeWithWeightsFile, setAutoEncodeEvery, useEncodeStore } from '../../state/tokens/encode-store';
+import { useMetricsStore } from '../../state/charts/metrics-store';
+import { useRunStore } from '../../state/run/run-store';
 import { stripRequestDue } from '../teaching/strip-refresh';
 import type { SkippedItem } from '../../protocol/protein-graph';
+import { SkippedDetails } from '../dataset/SkippedList';
 
 /** Proteins the encode left out, each with its reason. */
 function EncodeSkipped({ skipped }: { skipped: readonly SkippedItem[] }) {
-  return (
-    <details className="skipped" data-testid="encode-skipped" data-count={skipped.length}>
-      <summary>
-        {skipped.length} skipped {skipped.length === 1 ? 'protein' : 'proteins'}
-      </summary>
-      <ul>
-        {skipped.map((item, k) => (
-          <li key={`${item.source}-${k}`}>
-            <code>{item.source}</code>: {item.reason}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
+  return <SkippedDetails skipped={skipped} noun="protein" testId="encode-skipped" />;
 }
 
 function useAutoEncode(): void {

@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useEncodeStore } from '../../state/encode-store';
+import { useEncodeStore } from '../../state/tokens/encode-store';
 
 const HEIGHT = 200;
 

@@ -4,8 +4,8 @@
  */
 import { memo, useMemo, useState } from 'react';
 import type { TokenMeaning } from '../../protocol/encode-messages';
-import { downloadEncoded } from '../../state/encode-store';
-import { nextSort, sortTokenRows, type TokenSort, type TokenSortKey } from '../../state/token-table-sort';
+import { downloadEncoded } from '../../state/tokens/encode-store';
+import { nextSort, sortTokenRows, type TokenSort, type TokenSortKey } from '../../state/tokens/token-table-sort';
 import { tokenColor } from '../teaching/token-colors';
 
 const COLUMNS: readonly { key: TokenSortKey; label: string }[] = [

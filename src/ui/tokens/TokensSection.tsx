@@ -3,7 +3,7 @@
  * and see what each token stands for, with the mutual information of tokens with DSSP classes and amino acids as
  * training goes on.
  */
-import { useEncodeStore } from '../../state/encode-store';
+import { useEncodeStore } from '../../state/tokens/encode-store';
 import { EncodeControls } from './EncodeControls';
 import { InformationChart } from './InformationChart';
 import { TokenMeaningTable } from './TokenMeaningTable';
