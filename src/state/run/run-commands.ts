@@ -15,6 +15,7 @@ import { recordRunStart } from '../runs/run-recorder';
 import { useTokenStrip } from '../tokens/token-strip-store';
 import { setConfigValue } from './config-actions';
 import { receive } from './coordinator-events';
+import { checkpointRunConfig } from './checkpoint-run-config';
 import { closeConnection, send, session } from './run-session';
 import { failRun, initialRunState, isActive, isTraining, logRunsWarnings, appendLog, useRunStore } from './run-store';
 
@@ -45,8 +46,13 @@ export function startRun(dataset: TrainingDataset, datasetName: string = dataset
   logRunsWarnings();
   const ticket = session.ticket;
   useRunStore.setState({ status: 'starting', statusMessage: null, info: null, config, error: null, checkpointPending: false, lastCheckpoint: null, logs: [], fault: null });
-  recordRunStart(config, datasetName);
-  appendLog('info', `Starting: ${config.model.preset} model, batch ${config.training.batchSize} × ${config.training.gradientAccumulationSteps} accumulation, ${config.training.epochs} epochs on ${datasetName}`);
+  // A resumed run continues with its checkpoint's config: that is the one to log and record.
+  const resumed = origin && 'checkpoint' in origin ? checkpointRunConfig(origin.checkpoint) : null;
+  const resumedOn = resumed ? withConfigValue(resumed, 'data.dataset', datasetName) : null;
+  const runs = resumedOn?.ok ? resumedOn.config : (resumed ?? config);
+  recordRunStart(runs, datasetName);
+  const t = runs.training;
+  appendLog('info', `${resumed ? 'Resuming from the checkpoint' : 'Starting'}: ${runs.model.preset} model, batch ${t.batchSize} × ${t.gradientAccumulationSteps} accumulation, ${t.epochs} epochs on ${datasetName}`);
   try {
     session.connection = session.connector({
       event: (event) => {
