@@ -147,7 +147,7 @@ describe('startTeachingComparison', () => {
     const trainers = new FakeTrainers();
     const done = startTeachingComparison(dataset, 'sample-structs.h5', base, { steps: 3, lanes: 2 }, trainers.connect);
     expect(trainers.opened).toHaveLength(2);
-    trainers.opened[1]?.listener.failure('The trainer worker stopped: out of memory');
+    trainers.opened[1]?.listener.failure('The coordinator worker stopped: out of memory');
     trainers.play(0, 3);
     for (let k = 2; k < 9; k++) {
       await flush();
