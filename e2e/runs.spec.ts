@@ -19,7 +19,9 @@ class RunsList {
 
   /** Ids of the listed runs, newest first. */
   async ids(): Promise<string[]> {
-    return (await this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-run-id') ?? ''))).filter(Boolean);
+    return (await this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-run-id') ?? ''))).filter(
+      Boolean,
+    );
   }
 
   async waitLoaded(): Promise<void> {
@@ -47,7 +49,9 @@ class RunsList {
   }
 }
 
-test('runs persist across a reload; two overlay on the loss chart; rename, delete and download', async ({ page }, testInfo) => {
+test('runs persist across a reload; two overlay on the loss chart; rename, delete and download', async ({
+  page,
+}, testInfo) => {
   // Two short runs on SwiftShader WebGPU (the first compiles the shaders).
   test.setTimeout(300_000);
   const consoleErrors = collectConsoleErrors(page);
@@ -109,8 +113,19 @@ test('runs persist across a reload; two overlay on the loss chart; rename, delet
 
   const json = await runs.download(first, 'download');
   expect(json.name).toBe('baseline,-seed-7.run.json');
-  const archive = JSON.parse(json.text) as { id: string; status: string; config: { training: { maxSteps: number } }; info: { totalSteps: number } | null; points: Array<{ step: number; total: number }> };
-  expect(archive).toMatchObject({ id: first, status: 'finished', config: { training: { maxSteps: 4 } }, info: { totalSteps: 4 } });
+  const archive = JSON.parse(json.text) as {
+    id: string;
+    status: string;
+    config: { training: { maxSteps: number } };
+    info: { totalSteps: number } | null;
+    points: Array<{ step: number; total: number }>;
+  };
+  expect(archive).toMatchObject({
+    id: first,
+    status: 'finished',
+    config: { training: { maxSteps: 4 } },
+    info: { totalSteps: 4 },
+  });
   expect(archive.points.map((p) => p.step)).toEqual([1, 2, 3, 4]);
   expect(archive.points.every((p) => Number.isFinite(p.total) && p.total > 0)).toBe(true);
 

@@ -90,25 +90,39 @@ test('teaching mode: β preview, schedule comparison, token strip and code usage
   await expect(teaching.comparison).toHaveAttribute('data-status', 'done', { timeout: 400_000 });
   const seconds = (Date.now() - started) / 1000;
   await expect(page.getByTestId('teaching-compare-status').locator('li[data-status="finished"]')).toHaveCount(9);
-  for (const chart of [teaching.betaCurves, teaching.perplexityCurves, page.getByTestId('teaching-used-curves'), page.getByTestId('teaching-reconstruction-curves')]) {
+  for (const chart of [
+    teaching.betaCurves,
+    teaching.perplexityCurves,
+    page.getByTestId('teaching-used-curves'),
+    page.getByTestId('teaching-reconstruction-curves'),
+  ]) {
     await expect(chart).toHaveAttribute('data-series', '3');
     await expect(chart).toHaveAttribute('data-points', String(3 * COMPARISON_STEPS));
     await expect(chart.locator('path.recharts-line-curve')).toHaveCount(3);
   }
   // Seed bands under the perplexity lines; the three schedules give three different β lines.
   await expect(teaching.perplexityCurves.locator('path.recharts-area-area')).toHaveCount(3);
-  const betaPaths = await teaching.betaCurves.locator('path.recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')));
+  const betaPaths = await teaching.betaCurves
+    .locator('path.recharts-line-curve')
+    .evaluateAll((paths) => paths.map((p) => p.getAttribute('d')));
   expect(new Set(betaPaths).size).toBe(3);
   // Each schedule's final values over its three seeds, and the schedules apart by the measured margin.
   const finals: Record<string, { codes: number; perplexity: number }> = {};
   for (const arm of ['constant', 'cosine', 'restarts']) {
     const entry = page.getByTestId(`teaching-arm-${arm}`);
     await expect(entry).toHaveAttribute('data-seeds', '3');
-    finals[arm] = { codes: await teaching.number(entry, 'data-used-codes'), perplexity: await teaching.number(entry, 'data-perplexity') };
+    finals[arm] = {
+      codes: await teaching.number(entry, 'data-used-codes'),
+      perplexity: await teaching.number(entry, 'data-perplexity'),
+    };
   }
   const perplexities = Object.values(finals).map((f) => f.perplexity);
   const ratio = Math.max(...perplexities) / Math.min(...perplexities);
-  console.log(`comparison with its defaults: ${seconds.toFixed(0)} s; final ${Object.entries(finals).map(([arm, f]) => `${arm} ${f.codes.toFixed(1)} codes, perplexity ${f.perplexity.toFixed(2)}`).join('; ')}; largest ÷ smallest ${ratio.toFixed(2)}`);
+  console.log(
+    `comparison with its defaults: ${seconds.toFixed(0)} s; final ${Object.entries(finals)
+      .map(([arm, f]) => `${arm} ${f.codes.toFixed(1)} codes, perplexity ${f.perplexity.toFixed(2)}`)
+      .join('; ')}; largest ÷ smallest ${ratio.toFixed(2)}`,
+  );
   expect(ratio).toBeGreaterThanOrEqual(MEASURED_MIN_RATIO);
   await expect(page.getByTestId('teaching-findings')).toContainText(/ends with \d+\.\d× the perplexity of/);
   // A codebook map per schedule, from the first seed's last snapshot: every residue of the protein drawn.

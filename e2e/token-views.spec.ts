@@ -7,7 +7,9 @@ import { StudioPage } from './studio-page';
 import { TokenViewsPage } from './token-views-page';
 import { TrainingPage } from './training-page';
 
-test('tokens on the 3D structure, the dataset encoded to FASTA equal to the per-protein token request, the token table', async ({ page }, testInfo) => {
+test('tokens on the 3D structure, the dataset encoded to FASTA equal to the per-protein token request, the token table', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   const consoleErrors = collectConsoleErrors(page);
   // The viewer library is fetched only once a structure is drawn, never by the first page.
@@ -26,7 +28,14 @@ test('tokens on the 3D structure, the dataset encoded to FASTA equal to the per-
 
   // A short run on WebAssembly; the teaching preset (32 codes, dead codes reset) spreads its tokens within steps, where the
   // tiny one settles on a single code. The 3D view refreshes every 10 steps.
-  await training.configure({ preset: 'teaching', batchSize: 1, maxResidues: 32, epochs: 2000, seed: 7, backend: 'wasm' });
+  await training.configure({
+    preset: 'teaching',
+    batchSize: 1,
+    maxResidues: 32,
+    epochs: 2000,
+    seed: 7,
+    backend: 'wasm',
+  });
   await training.start();
   await expect(training.state).toHaveText('running', { timeout: 90_000 });
 
@@ -41,19 +50,31 @@ test('tokens on the 3D structure, the dataset encoded to FASTA equal to the per-
   const first = await views.viewer.getAttribute('data-protein');
   expect(Number(await views.viewer.getAttribute('data-residues'))).toBeGreaterThan(20);
   await expect.poll(async () => (await views.canvasPixels()).nonWhite, { timeout: 60_000 }).toBeGreaterThan(500);
-  const early = { step: Number(await views.structure.getAttribute('data-step')), colors: await views.viewer.getAttribute('data-colors'), pixels: await views.canvasPixels() };
+  const early = {
+    step: Number(await views.structure.getAttribute('data-step')),
+    colors: await views.viewer.getAttribute('data-colors'),
+    pixels: await views.canvasPixels(),
+  };
   await expect(views.legend.locator('li[data-code]')).not.toHaveCount(0);
 
   // After more training steps the tokens, and so the colours on the structure, have changed.
   await training.resumeButton.click();
   await views.structure.scrollIntoViewIfNeeded();
   await expect
-    .poll(async () => ((await views.viewer.getAttribute('data-colors')) !== early.colors ? 'changed' : `step ${await views.structure.getAttribute('data-step')}`), { timeout: 120_000 })
+    .poll(
+      async () =>
+        (await views.viewer.getAttribute('data-colors')) !== early.colors
+          ? 'changed'
+          : `step ${await views.structure.getAttribute('data-step')}`,
+      { timeout: 120_000 },
+    )
     .toBe('changed');
   await training.pauseButton.click();
   await expect(training.state).toHaveText('paused', { timeout: 60_000 });
   expect(Number(await views.structure.getAttribute('data-step'))).toBeGreaterThan(early.step);
-  await expect.poll(async () => (await views.canvasPixels()).checksum, { timeout: 30_000 }).not.toBe(early.pixels.checksum);
+  await expect
+    .poll(async () => (await views.canvasPixels()).checksum, { timeout: 30_000 })
+    .not.toBe(early.pixels.checksum);
 
   // Hover names the residue, its amino acid, token and confidence.
   expect(await views.hoverResidue()).toBe(true);
@@ -83,7 +104,9 @@ test('tokens on the 3D structure, the dataset encoded to FASTA equal to the per-
   expect(counts.map(Number)).toEqual([...counts.map(Number)].sort((a, b) => b - a));
   const csv = page.waitForEvent('download');
   await page.getByTestId('token-table-csv').click();
-  expect(readFileSync(await (await csv).path(), 'utf8').split('\n')[0]).toBe('token,residues,helix_pct,strand_pct,coil_pct,mean_plddt,top_amino_acids');
+  expect(readFileSync(await (await csv).path(), 'utf8').split('\n')[0]).toBe(
+    'token,residues,helix_pct,strand_pct,coil_pct,mean_plddt,top_amino_acids',
+  );
 
   const download = page.waitForEvent('download');
   await page.getByTestId('encode-download-fasta').click();
@@ -91,7 +114,9 @@ test('tokens on the 3D structure, the dataset encoded to FASTA equal to the per-
   expect([...fasta.keys()].sort()).toEqual(['1PPG_E', 'pae_model_A', 'pdb1ubi_A']);
   const table = page.waitForEvent('download');
   await page.getByTestId('encode-download-table').click();
-  const rows = readFileSync(await (await table).path(), 'utf8').trimEnd().split('\n');
+  const rows = readFileSync(await (await table).path(), 'utf8')
+    .trimEnd()
+    .split('\n');
   expect(rows.length - 1).toBe([...fasta.values()].reduce((sum, codes) => sum + codes.length, 0));
 
   // The page's own per-protein token request gives the same codes for every protein under the same weights.

@@ -99,7 +99,8 @@ export class TrainingPage {
       await this.page.waitForTimeout(quietMs);
       const after = await this.stepValue();
       if (after === before) return after;
-      if (Date.now() > deadline) throw new Error(`the step count kept moving for ${timeout} ms (last ${before} → ${after})`);
+      if (Date.now() > deadline)
+        throw new Error(`the step count kept moving for ${timeout} ms (last ${before} → ${after})`);
       before = after;
     }
   }

@@ -4,7 +4,9 @@ import { StudioPage } from './studio-page';
 import { TrainingPage } from './training-page';
 import { collectConsoleErrors } from './console-errors';
 
-test('trains the bundled sample in the trainer worker with a live loss chart, and pauses, resumes and stops', async ({ page }, testInfo) => {
+test('trains the bundled sample in the trainer worker with a live loss chart, and pauses, resumes and stops', async ({
+  page,
+}, testInfo) => {
   // SwiftShader WebGPU is slow: the tiny model on 2 × 32-residue crops, and time for the first shader compiles.
   test.setTimeout(180_000);
   const consoleErrors = collectConsoleErrors(page);
@@ -60,7 +62,9 @@ test('trains the bundled sample in the trainer worker with a live loss chart, an
   expect(consoleErrors).toEqual([]);
 });
 
-test('config import shows warnings, refuses invalid files whole, and export downloads the edited config', async ({ page }) => {
+test('config import shows warnings, refuses invalid files whole, and export downloads the edited config', async ({
+  page,
+}) => {
   const training = new TrainingPage(page);
   await new StudioPage(page).open();
   await training.importConfig('ft2.yaml', 'batch_size: 6\nuse_muon: true\nmuon_lr: 0.01\nbatch_sise: 3\n');

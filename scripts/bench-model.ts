@@ -16,7 +16,8 @@ import { modelTimingsOnPage } from './bench/model-on-page';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback);
+const option = (name: string, fallback: string) =>
+  args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback;
 const presets = option('--presets', 'tiny,teaching,foldtree2').split(',');
 const backends = option('--backends', 'webgpu,wasm,cpu').split(',');
 const proteins = Number(option('--proteins', '2'));
@@ -24,20 +25,37 @@ const maxLength = Number(option('--max-length', '64'));
 
 async function nodeTimings(): Promise<ModelTiming[]> {
   await h5wasm.ready;
-  const loaded = await loadBenchBatch(h5wasm, join(root, 'public/sample/sample-structs.h5'), { sampleUrl: 'sample-structs.h5', proteins, offset: 0, maxLength });
+  const loaded = await loadBenchBatch(h5wasm, join(root, 'public/sample/sample-structs.h5'), {
+    sampleUrl: 'sample-structs.h5',
+    proteins,
+    offset: 0,
+    maxLength,
+  });
   const timings: ModelTiming[] = [];
   await runBenchmarks(loaded, presets, ['cpu'], 3, (t) => {
-    console.log(`node ${t.backend} ${t.preset}: forward ${t.forwardMs.toFixed(0)} ms, forward+backward ${t.forwardBackwardMs.toFixed(0)} ms`);
+    console.log(
+      `node ${t.backend} ${t.preset}: forward ${t.forwardMs.toFixed(0)} ms, forward+backward ${t.forwardBackwardMs.toFixed(0)} ms`,
+    );
     timings.push(t);
   });
   return timings;
 }
 
 async function browserTimings(): Promise<{ timings: ModelTiming[]; chromium: string }> {
-  const query = new URLSearchParams({ presets: presets.join(','), backends: backends.join(','), proteins: String(proteins), maxLength: String(maxLength) });
+  const query = new URLSearchParams({
+    presets: presets.join(','),
+    backends: backends.join(','),
+    proteins: String(proteins),
+    maxLength: String(maxLength),
+  });
   const browser = await openBenchPage(query, (line) => console.log(line));
   try {
-    return { timings: await modelTimingsOnPage(browser.page, presets.length * backends.length, (line) => console.log(`chromium ${line}`)), chromium: browser.chromium };
+    return {
+      timings: await modelTimingsOnPage(browser.page, presets.length * backends.length, (line) =>
+        console.log(`chromium ${line}`),
+      ),
+      chromium: browser.chromium,
+    };
   } finally {
     await browser.close();
   }

@@ -8,9 +8,11 @@ import { writePageSmoothness } from './bench/page-smoothness-report';
 import { DEFAULT_PAGE_SMOOTHNESS, measurePageSmoothness } from './bench/page-smoothness';
 
 const args = process.argv.slice(2);
-const number = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const number = (name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
 const started = performance.now();
-const say = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const say = (line: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 const result = await measurePageSmoothness(
   {

@@ -16,7 +16,8 @@ import { MemorySampler } from './bench/process-memory';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback);
+const option = (name: string, fallback: string) =>
+  args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback;
 const query = new URLSearchParams({
   parallelPresets: option('--presets', 'tiny,teaching'),
   parallelBackends: option('--backends', 'webgpu'),
@@ -38,7 +39,12 @@ try {
     date: new Date().toISOString(),
     note: 'WebGPU through SwiftShader is a CPU implementation: every trainer runs on the same CPU cores, so more trainers compete for them rather than add throughput. These are figures for this machine, not for a GPU.',
     machine: describeMachine(),
-    browser: { chromium: browser.chromium, userAgent: browser.userAgent, adapter: await browser.adapter(), idleMemoryMiB: memory?.idleMiB() ?? null },
+    browser: {
+      chromium: browser.chromium,
+      userAgent: browser.userAgent,
+      adapter: await browser.adapter(),
+      idleMemoryMiB: memory?.idleMiB() ?? null,
+    },
     method: Object.fromEntries(query),
     seconds: (performance.now() - started) / 1000,
     results: rows,

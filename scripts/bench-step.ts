@@ -32,7 +32,12 @@ const steps = Number(args.includes('--steps') ? args[args.indexOf('--steps') + 1
 const CASES: readonly { preset: ModelPresetName; batch: number; length: number; yardstick: string[] }[] = [
   // same_shape.py mirrors the studio presets; its teaching entry has 2 graph layers like ours.
   { preset: 'teaching', batch: 8, length: 128, yardstick: ['--preset', 'teaching'] },
-  { preset: 'foldtree2', batch: 4, length: 128, yardstick: ['--preset', 'foldtree2', '--enc-heads', String(MODEL_PRESETS.foldtree2.encoder.heads)] },
+  {
+    preset: 'foldtree2',
+    batch: 4,
+    length: 128,
+    yardstick: ['--preset', 'foldtree2', '--enc-heads', String(MODEL_PRESETS.foldtree2.encoder.heads)],
+  },
 ];
 const YARDSTICK = resolve(root, '../shared/reference/same_shape.py');
 
@@ -50,15 +55,39 @@ interface StepRow {
   readonly ratio: number | null;
 }
 
-async function studioStep(preset: ModelPresetName, batchSize: number, length: number): Promise<Pick<StepRow, 'studioMs' | 'kernels' | 'peakMiB'> & { residues: number }> {
+async function studioStep(
+  preset: ModelPresetName,
+  batchSize: number,
+  length: number,
+): Promise<Pick<StepRow, 'studioMs' | 'kernels' | 'peakMiB'> & { residues: number }> {
   await h5wasm.ready;
-  const { batch, inputWidth } = await loadBenchBatch(h5wasm, join(root, 'public/sample/sample-structs.h5'), { sampleUrl: 'sample-structs.h5', proteins: batchSize, offset: 0, maxLength: length });
+  const { batch, inputWidth } = await loadBenchBatch(h5wasm, join(root, 'public/sample/sample-structs.h5'), {
+    sampleUrl: 'sample-structs.h5',
+    proteins: batchSize,
+    offset: 0,
+    maxLength: length,
+  });
   const config = MODEL_PRESETS[preset];
   const params = createModelParameters(config, inputWidth, 3);
   const inputs = toModelInputs(batch);
-  const targets = toLossTargets(batch, { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 3, step: 0, rank: 0 });
+  const targets = toLossTargets(batch, {
+    maskPlddt: true,
+    plddtThreshold: 0.3,
+    distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+    seed: 3,
+    step: 0,
+    rank: 0,
+  });
   const trainable = params.names().filter((n) => n !== CODEBOOK_PARAMETER);
-  const options = { training: true, seed: 3, step: 0, rank: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, labelSmoothing: 0 };
+  const options = {
+    training: true,
+    seed: 3,
+    step: 0,
+    rank: 0,
+    commitmentCost: 0.25,
+    weights: DEFAULT_LOSS_WEIGHTS,
+    labelSmoothing: 0,
+  };
   const once = async () => {
     const result = lossAndGradients(params, config, inputs, targets, options, trainable);
     await result.total.data();
@@ -75,7 +104,12 @@ async function studioStep(preset: ModelPresetName, batchSize: number, length: nu
     const profile = await tf.profile(once);
     const kernels = profile.kernels.filter((k) => tf.getKernel(k.name, tf.getBackend()) !== undefined).length;
     times.sort((a, b) => a - b);
-    return { studioMs: times[Math.floor(times.length / 2)] ?? NaN, kernels, peakMiB: profile.peakBytes / 2 ** 20, residues: batch.lengths.reduce((a, b) => a + b, 0) };
+    return {
+      studioMs: times[Math.floor(times.length / 2)] ?? NaN,
+      kernels,
+      peakMiB: profile.peakBytes / 2 ** 20,
+      residues: batch.lengths.reduce((a, b) => a + b, 0),
+    };
   } finally {
     disposeLossTargets(targets);
     disposeModelInputs(inputs);
@@ -83,12 +117,34 @@ async function studioStep(preset: ModelPresetName, batchSize: number, length: nu
   }
 }
 
-function pytorchStep(batch: number, length: number, extra: readonly string[]): { ms: number; residuesPerS: number } | null {
+function pytorchStep(
+  batch: number,
+  length: number,
+  extra: readonly string[],
+): { ms: number; residuesPerS: number } | null {
   if (!existsSync(YARDSTICK) || !existsSync('/usr/bin/python3')) return null;
   try {
-    const out = execFileSync('/usr/bin/python3', [YARDSTICK, ...extra, '--batch', String(batch), '--length', String(length), '--steps', String(Math.max(steps, 3))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const line = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { step_ms_median?: number; residues_per_s?: number };
-    return line.step_ms_median && line.residues_per_s ? { ms: line.step_ms_median, residuesPerS: line.residues_per_s } : null;
+    const out = execFileSync(
+      '/usr/bin/python3',
+      [
+        YARDSTICK,
+        ...extra,
+        '--batch',
+        String(batch),
+        '--length',
+        String(length),
+        '--steps',
+        String(Math.max(steps, 3)),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const line = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+      step_ms_median?: number;
+      residues_per_s?: number;
+    };
+    return line.step_ms_median && line.residues_per_s
+      ? { ms: line.step_ms_median, residuesPerS: line.residues_per_s }
+      : null;
   } catch {
     return null;
   }
@@ -104,20 +160,32 @@ for (const c of CASES) {
   const torch = pytorchStep(c.batch, c.length, c.yardstick);
   const studioResiduesPerS = (studio.residues * 1000) / studio.studioMs;
   const row: StepRow = {
-    preset: c.preset, batch: c.batch, length: c.length, studioMs: studio.studioMs, studioResiduesPerS, kernels: studio.kernels, peakMiB: studio.peakMiB,
-    pytorchMs: torch?.ms ?? null, pytorchResiduesPerS: torch?.residuesPerS ?? null, ratio: torch ? torch.residuesPerS / studioResiduesPerS : null,
+    preset: c.preset,
+    batch: c.batch,
+    length: c.length,
+    studioMs: studio.studioMs,
+    studioResiduesPerS,
+    kernels: studio.kernels,
+    peakMiB: studio.peakMiB,
+    pytorchMs: torch?.ms ?? null,
+    pytorchResiduesPerS: torch?.residuesPerS ?? null,
+    ratio: torch ? torch.residuesPerS / studioResiduesPerS : null,
   };
   console.log(JSON.stringify(row));
   rows.push(row);
 }
 const machine = describeMachine();
-const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (v: number | null, digits = 0) =>
+  v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const markdown = [
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:step\` on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}: forward + backward of one micro-batch on the WebAssembly backend in Node (sample proteins cropped to the length), median of ${steps}; PyTorch CPU (2 threads, Debian's python3-torch) from ../shared/reference/same_shape.py at the same sizes in the same run.`,
   '',
   '| preset | batch × length | studio ms / step | studio residues/s | kernels / step | peak tensors (MiB) | PyTorch ms / step | PyTorch residues/s | PyTorch ÷ studio |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.preset} | ${r.batch} × ${r.length} | ${fmt(r.studioMs)} | ${fmt(r.studioResiduesPerS)} | ${fmt(r.kernels)} | ${fmt(r.peakMiB)} | ${fmt(r.pytorchMs)} | ${fmt(r.pytorchResiduesPerS)} | ${fmt(r.ratio, 2)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.preset} | ${r.batch} × ${r.length} | ${fmt(r.studioMs)} | ${fmt(r.studioResiduesPerS)} | ${fmt(r.kernels)} | ${fmt(r.peakMiB)} | ${fmt(r.pytorchMs)} | ${fmt(r.pytorchResiduesPerS)} | ${fmt(r.ratio, 2)} |`,
+  ),
   '',
 ].join('\n');
 mkdirSync(join(root, 'bench'), { recursive: true });

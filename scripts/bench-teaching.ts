@@ -17,7 +17,12 @@ import { readIndex } from '../src/data/hdf5/read-index';
 import type { RunConfig } from '../src/protocol/run-config';
 import { browserRunConfig, withConfigValues } from '../src/state/config/config-edit';
 import { COMPARISON_ARMS, COMPARISON_SCENARIO, comparisonConfig } from '../src/state/teaching/comparison-scenario';
-import { finalValues, toComparisonPoint, type ComparisonPoint, type FinalValues } from '../src/state/teaching/comparison-summary';
+import {
+  finalValues,
+  toComparisonPoint,
+  type ComparisonPoint,
+  type FinalValues,
+} from '../src/state/teaching/comparison-summary';
 import { initialiseCodebookFromEncoder } from '../src/train/trainer/codebook-from-encoder';
 import { hdf5Source, type ProteinSource } from '../src/train/trainer/protein-source';
 import { registerLeanGradients } from '../src/train/tfjs-engine/lean-gradients';
@@ -39,7 +44,8 @@ function flag(name: string, fallback: number): number {
 /** A fresh run as the page's trainer starts one: the codebook from encoder outputs when the config says so. */
 async function trainer(config: RunConfig, source: ProteinSource): Promise<Trainer> {
   const t = new Trainer(config, source, { rank: 0, worldSize: 1, lossScaling: false });
-  if (config.vq.codebookInit === 'encoder') await initialiseCodebookFromEncoder(t.parts, source, config.data.maxResidues, config.data.seed);
+  if (config.vq.codebookInit === 'encoder')
+    await initialiseCodebookFromEncoder(t.parts, source, config.data.maxResidues, config.data.seed);
   return t;
 }
 
@@ -55,7 +61,10 @@ async function comparison(source: ProteinSource, seeds: number): Promise<ArmRun[
   for (let seed = 0; seed < seeds; seed++) {
     for (const arm of COMPARISON_ARMS) {
       const t0 = performance.now();
-      const t = await trainer(comparisonConfig(arm, base, COMPARISON_SCENARIO.steps, seed, 'sample-structs.h5'), source);
+      const t = await trainer(
+        comparisonConfig(arm, base, COMPARISON_SCENARIO.steps, seed, 'sample-structs.h5'),
+        source,
+      );
       const points: ComparisonPoint[] = [];
       try {
         for (let step = 0; step < t.totalSteps; step++) {
@@ -68,7 +77,9 @@ async function comparison(source: ProteinSource, seeds: number): Promise<ArmRun[
       const final = finalValues(points);
       if (!final) throw new Error(`${arm.id} seed ${seed}: no step`);
       const row = { arm: arm.id, seed, ...final, seconds: (performance.now() - t0) / 1000 };
-      console.log(`seed ${seed} ${arm.label}: ${row.usedCodes.toFixed(1)} codes, perplexity ${row.perplexity.toFixed(2)}, reconstruction ${row.reconstruction.toFixed(3)} (${row.seconds.toFixed(1)} s)`);
+      console.log(
+        `seed ${seed} ${arm.label}: ${row.usedCodes.toFixed(1)} codes, perplexity ${row.perplexity.toFixed(2)}, reconstruction ${row.reconstruction.toFixed(3)} (${row.seconds.toFixed(1)} s)`,
+      );
       rows.push(row);
     }
   }
@@ -96,7 +107,13 @@ async function defaultRun(source: ProteinSource, seconds: number): Promise<Curve
     while (performance.now() - t0 < seconds * 1000) {
       const point = await t.step();
       if (!point) break;
-      curve.push({ seconds: (performance.now() - t0) / 1000, step: point.step, total: point.total, aminoAcid: point.losses['aminoAcid'] ?? NaN, perplexity: point.perplexity });
+      curve.push({
+        seconds: (performance.now() - t0) / 1000,
+        step: point.step,
+        total: point.total,
+        aminoAcid: point.losses['aminoAcid'] ?? NaN,
+        perplexity: point.perplexity,
+      });
     }
   } finally {
     t.dispose();
@@ -117,7 +134,10 @@ function markdown(rows: readonly ArmRun[], curve: readonly CurvePoint[], seeds: 
     '',
     '| seed | schedule | codes in use | perplexity | reconstruction loss | seconds |',
     '|---:|---|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.seed} | ${COMPARISON_ARMS.find((a) => a.id === r.arm)?.label ?? r.arm} | ${fixed(r.usedCodes, 1)} | ${fixed(r.perplexity, 2)} | ${fixed(r.reconstruction, 3)} | ${fixed(r.seconds, 1)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.seed} | ${COMPARISON_ARMS.find((a) => a.id === r.arm)?.label ?? r.arm} | ${fixed(r.usedCodes, 1)} | ${fixed(r.perplexity, 2)} | ${fixed(r.reconstruction, 3)} | ${fixed(r.seconds, 1)} |`,
+    ),
     '',
     '| seed | largest ÷ smallest perplexity |',
     '|---:|---:|',
@@ -130,7 +150,17 @@ function markdown(rows: readonly ArmRun[], curve: readonly CurvePoint[], seeds: 
     '',
     '| seconds | step | total loss | amino-acid loss | perplexity |',
     '|---:|---:|---:|---:|---:|',
-    ...curve.filter((p, k) => k === 0 || k === curve.length - 1 || Math.floor(p.seconds / 15) > Math.floor((curve[k - 1]?.seconds ?? 0) / 15)).map((p) => `| ${fixed(p.seconds, 0)} | ${p.step} | ${fixed(p.total, 3)} | ${fixed(p.aminoAcid, 3)} | ${fixed(p.perplexity, 1)} |`),
+    ...curve
+      .filter(
+        (p, k) =>
+          k === 0 ||
+          k === curve.length - 1 ||
+          Math.floor(p.seconds / 15) > Math.floor((curve[k - 1]?.seconds ?? 0) / 15),
+      )
+      .map(
+        (p) =>
+          `| ${fixed(p.seconds, 0)} | ${p.step} | ${fixed(p.total, 3)} | ${fixed(p.aminoAcid, 3)} | ${fixed(p.perplexity, 1)} |`,
+      ),
     '',
   ];
   return lines.join('\n');
@@ -150,7 +180,10 @@ async function main(): Promise<void> {
     const rows = process.argv.includes('--no-comparison') ? [] : await comparison(source, seeds);
     const curve = process.argv.includes('--no-default-run') ? [] : await defaultRun(source, seconds);
     mkdirSync(join(root, 'bench'), { recursive: true });
-    writeFileSync(join(root, 'bench/teaching.json'), `${JSON.stringify({ machine: describeMachine(), scenario: COMPARISON_SCENARIO, comparison: rows, defaultRun: curve }, null, 1)}\n`);
+    writeFileSync(
+      join(root, 'bench/teaching.json'),
+      `${JSON.stringify({ machine: describeMachine(), scenario: COMPARISON_SCENARIO, comparison: rows, defaultRun: curve }, null, 1)}\n`,
+    );
     writeFileSync(join(root, 'bench/teaching.md'), markdown(rows, curve, rows.length > 0 ? seeds : 0, seconds));
     console.log('wrote bench/teaching.json and bench/teaching.md');
   } finally {

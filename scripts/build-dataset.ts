@@ -26,14 +26,28 @@ export interface BuildDatasetReport {
 export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBar): Promise<BuildDatasetReport> {
   const started = performance.now();
   const files = collectStructureFiles(args.inputs);
-  if (files.length === 0) throw new Error(`no .pdb / .ent / .cif / .mmcif files (plain or .gz) in ${args.inputs.join(', ')}`);
+  if (files.length === 0)
+    throw new Error(`no .pdb / .ent / .cif / .mmcif files (plain or .gz) in ${args.inputs.join(', ')}`);
   checkOutputPath(args.output, files, args.overwrite);
-  const options = { contactCutoff: args.contactCutoff, ...(args.maxResidues ? { maxResidues: args.maxResidues } : {}), ...(args.chain ? { chain: args.chain } : {}) };
-  const inputs = files.map((path) => ({ name: basename(path), label: path, bytes: async () => new Uint8Array(readFileSync(path)) }));
-  const { graphs: built, skipped } = await buildStructureFiles(inputs, options, (k, input) => progress?.update(k, input.name));
+  const options = {
+    contactCutoff: args.contactCutoff,
+    ...(args.maxResidues ? { maxResidues: args.maxResidues } : {}),
+    ...(args.chain ? { chain: args.chain } : {}),
+  };
+  const inputs = files.map((path) => ({
+    name: basename(path),
+    label: path,
+    bytes: async () => new Uint8Array(readFileSync(path)),
+  }));
+  const { graphs: built, skipped } = await buildStructureFiles(inputs, options, (k, input) =>
+    progress?.update(k, input.name),
+  );
   progress?.update(files.length, 'writing HDF5');
   progress?.finish();
-  if (built.length === 0) throw new Error(`no protein could be built from ${files.length} file(s); nothing written\n${formatSkipped(skipped)}`);
+  if (built.length === 0)
+    throw new Error(
+      `no protein could be built from ${files.length} file(s); nothing written\n${formatSkipped(skipped)}`,
+    );
   const graphs = args.foldtree2Exact ? built.map((graph) => foldtree2ExactGraph(graph, foldtree2Aaindex())) : built;
   try {
     await writeStructsFile(args.output, graphs, {
@@ -52,7 +66,9 @@ export async function buildDataset(args: BuildDatasetArgs, progress?: ProgressBa
 /** FoldTree2's AAindex1 table, shipped in src/data/build/foldtree2/ (read once). */
 let aaindex: AaindexTable | undefined;
 function foldtree2Aaindex(): AaindexTable {
-  aaindex ??= parseAaindexCsv(readFileSync(new URL('../src/data/build/foldtree2/aaindex1.csv', import.meta.url), 'utf8'));
+  aaindex ??= parseAaindexCsv(
+    readFileSync(new URL('../src/data/build/foldtree2/aaindex1.csv', import.meta.url), 'utf8'),
+  );
   return aaindex;
 }
 
@@ -76,7 +92,9 @@ async function main(): Promise<number> {
   try {
     const report = await buildDataset(args, new ProgressBar(collectStructureFiles(args.inputs).length));
     const residues = report.built.reduce((sum, g) => sum + g.length, 0);
-    console.log(`Built ${report.built.length} proteins (${residues} residues) from ${report.files} files in ${report.seconds.toFixed(1)} s → ${args.output}`);
+    console.log(
+      `Built ${report.built.length} proteins (${residues} residues) from ${report.files} files in ${report.seconds.toFixed(1)} s → ${args.output}`,
+    );
     if (report.skipped.length > 0) console.log(`Skipped ${report.skipped.length}:\n${formatSkipped(report.skipped)}`);
     return 0;
   } catch (error) {

@@ -28,7 +28,11 @@ const skipped: SkippedItem[] = [];
 const progress = new ProgressBar(selection.length);
 for (const [k, pick] of selection.entries()) {
   progress.update(k, `${pick.path}:${pick.chain}`);
-  const built = await buildProteinGraphs(basename(pick.path), new Uint8Array(readFileSync(join(structures, pick.path))), { chain: pick.chain === '' ? '_' : pick.chain });
+  const built = await buildProteinGraphs(
+    basename(pick.path),
+    new Uint8Array(readFileSync(join(structures, pick.path))),
+    { chain: pick.chain === '' ? '_' : pick.chain },
+  );
   graphs.push(...built.graphs.filter((g) => !graphs.some((h) => h.id === g.id)));
   skipped.push(...built.skipped);
 }
@@ -36,7 +40,11 @@ progress.update(selection.length, 'writing');
 progress.finish();
 
 mkdirSync(outputFolder, { recursive: true });
-const bytes = await writeStructsFile(output, graphs, { contactCutoff: 15, compact: true, builderSettings: { sample: true, ...LIMITS } });
+const bytes = await writeStructsFile(output, graphs, {
+  contactCutoff: 15,
+  compact: true,
+  builderSettings: { sample: true, ...LIMITS },
+});
 if (bytes > MAX_BYTES) {
   rmSync(output);
   throw new Error(`sample is ${(bytes / 2 ** 20).toFixed(1)} MiB, over the 30 MiB limit: lower LIMITS.residueBudget`);
@@ -51,4 +59,6 @@ writeFileSync(
     `\`positions\` recomputed on load.\n\nSkipped while building: ${skipped.map((s) => `${s.source} (${s.reason})`).join('; ') || 'none'}.\n\n` +
     `| protein | residues | B column |\n|---|---|---|\n${lines.join('\n')}\n`,
 );
-console.log(`Wrote ${output}: ${graphs.length} proteins, ${(bytes / 2 ** 20).toFixed(1)} MiB; skipped ${skipped.length}`);
+console.log(
+  `Wrote ${output}: ${graphs.length} proteins, ${(bytes / 2 ** 20).toFixed(1)} MiB; skipped ${skipped.length}`,
+);

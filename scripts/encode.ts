@@ -33,7 +33,9 @@ export async function runEncode(args: EncodeArgs, quiet = false): Promise<Encode
   if (!existsSync(args.weights)) throw new Error(`${args.weights}: no such file`);
   const bytes = readFileSync(args.weights);
   const weights = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  const config = args.config ? resolveConfig(readFileSync(args.config, 'utf8'), basename(args.config), []).config : null;
+  const config = args.config
+    ? resolveConfig(readFileSync(args.config, 'utf8'), basename(args.config), []).config
+    : null;
   await tf.setBackend('cpu');
   await tf.ready();
   let building: ProgressBar | undefined;
@@ -47,9 +49,15 @@ export async function runEncode(args: EncodeArgs, quiet = false): Promise<Encode
     const model = loadEncodeModel(weights, basename(args.weights), config, opened.source.inputWidth);
     try {
       const progress = quiet ? undefined : new ProgressBar(opened.source.proteinIds.length);
-      const { encodings, skipped } = await encodeDataset(model, opened.source, { seed: model.config.data.seed, onProgress: (done, _total, id) => progress?.update(done, id) });
+      const { encodings, skipped } = await encodeDataset(model, opened.source, {
+        seed: model.config.data.seed,
+        onProgress: (done, _total, id) => progress?.update(done, id),
+      });
       progress?.finish();
-      if (encodings.length === 0) throw new Error(`no protein could be encoded; nothing written\n${formatSkipped([...opened.skipped, ...skipped])}`);
+      if (encodings.length === 0)
+        throw new Error(
+          `no protein could be encoded; nothing written\n${formatSkipped([...opened.skipped, ...skipped])}`,
+        );
       mkdirSync(dirname(args.output), { recursive: true });
       const outputs = encodeOutputs(encodings, model.modelConfig.quantizer.codes, null);
       writeFileSync(args.output, outputs.fasta, 'utf8');
@@ -88,7 +96,9 @@ async function main(): Promise<number> {
   }
   try {
     const report = await runEncode(args);
-    console.log(`Encoded ${report.proteins} proteins (${report.residues} residues) with ${basename(args.weights)} (${report.matchedBy}) in ${report.seconds.toFixed(1)} s, ${report.skipped} skipped → ${report.files.join(', ')}`);
+    console.log(
+      `Encoded ${report.proteins} proteins (${report.residues} residues) with ${basename(args.weights)} (${report.matchedBy}) in ${report.seconds.toFixed(1)} s, ${report.skipped} skipped → ${report.files.join(', ')}`,
+    );
     return 0;
   } catch (error) {
     console.error(`encode: ${error instanceof Error ? error.message : String(error)}`);

@@ -14,7 +14,9 @@ export class ProgressBar {
       const filled = Math.round(fraction * this.width);
       const bar = `${'#'.repeat(filled)}${'.'.repeat(this.width - filled)}`;
       const line = `[${bar}] ${done}/${this.total} ${label}`;
-      this.stream.write(`\r${line.slice(0, (this.stream.columns || 100) - 1).padEnd((this.stream.columns || 100) - 1)}`);
+      this.stream.write(
+        `\r${line.slice(0, (this.stream.columns || 100) - 1).padEnd((this.stream.columns || 100) - 1)}`,
+      );
     } else {
       const percent = Math.floor(fraction * 10) * 10;
       if (percent !== this.lastPrinted || done === this.total) {

@@ -29,10 +29,22 @@ export function parseManifest(text: string): ManifestChain[] {
     if (k < 0) throw new Error(`manifest.tsv has no '${name}' column`);
     return k;
   };
-  const [path, chain, residues, bColumn, sequence] = [at('path'), at('chain'), at('n_ca'), at('b_column'), at('sequence')];
+  const [path, chain, residues, bColumn, sequence] = [
+    at('path'),
+    at('chain'),
+    at('n_ca'),
+    at('b_column'),
+    at('sequence'),
+  ];
   return rows.map((row) => {
     const cells = row.split('\t');
-    return { path: cells[path] ?? '', chain: cells[chain] ?? '', residues: Number(cells[residues]), bColumn: cells[bColumn] ?? '', sequence: cells[sequence] ?? '' };
+    return {
+      path: cells[path] ?? '',
+      chain: cells[chain] ?? '',
+      residues: Number(cells[residues]),
+      bColumn: cells[bColumn] ?? '',
+      sequence: cells[sequence] ?? '',
+    };
   });
 }
 
@@ -56,10 +68,14 @@ export function kmerSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
  */
 export function selectSampleChains(manifest: readonly ManifestChain[], limits: SelectionLimits): ManifestChain[] {
   const chosen = manifest.filter((c) => c.bColumn === 'pLDDT');
-  const candidates = manifest.filter((c) => c.bColumn !== 'pLDDT' && c.residues >= limits.minResidues && c.residues <= limits.maxResidues);
+  const candidates = manifest.filter(
+    (c) => c.bColumn !== 'pLDDT' && c.residues >= limits.minResidues && c.residues <= limits.maxResidues,
+  );
   const sets = candidates.map((c) => kmers(c.sequence));
   // Highest similarity of each candidate to anything chosen so far.
-  const nearest = candidates.map((_, k) => Math.max(0, ...chosen.map((c) => kmerSimilarity(sets[k] ?? new Set(), kmers(c.sequence)))));
+  const nearest = candidates.map((_, k) =>
+    Math.max(0, ...chosen.map((c) => kmerSimilarity(sets[k] ?? new Set(), kmers(c.sequence)))),
+  );
   const taken = new Set<number>();
   let residues = chosen.reduce((sum, c) => sum + c.residues, 0);
   while (chosen.length < limits.chains) {
@@ -74,7 +90,8 @@ export function selectSampleChains(manifest: readonly ManifestChain[], limits: S
     chosen.push(pick);
     residues += pick.residues;
     const pickSet = sets[best] ?? new Set<string>();
-    for (let k = 0; k < candidates.length; k++) if (!taken.has(k)) nearest[k] = Math.max(nearest[k] ?? 0, kmerSimilarity(sets[k] ?? new Set(), pickSet));
+    for (let k = 0; k < candidates.length; k++)
+      if (!taken.has(k)) nearest[k] = Math.max(nearest[k] ?? 0, kmerSimilarity(sets[k] ?? new Set(), pickSet));
   }
   return chosen;
 }

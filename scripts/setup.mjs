@@ -40,7 +40,9 @@ function npmDependenciesCurrent() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (!existsSync(marker)) return false;
   const installed = statSync(marker).mtimeMs;
-  return ['package.json', 'package-lock.json'].every((f) => !existsSync(join(root, f)) || statSync(join(root, f)).mtimeMs <= installed);
+  return ['package.json', 'package-lock.json'].every(
+    (f) => !existsSync(join(root, f)) || statSync(join(root, f)).mtimeMs <= installed,
+  );
 }
 
 function ensureNpmDependencies() {
@@ -54,7 +56,9 @@ function ensureDebianPackages() {
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error(`[setup] missing Debian packages: ${missing.join(' ')}\n[setup] install them with:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `[setup] missing Debian packages: ${missing.join(' ')}\n[setup] install them with:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
   run('apt-get', ['update', '-qq']);

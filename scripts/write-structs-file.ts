@@ -19,7 +19,11 @@ export interface StructsFileOptions {
 }
 
 /** Returns the size of the written file in bytes. */
-export async function writeStructsFile(path: string, graphs: readonly ProteinGraph[], options: StructsFileOptions): Promise<number> {
+export async function writeStructsFile(
+  path: string,
+  graphs: readonly ProteinGraph[],
+  options: StructsFileOptions,
+): Promise<number> {
   await h5wasm.ready;
   const temporary = `${path}.partial-${process.pid}`;
   try {

@@ -26,12 +26,21 @@ function post(event: DatasetEvent): void {
 }
 
 async function handle(request: DatasetRequest): Promise<void> {
-  const onProgress: ProgressCallback = (done, total, label) => post({ type: 'progress', requestId: request.requestId, done, total, label });
+  const onProgress: ProgressCallback = (done, total, label) =>
+    post({ type: 'progress', requestId: request.requestId, done, total, label });
   switch (request.type) {
     case 'open-sample':
-      return post({ type: 'opened', requestId: request.requestId, summary: await service.openSample(request.url, request.name, onProgress) });
+      return post({
+        type: 'opened',
+        requestId: request.requestId,
+        summary: await service.openSample(request.url, request.name, onProgress),
+      });
     case 'open-files':
-      return post({ type: 'opened', requestId: request.requestId, summary: await service.openFiles(request.files, onProgress) });
+      return post({
+        type: 'opened',
+        requestId: request.requestId,
+        summary: await service.openFiles(request.files, onProgress),
+      });
     default:
       return assertNever(request, 'dataset request');
   }
@@ -45,7 +54,11 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   if (!isDatasetRequest(request)) return;
   queue = queue.then(() =>
     handle(request).catch((error: unknown) => {
-      post({ type: 'failed', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) });
+      post({
+        type: 'failed',
+        requestId: request.requestId,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }),
   );
 };

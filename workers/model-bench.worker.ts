@@ -3,9 +3,19 @@
 import '@tensorflow/tfjs-backend-webgpu';
 import h5wasm from 'h5wasm';
 import { fetchIntoMemoryFs, removeFetchedFile } from '../src/data/hdf5/browser-files';
-import { isModelBenchRequest, type ModelBenchEvent, type ModelBenchRequest } from '../src/protocol/model-bench-messages';
+import {
+  isModelBenchRequest,
+  type ModelBenchEvent,
+  type ModelBenchRequest,
+} from '../src/protocol/model-bench-messages';
 import { assertNever } from '../src/shared/assert-never';
-import { loadBenchBatch, runBenchmarks, runComparison, runF16Check, type LoadedBatch } from '../src/train/bench/model-bench-service';
+import {
+  loadBenchBatch,
+  runBenchmarks,
+  runComparison,
+  runF16Check,
+  type LoadedBatch,
+} from '../src/train/bench/model-bench-service';
 import { configureWasmBackend } from '../src/train/backends/wasm-backend';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -27,13 +37,24 @@ async function handle(request: ModelBenchRequest): Promise<void> {
   const loaded = await load(request);
   switch (request.type) {
     case 'benchmark':
-      await runBenchmarks(loaded, request.presets, request.backends, request.repeats, (timing) => post({ type: 'timing', requestId: request.requestId, timing }));
+      await runBenchmarks(loaded, request.presets, request.backends, request.repeats, (timing) =>
+        post({ type: 'timing', requestId: request.requestId, timing }),
+      );
       return post({ type: 'benchmark-done', requestId: request.requestId });
     case 'compare-backends':
-      return post({ type: 'comparison', requestId: request.requestId, comparison: await runComparison(loaded, request.preset, request.backends) });
+      return post({
+        type: 'comparison',
+        requestId: request.requestId,
+        comparison: await runComparison(loaded, request.preset, request.backends),
+      });
     case 'check-f16':
-      if (!self.navigator.gpu) throw new Error('WebGPU is not available in this browser: there is no f16 matMul to check');
-      return post({ type: 'f16-check', requestId: request.requestId, check: await runF16Check(loaded, request.preset, self.navigator.gpu) });
+      if (!self.navigator.gpu)
+        throw new Error('WebGPU is not available in this browser: there is no f16 matMul to check');
+      return post({
+        type: 'f16-check',
+        requestId: request.requestId,
+        check: await runF16Check(loaded, request.preset, self.navigator.gpu),
+      });
     default:
       return assertNever(request, 'model-bench request');
   }
@@ -45,7 +66,11 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   if (!isModelBenchRequest(request)) return;
   queue = queue.then(() =>
     handle(request).catch((error: unknown) => {
-      self.postMessage({ type: 'failed', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) } satisfies ModelBenchEvent);
+      self.postMessage({
+        type: 'failed',
+        requestId: request.requestId,
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies ModelBenchEvent);
     }),
   );
 };

@@ -40,7 +40,10 @@ self.onmessage = (message: MessageEvent<unknown>) => {
       if (gpu) {
         gpu.onuncapturederror = (event) => {
           // Out-of-memory gets words the fault message recognises; other validation errors keep their own.
-          gpuError ??= event.error instanceof GPUOutOfMemoryError ? `out of memory: ${event.error.message}` : `GPU error: ${event.error.message}`;
+          gpuError ??=
+            event.error instanceof GPUOutOfMemoryError
+              ? `out of memory: ${event.error.message}`
+              : `GPU error: ${event.error.message}`;
         };
       }
       void gpu?.lost.then((info) => {

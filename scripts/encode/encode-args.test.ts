@@ -3,13 +3,23 @@ import { companionPaths, parseEncodeArgs, UsageError } from './encode-args';
 
 describe('npm run encode arguments', () => {
   it('reads weights, a dataset or structure files, and the output', () => {
-    expect(parseEncodeArgs(['--weights', 'w.safetensors', '--dataset', 'x.h5', '-o', 'out.fasta'])).toEqual({ weights: 'w.safetensors', inputs: ['x.h5'], output: 'out.fasta', config: undefined, overwrite: false });
-    expect(parseEncodeArgs(['--weights', 'w.ftsckpt', 'a.pdb', 'dir', '-o', 'o.fa', '--overwrite', '--config', 'run.yaml'])).toMatchObject({ inputs: ['a.pdb', 'dir'], overwrite: true, config: 'run.yaml' });
+    expect(parseEncodeArgs(['--weights', 'w.safetensors', '--dataset', 'x.h5', '-o', 'out.fasta'])).toEqual({
+      weights: 'w.safetensors',
+      inputs: ['x.h5'],
+      output: 'out.fasta',
+      config: undefined,
+      overwrite: false,
+    });
+    expect(
+      parseEncodeArgs(['--weights', 'w.ftsckpt', 'a.pdb', 'dir', '-o', 'o.fa', '--overwrite', '--config', 'run.yaml']),
+    ).toMatchObject({ inputs: ['a.pdb', 'dir'], overwrite: true, config: 'run.yaml' });
     expect(parseEncodeArgs(['-h'])).toBe('help');
   });
 
   it('names what is missing or wrong', () => {
-    expect(() => parseEncodeArgs(['--dataset', 'x.h5', '-o', 'o.fasta'])).toThrow(new UsageError('--weights is required'));
+    expect(() => parseEncodeArgs(['--dataset', 'x.h5', '-o', 'o.fasta'])).toThrow(
+      new UsageError('--weights is required'),
+    );
     expect(() => parseEncodeArgs(['--weights', 'w', '--dataset', 'x.h5'])).toThrow(/-o out.fasta/);
     expect(() => parseEncodeArgs(['--weights', 'w', '-o', 'o.fasta'])).toThrow(/--dataset/);
     expect(() => parseEncodeArgs(['--weights', '-o'])).toThrow(/--weights needs a file name/);

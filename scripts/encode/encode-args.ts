@@ -72,7 +72,8 @@ export function parseEncodeArgs(argv: readonly string[]): EncodeArgs | 'help' {
   if (!weights) throw new UsageError('--weights is required');
   if (!output) throw new UsageError('-o out.fasta is required');
   if (inputs.length === 0) throw new UsageError('give --dataset X.h5 or structure files to encode');
-  if (inputs.some((input) => input.endsWith('.h5')) && inputs.length > 1) throw new UsageError('encode one .h5 dataset at a time (structure files may be many)');
+  if (inputs.some((input) => input.endsWith('.h5')) && inputs.length > 1)
+    throw new UsageError('encode one .h5 dataset at a time (structure files may be many)');
   return { weights, inputs, output, config, overwrite };
 }
 

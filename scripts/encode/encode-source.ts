@@ -20,7 +20,10 @@ export interface OpenedSource {
   close(): void;
 }
 
-export async function openEncodeSource(inputs: readonly string[], onBuilt?: (done: number, total: number, name: string) => void): Promise<OpenedSource> {
+export async function openEncodeSource(
+  inputs: readonly string[],
+  onBuilt?: (done: number, total: number, name: string) => void,
+): Promise<OpenedSource> {
   const [first] = inputs;
   if (inputs.length === 1 && first?.endsWith('.h5')) {
     await h5wasm.ready;
@@ -29,11 +32,16 @@ export async function openEncodeSource(inputs: readonly string[], onBuilt?: (don
     return { source: hdf5Source(handle, index), skipped: index.skipped, close: () => closeStructsFile(handle) };
   }
   const files = collectStructureFiles(inputs);
-  if (files.length === 0) throw new Error(`no .pdb / .ent / .cif / .mmcif files (plain or .gz) in ${inputs.join(', ')}`);
+  if (files.length === 0)
+    throw new Error(`no .pdb / .ent / .cif / .mmcif files (plain or .gz) in ${inputs.join(', ')}`);
   const built = await buildStructureFiles(
     files.map((path) => ({ name: basename(path), label: path, bytes: async () => new Uint8Array(readFileSync(path)) })),
     { contactCutoff: 15 },
     (k, input) => onBuilt?.(k, files.length, input.name),
   );
-  return { source: memorySource(`${files.length} structure file${files.length === 1 ? '' : 's'}`, built.graphs), skipped: built.skipped, close: () => undefined };
+  return {
+    source: memorySource(`${files.length} structure file${files.length === 1 ? '' : 's'}`, built.graphs),
+    skipped: built.skipped,
+    close: () => undefined,
+  };
 }

@@ -46,13 +46,44 @@ function setValue(node: NodeMatrix, row: number, col: number, value: number): No
 
 /** Every value fault the reader must catch at open; ids are the protein group names in the generated file. */
 export const VALUE_FAULTS: readonly ValueFault[] = [
-  { id: 'nan_coords', what: 'NaN in node/coords/x', reason: 'node/coords/x: value NaN at row 4, column 1', make: (g) => withNode(g, NODE_TYPES.coords, (n) => setValue(n, 4, 1, NaN)) },
-  { id: 'inf_features', what: '+Inf in node/res/x', reason: 'node/res/x: value Infinity at row 2, column 3', make: (g) => withNode(g, NODE_TYPES.res, (n) => setValue(n, 2, 3, Infinity)) },
-  { id: 'edge_past_end', what: 'a contact edge target equal to N', reason: 'outside [0,', make: (g) => withContacts(g, (index, count) => void (index[count] = g.length)) },
-  { id: 'edge_negative', what: 'a contact edge source of -1', reason: 'source node -1', make: (g) => withContacts(g, (index) => void (index[0] = -1)) },
-  { id: 'coords_two_columns', what: 'node/coords/x of shape (N, 2)', reason: 'node/coords/x: 2 columns, expected 3', make: (g) => withNode(g, NODE_TYPES.coords, (n) => ({ rows: n.rows, cols: 2, data: n.data.filter((_, k) => k % 3 !== 2) })) },
+  {
+    id: 'nan_coords',
+    what: 'NaN in node/coords/x',
+    reason: 'node/coords/x: value NaN at row 4, column 1',
+    make: (g) => withNode(g, NODE_TYPES.coords, (n) => setValue(n, 4, 1, NaN)),
+  },
+  {
+    id: 'inf_features',
+    what: '+Inf in node/res/x',
+    reason: 'node/res/x: value Infinity at row 2, column 3',
+    make: (g) => withNode(g, NODE_TYPES.res, (n) => setValue(n, 2, 3, Infinity)),
+  },
+  {
+    id: 'edge_past_end',
+    what: 'a contact edge target equal to N',
+    reason: 'outside [0,',
+    make: (g) => withContacts(g, (index, count) => void (index[count] = g.length)),
+  },
+  {
+    id: 'edge_negative',
+    what: 'a contact edge source of -1',
+    reason: 'source node -1',
+    make: (g) => withContacts(g, (index) => void (index[0] = -1)),
+  },
+  {
+    id: 'coords_two_columns',
+    what: 'node/coords/x of shape (N, 2)',
+    reason: 'node/coords/x: 2 columns, expected 3',
+    make: (g) =>
+      withNode(g, NODE_TYPES.coords, (n) => ({ rows: n.rows, cols: 2, data: n.data.filter((_, k) => k % 3 !== 2) })),
+  },
   // Written without coords; `addTextCoords` then stores them as strings.
-  { id: 'text_coords', what: 'node/coords/x stored as strings', reason: 'expected numbers but the dataset has dtype', make: (g) => withNode(g, NODE_TYPES.coords, () => null) },
+  {
+    id: 'text_coords',
+    what: 'node/coords/x stored as strings',
+    reason: 'expected numbers but the dataset has dtype',
+    make: (g) => withNode(g, NODE_TYPES.coords, () => null),
+  },
 ];
 
 /** The good proteins of an HDF5 file, read with the studio's reader. */
@@ -71,7 +102,11 @@ function addTextCoords(path: string, id: string, rows: number): void {
     const node = file.get(`structs/${id}/node`);
     if (!(node instanceof h5wasm.Group)) throw new Error(`fault corpus: no node group in ${id}`);
     const coords = node.create_group('coords');
-    coords.create_dataset({ name: 'x', data: Array.from({ length: rows * 3 }, (_, k) => `${k % 3 === 0 ? Math.floor(k / 3) : 0}.0`), shape: [rows, 3] });
+    coords.create_dataset({
+      name: 'x',
+      data: Array.from({ length: rows * 3 }, (_, k) => `${k % 3 === 0 ? Math.floor(k / 3) : 0}.0`),
+      shape: [rows, 3],
+    });
   } finally {
     file.close();
   }
@@ -81,13 +116,21 @@ function addTextCoords(path: string, id: string, rows: number): void {
  * Writes the good proteins and one bad copy of the first per fault (ids from VALUE_FAULTS) into `path`; with
  * `keepGood` false only the bad copies (a file with no usable protein). Returns the ids of the good proteins written.
  */
-export async function writeValueFaultFile(path: string, good: readonly ProteinGraph[], keepGood = true): Promise<string[]> {
+export async function writeValueFaultFile(
+  path: string,
+  good: readonly ProteinGraph[],
+  keepGood = true,
+): Promise<string[]> {
   const [first] = good;
   if (!first) throw new Error('fault corpus: no good protein to copy');
   await h5wasm.ready;
   const file = new h5wasm.File(path, 'w');
   try {
-    writeProteinGraphs(file, [...(keepGood ? good : []), ...VALUE_FAULTS.map((fault) => ({ ...fault.make(first), id: fault.id }))], { contactCutoff: first.contactCutoff ?? 15 });
+    writeProteinGraphs(
+      file,
+      [...(keepGood ? good : []), ...VALUE_FAULTS.map((fault) => ({ ...fault.make(first), id: fault.id }))],
+      { contactCutoff: first.contactCutoff ?? 15 },
+    );
   } finally {
     file.close();
   }

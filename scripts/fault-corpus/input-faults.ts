@@ -25,7 +25,11 @@ export interface ConfigFault {
 export const CONFIG_FAULTS: readonly ConfigFault[] = [
   { file: 'yaml-list.yaml', text: '- model\n- training\n', message: 'is a YAML list' },
   // FoldTree2's learn_lightning keys: the decoders keep 5 heads, which 32 does not divide.
-  { file: 'foldtree2-hidden-32.yaml', text: 'hidden_size: 32\nnum_embeddings: 40\nembedding_dim: 128\nbatch_size: 2\n', message: 'not divisible by its 5 attention heads' },
+  {
+    file: 'foldtree2-hidden-32.yaml',
+    text: 'hidden_size: 32\nnum_embeddings: 40\nembedding_dim: 128\nbatch_size: 2\n',
+    message: 'not divisible by its 5 attention heads',
+  },
 ];
 
 /** A run config of `preset` (the rest defaults). */
@@ -67,10 +71,23 @@ export function brokenHeaderWeights(): ArrayBuffer {
 }
 
 /** A real checkpoint of a `preset` run after one step on `graphs` (what a run folder holds), for --resume faults. */
-export async function presetCheckpoint(preset: ModelPresetName, graphs: readonly ProteinGraph[], runName: string): Promise<ArrayBuffer> {
+export async function presetCheckpoint(
+  preset: ModelPresetName,
+  graphs: readonly ProteinGraph[],
+  runName: string,
+): Promise<ArrayBuffer> {
   const base = presetConfig(preset);
-  const config: RunConfig = { ...base, data: { ...base.data, maxResidues: 24 }, training: { ...base.training, batchSize: 2, workers: 1, backend: 'wasm', maxSteps: 3 }, logging: { ...base.logging, runName } };
-  const trainer = new Trainer(config, memorySource('tiny-structs.h5', graphs), { rank: 0, worldSize: 1, lossScaling: false });
+  const config: RunConfig = {
+    ...base,
+    data: { ...base.data, maxResidues: 24 },
+    training: { ...base.training, batchSize: 2, workers: 1, backend: 'wasm', maxSteps: 3 },
+    logging: { ...base.logging, runName },
+  };
+  const trainer = new Trainer(config, memorySource('tiny-structs.h5', graphs), {
+    rank: 0,
+    worldSize: 1,
+    lossScaling: false,
+  });
   try {
     await trainer.step();
     return await saveCheckpoint(trainer);

@@ -28,7 +28,11 @@ function pdb(blocks: readonly (readonly string[])[]): string {
 
 /** Chains A, B, then A again with the same residue numbers: three proteins of `atoms`' length each. */
 export function reusedChainPdb(atoms: readonly string[]): string {
-  return pdb([atoms.map((l) => withChain(l, 'A')), atoms.map((l) => withChain(l, 'B')), atoms.map((l) => withChain(l, 'A'))]);
+  return pdb([
+    atoms.map((l) => withChain(l, 'A')),
+    atoms.map((l) => withChain(l, 'B')),
+    atoms.map((l) => withChain(l, 'A')),
+  ]);
 }
 
 /** Every coordinate 0.000 (a placeholder model). */
@@ -48,7 +52,10 @@ export function watersOnlyPdb(): string {
 }
 
 /** The generated structure faults in `dir`; `base` is a real single-chain PDB file. Returns the paths. */
-export function writeStructureFaults(dir: string, base: string): { reusedChain: string; zeroCoordinates: string; watersOnly: string; sameName: readonly [string, string] } {
+export function writeStructureFaults(
+  dir: string,
+  base: string,
+): { reusedChain: string; zeroCoordinates: string; watersOnly: string; sameName: readonly [string, string] } {
   const atoms = atomRecords(base);
   mkdirSync(join(dir, 'first'), { recursive: true });
   mkdirSync(join(dir, 'second'), { recursive: true });

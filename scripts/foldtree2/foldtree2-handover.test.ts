@@ -28,12 +28,25 @@ const h = preset.encoder.hiddenChannels[0];
 function handoverFolder(name: string, change: (tensors: Map<string, NamedTensor>) => void = () => undefined): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'handover-')), name);
   mkdirSync(dir);
-  const ema = { clusterSize: { shape: [K], data: new Float32Array(K).fill(3) }, emaW: { shape: [K, D], data: new Float32Array(K * D).fill(0.25) } };
+  const ema = {
+    clusterSize: { shape: [K], data: new Float32Array(K).fill(3) },
+    emaW: { shape: [K, D], data: new Float32Array(K * D).fill(0.25) },
+  };
   const tensors = toFoldtree2Weights(randomPresetWeights('foldtree2-small', 9), ema);
   change(tensors);
-  writeFileSync(join(dir, 'foldtree2.safetensors'), new Uint8Array(encodeSafetensors(tensors, { format: FOLDTREE2_WEIGHTS_FORMAT })));
-  const config = withConfigValues(browserRunConfig(), [['model.preset', 'foldtree2-small'], ['logging.runName', 'demo run']]);
-  const yaml = exportFoldtree2HandoverYaml(config, { hiddenSize: h, embeddingDim: D, numEmbeddings: K }, { dataset: null, modelName: 'demo_run', outputDir: 'models' });
+  writeFileSync(
+    join(dir, 'foldtree2.safetensors'),
+    new Uint8Array(encodeSafetensors(tensors, { format: FOLDTREE2_WEIGHTS_FORMAT })),
+  );
+  const config = withConfigValues(browserRunConfig(), [
+    ['model.preset', 'foldtree2-small'],
+    ['logging.runName', 'demo run'],
+  ]);
+  const yaml = exportFoldtree2HandoverYaml(
+    config,
+    { hiddenSize: h, embeddingDim: D, numEmbeddings: K },
+    { dataset: null, modelName: 'demo_run', outputDir: 'models' },
+  );
   writeFileSync(join(dir, 'foldtree2.yaml'), yaml);
   copyFileSync(FOLDTREE2_SCRIPT, join(dir, 'foldtree2_handover.py'));
   return dir;
@@ -48,9 +61,13 @@ function runScript(dir: string, ...flags: string[]): { status: number | null; re
 describe('foldtree2_handover.py (stand-in model, python3-torch)', () => {
   test('its model has exactly the state_dict written down in foldtree2-state-dict.ts', () => {
     const dir = handoverFolder('table');
-    const printed = JSON.parse(runPython({ file: join(dir, 'foldtree2_handover.py') }, { args: [dir, '--standin', '--print-state-dict'] })) as [string, number[], string][];
+    const printed = JSON.parse(
+      runPython({ file: join(dir, 'foldtree2_handover.py') }, { args: [dir, '--standin', '--print-state-dict'] }),
+    ) as [string, number[], string][];
     const table = foldtree2StateDict(foldtree2BuildOf(preset, F)).map((e) => [e.key, [...e.shape], e.dtype]);
-    expect(new Map(printed.map(([k, s, d]) => [k, `${s.join('x')} ${d}`]))).toEqual(new Map(table.map(([k, s, d]) => [k as string, `${(s as number[]).join('x')} ${String(d)}`])));
+    expect(new Map(printed.map(([k, s, d]) => [k, `${s.join('x')} ${d}`]))).toEqual(
+      new Map(table.map(([k, s, d]) => [k as string, `${(s as number[]).join('x')} ${String(d)}`])),
+    );
   }, 60_000);
 
   test('a foldtree2-small export loads strictly; the modules learn_lightning.py resumes from are written', () => {
@@ -58,10 +75,17 @@ describe('foldtree2_handover.py (stand-in model, python3-torch)', () => {
     const { status, report } = runScript(dir);
     expect(report['error']).toBeUndefined();
     expect(status).toBe(0);
-    expect(report).toMatchObject({ strict_load: 'ok', res_x_columns: F, hidden_size: h, embedding_dim: D, num_embeddings: K });
+    expect(report).toMatchObject({
+      strict_load: 'ok',
+      res_x_columns: F,
+      hidden_size: h,
+      embedding_dim: D,
+      num_embeddings: K,
+    });
     // Every tensor but the int64 usage counter (K entries, written as FoldTree2's zeros) comes from the file.
     expect(report['filled_percent']).toBeGreaterThan(99.99);
-    for (const part of ['encoder', 'decoder']) expect(existsSync(join(dir, 'models', `demo_run_best_${part}_state.pth`)), part).toBe(true);
+    for (const part of ['encoder', 'decoder'])
+      expect(existsSync(join(dir, 'models', `demo_run_best_${part}_state.pth`)), part).toBe(true);
   }, 60_000);
 
   test('a missing tensor or a wrong shape is refused naming the key', () => {
@@ -70,7 +94,9 @@ describe('foldtree2_handover.py (stand-in model, python3-torch)', () => {
     expect(missing.status).toBe(1);
     expect(String(missing.report['error'])).toContain(`Missing key(s) in state_dict: "${missingKey}"`);
     const wrongKey = 'encoder.body.convs.0.res_contactPoints_res.lin_query.weight';
-    const wrong = runScript(handoverFolder('wrong', (t) => t.set(wrongKey, { shape: [16 * h, h], data: new Float32Array(16 * h * h) })));
+    const wrong = runScript(
+      handoverFolder('wrong', (t) => t.set(wrongKey, { shape: [16 * h, h], data: new Float32Array(16 * h * h) })),
+    );
     expect(wrong.status).toBe(1);
     expect(String(wrong.report['error'])).toContain(wrongKey);
   }, 90_000);

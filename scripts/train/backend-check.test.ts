@@ -23,13 +23,17 @@ describe('backendProblem', () => {
   });
 
   it('refuses webgpu without an adapter, with the probe’s reason', () => {
-    expect(backendProblem('webgpu', 'swiftshader', { available: false, reason: 'navigator.gpu is missing' })).toBe('--backend webgpu: no WebGPU adapter in this browser (navigator.gpu is missing)');
+    expect(backendProblem('webgpu', 'swiftshader', { available: false, reason: 'navigator.gpu is missing' })).toBe(
+      '--backend webgpu: no WebGPU adapter in this browser (navigator.gpu is missing)',
+    );
     expect(backendProblem('webgpu', 'swiftshader', null)).toMatch(/no answer/);
   });
 
   it('takes SwiftShader when it was asked for, and refuses it when a GPU was', () => {
     expect(backendProblem('webgpu', 'swiftshader', swiftshader)).toBeNull();
-    expect(backendProblem('webgpu', 'hardware', swiftshader)).toMatch(/found no GPU, only the software adapter \(google swiftshader\)/);
+    expect(backendProblem('webgpu', 'hardware', swiftshader)).toMatch(
+      /found no GPU, only the software adapter \(google swiftshader\)/,
+    );
     expect(backendProblem('webgpu', 'hardware', adapter({}))).toBeNull();
   });
 

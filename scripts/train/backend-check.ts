@@ -14,7 +14,11 @@ export function isSoftwareAdapter(report: GpuProbeReport): boolean {
 }
 
 /** Why the run cannot go ahead on this browser (exit 3), or null when it can; `auto`, `wasm` and `cpu` always can. */
-export function backendProblem(backend: TrainingBackendChoice, adapter: Adapter, report: GpuProbeReport | null): string | null {
+export function backendProblem(
+  backend: TrainingBackendChoice,
+  adapter: Adapter,
+  report: GpuProbeReport | null,
+): string | null {
   if (backend !== 'webgpu') return null;
   if (report === null) return '--backend webgpu: the WebGPU probe gave no answer';
   if (!report.available) return `--backend webgpu: no WebGPU adapter in this browser (${report.reason})`;

@@ -22,7 +22,12 @@ describe('checkpoint files', () => {
       { name: 'renamed.ftsckpt', mtimeMs: 900 },
     ];
     expect(newestCheckpoint(files)).toEqual({ name: 'other-step40.ftsckpt', step: 40 });
-    expect(newestCheckpoint([{ name: 'a.ftsckpt', mtimeMs: 1 }, { name: 'b.ftsckpt', mtimeMs: 2 }])).toEqual({ name: 'b.ftsckpt', step: null });
+    expect(
+      newestCheckpoint([
+        { name: 'a.ftsckpt', mtimeMs: 1 },
+        { name: 'b.ftsckpt', mtimeMs: 2 },
+      ]),
+    ).toEqual({ name: 'b.ftsckpt', step: null });
     expect(newestCheckpoint([{ name: 'config.yaml', mtimeMs: 1 }])).toBeNull();
   });
 
@@ -36,7 +41,11 @@ describe('checkpoint files', () => {
   });
 
   it('reads the step a checkpoint has taken from its own header', () => {
-    const bytes = encodeCheckpoint({ format: 'foldtree-studio-checkpoint', counters: { optimizerStep: 17, epoch: 0 }, weights: { w: new Float32Array([1, 2]) } });
+    const bytes = encodeCheckpoint({
+      format: 'foldtree-studio-checkpoint',
+      counters: { optimizerStep: 17, epoch: 0 },
+      weights: { w: new Float32Array([1, 2]) },
+    });
     expect(checkpointOptimizerStep(bytes, 'a.ftsckpt')).toBe(17);
   });
 

@@ -20,14 +20,17 @@ export function checkpointStep(fileName: string): number | null {
  * The checkpoint to resume from: the most steps taken; among equal steps (or names without a step) the newest file.
  * `names` with their modification times in ms; null when there is none.
  */
-export function newestCheckpoint(files: ReadonlyArray<{ readonly name: string; readonly mtimeMs: number }>): { readonly name: string; readonly step: number | null } | null {
+export function newestCheckpoint(
+  files: ReadonlyArray<{ readonly name: string; readonly mtimeMs: number }>,
+): { readonly name: string; readonly step: number | null } | null {
   let best: { name: string; step: number | null; mtimeMs: number } | null = null;
   for (const file of files) {
     if (!file.name.endsWith(CHECKPOINT_SUFFIX)) continue;
     const step = checkpointStep(file.name);
     const candidate = { name: file.name, step, mtimeMs: file.mtimeMs };
     if (!best) best = candidate;
-    else if ((step ?? -1) > (best.step ?? -1) || ((step ?? -1) === (best.step ?? -1) && file.mtimeMs > best.mtimeMs)) best = candidate;
+    else if ((step ?? -1) > (best.step ?? -1) || ((step ?? -1) === (best.step ?? -1) && file.mtimeMs > best.mtimeMs))
+      best = candidate;
   }
   return best && { name: best.name, step: best.step };
 }
@@ -57,6 +60,7 @@ export function checkpointOptimizerStep(bytes: ArrayBuffer, source: string): num
   }
   const counters = isRecord(contents) ? contents['counters'] : undefined;
   const step = isRecord(counters) ? counters['optimizerStep'] : undefined;
-  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) throw usageError(`${source}: not a FoldTree Studio training checkpoint (no step count)`);
+  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0)
+    throw usageError(`${source}: not a FoldTree Studio training checkpoint (no step count)`);
   return step;
 }

@@ -21,13 +21,31 @@ function refusal(argv: string[]): CliError {
 describe('parseTrainArgs', () => {
   it('reads the command’s own flags and keeps the defaults for the rest', () => {
     const args = parsed(['--config', 'run.yaml', '--dataset', 'x.h5', '-o', 'runs/a', '--backend', 'wasm']);
-    expect(args).toMatchObject({ configPath: 'run.yaml', datasetPath: 'x.h5', outDir: 'runs/a', adapter: 'swiftshader', resume: false, distDir: null, port: null });
+    expect(args).toMatchObject({
+      configPath: 'run.yaml',
+      datasetPath: 'x.h5',
+      outDir: 'runs/a',
+      adapter: 'swiftshader',
+      resume: false,
+      distDir: null,
+      port: null,
+    });
     // --backend is the config key training.backend, so a YAML can say it too.
     expect(args.overrides).toEqual([{ key: 'training.backend', text: 'wasm', flag: '--backend' }]);
   });
 
   it('turns --max-steps, --workers, --set and any other flag into config overrides, in order, with --flag=value too', () => {
-    const args = parsed(['-c', 'run.yaml', '--max-steps', '50', '--workers=2', '--set', 'optimizer.adamwLr=1e-4', '--batch-size', '-3']);
+    const args = parsed([
+      '-c',
+      'run.yaml',
+      '--max-steps',
+      '50',
+      '--workers=2',
+      '--set',
+      'optimizer.adamwLr=1e-4',
+      '--batch-size',
+      '-3',
+    ]);
     expect(args.overrides).toEqual([
       { key: 'max-steps', text: '50', flag: '--max-steps' },
       { key: 'workers', text: '2', flag: '--workers' },
@@ -38,7 +56,17 @@ describe('parseTrainArgs', () => {
   });
 
   it('collects repeated --chromium-arg flags and reads --port and --adapter', () => {
-    const args = parsed(['-c', 'r.yaml', '--chromium-arg', '--foo', '--chromium-arg=--bar=1', '--port', '4321', '--adapter', 'hardware']);
+    const args = parsed([
+      '-c',
+      'r.yaml',
+      '--chromium-arg',
+      '--foo',
+      '--chromium-arg=--bar=1',
+      '--port',
+      '4321',
+      '--adapter',
+      'hardware',
+    ]);
     expect(args.chromiumArgs).toEqual(['--foo', '--bar=1']);
     expect(args.port).toBe(4321);
     expect(args.adapter).toBe('hardware');
@@ -49,7 +77,9 @@ describe('parseTrainArgs', () => {
   });
 
   it('takes --init-weights as the file a fresh run starts from', () => {
-    expect(parsed(['-c', 'run.yaml', '--init-weights', 'runs/a/foldtree2.safetensors']).initWeights).toBe('runs/a/foldtree2.safetensors');
+    expect(parsed(['-c', 'run.yaml', '--init-weights', 'runs/a/foldtree2.safetensors']).initWeights).toBe(
+      'runs/a/foldtree2.safetensors',
+    );
     expect(parsed(['-c', 'run.yaml']).initWeights).toBeNull();
   });
 
@@ -68,7 +98,10 @@ describe('parseTrainArgs', () => {
       [['-c', 'r.yaml', '--port', '70000'], /--port needs a port number/],
       [['-c', 'r.yaml', 'stray'], /unexpected argument 'stray'/],
       [['-c', 'r.yaml', '-x', '1'], /unknown option '-x'/],
-      [['-o', 'runs/a', '--resume', '--init-weights', 'w.safetensors'], /--init-weights starts a fresh run and --resume continues one/],
+      [
+        ['-o', 'runs/a', '--resume', '--init-weights', 'w.safetensors'],
+        /--init-weights starts a fresh run and --resume continues one/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const error = refusal(argv);

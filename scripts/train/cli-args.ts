@@ -95,7 +95,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
       resume = true;
       continue;
     }
-    if (!arg.startsWith('-') || arg === '-' || arg === '--') throw usageError(`unexpected argument '${arg}' (flags take the form --name value)`);
+    if (!arg.startsWith('-') || arg === '-' || arg === '--')
+      throw usageError(`unexpected argument '${arg}' (flags take the form --name value)`);
     const equals = arg.indexOf('=');
     const flag = equals > 0 && arg.startsWith('--') ? arg.slice(0, equals) : arg;
     const inline = equals > 0 && arg.startsWith('--') ? arg.slice(equals + 1) : undefined;
@@ -137,7 +138,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
       case '--port': {
         const text = value();
         const n = Number(text);
-        if (!Number.isInteger(n) || n < 1 || n > 65535) throw usageError(`--port needs a port number (1–65535), got '${text}'`);
+        if (!Number.isInteger(n) || n < 1 || n > 65535)
+          throw usageError(`--port needs a port number (1–65535), got '${text}'`);
         port = n;
         break;
       }
@@ -145,7 +147,11 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
         const pair = value();
         const at = pair.indexOf('=');
         if (at <= 0) throw usageError(`--set needs KEY=VALUE, got '${pair}'`);
-        overrides.push({ key: pair.slice(0, at).trim(), text: pair.slice(at + 1), flag: `--set ${pair.slice(0, at).trim()}` });
+        overrides.push({
+          key: pair.slice(0, at).trim(),
+          text: pair.slice(at + 1),
+          flag: `--set ${pair.slice(0, at).trim()}`,
+        });
         break;
       }
       default: {
@@ -154,8 +160,10 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | 'help' {
       }
     }
   }
-  if (resume && configPath === null && outDir === null) throw usageError('--resume needs --out DIR (the run folder) or --config FILE');
+  if (resume && configPath === null && outDir === null)
+    throw usageError('--resume needs --out DIR (the run folder) or --config FILE');
   if (!resume && configPath === null) throw usageError('--config FILE is required (see --help)');
-  if (resume && initWeights !== null) throw usageError('--init-weights starts a fresh run and --resume continues one: use one of them');
+  if (resume && initWeights !== null)
+    throw usageError('--init-weights starts a fresh run and --resume continues one: use one of them');
   return { configPath, datasetPath, outDir, resume, initWeights, adapter, overrides, chromiumArgs, distDir, port };
 }

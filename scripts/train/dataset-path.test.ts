@@ -33,7 +33,11 @@ describe('datasetPathFor', () => {
   it('refuses a named file that is not there (exit 2) rather than training the sample', () => {
     const missing = refusal(() => datasetPathFor(null, 'structs_train_final.h5', dir));
     expect(missing.exitCode).toBe(EXIT_CODES.usage);
-    expect(missing.message).toMatch(/^data\.dataset structs_train_final\.h5: no such file \(looked for .*structs_train_final\.h5.*\); give --dataset FILE$/);
-    expect(refusal(() => datasetPathFor(join(dir, 'nope.h5'), 'x', dir)).message).toBe(`dataset file ${join(dir, 'nope.h5')} not found`);
+    expect(missing.message).toMatch(
+      /^data\.dataset structs_train_final\.h5: no such file \(looked for .*structs_train_final\.h5.*\); give --dataset FILE$/,
+    );
+    expect(refusal(() => datasetPathFor(join(dir, 'nope.h5'), 'x', dir)).message).toBe(
+      `dataset file ${join(dir, 'nope.h5')} not found`,
+    );
   });
 });

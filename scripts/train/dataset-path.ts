@@ -21,6 +21,9 @@ export function datasetPathFor(flag: string | null, configured: string, configDi
   if (SAMPLE_NAMES.has(configured)) return null;
   const candidates = isAbsolute(configured) ? [configured] : [resolve(configDir, configured), resolve(configured)];
   const found = candidates.find(isFile);
-  if (found === undefined) throw usageError(`data.dataset ${configured}: no such file (looked for ${[...new Set(candidates)].join(' and ')}); give --dataset FILE`);
+  if (found === undefined)
+    throw usageError(
+      `data.dataset ${configured}: no such file (looked for ${[...new Set(candidates)].join(' and ')}); give --dataset FILE`,
+    );
   return found;
 }

@@ -11,10 +11,35 @@ import { EXIT_CODES } from './exit-codes';
 import { RunFolder } from './run-folder';
 
 const time = 1_700_000_000_000;
-const state = (status: 'running' | 'paused' | 'stopped' | 'finished' | 'failed', message: string | null = null): AutomationEvent => ({ type: 'state', time, status, message });
+const state = (
+  status: 'running' | 'paused' | 'stopped' | 'finished' | 'failed',
+  message: string | null = null,
+): AutomationEvent => ({ type: 'state', time, status, message });
 const metrics = (...points: MetricPoint[]): AutomationEvent => ({ type: 'metrics', time, points });
-const checkpoint = (step: number, final = false): AutomationEvent => ({ type: 'checkpoint', time, step, fileName: `r-step${step}.ftsckpt`, final, base64: Buffer.from([step, 1, 2]).toString('base64') });
-const info = { runName: 'r', backend: 'webgpu', precision: 'f32', parameters: 10, groups: {}, proteins: 4, skippedProteins: 0, stepsPerEpoch: 2, totalSteps: 3, inputWidth: 41, trainers: 1, strategy: 'ddp', exchange: 'none', effectiveBatch: 2 } satisfies RunInfo;
+const checkpoint = (step: number, final = false): AutomationEvent => ({
+  type: 'checkpoint',
+  time,
+  step,
+  fileName: `r-step${step}.ftsckpt`,
+  final,
+  base64: Buffer.from([step, 1, 2]).toString('base64'),
+});
+const info = {
+  runName: 'r',
+  backend: 'webgpu',
+  precision: 'f32',
+  parameters: 10,
+  groups: {},
+  proteins: 4,
+  skippedProteins: 0,
+  stepsPerEpoch: 2,
+  totalSteps: 3,
+  inputWidth: 41,
+  trainers: 1,
+  strategy: 'ddp',
+  exchange: 'none',
+  effectiveBatch: 2,
+} satisfies RunInfo;
 
 /**
  * A page playing a run: each look at it hands over the next batch of `script`; `pause`, `requestCheckpoint` and
@@ -57,18 +82,34 @@ const quiet = { update: () => undefined, print: () => undefined, finish: () => u
 
 function drive(page: RunPage, interrupt: { received: NodeJS.Signals | null } = { received: null }) {
   const folder = RunFolder.open(join(mkdtempSync(join(tmpdir(), 'drive-run-')), 'run'), false);
-  return { folder, outcome: driveRun({ browser: page, folder, progress: quiet, interrupt, checkpointTimeoutMs: 60_000, pollMs: 1 }) };
+  return {
+    folder,
+    outcome: driveRun({ browser: page, folder, progress: quiet, interrupt, checkpointTimeoutMs: 60_000, pollMs: 1 }),
+  };
 }
 
 describe('driveRun', () => {
   it('writes a finished run’s metrics, events and final checkpoint and exits 0', async () => {
-    const page = new ScriptedPage([[state('running'), { type: 'info', time, info }], [metrics(fakePoint(1), fakePoint(2))], [metrics(fakePoint(3))], [checkpoint(3, true), state('finished')]]);
+    const page = new ScriptedPage([
+      [state('running'), { type: 'info', time, info }],
+      [metrics(fakePoint(1), fakePoint(2))],
+      [metrics(fakePoint(3))],
+      [checkpoint(3, true), state('finished')],
+    ]);
     const { folder, outcome } = drive(page);
     const result = await outcome;
-    expect(result).toMatchObject({ exitCode: EXIT_CODES.finished, reason: 'finished', lastStep: 3, checkpoint: folder.path('r-step3.ftsckpt') });
+    expect(result).toMatchObject({
+      exitCode: EXIT_CODES.finished,
+      reason: 'finished',
+      lastStep: 3,
+      checkpoint: folder.path('r-step3.ftsckpt'),
+    });
     expect([...readFileSync(folder.path('r-step3.ftsckpt'))]).toEqual([3, 1, 2]);
     expect(folder.metrics.points().map((p) => p.step)).toEqual([1, 2, 3]);
-    const records = readFileSync(folder.path('events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; time: string });
+    const records = readFileSync(folder.path('events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; time: string });
     expect(records.map((r) => r.type)).toEqual(['state', 'info', 'checkpoint', 'state']);
     expect(records[0]?.time).toBe(new Date(time).toISOString());
     expect(page.calls).toEqual([]);
@@ -86,13 +127,27 @@ describe('driveRun', () => {
     const result = await outcome;
     clearInterval(timer);
     expect(page.calls).toEqual(['pause@2', 'checkpoint@3', 'stop@3']);
-    expect(result).toMatchObject({ exitCode: EXIT_CODES.interrupted, reason: 'interrupted (SIGINT)', lastStep: 3, checkpoint: folder.path('r-step3.ftsckpt') });
+    expect(result).toMatchObject({
+      exitCode: EXIT_CODES.interrupted,
+      reason: 'interrupted (SIGINT)',
+      lastStep: 3,
+      checkpoint: folder.path('r-step3.ftsckpt'),
+    });
     expect(folder.metrics.points().map((p) => p.step)).toEqual([1, 2, 3]);
   });
 
   it('after a fault with no trainer left, stops without asking for a checkpoint and exits 1 with the fault’s message', async () => {
-    const fault: TrainerFault = { rank: 0, kind: 'device-lost', message: 'Trainer rank 0 failed: the GPU device was lost.', step: 1, remaining: 0 };
-    const page = new ScriptedPage([[state('running'), metrics(fakePoint(1))], [{ type: 'fault', time, fault }, state('paused', fault.message)]]);
+    const fault: TrainerFault = {
+      rank: 0,
+      kind: 'device-lost',
+      message: 'Trainer rank 0 failed: the GPU device was lost.',
+      step: 1,
+      remaining: 0,
+    };
+    const page = new ScriptedPage([
+      [state('running'), metrics(fakePoint(1))],
+      [{ type: 'fault', time, fault }, state('paused', fault.message)],
+    ]);
     const { folder, outcome } = drive(page);
     const result = await outcome;
     expect(page.calls).toEqual(['stop@1']);
@@ -108,14 +163,24 @@ describe('driveRun', () => {
 
 describe('settleMs', () => {
   it('waits three median step times and two seconds for a step in flight; 32 s before any step', () => {
-    expect(settleMs([fakePoint(1, { stepMs: 100 }), fakePoint(2, { stepMs: 3000 }), fakePoint(3, { stepMs: 200 })])).toBe(2_600);
+    expect(
+      settleMs([fakePoint(1, { stepMs: 100 }), fakePoint(2, { stepMs: 3000 }), fakePoint(3, { stepMs: 200 })]),
+    ).toBe(2_600);
     expect(settleMs([])).toBe(32_000);
   });
 });
 
 describe('a run refused while its trainers set up', () => {
   it('exits 2, the documented code for a bad config, dataset or weights, with the trainers’ reason', async () => {
-    const { outcome } = drive(new ScriptedPage([[state('failed', 'The run could not start: weights.safetensors: tensor encoder.w holds NaN at index 3')]]));
-    expect(await outcome).toMatchObject({ exitCode: EXIT_CODES.usage, reason: 'refused before training began: The run could not start: weights.safetensors: tensor encoder.w holds NaN at index 3' });
+    const { outcome } = drive(
+      new ScriptedPage([
+        [state('failed', 'The run could not start: weights.safetensors: tensor encoder.w holds NaN at index 3')],
+      ]),
+    );
+    expect(await outcome).toMatchObject({
+      exitCode: EXIT_CODES.usage,
+      reason:
+        'refused before training began: The run could not start: weights.safetensors: tensor encoder.w holds NaN at index 3',
+    });
   });
 });

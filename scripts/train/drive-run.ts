@@ -64,13 +64,24 @@ interface Ending {
  * finishes that step afterwards (its point then arrives), and a checkpoint asked for meanwhile races the step.
  */
 export function settleMs(recent: readonly MetricPoint[]): number {
-  const times = recent.map((point) => point.stepMs).filter(Number.isFinite).sort((a, b) => a - b);
+  const times = recent
+    .map((point) => point.stepMs)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? 10_000;
   return 3 * median + 2_000;
 }
 
 /** Drives the started run to its end (or to an early one) and says how it ended; every event lands in `folder`. */
-export async function driveRun({ browser, folder, progress, interrupt, checkpointTimeoutMs, pollMs = 250, fromStep = 0 }: DriveOptions): Promise<RunOutcome> {
+export async function driveRun({
+  browser,
+  folder,
+  progress,
+  interrupt,
+  checkpointTimeoutMs,
+  pollMs = 250,
+  fromStep = 0,
+}: DriveOptions): Promise<RunOutcome> {
   // What the events said so far (one object: the event handler below writes it).
   const seen = {
     status: 'starting',
@@ -104,7 +115,9 @@ export async function driveRun({ browser, folder, progress, interrupt, checkpoin
       case 'info':
         seen.info = event.info;
         folder.record({ type: 'info', info: event.info }, time);
-        progress.print(`${event.info.runName}: ${event.info.parameters.toLocaleString('en')} parameters on ${event.info.backend} (${event.info.precision}), ${event.info.trainers} trainer(s), ${event.info.proteins} proteins${event.info.skippedProteins > 0 ? ` (${event.info.skippedProteins} skipped, listed above)` : ''}, ${event.info.totalSteps} steps`);
+        progress.print(
+          `${event.info.runName}: ${event.info.parameters.toLocaleString('en')} parameters on ${event.info.backend} (${event.info.precision}), ${event.info.trainers} trainer(s), ${event.info.proteins} proteins${event.info.skippedProteins > 0 ? ` (${event.info.skippedProteins} skipped, listed above)` : ''}, ${event.info.totalSteps} steps`,
+        );
         return;
       case 'log':
         folder.record({ type: 'log', level: event.level, message: event.message }, time);
@@ -123,7 +136,10 @@ export async function driveRun({ browser, folder, progress, interrupt, checkpoin
         const bytes = Buffer.from(event.base64, 'base64');
         seen.checkpoint = folder.writeFile(event.fileName, bytes);
         seen.checkpointsWritten++;
-        folder.record({ type: 'checkpoint', step: event.step, file: event.fileName, bytes: bytes.length, final: event.final }, time);
+        folder.record(
+          { type: 'checkpoint', step: event.step, file: event.fileName, bytes: bytes.length, final: event.final },
+          time,
+        );
         progress.print(`checkpoint at step ${event.step} → ${seen.checkpoint}${event.final ? ' (final)' : ''}`);
         return;
       }
@@ -174,7 +190,14 @@ export async function driveRun({ browser, folder, progress, interrupt, checkpoin
   };
 
   const begin = async (exitCode: ExitCode, reason: string): Promise<Ending> => {
-    const ending: Ending = { exitCode, reason, stage: 'pausing', deadline: Date.now() + checkpointTimeoutMs, savedBefore: seen.checkpointsWritten, paused: null };
+    const ending: Ending = {
+      exitCode,
+      reason,
+      stage: 'pausing',
+      deadline: Date.now() + checkpointTimeoutMs,
+      savedBefore: seen.checkpointsWritten,
+      paused: null,
+    };
     const saving = seen.status === 'running' || seen.status === 'paused';
     progress.print(saving ? `${reason}: saving a checkpoint, then stopping…` : `${reason}: stopping…`);
     if (seen.status === 'running') await browser.pause();
@@ -185,10 +208,17 @@ export async function driveRun({ browser, folder, progress, interrupt, checkpoin
   let ending: Ending | null = null;
   for (;;) {
     for (const event of await browser.drainEvents()) handle(event);
-    progress.update({ status: seen.status, message: seen.message, recent: seen.recent, totalSteps: seen.info?.totalSteps ?? 0 });
+    progress.update({
+      status: seen.status,
+      message: seen.message,
+      recent: seen.recent,
+      totalSteps: seen.info?.totalSteps ?? 0,
+    });
     if (TERMINAL.has(seen.status)) break;
-    if (ending === null && interrupt.received !== null) ending = await begin(EXIT_CODES.interrupted, `interrupted (${interrupt.received})`);
-    else if (ending === null && seen.fault !== null) ending = await begin(EXIT_CODES.failed, `trainer ${seen.fault.rank} failed`);
+    if (ending === null && interrupt.received !== null)
+      ending = await begin(EXIT_CODES.interrupted, `interrupted (${interrupt.received})`);
+    else if (ending === null && seen.fault !== null)
+      ending = await begin(EXIT_CODES.failed, `trainer ${seen.fault.rank} failed`);
     else if (ending !== null && (await advance(ending)) === 'give-up') {
       progress.print(`the run did not stop within ${STOP_TIMEOUT_MS / 1000} s: closing the browser`);
       break;
@@ -198,10 +228,21 @@ export async function driveRun({ browser, folder, progress, interrupt, checkpoin
   progress.finish();
 
   const outcome = { info: seen.info, lastStep: seen.lastStep, checkpoint: seen.checkpoint };
-  if (ending) return { ...outcome, exitCode: ending.exitCode, reason: seen.fault && ending.exitCode === EXIT_CODES.failed ? seen.fault.message : ending.reason };
+  if (ending)
+    return {
+      ...outcome,
+      exitCode: ending.exitCode,
+      reason: seen.fault && ending.exitCode === EXIT_CODES.failed ? seen.fault.message : ending.reason,
+    };
   if (seen.status === 'finished') return { ...outcome, exitCode: EXIT_CODES.finished, reason: 'finished' };
   // Refused while setting up (the weights, the checkpoint or the dataset as the trainers read them): exit 2.
-  if (seen.status === 'failed' && !seen.trained) return { ...outcome, exitCode: EXIT_CODES.usage, reason: `refused before training began: ${seen.error ?? 'no reason given'}` };
-  if (seen.status === 'failed') return { ...outcome, exitCode: EXIT_CODES.failed, reason: `training failed: ${seen.error ?? 'no reason given'}` };
+  if (seen.status === 'failed' && !seen.trained)
+    return {
+      ...outcome,
+      exitCode: EXIT_CODES.usage,
+      reason: `refused before training began: ${seen.error ?? 'no reason given'}`,
+    };
+  if (seen.status === 'failed')
+    return { ...outcome, exitCode: EXIT_CODES.failed, reason: `training failed: ${seen.error ?? 'no reason given'}` };
   return { ...outcome, exitCode: EXIT_CODES.failed, reason: `the run ended as "${seen.status}"` };
 }

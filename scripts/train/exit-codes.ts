@@ -35,6 +35,9 @@ export function usageError(message: string): CliError {
 
 /** A message as the one line the command ends with: the importer lists bad keys one per line under a heading. */
 export function oneLine(message: string): string {
-  const [first = '', ...rest] = message.split('\n').map((line) => line.trim().replace(/^- /, '')).filter((line) => line !== '');
+  const [first = '', ...rest] = message
+    .split('\n')
+    .map((line) => line.trim().replace(/^- /, ''))
+    .filter((line) => line !== '');
   return rest.length === 0 ? first : `${first}: ${rest.join('; ')}`;
 }

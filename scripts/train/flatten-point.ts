@@ -18,7 +18,8 @@ function walk(value: unknown, name: string, into: Map<string, CsvCell>): void {
     // Only lists keyed by a rank flatten to fixed columns.
     for (const item of value) {
       if (isRecord(item) && typeof item['rank'] === 'number') {
-        for (const [key, inner] of Object.entries(item)) if (key !== 'rank') walk(inner, `${name}.${item['rank']}.${key}`, into);
+        for (const [key, inner] of Object.entries(item))
+          if (key !== 'rank') walk(inner, `${name}.${item['rank']}.${key}`, into);
       }
     }
   } else if (isRecord(value)) {

@@ -7,9 +7,16 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { exportFoldtree2HandoverYaml, foldtree2ModelName, foldtree2RefusalText } from '../../src/config/foldtree2-handover';
+import {
+  exportFoldtree2HandoverYaml,
+  foldtree2ModelName,
+  foldtree2RefusalText,
+} from '../../src/config/foldtree2-handover';
 import type { RunConfig } from '../../src/protocol/run-config';
-import { checkpointWeightsAsSafetensors, checkpointWeightsForFoldtree2 } from '../../src/train/weights/checkpoint-weights';
+import {
+  checkpointWeightsAsSafetensors,
+  checkpointWeightsForFoldtree2,
+} from '../../src/train/weights/checkpoint-weights';
 import { decodeSafetensors } from '../../src/formats/safetensors';
 import { modelConfigFromRun } from '../../src/train/trainer/run-model-config';
 import { checkpointConfig } from '../../src/train/trainer/trainer-checkpoint';
@@ -43,9 +50,17 @@ export function writeFoldtree2Export(folder: RunFolder, input: Foldtree2ExportIn
   if (refusal !== null) throw new Error(refusal);
   refuseNonFinite(buffer, basename(checkpointPath));
   const model = modelConfigFromRun(config);
-  const modelSizes = { hiddenSize: model.encoder.hiddenChannels[0] ?? model.decoders.sequence.hidden, embeddingDim: model.quantizer.embeddingDim, numEmbeddings: model.quantizer.codes };
+  const modelSizes = {
+    hiddenSize: model.encoder.hiddenChannels[0] ?? model.decoders.sequence.hidden,
+    embeddingDim: model.quantizer.embeddingDim,
+    numEmbeddings: model.quantizer.codes,
+  };
   const runName = config.logging.runName ?? basename(folder.dir);
-  const handover = { dataset: input.datasetPath === null ? null : resolve(input.datasetPath), modelName: foldtree2ModelName(runName), outputDir: 'models' };
+  const handover = {
+    dataset: input.datasetPath === null ? null : resolve(input.datasetPath),
+    modelName: foldtree2ModelName(runName),
+    outputDir: 'models',
+  };
   const yaml = exportFoldtree2HandoverYaml(config, modelSizes, handover, trainers);
   const weights = checkpointWeightsForFoldtree2(buffer, { run: runName, checkpoint: basename(checkpointPath) });
   const dir = join(folder.dir, FOLDTREE2_FOLDER);
@@ -62,6 +77,9 @@ function refuseNonFinite(buffer: ArrayBuffer, source: string): void {
   const { tensors } = decodeSafetensors(checkpointWeightsAsSafetensors(buffer, {}), source);
   for (const [name, tensor] of tensors) {
     const at = tensor.data.findIndex((value) => !Number.isFinite(value));
-    if (at >= 0) throw new Error(`${source}: weight ${name} holds ${String(tensor.data[at])} at index ${at}; not exported (were all steps skipped?)`);
+    if (at >= 0)
+      throw new Error(
+        `${source}: weight ${name} holds ${String(tensor.data[at])} at index ${at}; not exported (were all steps skipped?)`,
+      );
   }
 }

@@ -6,7 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importConfig } from '../../src/config/import-config';
 import { checkpointConfig } from '../../src/train/trainer/trainer-checkpoint';
 import { readGoodProteins } from '../fault-corpus/h5-faults';
-import { brokenHeaderWeights, CONFIG_FAULTS, presetCheckpoint, presetConfig, presetWeights, weightsFile } from '../fault-corpus/input-faults';
+import {
+  brokenHeaderWeights,
+  CONFIG_FAULTS,
+  presetCheckpoint,
+  presetConfig,
+  presetWeights,
+  weightsFile,
+} from '../fault-corpus/input-faults';
 import { CliError, EXIT_CODES } from './exit-codes';
 import { checkInitWeights, datasetInputWidth, refuseUnbuildableModel, resumedConfig } from './input-checks';
 
@@ -32,7 +39,9 @@ describe('refused before a browser starts (exit 2, one line)', () => {
     const fault = CONFIG_FAULTS.find((f) => f.file === 'foldtree2-hidden-32.yaml');
     const { config } = importConfig(fault?.text ?? '', 'ft2.yaml');
     const message = refusal(() => refuseUnbuildableModel(config, 'ft2.yaml', 41));
-    expect(message).toMatch(/^ft2\.yaml: model: the \w+ decoder's width 32 is not divisible by its 5 attention heads \(set model\.hiddenSize or model\.decoderHeads\)$/);
+    expect(message).toMatch(
+      /^ft2\.yaml: model: the \w+ decoder's width 32 is not divisible by its 5 attention heads \(set model\.hiddenSize or model\.decoderHeads\)$/,
+    );
   });
 
   it('init weights with NaN, with a broken header, or of another preset', () => {
@@ -41,16 +50,28 @@ describe('refused before a browser starts (exit 2, one line)', () => {
       return join(work, name);
     };
     const poisoned = [...presetWeights('tiny').keys()][0] ?? '';
-    expect(refusal(() => checkInitWeights(write('nan.safetensors', weightsFile('tiny', poisoned)), presetConfig('tiny'), 41))).toBe(`--init-weights: nan.safetensors: tensor ${poisoned} holds NaN at index 3 (weights must be finite numbers)`);
-    expect(refusal(() => checkInitWeights(write('broken.safetensors', brokenHeaderWeights()), presetConfig('tiny'), 41))).toMatch(/^--init-weights: broken\.safetensors: the safetensors header is not valid JSON/);
-    expect(refusal(() => checkInitWeights(write('teaching.safetensors', weightsFile('teaching')), presetConfig('tiny'), 41))).toMatch(/^--init-weights: teaching\.safetensors: \S+ has shape .* \(another preset or input width\?\)$/);
-    expect(() => checkInitWeights(write('tiny.safetensors', weightsFile('tiny')), presetConfig('tiny'), 41)).not.toThrow();
+    expect(
+      refusal(() =>
+        checkInitWeights(write('nan.safetensors', weightsFile('tiny', poisoned)), presetConfig('tiny'), 41),
+      ),
+    ).toBe(`--init-weights: nan.safetensors: tensor ${poisoned} holds NaN at index 3 (weights must be finite numbers)`);
+    expect(
+      refusal(() => checkInitWeights(write('broken.safetensors', brokenHeaderWeights()), presetConfig('tiny'), 41)),
+    ).toMatch(/^--init-weights: broken\.safetensors: the safetensors header is not valid JSON/);
+    expect(
+      refusal(() => checkInitWeights(write('teaching.safetensors', weightsFile('teaching')), presetConfig('tiny'), 41)),
+    ).toMatch(/^--init-weights: teaching\.safetensors: \S+ has shape .* \(another preset or input width\?\)$/);
+    expect(() =>
+      checkInitWeights(write('tiny.safetensors', weightsFile('tiny')), presetConfig('tiny'), 41),
+    ).not.toThrow();
   });
 
   it('a dataset that does not open, named with its reason', async () => {
     const fake = join(work, 'fake.h5');
     writeFileSync(fake, 'not hdf5 at all');
-    await expect(datasetInputWidth(fake)).rejects.toThrow(`dataset ${fake}: not an HDF5 file (it does not start with the HDF5 signature)`);
+    await expect(datasetInputWidth(fake)).rejects.toThrow(
+      `dataset ${fake}: not an HDF5 file (it does not start with the HDF5 signature)`,
+    );
     await expect(datasetInputWidth(tiny)).resolves.toBe(41);
   });
 });
@@ -63,7 +84,9 @@ describe('--resume with a checkpoint of another model', () => {
     const { config, note } = resumedConfig(planned, saved, 'teaching-run-step1.ftsckpt', 41);
     expect(config.model.preset).toBe('teaching');
     expect(config.logging.runName).toBe('teaching-run');
-    expect(note).toMatch(/^--resume: teaching-run-step1\.ftsckpt holds a teaching model \([\d,]+ parameters\), not the tiny model the config describes; continuing with the checkpoint's model and config$/);
+    expect(note).toMatch(
+      /^--resume: teaching-run-step1\.ftsckpt holds a teaching model \([\d,]+ parameters\), not the tiny model the config describes; continuing with the checkpoint's model and config$/,
+    );
     expect(resumedConfig(saved, saved, 'same.ftsckpt', 41).note).toBeNull();
   }, 60_000);
 });

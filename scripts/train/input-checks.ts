@@ -36,13 +36,17 @@ export async function datasetInputWidth(path: string | null): Promise<number> {
   try {
     handle = await openStructsFile(h5wasm, path, basename(path));
   } catch (error) {
-    throw usageError(`dataset ${path}: ${error instanceof Error ? error.message.replace(`${basename(path)}: `, '') : String(error)}`);
+    throw usageError(
+      `dataset ${path}: ${error instanceof Error ? error.message.replace(`${basename(path)}: `, '') : String(error)}`,
+    );
   }
   try {
     const index = readIndex(handle);
     if (index.proteins.length === 0) {
       const first = index.skipped[0];
-      throw usageError(`dataset ${path}: no usable protein (${index.skipped.length} skipped${first ? `; first: ${first.reason}` : ''})`);
+      throw usageError(
+        `dataset ${path}: no usable protein (${index.skipped.length} skipped${first ? `; first: ${first.reason}` : ''})`,
+      );
     }
     return index.resWidth ?? RES_X_WIDTH;
   } finally {
@@ -66,7 +70,10 @@ export function checkInitWeights(path: string, config: RunConfig, inputWidth: nu
 function modelShape(config: RunConfig, inputWidth: number): { text: string; count: number } | null {
   try {
     const specs = modelSpecs(modelConfigFromRun(config), inputWidth);
-    return { text: specs.map((s) => `${s.name}[${s.shape.join(',')}]`).join(' '), count: specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0) };
+    return {
+      text: specs.map((s) => `${s.name}[${s.shape.join(',')}]`).join(' '),
+      count: specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0),
+    };
   } catch {
     return null;
   }
@@ -77,7 +84,12 @@ function modelShape(config: RunConfig, inputWidth: number): { text: string; coun
  * files must describe the weights), training the `planned` run's dataset. `note` is one line when the checkpoint's
  * model differs in shape from the one `planned` describes, null otherwise.
  */
-export function resumedConfig(planned: RunConfig, saved: RunConfig, checkpointName: string, inputWidth: number): { config: RunConfig; note: string | null } {
+export function resumedConfig(
+  planned: RunConfig,
+  saved: RunConfig,
+  checkpointName: string,
+  inputWidth: number,
+): { config: RunConfig; note: string | null } {
   const edit = withConfigValue(saved, 'data.dataset', planned.data.dataset);
   const config = edit.ok ? edit.config : saved;
   const [was, is] = [modelShape(saved, inputWidth), modelShape(planned, inputWidth)];

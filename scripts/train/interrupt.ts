@@ -36,7 +36,8 @@ export class Interrupt {
 
   /** Between the steps of setting up: ends the command (exit 130) once a signal came. */
   check(): void {
-    if (this.signal !== null) throw new CliError(`interrupted (${this.signal}) before training began`, EXIT_CODES.interrupted);
+    if (this.signal !== null)
+      throw new CliError(`interrupted (${this.signal}) before training began`, EXIT_CODES.interrupted);
   }
 
   dispose(): void {

@@ -50,11 +50,16 @@ function withDataset(config: RunConfig, datasetPath: string | null): RunConfig {
 }
 
 async function plan(args: TrainArgs): Promise<Plan> {
-  if (args.initWeights !== null && (!existsSync(args.initWeights) || !statSync(args.initWeights).isFile())) throw usageError(`--init-weights: weights file ${args.initWeights} not found`);
+  if (args.initWeights !== null && (!existsSync(args.initWeights) || !statSync(args.initWeights).isFile()))
+    throw usageError(`--init-weights: weights file ${args.initWeights} not found`);
   // With --resume and no --config, the run folder's own config.yaml is the config.
   const fromFolder = args.configPath === null && args.outDir !== null ? resolve(args.outDir, CONFIG_FILE) : null;
   const configPath = args.configPath ?? fromFolder ?? '';
-  const resolved = resolveConfig(readText(configPath, fromFolder ? '--resume: the run folder has no config; its' : 'config file'), basename(configPath), args.overrides);
+  const resolved = resolveConfig(
+    readText(configPath, fromFolder ? '--resume: the run folder has no config; its' : 'config file'),
+    basename(configPath),
+    args.overrides,
+  );
   if (args.resume && args.outDir === null && resolved.config.logging.runName === null) {
     throw usageError('--resume needs --out DIR, or a logging.runName in the config, to find the run folder');
   }
@@ -77,8 +82,18 @@ async function plan(args: TrainArgs): Promise<Plan> {
   const { config, note } = resumedConfig(planned, savedConfig(buffer, newest.path), basename(newest.path), inputWidth);
   const warnings = [...resolved.warnings];
   if (note !== null) warnings.push(note);
-  else if (args.overrides.length > 0 || args.configPath !== null) warnings.push('--resume: the trainers continue with the checkpoint’s own config; config changes apply to new runs only');
-  return { config, datasetPath, warnings, folder, resumeFrom: { path: newest.path, step, bytes }, adopted: note !== null };
+  else if (args.overrides.length > 0 || args.configPath !== null)
+    warnings.push(
+      '--resume: the trainers continue with the checkpoint’s own config; config changes apply to new runs only',
+    );
+  return {
+    config,
+    datasetPath,
+    warnings,
+    folder,
+    resumeFrom: { path: newest.path, step, bytes },
+    adopted: note !== null,
+  };
 }
 
 /** The run config a checkpoint holds; exit 2 naming the file when it holds none the studio can read. */
@@ -92,17 +107,33 @@ function savedConfig(buffer: ArrayBuffer, path: string): RunConfig {
 
 async function openDataset(browser: StudioBrowser, datasetPath: string | null): Promise<void> {
   // The page opens the bundled sample by itself; the file input is disabled until that is done.
-  const opened = await browser.waitFor((s) => s.dataset.status === 'ready' || s.dataset.status === 'error', 'the bundled sample to open', 120_000);
+  const opened = await browser.waitFor(
+    (s) => s.dataset.status === 'ready' || s.dataset.status === 'error',
+    'the bundled sample to open',
+    120_000,
+  );
   if (datasetPath === null) {
-    if (opened.dataset.status === 'error') throw new CliError(`the bundled sample did not open: ${opened.dataset.error ?? 'no reason given'}`, EXIT_CODES.failed);
+    if (opened.dataset.status === 'error')
+      throw new CliError(
+        `the bundled sample did not open: ${opened.dataset.error ?? 'no reason given'}`,
+        EXIT_CODES.failed,
+      );
     return;
   }
   await browser.pickDataset(resolve(datasetPath));
   const name = basename(datasetPath);
-  const status = await browser.waitFor((s) => s.dataset.status === 'error' || (s.dataset.status === 'ready' && s.dataset.name === name), `${name} to open`, 600_000);
-  if (status.dataset.status === 'error') throw usageError(`dataset ${datasetPath}: ${status.dataset.error ?? 'could not be opened'}`);
+  const status = await browser.waitFor(
+    (s) => s.dataset.status === 'error' || (s.dataset.status === 'ready' && s.dataset.name === name),
+    `${name} to open`,
+    600_000,
+  );
+  if (status.dataset.status === 'error')
+    throw usageError(`dataset ${datasetPath}: ${status.dataset.error ?? 'could not be opened'}`);
   const { proteins, setAside, firstSetAside } = status.dataset;
-  if (proteins === 0) throw usageError(`dataset ${datasetPath}: no usable protein (${setAside} set aside by the value check${firstSetAside === null ? '' : `; first: ${firstSetAside}`})`);
+  if (proteins === 0)
+    throw usageError(
+      `dataset ${datasetPath}: no usable protein (${setAside} set aside by the value check${firstSetAside === null ? '' : `; first: ${firstSetAside}`})`,
+    );
 }
 
 async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interrupt): Promise<ExitCode> {
@@ -115,7 +146,12 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     const kept = folder.metrics.keepThrough(resumeFrom.step);
     progress.print(`resuming from ${resumeFrom.path} (step ${resumeFrom.step}; ${kept} metric rows kept)`);
   }
-  folder.record({ type: 'command', argv: process.argv.slice(2), backend: config.training.backend, resume: resumeFrom?.path ?? null });
+  folder.record({
+    type: 'command',
+    argv: process.argv.slice(2),
+    backend: config.training.backend,
+    resume: resumeFrom?.path ?? null,
+  });
   for (const warning of warnings) folder.record({ type: 'config-warning', message: warning });
 
   let app: ServedApp | null = null;
@@ -123,7 +159,11 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
   try {
     app = await serveApp({ distDir: args.distDir, port: args.port, say: (line) => progress.print(line) });
     interrupt.check();
-    browser = await StudioBrowser.open(app.url, chromiumArgs(config.training.backend, args.adapter, args.chromiumArgs), (line) => progress.print(line));
+    browser = await StudioBrowser.open(
+      app.url,
+      chromiumArgs(config.training.backend, args.adapter, args.chromiumArgs),
+      (line) => progress.print(line),
+    );
     interrupt.check();
     const probed = await browser.waitFor((s) => s.gpu !== null, 'the WebGPU probe', 60_000);
     const problem = backendProblem(config.training.backend, args.adapter, probed.gpu);
@@ -131,16 +171,38 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     // Before any trainer starts: a step that cannot fit is a config problem (exit 2), not a crash at step 0.
     const memory = resumeFrom ? null : await memoryProblem(config, datasetPath, preflightTarget(config, probed.gpu));
     if (memory !== null) throw usageError(memory);
-    if (config.training.backend === 'auto' && args.adapter === 'hardware' && probed.gpu && isSoftwareAdapter(probed.gpu)) {
-      progress.print('warning: no GPU found, only the software adapter (SwiftShader): the trainers run on WebAssembly, faster than it; --backend webgpu would refuse instead');
+    if (
+      config.training.backend === 'auto' &&
+      args.adapter === 'hardware' &&
+      probed.gpu &&
+      isSoftwareAdapter(probed.gpu)
+    ) {
+      progress.print(
+        'warning: no GPU found, only the software adapter (SwiftShader): the trainers run on WebAssembly, faster than it; --backend webgpu would refuse instead',
+      );
     }
     await openDataset(browser, datasetPath);
     interrupt.check();
-    const weights = args.initWeights === null ? undefined : { name: basename(args.initWeights), base64: readFileSync(args.initWeights).toString('base64') };
+    const weights =
+      args.initWeights === null
+        ? undefined
+        : { name: basename(args.initWeights), base64: readFileSync(args.initWeights).toString('base64') };
     const started = await browser.start(configText, CONFIG_FILE, resumeFrom?.bytes.toString('base64'), weights);
     if (!started.ok) throw usageError(`the run did not start: ${started.reason}`);
-    const outcome = await driveRun({ browser, folder, progress, interrupt, checkpointTimeoutMs: (config.training.trainerTimeoutS + 30) * 1000, fromStep: resumeFrom?.step ?? 0 });
-    if (outcome.checkpoint) handOverToFoldtree2(folder, { checkpointPath: outcome.checkpoint, datasetPath, trainers: outcome.info?.trainers }, progress);
+    const outcome = await driveRun({
+      browser,
+      folder,
+      progress,
+      interrupt,
+      checkpointTimeoutMs: (config.training.trainerTimeoutS + 30) * 1000,
+      fromStep: resumeFrom?.step ?? 0,
+    });
+    if (outcome.checkpoint)
+      handOverToFoldtree2(
+        folder,
+        { checkpointPath: outcome.checkpoint, datasetPath, trainers: outcome.info?.trainers },
+        progress,
+      );
     folder.record({ type: 'exit', code: outcome.exitCode, reason: outcome.reason, step: outcome.lastStep });
     const where = outcome.checkpoint ? `; last checkpoint ${outcome.checkpoint}` : '';
     const line = `${outcome.reason} at step ${outcome.lastStep} → ${folder.dir}${where}`;
@@ -148,7 +210,11 @@ async function train(args: TrainArgs, progress: ProgressLine, interrupt: Interru
     else progress.print(line);
     return outcome.exitCode;
   } catch (error) {
-    folder.record({ type: 'exit', code: exitCodeOf(error, interrupt), reason: oneLine(error instanceof Error ? error.message : String(error)) });
+    folder.record({
+      type: 'exit',
+      code: exitCodeOf(error, interrupt),
+      reason: oneLine(error instanceof Error ? error.message : String(error)),
+    });
     throw error;
   } finally {
     await browser?.close();
@@ -162,7 +228,9 @@ function handOverToFoldtree2(folder: RunFolder, input: Foldtree2ExportInput, pro
   try {
     const files = writeFoldtree2Export(folder, input);
     folder.record({ type: 'foldtree2-export', files });
-    progress.print(`hand-over to FoldTree2's learn_lightning.py: ${dirname(files[0] ?? '')} (run python3 ${basename(files[2] ?? '')} there)`);
+    progress.print(
+      `hand-over to FoldTree2's learn_lightning.py: ${dirname(files[0] ?? '')} (run python3 ${basename(files[2] ?? '')} there)`,
+    );
   } catch (error) {
     progress.print(`no FoldTree2 hand-over: ${oneLine(error instanceof Error ? error.message : String(error))}`);
   }
@@ -188,7 +256,9 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   } catch (error) {
     progress.finish();
     const code = exitCodeOf(error, interrupt);
-    process.stderr.write(`${code === EXIT_CODES.interrupted ? 'interrupted' : 'error'}: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    process.stderr.write(
+      `${code === EXIT_CODES.interrupted ? 'interrupted' : 'error'}: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
+    );
     return code;
   } finally {
     interrupt.dispose();

@@ -30,7 +30,11 @@ export function preflightTarget(config: RunConfig, gpu: GpuProbeReport | null): 
 }
 
 /** The refusal line for training `config` on `datasetPath` (null: the bundled sample), or null when a step fits. */
-export async function memoryProblem(config: RunConfig, datasetPath: string | null, target: PreflightTarget): Promise<string | null> {
+export async function memoryProblem(
+  config: RunConfig,
+  datasetPath: string | null,
+  target: PreflightTarget,
+): Promise<string | null> {
   await h5wasm.ready;
   const path = datasetPath ?? SAMPLE;
   const handle = await openStructsFile(h5wasm, path, basename(path));
@@ -38,7 +42,15 @@ export async function memoryProblem(config: RunConfig, datasetPath: string | nul
     const index = readIndex(handle);
     const model = modelConfigFromRun(config);
     const parameters = parameterCount(modelSpecs(model, index.resWidth ?? 0));
-    return memoryRefusal(model, stepSizeOf(config, index.proteins.map((p) => p.length)), parameters, target);
+    return memoryRefusal(
+      model,
+      stepSizeOf(
+        config,
+        index.proteins.map((p) => p.length),
+      ),
+      parameters,
+      target,
+    );
   } finally {
     closeStructsFile(handle);
   }

@@ -15,7 +15,12 @@ function files(): { metrics: MetricsFiles; jsonl: string; csv: string } {
 
 describe('flattenPoint', () => {
   it('names every scalar by its dotted path, trainers by rank, and leaves the lists to metrics.jsonl', () => {
-    const point = fakePoint(3, { trainers: [{ rank: 0, stepMs: 10, exchangeMs: 2, residuesPerSecond: 5 }, { rank: 1, stepMs: 11, exchangeMs: 3, residuesPerSecond: 6 }] });
+    const point = fakePoint(3, {
+      trainers: [
+        { rank: 0, stepMs: 10, exchangeMs: 2, residuesPerSecond: 5 },
+        { rank: 1, stepMs: 11, exchangeMs: 3, residuesPerSecond: 6 },
+      ],
+    });
     const row = flattenPoint(point);
     expect(row.get('step')).toBe(3);
     expect(row.get('losses.edge')).toBe(0.7 / (1 + 3 / 20));
@@ -24,7 +29,9 @@ describe('flattenPoint', () => {
     expect(row.get('skipped')).toBe(false);
     expect(row.get('trainers.1.exchangeMs')).toBe(3);
     expect(row.has('trainers.1.rank')).toBe(false);
-    expect([...row.keys()].some((name) => name.startsWith('codeUsage') || name.startsWith('gradientNorms.largest'))).toBe(false);
+    expect(
+      [...row.keys()].some((name) => name.startsWith('codeUsage') || name.startsWith('gradientNorms.largest')),
+    ).toBe(false);
   });
 
   it('writes cells that read back exactly', () => {
@@ -41,10 +48,18 @@ describe('flattenPoint', () => {
 describe('MetricsFiles', () => {
   it('appends one JSON line per point with every field, non-finite numbers as null', () => {
     const { metrics, jsonl } = files();
-    metrics.append([fakePoint(1), fakePoint(2, { gradientNorms: { global: NaN, encoder: 1, decoder: 1, largest: [{ name: 'w', value: 4 }], smallest: [] } })]);
+    metrics.append([
+      fakePoint(1),
+      fakePoint(2, {
+        gradientNorms: { global: NaN, encoder: 1, decoder: 1, largest: [{ name: 'w', value: 4 }], smallest: [] },
+      }),
+    ]);
     const lines = readFileSync(jsonl, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(2);
-    const second = JSON.parse(lines[1] ?? '') as { gradientNorms: { global: unknown; largest: unknown }; codeUsage: unknown };
+    const second = JSON.parse(lines[1] ?? '') as {
+      gradientNorms: { global: unknown; largest: unknown };
+      codeUsage: unknown;
+    };
     expect(second.gradientNorms.global).toBeNull();
     expect(second.gradientNorms.largest).toEqual([{ name: 'w', value: 4 }]);
     expect(second.codeUsage).toEqual([0.5, 0.5]);
@@ -74,6 +89,11 @@ describe('MetricsFiles', () => {
     expect(readFileSync(csv, 'utf8').trim().split('\n')).toHaveLength(4);
     // A writer opened on the folder later (the resumed command) continues both files.
     new MetricsFiles(jsonl, csv).append([fakePoint(4)]);
-    expect(readFileSync(csv, 'utf8').trim().split('\n').map((line) => line.split(',')[0])).toEqual(['step', '1', '2', '3', '4']);
+    expect(
+      readFileSync(csv, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['step', '1', '2', '3', '4']);
   });
 });

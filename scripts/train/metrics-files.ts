@@ -44,7 +44,10 @@ export class MetricsFiles {
       this.rewriteCsv(this.points());
       return;
     }
-    appendFileSync(this.csvPath, rows.map((row) => `${this.columns.map((name) => csvCell(row.get(name))).join(',')}\n`).join(''));
+    appendFileSync(
+      this.csvPath,
+      rows.map((row) => `${this.columns.map((name) => csvCell(row.get(name))).join(',')}\n`).join(''),
+    );
   }
 
   /** Drops the points after `step` (those a resumed run trains again); returns how many are kept. */
@@ -68,7 +71,10 @@ export class MetricsFiles {
       }
     }
     this.columns = columns;
-    const lines = [columns.map((name) => csvCell(name)).join(','), ...rows.map((row) => columns.map((name) => csvCell(row.get(name))).join(','))];
+    const lines = [
+      columns.map((name) => csvCell(name)).join(','),
+      ...rows.map((row) => columns.map((name) => csvCell(row.get(name))).join(',')),
+    ];
     writeFileSync(this.csvPath, rows.length === 0 ? '' : `${lines.join('\n')}\n`);
   }
 }

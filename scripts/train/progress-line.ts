@@ -18,7 +18,9 @@ export interface ProgressState {
 
 function formatLoss(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  return Math.abs(value) >= 1000 || (Math.abs(value) < 0.001 && value !== 0) ? value.toExponential(3) : value.toFixed(4);
+  return Math.abs(value) >= 1000 || (Math.abs(value) < 0.001 && value !== 0)
+    ? value.toExponential(3)
+    : value.toFixed(4);
 }
 
 /** The text of the progress line (no line ending). */

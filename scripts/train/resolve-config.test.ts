@@ -47,7 +47,9 @@ describe('resolveConfig', () => {
     const { config, warnings } = resolveConfig('batch_size: 5\nepochs: 3\n', 'ft2.yaml', []);
     expect(config.training.batchSize).toBe(5);
     expect(config.training.epochs).toBe(3);
-    expect(warnings.some((w) => w.startsWith('ft2.yaml: FoldTree2 config: model.preset set to "foldtree2"'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('ft2.yaml: FoldTree2 config: model.preset set to "foldtree2"'))).toBe(
+      true,
+    );
   });
 
   it('refuses a key nobody knows in the file (exit 2), naming it and the closest key, where the page only warns', () => {
@@ -64,13 +66,17 @@ describe('resolveConfig', () => {
     expect(error.message).toContain('run.yaml: invalid value');
     expect(error.message).toContain('training.batchSize: got "two" (a string), expected an integer in [1, 4096]');
     const both = refusal(() => resolveConfig('training:\n  batchSize: two\n  epochs: -1\n', 'run.yaml', []));
-    expect(oneLine(both.message)).toMatch(/^run\.yaml: 2 invalid values: training\.batchSize: got "two" .*; training\.epochs: got -1, expected an integer in \[1, /);
+    expect(oneLine(both.message)).toMatch(
+      /^run\.yaml: 2 invalid values: training\.batchSize: got "two" .*; training\.epochs: got -1, expected an integer in \[1, /,
+    );
   });
 
   it('refuses a command-line value of the wrong type, naming the flag and the key', () => {
     const error = refusal(() => resolveConfig(TINY, 'run.yaml', [flag('max-steps', 'lots')]));
     expect(error.exitCode).toBe(EXIT_CODES.usage);
-    expect(error.message).toMatch(/^--max-steps \(training\.maxSteps\): got "lots" \(a string\), expected an integer in \[0, /);
+    expect(error.message).toMatch(
+      /^--max-steps \(training\.maxSteps\): got "lots" \(a string\), expected an integer in \[0, /,
+    );
   });
 
   it('refuses a command-line key nobody knows, with the nearest spelling', () => {

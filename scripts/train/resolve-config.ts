@@ -40,7 +40,9 @@ function applyOverride(config: RunConfig, override: ConfigOverride, warnings: st
   if (match.kind === 'unknown') match = lookupKey(camelCase(override.key));
   if (match.kind === 'unknown') {
     const near = closestSpelling(override.key) ?? closestSpelling(camelCase(override.key));
-    throw usageError(`${override.flag}: no such option or config key${near === undefined ? '' : `; did you mean "${near}"?`}`);
+    throw usageError(
+      `${override.flag}: no such option or config key${near === undefined ? '' : `; did you mean "${near}"?`}`,
+    );
   }
   if (match.kind === 'ignored') {
     warnings.push(`${override.flag} ignored: ${match.entry.reason}`);
@@ -68,7 +70,8 @@ export function resolveConfig(text: string, fileName: string, overrides: readonl
   }
   const unknown = imported.warnings.filter((warning) => warning.kind === 'unknown-key');
   if (unknown.length > 0) {
-    const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more unknown key${unknown.length > 2 ? 's' : ''})` : '';
+    const more =
+      unknown.length > 1 ? ` (and ${unknown.length - 1} more unknown key${unknown.length > 2 ? 's' : ''})` : '';
     // The page's words say the key is ignored; here the run is refused instead.
     throw usageError(`${fileName}: ${(unknown[0]?.message ?? 'unknown key').replace(' ignored', '')}${more}`);
   }

@@ -24,7 +24,10 @@ describe('RunFolder', () => {
     const dir = fresh();
     const folder = RunFolder.open(dir, false);
     const seen: number[] = [];
-    folder.addSink({ append: (points: readonly MetricPoint[]) => seen.push(...points.map((p) => p.step)), close: () => seen.push(-1) });
+    folder.addSink({
+      append: (points: readonly MetricPoint[]) => seen.push(...points.map((p) => p.step)),
+      close: () => seen.push(-1),
+    });
     folder.appendMetrics([fakePoint(1), fakePoint(2)]);
     folder.close();
     expect(seen).toEqual([1, 2, -1]);
@@ -37,14 +40,23 @@ describe('RunFolder', () => {
     folder.record({ type: 'log', level: 'info', message: 'a "quoted" line' }, new Date('2026-01-02T03:04:06.000Z'));
     const lines = readFileSync(folder.path('events.jsonl'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('{"time":"2026-01-02T03:04:05.000Z","type":"state","status":"running"}');
-    expect(JSON.parse(lines[1] ?? '')).toEqual({ time: '2026-01-02T03:04:06.000Z', type: 'log', level: 'info', message: 'a "quoted" line' });
+    expect(JSON.parse(lines[1] ?? '')).toEqual({
+      time: '2026-01-02T03:04:06.000Z',
+      type: 'log',
+      level: 'info',
+      message: 'a "quoted" line',
+    });
   });
 
   it('refuses to start a new run over one that has metrics, and to resume a folder that is not there', () => {
     const dir = fresh();
     RunFolder.open(dir, false).appendMetrics([fakePoint(1)]);
     expect(refusal(() => RunFolder.open(dir, false))).toMatch(/already holds a run \(metrics\.jsonl\): add --resume/);
-    expect(RunFolder.open(dir, true).metrics.points().map((p) => p.step)).toEqual([1]);
+    expect(
+      RunFolder.open(dir, true)
+        .metrics.points()
+        .map((p) => p.step),
+    ).toEqual([1]);
     expect(refusal(() => RunFolder.open(fresh(), true))).toMatch(/--resume: there is no run folder/);
     const file = join(mkdtempSync(join(tmpdir(), 'run-folder-')), 'file');
     writeFileSync(file, '');

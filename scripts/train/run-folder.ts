@@ -40,7 +40,9 @@ export class RunFolder {
     if (resume && !existsSync(dir)) throw usageError(`--resume: there is no run folder ${dir}`);
     const metrics = join(dir, METRICS_JSONL);
     if (!resume && existsSync(metrics) && statSync(metrics).size > 0) {
-      throw usageError(`${dir} already holds a run (${METRICS_JSONL}): add --resume to continue it, or choose another --out`);
+      throw usageError(
+        `${dir} already holds a run (${METRICS_JSONL}): add --resume to continue it, or choose another --out`,
+      );
     }
     mkdirSync(dir, { recursive: true });
     return new RunFolder(dir);

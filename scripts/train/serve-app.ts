@@ -24,7 +24,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -36,7 +38,11 @@ function run(command: string, args: readonly string[]): Promise<void> {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', fail);
-    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().slice(-2000)}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? done()
+        : fail(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().slice(-2000)}`)),
+    );
   });
 }
 
@@ -56,9 +62,14 @@ async function waitUntilServing(url: string, server: ChildProcess, timeoutMs: nu
 }
 
 /** Builds (unless `distDir` is given) and serves the studio; `close()` stops the server and removes the build. */
-export async function serveApp(options: { readonly distDir: string | null; readonly port: number | null; readonly say: (line: string) => void }): Promise<ServedApp> {
+export async function serveApp(options: {
+  readonly distDir: string | null;
+  readonly port: number | null;
+  readonly say: (line: string) => void;
+}): Promise<ServedApp> {
   let outDir = options.distDir === null ? null : resolve(options.distDir);
-  if (outDir !== null && !existsSync(join(outDir, 'index.html'))) throw usageError(`--dist ${options.distDir}: no studio build there (no index.html)`);
+  if (outDir !== null && !existsSync(join(outDir, 'index.html')))
+    throw usageError(`--dist ${options.distDir}: no studio build there (no index.html)`);
   const built = outDir === null;
   if (outDir === null) {
     outDir = mkdtempSync(join(tmpdir(), 'foldtree-train-dist-'));
@@ -72,7 +83,11 @@ export async function serveApp(options: { readonly distDir: string | null; reado
   }
   const port = options.port ?? (await freePort());
   // Its own process group, so stopping it ends npx and vite together.
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: root, stdio: 'ignore', detached: true });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
+    { cwd: root, stdio: 'ignore', detached: true },
+  );
   const dir = outDir;
   let closed = false;
   const close = (): void => {

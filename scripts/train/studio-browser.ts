@@ -12,7 +12,14 @@ import type {} from '../../src/ui/test-api';
 import type { TrainingBackendChoice } from '../../src/protocol/run-config';
 import type { Adapter } from './cli-args';
 
-const BASE_ARGS = ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Chromium's flags for a backend and adapter choice, then the user's own. */
 export function chromiumArgs(backend: TrainingBackendChoice, adapter: Adapter, extra: readonly string[]): string[] {
@@ -67,7 +74,11 @@ export class StudioBrowser {
   }
 
   /** Polls `status()` every 250 ms until `done` says so, or `timeoutMs` passes (then throws with `what`). */
-  async waitFor(done: (status: AutomationStatus) => boolean, what: string, timeoutMs: number): Promise<AutomationStatus> {
+  async waitFor(
+    done: (status: AutomationStatus) => boolean,
+    what: string,
+    timeoutMs: number,
+  ): Promise<AutomationStatus> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const status = await this.status();
@@ -83,9 +94,15 @@ export class StudioBrowser {
   }
 
   /** Starts a run: fresh, from a checkpoint (base64), or fresh from a weights file (name and base64). */
-  start(configText: string, fileName: string, checkpointBase64?: string, weights?: { readonly name: string; readonly base64: string }): Promise<AutomationStart> {
+  start(
+    configText: string,
+    fileName: string,
+    checkpointBase64?: string,
+    weights?: { readonly name: string; readonly base64: string },
+  ): Promise<AutomationStart> {
     return this.page.evaluate(
-      ([text, name, checkpoint, initial]) => window.studioTest!.automation.start(text, name, checkpoint ?? undefined, initial ?? undefined),
+      ([text, name, checkpoint, initial]) =>
+        window.studioTest!.automation.start(text, name, checkpoint ?? undefined, initial ?? undefined),
       [configText, fileName, checkpointBase64 ?? null, weights ?? null] as const,
     );
   }

@@ -20,7 +20,10 @@ export function tensorboardSink(dir: string, host: string = hostname()): MetricS
         // Wall times are the start plus each point's training time, so the start is placed at the first point's.
         const wallTimeStart = Date.now() - first.elapsedMs;
         const path = join(dir, eventFileName(wallTimeStart, host));
-        writer = new TensorBoardEventWriter((record) => appendFileSync(path, record), { wallTimeStart, hostname: host });
+        writer = new TensorBoardEventWriter((record) => appendFileSync(path, record), {
+          wallTimeStart,
+          hostname: host,
+        });
       }
       for (const point of points) writer.write(point);
     },

@@ -19,13 +19,23 @@ const tinyConfig = join(work, 'tiny.yaml');
 const tinyData = join(root, 'fixtures/tiny-structs.h5');
 
 function train(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('npx', ['tsx', 'scripts/train.ts', ...args, '--dist', dist], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync('npx', ['tsx', 'scripts/train.ts', ...args, '--dist', dist], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 beforeAll(() => {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'ignore' });
-  writeFileSync(tinyConfig, 'model:\n  preset: tiny\ntraining:\n  batchSize: 2\n  workers: 1\n  backend: wasm\n  maxSteps: 2\ndata:\n  maxResidues: 32\n');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  writeFileSync(
+    tinyConfig,
+    'model:\n  preset: tiny\ntraining:\n  batchSize: 2\n  workers: 1\n  backend: wasm\n  maxSteps: 2\ndata:\n  maxResidues: 32\n',
+  );
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -38,9 +48,28 @@ describe('npm run train with faulty inputs', () => {
     };
     const poisoned = [...presetWeights('tiny').keys()][0] ?? '';
     const cases: Array<[string[], RegExp]> = [
-      ...CONFIG_FAULTS.map((fault): [string[], RegExp] => [['--config', write(fault.file, fault.text)], new RegExp(`^error: ${fault.file.replace('.', '\\.')}: .*${fault.message}`)]),
-      [['--config', tinyConfig, '--init-weights', write('nan.safetensors', new Uint8Array(weightsFile('tiny', poisoned)))], new RegExp(`^error: --init-weights: nan\\.safetensors: tensor ${poisoned.replace(/\./g, '\\.')} holds NaN`)],
-      [['--config', tinyConfig, '--init-weights', write('teaching.safetensors', new Uint8Array(weightsFile('teaching')))], /^error: --init-weights: teaching\.safetensors: .* \(another preset or input width\?\)$/],
+      ...CONFIG_FAULTS.map((fault): [string[], RegExp] => [
+        ['--config', write(fault.file, fault.text)],
+        new RegExp(`^error: ${fault.file.replace('.', '\\.')}: .*${fault.message}`),
+      ]),
+      [
+        [
+          '--config',
+          tinyConfig,
+          '--init-weights',
+          write('nan.safetensors', new Uint8Array(weightsFile('tiny', poisoned))),
+        ],
+        new RegExp(`^error: --init-weights: nan\\.safetensors: tensor ${poisoned.replace(/\./g, '\\.')} holds NaN`),
+      ],
+      [
+        [
+          '--config',
+          tinyConfig,
+          '--init-weights',
+          write('teaching.safetensors', new Uint8Array(weightsFile('teaching'))),
+        ],
+        /^error: --init-weights: teaching\.safetensors: .* \(another preset or input width\?\)$/,
+      ],
     ];
     for (const [args, line] of cases) {
       const started = Date.now();
@@ -73,18 +102,31 @@ describe('npm run train with faulty inputs', () => {
     await writeValueFaultFile(data, await readGoodProteins(tinyData), false);
     const run = train(['--config', tinyConfig, '--dataset', data, '--out', join(work, 'all-bad')]);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^error: dataset ${data.replace(/[.]/g, '\\.')}: no usable protein \\(${VALUE_FAULTS.length} set aside by the value check; first: all-bad\\.h5:\\w+: protein \\w+: `));
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+      new RegExp(
+        `^error: dataset ${data.replace(/[.]/g, '\\.')}: no usable protein \\(${VALUE_FAULTS.length} set aside by the value check; first: all-bad\\.h5:\\w+: protein \\w+: `,
+      ),
+    );
   }, 120_000);
 
   it('--resume into a folder whose checkpoint is another model continues it, says so in one line, and exports files that match', async () => {
     const folder = join(work, 'resume');
     cpSync(tinyConfig, join(folder, 'config.yaml'), { recursive: true });
-    writeFileSync(join(folder, 'small-run-step1.ftsckpt'), new Uint8Array(await presetCheckpoint('foldtree2-small', (await readGoodProteins(tinyData)).slice(0, 2), 'small-run')));
+    writeFileSync(
+      join(folder, 'small-run-step1.ftsckpt'),
+      new Uint8Array(
+        await presetCheckpoint('foldtree2-small', (await readGoodProteins(tinyData)).slice(0, 2), 'small-run'),
+      ),
+    );
     const run = train(['--resume', '--out', folder, '--dataset', tinyData]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/^warning: --resume: small-run-step1\.ftsckpt holds a foldtree2-small model \([\d,]+ parameters\), not the tiny model the config describes; continuing with the checkpoint's model and config$/m);
+    expect(run.stderr).toMatch(
+      /^warning: --resume: small-run-step1\.ftsckpt holds a foldtree2-small model \([\d,]+ parameters\), not the tiny model the config describes; continuing with the checkpoint's model and config$/m,
+    );
     expect(run.stderr).toContain('Starting: foldtree2-small model');
     expect(readFileSync(join(folder, 'foldtree2', 'foldtree2.yaml'), 'utf8')).toMatch(/^hidden_size: 40$/m);
-    expect(importConfig(readFileSync(join(folder, 'config.yaml'), 'utf8'), 'config.yaml').config.model.preset).toBe('foldtree2-small');
+    expect(importConfig(readFileSync(join(folder, 'config.yaml'), 'utf8'), 'config.yaml').config.model.preset).toBe(
+      'foldtree2-small',
+    );
   }, 120_000);
 });

@@ -24,18 +24,38 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function connect(facts = { hardwareConcurrency: 4, hasWebGPU: false, isolated: true }): { worker: FakeWorker; trainers: FakeWorker[]; client: CoordinatorClient; events: CoordinatorEvent[]; failures: string[] } {
+function connect(facts = { hardwareConcurrency: 4, hasWebGPU: false, isolated: true }): {
+  worker: FakeWorker;
+  trainers: FakeWorker[];
+  client: CoordinatorClient;
+  events: CoordinatorEvent[];
+  failures: string[];
+} {
   const worker = new FakeWorker();
   const trainers: FakeWorker[] = [];
   const events: CoordinatorEvent[] = [];
   const failures: string[] = [];
-  const listener: CoordinatorListener = { event: (event) => void events.push(event), failure: (message) => void failures.push(message) };
+  const listener: CoordinatorListener = {
+    event: (event) => void events.push(event),
+    failure: (message) => void failures.push(message),
+  };
   const spawnTrainer = () => {
     const trainer = new FakeWorker();
     trainers.push(trainer);
     return trainer;
   };
-  return { worker, trainers, client: new CoordinatorClient(listener, () => worker, spawnTrainer, () => facts), events, failures };
+  return {
+    worker,
+    trainers,
+    client: new CoordinatorClient(
+      listener,
+      () => worker,
+      spawnTrainer,
+      () => facts,
+    ),
+    events,
+    failures,
+  };
 }
 
 const config = (workers: number, strategy = 'ddp') => ({ training: { workers, strategy } }) as never;
@@ -65,18 +85,31 @@ describe('CoordinatorClient', () => {
     const { worker, trainers, client, events } = connect();
     client.send({ type: 'start', config: config(3), dataset: { kind: 'sample', url: 'u', name: 'n' } });
     expect(trainers).toHaveLength(3);
-    const attach = worker.posted[0]?.message as { type: string; control: MessagePort[]; exchange: MessagePort[]; isolated: boolean };
+    const attach = worker.posted[0]?.message as {
+      type: string;
+      control: MessagePort[];
+      exchange: MessagePort[];
+      isolated: boolean;
+    };
     expect(attach.type).toBe('attach-trainers');
     expect(attach.control).toHaveLength(3);
     expect(attach.isolated).toBe(true);
     for (const trainer of trainers) expect((trainer.posted[0]?.message as { type: string }).type).toBe('connect');
-    expect(events[0]).toEqual({ type: 'log', level: 'info', message: '3 trainer workers: 3 trainers, as set in training.workers.' });
+    expect(events[0]).toEqual({
+      type: 'log',
+      level: 'info',
+      message: '3 trainer workers: 3 trainers, as set in training.workers.',
+    });
     // auto on a 4-core machine without WebGPU, and strategy single.
     const auto = connect();
     auto.client.send({ type: 'start', config: config(0), dataset: { kind: 'sample', url: 'u', name: 'n' } });
     expect(auto.trainers).toHaveLength(3);
     const single = connect();
-    single.client.send({ type: 'start', config: config(4, 'single'), dataset: { kind: 'sample', url: 'u', name: 'n' } });
+    single.client.send({
+      type: 'start',
+      config: config(4, 'single'),
+      dataset: { kind: 'sample', url: 'u', name: 'n' },
+    });
     expect(single.trainers).toHaveLength(1);
   });
 
@@ -85,7 +118,9 @@ describe('CoordinatorClient', () => {
     client.send({ type: 'start', config: config(2), dataset: { kind: 'sample', url: 'u', name: 'n' } });
     trainers[1]?.crash('Uncaught Error: boom');
     client.killTrainer(0);
-    const reports = worker.posted.map((p) => p.message).filter((m) => (m as { type: string }).type === 'trainer-failed');
+    const reports = worker.posted
+      .map((p) => p.message)
+      .filter((m) => (m as { type: string }).type === 'trainer-failed');
     expect(reports).toEqual([
       { type: 'trainer-failed', rank: 1, reason: 'Uncaught Error: boom' },
       { type: 'trainer-failed', rank: 0, reason: 'its worker was terminated' },

@@ -7,7 +7,12 @@
  * pauses the run.
  */
 import { chooseTrainerCount } from '../protocol/trainer-count';
-import { isCoordinatorEvent, type CoordinatorCommand, type CoordinatorEvent, type RunCommand } from '../protocol/coordinator-messages';
+import {
+  isCoordinatorEvent,
+  type CoordinatorCommand,
+  type CoordinatorEvent,
+  type RunCommand,
+} from '../protocol/coordinator-messages';
 import type { TrainerConnect } from '../protocol/replica-messages';
 import type { RunConfig } from '../protocol/run-config';
 
@@ -47,16 +52,26 @@ export interface BrowserFacts {
 }
 
 export function spawnCoordinatorWorker(): WorkerLike {
-  return new Worker(new URL('../../workers/coordinator.worker.ts', import.meta.url), { type: 'module', name: 'coordinator' });
+  return new Worker(new URL('../../workers/coordinator.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'coordinator',
+  });
 }
 
 export function spawnTrainerWorker(rank: number): WorkerLike {
-  return new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: `trainer-${rank}` });
+  return new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), {
+    type: 'module',
+    name: `trainer-${rank}`,
+  });
 }
 
 /** This browser's facts (cores, WebGPU, cross-origin isolation). */
 export function browserFacts(): BrowserFacts {
-  return { hardwareConcurrency: navigator.hardwareConcurrency, hasWebGPU: 'gpu' in navigator, isolated: globalThis.crossOriginIsolated === true };
+  return {
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    hasWebGPU: 'gpu' in navigator,
+    isolated: globalThis.crossOriginIsolated === true,
+  };
 }
 
 /** How many trainers this run gets, and why (for the run log). */
@@ -130,7 +145,11 @@ export class CoordinatorClient implements CoordinatorConnection {
     this.stopTrainers();
     const facts = this.facts();
     const { count, reason } = trainersFor(config, facts);
-    this.listener.event({ type: 'log', level: 'info', message: `${count} trainer worker${count === 1 ? '' : 's'}: ${reason}` });
+    this.listener.event({
+      type: 'log',
+      level: 'info',
+      message: `${count} trainer worker${count === 1 ? '' : 's'}: ${reason}`,
+    });
     const control: MessagePort[] = [];
     const exchange: MessagePort[] = [];
     for (let rank = 0; rank < count; rank++) {

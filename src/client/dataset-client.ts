@@ -17,7 +17,11 @@ interface Pending {
 }
 
 /** Requests without their id: the client numbers them. */
-type DatasetCommand = DatasetRequest extends infer R ? (R extends DatasetRequest ? Omit<R, 'requestId'> : never) : never;
+type DatasetCommand = DatasetRequest extends infer R
+  ? R extends DatasetRequest
+    ? Omit<R, 'requestId'>
+    : never
+  : never;
 
 export class DatasetClient {
   private readonly worker: Worker;
@@ -25,9 +29,13 @@ export class DatasetClient {
   private nextId = 1;
 
   constructor() {
-    this.worker = new Worker(new URL('../../workers/dataset.worker.ts', import.meta.url), { type: 'module', name: 'dataset' });
+    this.worker = new Worker(new URL('../../workers/dataset.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'dataset',
+    });
     this.worker.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
-    this.worker.onerror = (event: ErrorEvent) => this.failAll(`The dataset worker stopped: ${event.message || 'unknown error'}`);
+    this.worker.onerror = (event: ErrorEvent) =>
+      this.failAll(`The dataset worker stopped: ${event.message || 'unknown error'}`);
   }
 
   openSample(url: string, name: string, onProgress: (p: DatasetProgress) => void): Promise<DatasetSummary> {

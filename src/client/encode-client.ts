@@ -54,14 +54,19 @@ export class EncodeClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('../../workers/encode.worker.ts', import.meta.url), { type: 'module', name: 'encode' });
+    const worker = new Worker(new URL('../../workers/encode.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'encode',
+    });
     worker.onmessage = (event: MessageEvent<unknown>) => {
       if (isEncodeEvent(event.data)) this.receive(event.data);
     };
     worker.onerror = (event: ErrorEvent) => {
       this.worker = null;
       worker.terminate();
-      this.finish((running) => running.reject(new Error(`The encode worker stopped: ${event.message || 'unknown error'}`)));
+      this.finish((running) =>
+        running.reject(new Error(`The encode worker stopped: ${event.message || 'unknown error'}`)),
+      );
     };
     this.worker = worker;
     return worker;

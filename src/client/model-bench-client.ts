@@ -10,7 +10,10 @@ import {
 } from '../protocol/model-bench-messages';
 
 function runInWorker(request: ModelBenchRequest, onEvent: (event: ModelBenchEvent) => boolean): Promise<void> {
-  const worker = new Worker(new URL('../../workers/model-bench.worker.ts', import.meta.url), { type: 'module', name: 'model-bench' });
+  const worker = new Worker(new URL('../../workers/model-bench.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'model-bench',
+  });
   return new Promise<void>((resolve, reject) => {
     worker.onmessage = (message: MessageEvent<unknown>) => {
       const event = message.data;
@@ -34,7 +37,13 @@ function runInWorker(request: ModelBenchRequest, onEvent: (event: ModelBenchEven
 let nextId = 1;
 
 /** Times each preset on each backend; `onTiming` sees each result as it arrives. */
-export function benchmarkInWorker(batch: BenchBatchSpec, presets: readonly string[], backends: readonly string[], repeats: number, onTiming: (t: ModelTiming) => void): Promise<void> {
+export function benchmarkInWorker(
+  batch: BenchBatchSpec,
+  presets: readonly string[],
+  backends: readonly string[],
+  repeats: number,
+  onTiming: (t: ModelTiming) => void,
+): Promise<void> {
   return runInWorker({ type: 'benchmark', requestId: nextId++, batch, presets, backends, repeats }, (event) => {
     if (event.type === 'timing') onTiming(event.timing);
     return event.type === 'benchmark-done';
@@ -42,7 +51,11 @@ export function benchmarkInWorker(batch: BenchBatchSpec, presets: readonly strin
 }
 
 /** Differentiates the same seeded model on two backends and reports the largest relative differences. */
-export async function compareBackendsInWorker(batch: BenchBatchSpec, preset: string, backends: readonly [string, string]): Promise<BackendComparison> {
+export async function compareBackendsInWorker(
+  batch: BenchBatchSpec,
+  preset: string,
+  backends: readonly [string, string],
+): Promise<BackendComparison> {
   let result: BackendComparison | null = null;
   await runInWorker({ type: 'compare-backends', requestId: nextId++, batch, preset, backends }, (event) => {
     if (event.type === 'comparison') result = event.comparison;

@@ -22,10 +22,16 @@ export function checkRunConfig(value: unknown): ConfigIssue[] {
   for (const [group, keys] of Object.entries(value)) {
     const known = SCHEMA_ROWS.filter((spec) => spec.path.startsWith(`${group}.`)).map((spec) => leafOf(spec.path));
     if (!CONFIG_GROUPS.some((g) => g === group)) {
-      issues.push({ key: group, path: group, value: keys, expected: `no such group (groups: ${CONFIG_GROUPS.join(', ')})` });
+      issues.push({
+        key: group,
+        path: group,
+        value: keys,
+        expected: `no such group (groups: ${CONFIG_GROUPS.join(', ')})`,
+      });
     } else if (isRecord(keys)) {
       for (const key of Object.keys(keys)) {
-        if (!known.includes(key)) issues.push({ key: `${group}.${key}`, path: `${group}.${key}`, value: keys[key], expected: 'no such key' });
+        if (!known.includes(key))
+          issues.push({ key: `${group}.${key}`, path: `${group}.${key}`, value: keys[key], expected: 'no such key' });
       }
     }
   }

@@ -13,7 +13,14 @@ export type Coerced =
 
 /** JSON/YAML number syntax (optional sign, digits with optional dot, optional exponent), nothing else. */
 const NUMERIC = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, false: false, yes: true, no: false, on: true, off: false };
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  on: true,
+  off: false,
+};
 
 /** `[0, 1)`-style interval text. */
 export function intervalText(range: { min: number; max: number; open?: 'min' | 'max' | 'both' }): string {
@@ -64,7 +71,9 @@ function coerceNumber(spec: NumberSpec, raw: unknown, fail: Coerced): Coerced {
   const parsed = asNumber(raw);
   if (!parsed || !inRange(parsed.value, spec)) return fail;
   if (spec.kind === 'integer' && !Number.isInteger(parsed.value)) return fail;
-  return parsed.fromString ? { ok: true, value: parsed.value, conversion: numericStringNote(raw, parsed.value) } : { ok: true, value: parsed.value };
+  return parsed.fromString
+    ? { ok: true, value: parsed.value, conversion: numericStringNote(raw, parsed.value) }
+    : { ok: true, value: parsed.value };
 }
 
 function coerceList(spec: NumberListSpec, raw: unknown, fail: Coerced): Coerced {
@@ -79,7 +88,9 @@ function coerceList(spec: NumberListSpec, raw: unknown, fail: Coerced): Coerced 
     fromString ||= parsed.fromString;
   }
   const detail = `read ${JSON.stringify(raw)} as [${values.join(', ')}]`;
-  return fromString ? { ok: true, value: values, conversion: { kind: 'numeric-string', detail } } : { ok: true, value: values };
+  return fromString
+    ? { ok: true, value: values, conversion: { kind: 'numeric-string', detail } }
+    : { ok: true, value: values };
 }
 
 /** Checks `raw` against `spec`: the value to store, with a note when it had to be converted, or what was expected. */
@@ -95,20 +106,35 @@ export function coerceValue(spec: KeySpec, raw: unknown): Coerced {
       if (typeof raw === 'boolean') return { ok: true, value: raw };
       const word = typeof raw === 'string' ? BOOLEAN_WORDS[raw.trim().toLowerCase()] : undefined;
       if (word === undefined) return fail;
-      return { ok: true, value: word, conversion: { kind: 'converted-value', detail: `read the string ${JSON.stringify(raw)} as ${word}` } };
+      return {
+        ok: true,
+        value: word,
+        conversion: { kind: 'converted-value', detail: `read the string ${JSON.stringify(raw)} as ${word}` },
+      };
     }
     case 'enum': {
       if (typeof raw !== 'string') return fail;
       if (spec.values.includes(raw)) return { ok: true, value: raw };
       const alias = spec.valueAliases[raw];
       if (alias === undefined) return fail;
-      return { ok: true, value: alias, conversion: { kind: 'converted-value', detail: `FoldTree2's "${raw}" has no studio equivalent; using "${alias}"` } };
+      return {
+        ok: true,
+        value: alias,
+        conversion: {
+          kind: 'converted-value',
+          detail: `FoldTree2's "${raw}" has no studio equivalent; using "${alias}"`,
+        },
+      };
     }
     case 'string':
       if (typeof raw === 'string') return { ok: true, value: raw };
       if (raw === null && spec.nullable) return { ok: true, value: null };
       if (typeof raw === 'number' && Number.isFinite(raw)) {
-        return { ok: true, value: String(raw), conversion: { kind: 'converted-value', detail: `read the number ${raw} as the string "${raw}"` } };
+        return {
+          ok: true,
+          value: String(raw),
+          conversion: { kind: 'converted-value', detail: `read the number ${raw} as the string "${raw}"` },
+        };
       }
       return fail;
   }

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { commitmentCost, isCommitmentSchedule, type CommitmentScheduleConfig, type CommitmentScheduleName } from './commitment-schedule';
+import {
+  commitmentCost,
+  isCommitmentSchedule,
+  type CommitmentScheduleConfig,
+  type CommitmentScheduleName,
+} from './commitment-schedule';
 
 const T = 1000;
 const base = { start: 0.1, end: 0.9, warmupSteps: T };

@@ -51,7 +51,8 @@ const SCHEDULES: Record<CommitmentScheduleName, ScheduleFn> = {
 
 /** β at optimizer step `step` (0 for the first step). Steps ≥ warmupSteps, or warmupSteps ≤ 0, give `end`. */
 export function commitmentCost(step: number, config: CommitmentScheduleConfig): number {
-  if (!Number.isInteger(step) || step < 0) throw new RangeError(`commitmentCost: step must be an integer ≥ 0, got ${step}`);
+  if (!Number.isInteger(step) || step < 0)
+    throw new RangeError(`commitmentCost: step must be an integer ≥ 0, got ${step}`);
   const T = config.warmupSteps;
   if (T <= 0 || step >= T) return config.end;
   return SCHEDULES[config.schedule](step, T, config);
@@ -63,10 +64,18 @@ export function isCommitmentSchedule(name: unknown): name is CommitmentScheduleN
 }
 
 /** The config keys β depends on. */
-export type CommitmentSettings = Pick<VqConfig, 'useCommitmentScheduling' | 'commitmentSchedule' | 'commitmentStart' | 'commitmentCost' | 'commitmentWarmupSteps'>;
+export type CommitmentSettings = Pick<
+  VqConfig,
+  'useCommitmentScheduling' | 'commitmentSchedule' | 'commitmentStart' | 'commitmentCost' | 'commitmentWarmupSteps'
+>;
 
 /** β a run uses at optimizer step `optimizerStep` (0-based): the fixed cost unless scheduling is on. */
 export function commitmentAt(vq: CommitmentSettings, optimizerStep: number): number {
   if (!vq.useCommitmentScheduling) return vq.commitmentCost;
-  return commitmentCost(optimizerStep, { schedule: vq.commitmentSchedule, start: vq.commitmentStart, end: vq.commitmentCost, warmupSteps: vq.commitmentWarmupSteps });
+  return commitmentCost(optimizerStep, {
+    schedule: vq.commitmentSchedule,
+    start: vq.commitmentStart,
+    end: vq.commitmentCost,
+    warmupSteps: vq.commitmentWarmupSteps,
+  });
 }

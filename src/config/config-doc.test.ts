@@ -16,7 +16,8 @@ describe('docs/config.md', () => {
   test('lists every schema key, its default, and every FoldTree2 spelling, in dest and dashed form', () => {
     for (const spec of SCHEMA_ROWS) {
       expect(doc, spec.path).toContain(`| \`${spec.path}\``);
-      for (const name of spec.ft2 ?? []) for (const form of foldtree2Forms(name)) expect(doc, form).toContain(`\`${form}\``);
+      for (const name of spec.ft2 ?? [])
+        for (const form of foldtree2Forms(name)) expect(doc, form).toContain(`\`${form}\``);
     }
   });
 

@@ -9,12 +9,14 @@ import { foldtree2Forms } from './key-index';
 import { CONFIG_GROUPS, groupOf, SCHEMA_ROWS } from './run-config-values';
 import type { ConfigValue, KeySpec } from './schema-types';
 
-export const DOC_BEGIN = '<!-- BEGIN GENERATED from src/config/schema.ts: npx tsx src/config/write-config-doc.node.ts -->';
+export const DOC_BEGIN =
+  '<!-- BEGIN GENERATED from src/config/schema.ts: npx tsx src/config/write-config-doc.node.ts -->';
 export const DOC_END = '<!-- END GENERATED -->';
 
 const cell = (text: string): string => text.replaceAll('|', '\\|');
 const code = (text: string): string => `\`${text}\``;
-const show = (value: ConfigValue): string => code(Array.isArray(value) ? `[${value.map((v) => +v.toPrecision(6)).join(', ')}]` : JSON.stringify(value));
+const show = (value: ConfigValue): string =>
+  code(Array.isArray(value) ? `[${value.map((v) => +v.toPrecision(6)).join(', ')}]` : JSON.stringify(value));
 
 function typeName(spec: KeySpec): string {
   const nullable = 'nullable' in spec && spec.nullable ? ' or null' : '';
@@ -27,7 +29,8 @@ function foldtree2Cell(spec: KeySpec): string {
   if (spec.ft2Lightning === false) parts.push('learn_monodecoder only (exported in the studio block)');
   if (spec.ft2Values) parts.push(`learn_lightning takes ${spec.ft2Values.map(code).join(', ')}`);
   const aliases = spec.kind === 'enum' ? Object.entries(spec.valueAliases) : [];
-  if (aliases.length > 0) parts.push(`read as ${aliases.map(([from, to]) => `${code(from)} → ${code(to)}`).join(', ')}`);
+  if (aliases.length > 0)
+    parts.push(`read as ${aliases.map(([from, to]) => `${code(from)} → ${code(to)}`).join(', ')}`);
   if (spec.ft2Default !== undefined) parts.push(`FoldTree2 default ${show(spec.ft2Default)}.`);
   if (spec.ft2Note) parts.push(`${spec.ft2Note}.`);
   return parts.length > 0 ? parts.join('<br>') : '— (studio only)';

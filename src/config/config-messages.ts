@@ -49,7 +49,13 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'number') return String(value);
   const json = JSON.stringify(value);
-  const kind = Array.isArray(value) ? 'a list' : value === null ? '' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+  const kind = Array.isArray(value)
+    ? 'a list'
+    : value === null
+      ? ''
+      : typeof value === 'object'
+        ? 'a mapping'
+        : `a ${typeof value}`;
   return kind ? `${json} (${kind})` : json;
 }
 
@@ -64,7 +70,9 @@ export class ConfigError extends Error {
 
   constructor(source: string, issues: readonly ConfigIssue[]) {
     const lines = issues.map((issue) => `  - ${issueText(issue)}`);
-    super(`${source}: ${issues.length === 1 ? 'invalid value' : `${issues.length} invalid values`}\n${lines.join('\n')}`);
+    super(
+      `${source}: ${issues.length === 1 ? 'invalid value' : `${issues.length} invalid values`}\n${lines.join('\n')}`,
+    );
     this.name = 'ConfigError';
     this.issues = issues;
   }

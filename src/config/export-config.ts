@@ -23,7 +23,10 @@ export interface ExportOptions {
 }
 
 function studioYaml(config: RunConfig): string {
-  const lines = [yamlComment(['FoldTree Studio run configuration: every key, resolved (docs/config.md describes each).']), ''];
+  const lines = [
+    yamlComment(['FoldTree Studio run configuration: every key, resolved (docs/config.md describes each).']),
+    '',
+  ];
   for (const group of CONFIG_GROUPS) {
     lines.push(`${group}:`);
     for (const spec of SCHEMA_ROWS.filter((row) => groupOf(row.path) === group)) {
@@ -40,7 +43,11 @@ export function exportConfig(config: RunConfig, format: ExportFormat, options: E
   switch (format) {
     case 'json':
       // Rebuilt from the table so keys come out in schema order whatever order the object was built in.
-      return `${JSON.stringify(buildRunConfig((spec) => readConfigValue(config, spec.path) as ConfigValue), null, 2)}\n`;
+      return `${JSON.stringify(
+        buildRunConfig((spec) => readConfigValue(config, spec.path) as ConfigValue),
+        null,
+        2,
+      )}\n`;
     case 'yaml':
       return studioYaml(config);
     case 'foldtree2-yaml':

@@ -32,7 +32,8 @@ function foldtree2Value(spec: KeySpec, value: ConfigValue, sizes: ModelSizes | u
 function whyStudioOnly(spec: KeySpec, value: ConfigValue): string {
   if (spec.ft2 === undefined) return 'no FoldTree2 flag';
   if (spec.ft2Lightning === false) return `only learn_monodecoder.py has it (${spec.ft2[0] ?? spec.path})`;
-  if (spec.ft2Values && !spec.ft2Values.includes(String(value))) return `${yamlValue(value, false)} is not one of FoldTree2's ${spec.ft2Values.join(' / ')}`;
+  if (spec.ft2Values && !spec.ft2Values.includes(String(value)))
+    return `${yamlValue(value, false)} is not one of FoldTree2's ${spec.ft2Values.join(' / ')}`;
   return 'the model size comes from the studio preset';
 }
 
@@ -87,11 +88,15 @@ export function exportFoldtree2Yaml(config: RunConfig, sizes: ModelSizes | undef
       } else {
         studio.push(`  ${leafOf(spec.path)}: ${yamlValue(value, isFloat(spec))}`);
         lacking.push(`  ${spec.path}: ${whyStudioOnly(spec, value)}`);
-        presetSizesMissing ||= spec.ft2Lightning !== false && spec.ft2 !== undefined && value === null && spec.kind !== 'string';
+        presetSizesMissing ||=
+          spec.ft2Lightning !== false && spec.ft2 !== undefined && value === null && spec.kind !== 'string';
       }
     }
     if (rows.length > 0) body.push('', `# ${group}`, ...rows);
   }
-  const lackingComment = yamlComment([`Keys FoldTree2 lacks (${lacking.length}), kept in the "${STUDIO_BLOCK}:" block for the studio; learn_lightning ignores them:`, ...lacking]);
+  const lackingComment = yamlComment([
+    `Keys FoldTree2 lacks (${lacking.length}), kept in the "${STUDIO_BLOCK}:" block for the studio; learn_lightning ignores them:`,
+    ...lacking,
+  ]);
   return `${header(config, presetSizesMissing, trainers)}\n${body.join('\n')}\n\n${lackingComment}\n${STUDIO_BLOCK}:\n${studio.join('\n')}\n`;
 }

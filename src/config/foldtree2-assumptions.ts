@@ -31,12 +31,15 @@ export function foldtree2Assumptions(values: ReadonlyMap<ConfigPath, { readonly 
       kind: 'foldtree2-defaults',
       severity: 'info',
       key: 'model.preset',
-      message: 'FoldTree2 config: model.preset set to "foldtree2" (FoldTree2’s architecture); the sizes in the file override it',
+      message:
+        'FoldTree2 config: model.preset set to "foldtree2" (FoldTree2’s architecture); the sizes in the file override it',
     });
   }
   const differing = SCHEMA_ROWS.filter((spec) => spec.ft2Default !== undefined && !values.has(spec.path));
   if (differing.length > 0) {
-    const list = differing.map((spec) => `${foldtree2Name(spec)} → ${spec.path} = ${show(spec.default)} (FoldTree2: ${show(spec.ft2Default)})`);
+    const list = differing.map(
+      (spec) => `${foldtree2Name(spec)} → ${spec.path} = ${show(spec.default)} (FoldTree2: ${show(spec.ft2Default)})`,
+    );
     warnings.push({
       kind: 'foldtree2-defaults',
       severity: 'info',

@@ -13,7 +13,9 @@ type Changes = { [G in keyof RunConfig]?: Partial<RunConfig[G]> };
 
 function defaultsWith(changes: Changes): RunConfig {
   const base = defaultRunConfig();
-  return Object.fromEntries(Object.entries(base).map(([group, keys]) => [group, { ...keys, ...changes[group as keyof RunConfig] }])) as unknown as RunConfig;
+  return Object.fromEntries(
+    Object.entries(base).map(([group, keys]) => [group, { ...keys, ...changes[group as keyof RunConfig] }]),
+  ) as unknown as RunConfig;
 }
 
 const kindsAndKeys = (warnings: readonly ConfigWarning[]): string[] => warnings.map((w) => `${w.kind}: ${w.key}`);
@@ -185,7 +187,14 @@ describe('FoldTree2 repository configs', () => {
         training: { epochs: 1000, batchSize: 15, gradientAccumulationSteps: 1, clipGrad: true, strategy: 'ddp' },
         optimizer: { useMuon: true, muonLr: 0.02, adamwLr: 1e-4 },
         schedule: { lrSchedule: 'plateau', lrWarmupSteps: 20, lrWarmupRatio: 0.05 },
-        vq: { ema: true, useCommitmentScheduling: true, commitmentCost: 0.9, commitmentSchedule: 'cosine_with_restart', commitmentWarmupSteps: 1000, commitmentStart: 0.5 },
+        vq: {
+          ema: true,
+          useCommitmentScheduling: true,
+          commitmentCost: 0.9,
+          commitmentSchedule: 'cosine_with_restart',
+          commitmentWarmupSteps: 1000,
+          commitmentStart: 0.5,
+        },
         precision: { mixedPrecision: true },
         masking: { maskPlddt: true, plddtThreshold: 0.3 },
         decoders: { outputFft: false },
@@ -217,8 +226,24 @@ describe('FoldTree2 repository configs', () => {
         model: { preset: 'foldtree2', hiddenSize: 200, numEmbeddings: 40, embeddingDim: 128 },
         training: { epochs: 100, batchSize: 8, learningRate: 1e-4, gradientAccumulationSteps: 2, clipGrad: true },
         schedule: { lrSchedule: 'cosine', lrWarmupRatio: 0.1, lrMin: 1e-6 },
-        vq: { ema: true, useCommitmentScheduling: true, commitmentCost: 0.9, commitmentStart: 0.1, commitmentSchedule: 'cosine', commitmentWarmupSteps: 5000 },
-        losses: { ...defaultRunConfig().losses, edgeWeight: 0.25, logitWeight: 0.25, aaWeight: 1, vqWeight: 0.1, anglesWeight: 0.05, ssWeight: 0.25, fft2Weight: 0.01 },
+        vq: {
+          ema: true,
+          useCommitmentScheduling: true,
+          commitmentCost: 0.9,
+          commitmentStart: 0.1,
+          commitmentSchedule: 'cosine',
+          commitmentWarmupSteps: 5000,
+        },
+        losses: {
+          ...defaultRunConfig().losses,
+          edgeWeight: 0.25,
+          logitWeight: 0.25,
+          aaWeight: 1,
+          vqWeight: 0.1,
+          anglesWeight: 0.05,
+          ssWeight: 0.25,
+          fft2Weight: 0.01,
+        },
         masking: { maskPlddt: true, plddtThreshold: 0.3 },
         logging: { runName: 'all_decoders_seq_geo_foldx' },
       }),
@@ -236,15 +261,35 @@ describe('FoldTree2 repository configs', () => {
       'foldtree2-defaults: model.preset',
       'foldtree2-defaults: max_residues',
     ]);
-    expect(warnings.find((w) => w.key === 'output_foldx')?.message).toBe('"output_foldx" ignored: the studio does not build that decoder');
+    expect(warnings.find((w) => w.key === 'output_foldx')?.message).toBe(
+      '"output_foldx" ignored: the studio does not build that decoder',
+    );
   });
 
   test('a learn_monodecoder benchmark config (edgeweight/xweight names, repeated keys)', () => {
     const { config, warnings } = importConfig(BENCHMARK_20_EMBEDDINGS, 'config_20_embeddings.yaml');
-    expect(config.losses).toMatchObject({ edgeWeight: 0.1, logitWeight: 0.01, aaWeight: 0.1, vqWeight: 0.001, anglesWeight: 0.001, ssWeight: 0.1, fft2Weight: 0.01 });
+    expect(config.losses).toMatchObject({
+      edgeWeight: 0.1,
+      logitWeight: 0.01,
+      aaWeight: 0.1,
+      vqWeight: 0.001,
+      anglesWeight: 0.001,
+      ssWeight: 0.1,
+      fft2Weight: 0.01,
+    });
     expect(config.model).toMatchObject({ preset: 'foldtree2', hiddenSize: 200, numEmbeddings: 20, embeddingDim: 128 });
-    expect(config.training).toMatchObject({ batchSize: 10, gradientAccumulationSteps: 2, learningRate: 1e-4, clipGrad: true });
-    expect(config.vq).toMatchObject({ commitmentSchedule: 'linear', commitmentStart: 0.05, commitmentWarmupSteps: 1000, commitmentCost: 0.9 });
+    expect(config.training).toMatchObject({
+      batchSize: 10,
+      gradientAccumulationSteps: 2,
+      learningRate: 1e-4,
+      clipGrad: true,
+    });
+    expect(config.vq).toMatchObject({
+      commitmentSchedule: 'linear',
+      commitmentStart: 0.05,
+      commitmentWarmupSteps: 1000,
+      commitmentCost: 0.9,
+    });
     expect(warnings.filter((w) => w.kind === 'duplicate-key')).toStrictEqual([]);
     expect(kindsAndKeys(warnings.filter((w) => w.kind === 'ignored-key'))).toStrictEqual([
       'ignored-key: model_name',
@@ -258,7 +303,12 @@ describe('FoldTree2 repository configs', () => {
     const { config, warnings } = importConfig(LEGACY_ALIASES, 'legacy.yaml');
     expect(config.data).toStrictEqual({ dataset: 'structs_small.h5', maxResidues: 400, seed: 7 });
     expect(config.training).toMatchObject({ epochs: 300, gradientAccumulationSteps: 4, batchSize: 5 });
-    expect(config.schedule).toMatchObject({ lrSchedule: 'cosine_restarts', numCycles: 5, lrWarmupSteps: 500, lrWarmupRatio: 0 });
+    expect(config.schedule).toMatchObject({
+      lrSchedule: 'cosine_restarts',
+      numCycles: 5,
+      lrWarmupSteps: 500,
+      lrWarmupRatio: 0,
+    });
     expect(config.precision.mixedPrecision).toBe(false);
     expect(warnings.find((w) => w.key === 'max_residues')?.message).toBe(
       'max_residues (data.maxResidues): learn_monodecoder drops proteins longer than max_residues; the studio crops them instead',
@@ -276,7 +326,12 @@ describe('FoldTree2 repository configs', () => {
     const fromJson = importConfig(saved.json, 'saved.json');
     const fromYaml = importConfig(saved.yaml, 'saved.yaml'); // PyYAML writes the string unquoted: YAML 1.2 reads a number
     for (const { config } of [fromJson, fromYaml]) {
-      expect([config.training.learningRate, config.schedule.lrMin, config.optimizer.adamwLr, config.vq.commitmentCost]).toStrictEqual([1e-4, 1e-6, 3e-4, 0.9]);
+      expect([
+        config.training.learningRate,
+        config.schedule.lrMin,
+        config.optimizer.adamwLr,
+        config.vq.commitmentCost,
+      ]).toStrictEqual([1e-4, 1e-6, 3e-4, 0.9]);
       expect(config.training.batchSize).toBe(12);
     }
     expect(kindsAndKeys(fromJson.warnings.filter((w) => w.kind === 'numeric-string'))).toStrictEqual([

@@ -33,7 +33,11 @@ export const IGNORED_FOLDTREE2_KEYS: readonly IgnoredFoldtree2Keys[] = [
       'in FoldTree2 it selects Muon-specific module classes (a no-op at HEAD); the studio’s optimizer.useMuonEncoder / useMuonDecoders choose which parts Muon optimises',
     harmless: [false],
   },
-  { names: ['hetero_gae', 'se3_transformer', 'output_rt', 'output_foldx'], reason: 'the studio does not build that decoder', harmless: [false] },
+  {
+    names: ['hetero_gae', 'se3_transformer', 'output_rt', 'output_foldx'],
+    reason: 'the studio does not build that decoder',
+    harmless: [false],
+  },
   {
     names: [
       'sequence_use_cnn_decoder',

@@ -62,11 +62,16 @@ describe('warnings', () => {
   test('spellings are exact: another case is unknown but suggested', () => {
     const { config, warnings } = importConfig('Batch_Size: 5\n', 'c.yaml');
     expect(config.training.batchSize).toBe(20);
-    expect(warnings[0]?.message).toBe('Unknown key "Batch_Size" ignored; did you mean "batch_size" (training.batchSize)?');
+    expect(warnings[0]?.message).toBe(
+      'Unknown key "Batch_Size" ignored; did you mean "batch_size" (training.batchSize)?',
+    );
   });
 
   test('FoldTree2 keys that mean nothing here are informational, and silent when harmless', () => {
-    const { warnings } = importConfig('gpus: 4\ntensorboard_dir: ./runs/\ndevice: null\noutput_rt: false\nhetero_gae: true\n', 'f.yaml');
+    const { warnings } = importConfig(
+      'gpus: 4\ntensorboard_dir: ./runs/\ndevice: null\noutput_rt: false\nhetero_gae: true\n',
+      'f.yaml',
+    );
     expect(warnings.filter((w) => w.kind === 'ignored-key').map((w) => [w.key, w.severity, w.message])).toStrictEqual([
       ['gpus', 'info', '"gpus" ignored: the browser picks the GPU; set training.workers for data parallelism'],
       ['tensorboard_dir', 'info', '"tensorboard_dir" ignored: the studio charts its metrics itself'],
@@ -88,7 +93,10 @@ describe('warnings', () => {
       'learning_rate (training.learningRate): read the string "1e-4" as the number 0.0001 ' +
         '(PyYAML reads a number such as 1e-4, written without a dot, as a string)',
     );
-    const json = importConfig('{"training": {"learningRate": "1e-4"}, "optimizer": {"betas": ["0.8", 0.99]}}', 's.json');
+    const json = importConfig(
+      '{"training": {"learningRate": "1e-4"}, "optimizer": {"betas": ["0.8", 0.99]}}',
+      's.json',
+    );
     expect(json.config.training.learningRate).toBe(1e-4);
     expect(json.config.optimizer.betas).toStrictEqual([0.8, 0.99]);
     expect(json.warnings.map((w) => w.kind)).toStrictEqual(['numeric-string', 'numeric-string']);
@@ -105,7 +113,10 @@ describe('warnings', () => {
   });
 
   test('a key set twice: silent when equal, warned when different, the later one wins', () => {
-    const same = importConfig('grad_accum: 2\ngradient_accumulation_steps: 2\nhetero_gae: false\nhetero_gae: false\n', 'd.yaml');
+    const same = importConfig(
+      'grad_accum: 2\ngradient_accumulation_steps: 2\nhetero_gae: false\nhetero_gae: false\n',
+      'd.yaml',
+    );
     expect(same.warnings.filter((w) => w.kind === 'duplicate-key')).toStrictEqual([]);
     const differ = importConfig('edgeweight: 0.1\nedge_weight: 0.3\n', 'd.yaml');
     expect(differ.config.losses.edgeWeight).toBe(0.3);
@@ -115,7 +126,10 @@ describe('warnings', () => {
   });
 
   test('combinations worth knowing are noted: warm-up ratio next to steps, several workers with "single"', () => {
-    const { warnings } = importConfig('lr_warmup_steps: 20\nlr_warmup_ratio: 0.05\ntraining:\n  workers: 4\n  strategy: single\n', 'w.yaml');
+    const { warnings } = importConfig(
+      'lr_warmup_steps: 20\nlr_warmup_ratio: 0.05\ntraining:\n  workers: 4\n  strategy: single\n',
+      'w.yaml',
+    );
     expect(warnings.filter((w) => w.kind === 'combination').map((w) => [w.key, w.message])).toStrictEqual([
       ['lr_warmup_steps', 'lrWarmupRatio 0.05 > 0 overrides lrWarmupSteps 20: warm-up is 0.05 of all steps'],
       ['training.workers', 'strategy "single" trains on one worker: workers 4 has no effect'],
@@ -126,8 +140,12 @@ describe('warnings', () => {
 describe('errors', () => {
   test('a wrong type names the key as written, its path, the value and the expected type', () => {
     const error = importError('batch_size: ten\n');
-    expect(error.message).toBe('run.yaml: invalid value\n  - batch_size (training.batchSize): got "ten" (a string), expected an integer in [1, 4096]');
-    expect(error.issues).toStrictEqual([{ key: 'batch_size', path: 'training.batchSize', value: 'ten', expected: 'an integer in [1, 4096]' }]);
+    expect(error.message).toBe(
+      'run.yaml: invalid value\n  - batch_size (training.batchSize): got "ten" (a string), expected an integer in [1, 4096]',
+    );
+    expect(error.issues).toStrictEqual([
+      { key: 'batch_size', path: 'training.batchSize', value: 'ten', expected: 'an integer in [1, 4096]' },
+    ]);
   });
 
   test('every bad value is listed: out of range, not an integer, unknown choice, wrong list, null, bad group', () => {
@@ -161,8 +179,12 @@ describe('errors', () => {
   test('text that is not a config mapping names the file', () => {
     expect(() => importConfig('epochs: [1,\n', 'broken.yaml')).toThrow(/^broken\.yaml: not valid YAML/);
     expect(() => importConfig('{"epochs": 1,}', 'broken.json')).toThrow(/^broken\.json: not valid JSON/);
-    expect(() => importConfig('- epochs\n- 1\n', 'list.yaml')).toThrow('list.yaml: a config must be a mapping of keys to values (key: value lines), but this file is a YAML list (2 items starting with "- ")');
-    expect(() => importConfig('[1, 2]', 'list.json')).toThrow('list.json: a config must be a JSON object of keys to values, but this file holds a JSON array');
+    expect(() => importConfig('- epochs\n- 1\n', 'list.yaml')).toThrow(
+      'list.yaml: a config must be a mapping of keys to values (key: value lines), but this file is a YAML list (2 items starting with "- ")',
+    );
+    expect(() => importConfig('[1, 2]', 'list.json')).toThrow(
+      'list.json: a config must be a JSON object of keys to values, but this file holds a JSON array',
+    );
   });
 });
 

@@ -33,8 +33,17 @@ function unknownKey(entry: RawEntry): ConfigWarning {
   const near = closestSpelling(entry.shown);
   const match = near === undefined ? undefined : lookupKey(near);
   const hint =
-    near === undefined ? '' : match?.kind === 'key' && match.spec.path !== near ? `; did you mean "${near}" (${match.spec.path})?` : `; did you mean "${near}"?`;
-  return { kind: 'unknown-key', severity: 'warning', key: entry.shown, message: `Unknown key "${entry.shown}" ignored${hint}` };
+    near === undefined
+      ? ''
+      : match?.kind === 'key' && match.spec.path !== near
+        ? `; did you mean "${near}" (${match.spec.path})?`
+        : `; did you mean "${near}"?`;
+  return {
+    kind: 'unknown-key',
+    severity: 'warning',
+    key: entry.shown,
+    message: `Unknown key "${entry.shown}" ignored${hint}`,
+  };
 }
 
 /** Values that are fine alone but worth a note together. */
@@ -76,7 +85,12 @@ export function importConfig(text: string, fileName: string): ImportedConfig {
       foldtree2 ||= !entry.nested;
       const harmless = match.entry.harmless?.some((value) => value === entry.value) ?? false;
       if (!harmless) {
-        warnings.push({ kind: 'ignored-key', severity: 'info', key: entry.shown, message: `"${entry.shown}" ignored: ${match.entry.reason}` });
+        warnings.push({
+          kind: 'ignored-key',
+          severity: 'info',
+          key: entry.shown,
+          message: `"${entry.shown}" ignored: ${match.entry.reason}`,
+        });
       }
       continue;
     }
@@ -89,11 +103,22 @@ export function importConfig(text: string, fileName: string): ImportedConfig {
     const name = entry.shown === spec.path ? spec.path : `${entry.shown} (${spec.path})`;
     if (coerced.conversion) {
       const note = coerced.conversion.kind === 'numeric-string' ? PYYAML_NOTE : '';
-      warnings.push({ kind: coerced.conversion.kind, severity: 'warning', key: entry.shown, message: `${name}: ${coerced.conversion.detail}${note}` });
+      warnings.push({
+        kind: coerced.conversion.kind,
+        severity: 'warning',
+        key: entry.shown,
+        message: `${name}: ${coerced.conversion.detail}${note}`,
+      });
     }
     if (match.foldtree2) {
       foldtree2 ||= !entry.nested;
-      if (spec.ft2Note) warnings.push({ kind: 'foldtree2-difference', severity: 'info', key: entry.shown, message: `${name}: ${spec.ft2Note}` });
+      if (spec.ft2Note)
+        warnings.push({
+          kind: 'foldtree2-difference',
+          severity: 'info',
+          key: entry.shown,
+          message: `${name}: ${spec.ft2Note}`,
+        });
     }
     const previous = values.get(spec.path);
     if (previous && !sameValue(previous.value, coerced.value)) {

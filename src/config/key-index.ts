@@ -9,7 +9,11 @@ import { leafOf, SCHEMA_ROWS } from './run-config-values';
 import type { KeySpec } from './schema-types';
 
 export type KeyMatch =
-  | { readonly kind: 'key'; readonly spec: KeySpec; /** Written in a FoldTree2-only spelling (`batch_size`). */ readonly foldtree2: boolean }
+  | {
+      readonly kind: 'key';
+      readonly spec: KeySpec;
+      /** Written in a FoldTree2-only spelling (`batch_size`). */ readonly foldtree2: boolean;
+    }
   | { readonly kind: 'ignored'; readonly entry: IgnoredFoldtree2Keys }
   | { readonly kind: 'unknown' };
 
@@ -38,7 +42,8 @@ function buildIndex(): Map<string, KeyMatch> {
     for (const spelling of studioSpellings(spec)) add(spelling, { kind: 'key', spec, foldtree2: false });
   }
   for (const spec of SCHEMA_ROWS) {
-    for (const name of spec.ft2 ?? []) for (const form of foldtree2Forms(name)) add(form, { kind: 'key', spec, foldtree2: true });
+    for (const name of spec.ft2 ?? [])
+      for (const form of foldtree2Forms(name)) add(form, { kind: 'key', spec, foldtree2: true });
   }
   for (const entry of IGNORED_FOLDTREE2_KEYS) {
     for (const name of entry.names) for (const form of foldtree2Forms(name)) add(form, { kind: 'ignored', entry });

@@ -25,7 +25,11 @@ describe('changes while training', () => {
 
   test('refuse keys fixed for the run and values out of range, naming them', () => {
     const base = defaultRunConfig();
-    expect(() => withLiveChanges(base, [{ path: 'training.batchSize', value: 8 }])).toThrow(/^training\.batchSize cannot change while a run trains/);
-    expect(() => withLiveChanges(base, [{ path: 'masking.plddtThreshold', value: 2 }])).toThrow(/^masking\.plddtThreshold: expected/);
+    expect(() => withLiveChanges(base, [{ path: 'training.batchSize', value: 8 }])).toThrow(
+      /^training\.batchSize cannot change while a run trains/,
+    );
+    expect(() => withLiveChanges(base, [{ path: 'masking.plddtThreshold', value: 2 }])).toThrow(
+      /^masking\.plddtThreshold: expected/,
+    );
   });
 });

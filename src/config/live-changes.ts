@@ -53,13 +53,19 @@ export interface LiveChange {
 export function withLiveChanges(config: RunConfig, changes: readonly LiveChange[], lrFactor = 1): RunConfig {
   const next = new Map<string, ConfigValue>();
   for (const change of changes) {
-    if (!isLiveKey(change.path)) throw new Error(`${change.path} cannot change while a run trains (only ${LIVE_KEYS.join(', ')})`);
+    if (!isLiveKey(change.path))
+      throw new Error(`${change.path} cannot change while a run trains (only ${LIVE_KEYS.join(', ')})`);
     const spec = SCHEMA_ROWS.find((row) => row.path === change.path);
     if (!spec) throw new Error(`no config key ${change.path}`);
     const coerced = coerceValue(spec, change.value);
     if (!coerced.ok) throw new Error(`${change.path}: expected ${coerced.expected}`);
-    const scaled = LIVE_LR_KEYS.includes(change.path) && typeof coerced.value === 'number' ? coerced.value * lrFactor : coerced.value;
+    const scaled =
+      LIVE_LR_KEYS.includes(change.path) && typeof coerced.value === 'number'
+        ? coerced.value * lrFactor
+        : coerced.value;
     next.set(change.path, scaled);
   }
-  return buildRunConfig((row) => (next.has(row.path) ? (next.get(row.path) as ConfigValue) : (readConfigValue(config, row.path) as ConfigValue)));
+  return buildRunConfig((row) =>
+    next.has(row.path) ? (next.get(row.path) as ConfigValue) : (readConfigValue(config, row.path) as ConfigValue),
+  );
 }

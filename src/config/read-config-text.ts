@@ -45,21 +45,30 @@ function yamlPairs(text: string, fileName: string): Pairs {
   if (error) throw new Error(`${fileName}: not valid YAML: ${error.message}`);
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return [];
-  if (!isMap(root)) throw new Error(`${fileName}: a config must be a mapping of keys to values (key: value lines), but this file ${describeRoot(root.toJS(doc))}`);
+  if (!isMap(root))
+    throw new Error(
+      `${fileName}: a config must be a mapping of keys to values (key: value lines), but this file ${describeRoot(root.toJS(doc))}`,
+    );
   return mapPairs(root.items, doc);
 }
 
 /** What a config file holds instead of a mapping, in words: "is a YAML list (2 items)", "holds only the text …". */
 function describeRoot(value: unknown): string {
-  if (Array.isArray(value)) return `is a YAML list (${value.length} item${value.length === 1 ? '' : 's'} starting with "- ")`;
-  if (typeof value === 'string') return `holds only the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (Array.isArray(value))
+    return `is a YAML list (${value.length} item${value.length === 1 ? '' : 's'} starting with "- ")`;
+  if (typeof value === 'string')
+    return `holds only the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `holds only the ${typeof value} ${String(value)}`;
 }
 
 function mapPairs(items: ReadonlyArray<{ key: unknown; value: unknown }>, doc: Document): Pairs {
   return items.map((pair) => {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const value = isMap(pair.value) ? new NestedPairs(mapPairs(pair.value.items, doc)) : isNode(pair.value) ? pair.value.toJS(doc) : pair.value;
+    const value = isMap(pair.value)
+      ? new NestedPairs(mapPairs(pair.value.items, doc))
+      : isNode(pair.value)
+        ? pair.value.toJS(doc)
+        : pair.value;
     return [key, value] as const;
   });
 }
@@ -71,9 +80,14 @@ function jsonPairs(text: string, fileName: string): Pairs {
   } catch (error) {
     throw new Error(`${fileName}: not valid JSON: ${(error as Error).message}`);
   }
-  if (!isRecord(parsed)) throw new Error(`${fileName}: a config must be a JSON object of keys to values, but this file holds ${Array.isArray(parsed) ? 'a JSON array' : `the ${parsed === null ? 'value null' : typeof parsed}`}`);
+  if (!isRecord(parsed))
+    throw new Error(
+      `${fileName}: a config must be a JSON object of keys to values, but this file holds ${Array.isArray(parsed) ? 'a JSON array' : `the ${parsed === null ? 'value null' : typeof parsed}`}`,
+    );
   const toPairs = (record: Record<string, unknown>): Pairs =>
-    Object.entries(record).map(([key, value]) => [key, isRecord(value) ? new NestedPairs(toPairs(value)) : value] as const);
+    Object.entries(record).map(
+      ([key, value]) => [key, isRecord(value) ? new NestedPairs(toPairs(value)) : value] as const,
+    );
   return toPairs(parsed);
 }
 

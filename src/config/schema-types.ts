@@ -18,7 +18,9 @@ export type ValueAt<P extends ConfigPath> = P extends `${infer G}.${infer K}`
   : never;
 
 /** Paths whose type is exactly `V`. */
-type PathsOf<V> = { [P in ConfigPath]: [ValueAt<P>] extends [V] ? ([V] extends [ValueAt<P>] ? P : never) : never }[ConfigPath];
+type PathsOf<V> = {
+  [P in ConfigPath]: [ValueAt<P>] extends [V] ? ([V] extends [ValueAt<P>] ? P : never) : never;
+}[ConfigPath];
 
 /** Any value a config key can hold. */
 export type ConfigValue = number | boolean | string | null | readonly number[];
@@ -85,36 +87,61 @@ export interface NumberListSpec<P extends ConfigPath = ConfigPath> extends Commo
 }
 
 export type KeySpec<P extends ConfigPath = ConfigPath> =
-  | NumberSpec<P>
-  | BooleanSpec<P>
-  | EnumSpec<P>
-  | StringSpec<P>
-  | NumberListSpec<P>;
+  NumberSpec<P> | BooleanSpec<P> | EnumSpec<P> | StringSpec<P> | NumberListSpec<P>;
 
 type Extra = Foldtree2Spelling;
 
 /** A real-valued key. */
-export function num<P extends PathsOf<number>>(path: P, def: ValueAt<P>, range: Range, doc: string, extra: Extra = {}): NumberSpec<P> {
+export function num<P extends PathsOf<number>>(
+  path: P,
+  def: ValueAt<P>,
+  range: Range,
+  doc: string,
+  extra: Extra = {},
+): NumberSpec<P> {
   return { path, kind: 'number', default: def, nullable: false, ...range, doc, ...extra };
 }
 
 /** An integer key. */
-export function int<P extends PathsOf<number>>(path: P, def: ValueAt<P>, range: Range, doc: string, extra: Extra = {}): NumberSpec<P> {
+export function int<P extends PathsOf<number>>(
+  path: P,
+  def: ValueAt<P>,
+  range: Range,
+  doc: string,
+  extra: Extra = {},
+): NumberSpec<P> {
   return { path, kind: 'integer', default: def, nullable: false, ...range, doc, ...extra };
 }
 
 /** A real-valued key that may be `null` ("not set": the preset's value, no limit, …). */
-export function numOrNull<P extends PathsOf<number | null>>(path: P, def: ValueAt<P>, range: Range, doc: string, extra: Extra = {}): NumberSpec<P> {
+export function numOrNull<P extends PathsOf<number | null>>(
+  path: P,
+  def: ValueAt<P>,
+  range: Range,
+  doc: string,
+  extra: Extra = {},
+): NumberSpec<P> {
   return { path, kind: 'number', default: def, nullable: true, ...range, doc, ...extra };
 }
 
 /** An integer key that may be `null`. */
-export function intOrNull<P extends PathsOf<number | null>>(path: P, def: ValueAt<P>, range: Range, doc: string, extra: Extra = {}): NumberSpec<P> {
+export function intOrNull<P extends PathsOf<number | null>>(
+  path: P,
+  def: ValueAt<P>,
+  range: Range,
+  doc: string,
+  extra: Extra = {},
+): NumberSpec<P> {
   return { path, kind: 'integer', default: def, nullable: true, ...range, doc, ...extra };
 }
 
 /** A true/false key. */
-export function bool<P extends PathsOf<boolean>>(path: P, def: ValueAt<P>, doc: string, extra: Extra = {}): BooleanSpec<P> {
+export function bool<P extends PathsOf<boolean>>(
+  path: P,
+  def: ValueAt<P>,
+  doc: string,
+  extra: Extra = {},
+): BooleanSpec<P> {
   return { path, kind: 'boolean', default: def, doc, ...extra };
 }
 
@@ -131,12 +158,22 @@ export function oneOf<P extends ConfigPath>(
 }
 
 /** Free text. */
-export function str<P extends PathsOf<string>>(path: P, def: ValueAt<P>, doc: string, extra: Extra = {}): StringSpec<P> {
+export function str<P extends PathsOf<string>>(
+  path: P,
+  def: ValueAt<P>,
+  doc: string,
+  extra: Extra = {},
+): StringSpec<P> {
   return { path, kind: 'string', default: def, nullable: false, doc, ...extra };
 }
 
 /** Free text that may be `null`. */
-export function strOrNull<P extends PathsOf<string | null>>(path: P, def: ValueAt<P>, doc: string, extra: Extra = {}): StringSpec<P> {
+export function strOrNull<P extends PathsOf<string | null>>(
+  path: P,
+  def: ValueAt<P>,
+  doc: string,
+  extra: Extra = {},
+): StringSpec<P> {
   return { path, kind: 'string', default: def, nullable: true, doc, ...extra };
 }
 

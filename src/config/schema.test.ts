@@ -53,8 +53,24 @@ const EXPECTED_DEFAULTS: RunConfig = {
     betas: [0.9, 0.999],
     eps: 1e-8,
   },
-  schedule: { lrSchedule: 'plateau', lrWarmupSteps: 0, lrWarmupRatio: 0, lrMin: 1e-6, numCycles: 3, plateauFactor: 0.1, plateauPatience: 2 },
-  vq: { ema: true, commitmentCost: 0.9, useCommitmentScheduling: false, commitmentSchedule: 'cosine', commitmentWarmupSteps: 5000, commitmentStart: 0.1, codebookInit: 'uniform' },
+  schedule: {
+    lrSchedule: 'plateau',
+    lrWarmupSteps: 0,
+    lrWarmupRatio: 0,
+    lrMin: 1e-6,
+    numCycles: 3,
+    plateauFactor: 0.1,
+    plateauPatience: 2,
+  },
+  vq: {
+    ema: true,
+    commitmentCost: 0.9,
+    useCommitmentScheduling: false,
+    commitmentSchedule: 'cosine',
+    commitmentWarmupSteps: 5000,
+    commitmentStart: 0.1,
+    codebookInit: 'uniform',
+  },
   precision: { mixedPrecision: true, lossScaleInit: 65536, lossScaleGrowthInterval: 2000 },
   masking: { maskPlddt: false, plddtThreshold: 0.3 },
   losses: {
@@ -94,7 +110,9 @@ describe('schema table', () => {
     const paths = SCHEMA_ROWS.map((spec) => spec.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(CONFIG_GROUPS).toStrictEqual(Object.keys(EXPECTED_DEFAULTS));
-    const leaves = Object.entries(EXPECTED_DEFAULTS).flatMap(([group, keys]) => Object.keys(keys as object).map((key) => `${group}.${key}`));
+    const leaves = Object.entries(EXPECTED_DEFAULTS).flatMap(([group, keys]) =>
+      Object.keys(keys as object).map((key) => `${group}.${key}`),
+    );
     expect(paths).toStrictEqual(leaves);
   });
 

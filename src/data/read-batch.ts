@@ -12,7 +12,11 @@ export interface ReadBatchResult {
 }
 
 /** Proteins that fail validation are skipped with their reason; the rest still form the batch. */
-export function readBatch(handle: StructsFileHandle, ids: readonly string[], options: PadBatchOptions): ReadBatchResult {
+export function readBatch(
+  handle: StructsFileHandle,
+  ids: readonly string[],
+  options: PadBatchOptions,
+): ReadBatchResult {
   const { graphs, skipped } = readProteins(handle, ids);
   return { batch: graphs.length > 0 ? padBatch(graphs, options) : null, skipped };
 }

@@ -44,16 +44,19 @@ export function encodeCheckpoint(value: unknown): ArrayBuffer {
 /** Throws with `source` in the message when the bytes are not a checkpoint or are cut short. */
 export function decodeCheckpoint(buffer: ArrayBuffer, source = 'checkpoint'): unknown {
   const bytes = new Uint8Array(buffer);
-  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error(`${source}: not a FoldTree Studio checkpoint (no ${MAGIC} header)`);
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC)
+    throw new Error(`${source}: not a FoldTree Studio checkpoint (no ${MAGIC} header)`);
   const headerLength = new DataView(buffer).getUint32(8, true);
-  if (12 + headerLength > bytes.length) throw new Error(`${source}: the checkpoint is truncated (header runs past the end)`);
+  if (12 + headerLength > bytes.length)
+    throw new Error(`${source}: the checkpoint is truncated (header runs past the end)`);
   const dataStart = Math.ceil((12 + headerLength) / 4) * 4;
   return JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength)), (_key, v: unknown) => {
     if (typeof v === 'object' && v !== null && '$typed' in v) {
       const { $typed, offset, length } = v as { $typed: Kind; offset: number; length: number };
       const Type = KINDS[$typed];
       const start = dataStart + offset;
-      if (!Type || start + length * Type.BYTES_PER_ELEMENT > bytes.length) throw new Error(`${source}: the checkpoint is truncated (data runs past the end)`);
+      if (!Type || start + length * Type.BYTES_PER_ELEMENT > bytes.length)
+        throw new Error(`${source}: the checkpoint is truncated (data runs past the end)`);
       return new Type(buffer.slice(start, start + length * Type.BYTES_PER_ELEMENT));
     }
     return v;

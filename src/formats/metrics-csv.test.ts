@@ -4,12 +4,27 @@ import { fakePoint } from '../state/fake-metric-points.node';
 import { codeUsageCsv, csvField, csvNumber, pointsJson, seriesCsv, seriesJson } from './metrics-csv';
 
 /** Numbers whose shortest decimal text needs up to 17 significant digits, or sits at the edges of doubles. */
-const HARD = [0.1 + 0.2, 1 / 3, Math.PI * 1e-7, 1e-300, 5e-324, 1.7976931348623157e308, 123456789.12345679, -0, 2 ** 53 + 2, -2.5e-8, 6.02214076e23];
+const HARD = [
+  0.1 + 0.2,
+  1 / 3,
+  Math.PI * 1e-7,
+  1e-300,
+  5e-324,
+  1.7976931348623157e308,
+  123456789.12345679,
+  -0,
+  2 ** 53 + 2,
+  -2.5e-8,
+  6.02214076e23,
+];
 
 /** The CSV's data rows as numbers (empty fields as undefined). Fields here hold no quotes. */
 function parse(text: string): { header: string[]; rows: Array<Array<number | undefined>> } {
   const [head = '', ...lines] = text.trimEnd().split('\n');
-  return { header: head.split(','), rows: lines.map((line) => line.split(',').map((field) => (field === '' ? undefined : Number(field)))) };
+  return {
+    header: head.split(','),
+    rows: lines.map((line) => line.split(',').map((field) => (field === '' ? undefined : Number(field)))),
+  };
 }
 
 describe('seriesCsv', () => {
@@ -59,13 +74,24 @@ describe('JSON exports', () => {
   });
 
   it('points JSON holds the MetricPoints, with non-finite values as null', () => {
-    const point = fakePoint(3, { total: 1 / 3, gradientNorms: { global: Infinity, encoder: 1, decoder: 2, largest: [], smallest: [] } });
+    const point = fakePoint(3, {
+      total: 1 / 3,
+      gradientNorms: { global: Infinity, encoder: 1, decoder: 2, largest: [], smallest: [] },
+    });
     const parsed = JSON.parse(pointsJson([point])) as { points: Array<Record<string, unknown>> };
     expect(parsed.points[0]?.['total']).toBe(1 / 3);
-    expect(parsed.points[0]?.['gradientNorms']).toEqual({ global: null, encoder: 1, decoder: 2, largest: [], smallest: [] });
+    expect(parsed.points[0]?.['gradientNorms']).toEqual({
+      global: null,
+      encoder: 1,
+      decoder: 2,
+      largest: [],
+      smallest: [],
+    });
   });
 
   it('code usage CSV lists each code by index with its usage', () => {
-    expect(codeUsageCsv(fakePoint(4, { codeUsage: [0.125, 0, 1 / 3] }))).toBe(`step,code,usage\n4,0,0.125\n4,1,0\n4,2,${String(1 / 3)}\n`);
+    expect(codeUsageCsv(fakePoint(4, { codeUsage: [0.125, 0, 1 / 3] }))).toBe(
+      `step,code,usage\n4,0,0.125\n4,1,0\n4,2,${String(1 / 3)}\n`,
+    );
   });
 });

@@ -31,12 +31,18 @@ test('a file we write is read by an independent NumPy reader with the same names
   const dir = mkdtempSync(join(tmpdir(), 'safetensors-'));
   const path = join(dir, 'weights.safetensors');
   writeFileSync(path, new Uint8Array(bytes));
-  const read = JSON.parse(runPython({ code: READER }, { args: [path] })) as Record<string, { shape: number[]; sum: number; first: number; aligned: boolean }>;
+  const read = JSON.parse(runPython({ code: READER }, { args: [path] })) as Record<
+    string,
+    { shape: number[]; sum: number; first: number; aligned: boolean }
+  >;
   expect(read['__metadata__']).toEqual({ format: 'pt', source: 'FoldTree Studio' });
   for (const [name, tensor] of weights) {
     expect(read[name]?.shape).toEqual(tensor.shape);
     expect(read[name]?.first).toBe(tensor.data[0]);
-    expect(read[name]?.sum).toBeCloseTo(tensor.data.reduce((a, b) => a + b, 0), 6);
+    expect(read[name]?.sum).toBeCloseTo(
+      tensor.data.reduce((a, b) => a + b, 0),
+      6,
+    );
     expect(read[name]?.aligned).toBe(true);
   }
   const back = decodeSafetensors(bytes);
@@ -47,7 +53,9 @@ test('a file we write is read by an independent NumPy reader with the same names
 describe('damaged or foreign weights files are named as such', () => {
   test('a header that is not JSON says so, not where the JSON parser stopped', async () => {
     const { brokenHeaderWeights } = await import('../../scripts/fault-corpus/input-faults');
-    expect(() => decodeSafetensors(brokenHeaderWeights(), 'w.safetensors')).toThrow(/^w\.safetensors: the safetensors header is not valid JSON, so the file is damaged or not a safetensors file \(/);
+    expect(() => decodeSafetensors(brokenHeaderWeights(), 'w.safetensors')).toThrow(
+      /^w\.safetensors: the safetensors header is not valid JSON, so the file is damaged or not a safetensors file \(/,
+    );
   });
 
   test('a header entry that is not a tensor description is named', () => {
@@ -55,6 +63,8 @@ describe('damaged or foreign weights files are named as such', () => {
     const bytes = new Uint8Array(8 + header.length);
     new DataView(bytes.buffer).setBigUint64(0, BigInt(header.length), true);
     bytes.set(header, 8);
-    expect(() => decodeSafetensors(bytes.buffer, 'w.safetensors')).toThrow("w.safetensors: the header's entry for encoder.w is not { dtype, shape, data_offsets }");
+    expect(() => decodeSafetensors(bytes.buffer, 'w.safetensors')).toThrow(
+      "w.safetensors: the header's entry for encoder.w is not { dtype, shape, data_offsets }",
+    );
   });
 });

@@ -11,15 +11,22 @@ export interface NamedTensor {
   readonly data: Float32Array;
 }
 
-export function encodeSafetensors(tensors: ReadonlyMap<string, NamedTensor> | Readonly<Record<string, NamedTensor>>, metadata: Readonly<Record<string, string>> = {}): ArrayBuffer {
-  const all: [string, NamedTensor][] = tensors instanceof Map ? [...(tensors as ReadonlyMap<string, NamedTensor>).entries()] : Object.entries(tensors as Readonly<Record<string, NamedTensor>>);
+export function encodeSafetensors(
+  tensors: ReadonlyMap<string, NamedTensor> | Readonly<Record<string, NamedTensor>>,
+  metadata: Readonly<Record<string, string>> = {},
+): ArrayBuffer {
+  const all: [string, NamedTensor][] =
+    tensors instanceof Map
+      ? [...(tensors as ReadonlyMap<string, NamedTensor>).entries()]
+      : Object.entries(tensors as Readonly<Record<string, NamedTensor>>);
   const entries = all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const header: Record<string, unknown> = {};
   if (Object.keys(metadata).length > 0) header['__metadata__'] = metadata;
   let offset = 0;
   for (const [name, tensor] of entries) {
     const size = tensor.shape.reduce((a, b) => a * b, 1);
-    if (size !== tensor.data.length) throw new Error(`${name}: shape [${tensor.shape}] holds ${size} values, the data ${tensor.data.length}`);
+    if (size !== tensor.data.length)
+      throw new Error(`${name}: shape [${tensor.shape}] holds ${size} values, the data ${tensor.data.length}`);
     header[name] = { dtype: 'F32', shape: [...tensor.shape], data_offsets: [offset, offset + tensor.data.byteLength] };
     offset += tensor.data.byteLength;
   }
@@ -49,7 +56,8 @@ export function decodeSafetensors(
 ): { tensors: Map<string, NamedTensor>; metadata: Record<string, string>; skipped: string[] } {
   if (buffer.byteLength < 8) throw new Error(`${source}: too short to be a safetensors file`);
   const headerLength = Number(new DataView(buffer).getBigUint64(0, true));
-  if (8 + headerLength > buffer.byteLength) throw new Error(`${source}: header length ${headerLength} runs past the end of the file`);
+  if (8 + headerLength > buffer.byteLength)
+    throw new Error(`${source}: header length ${headerLength} runs past the end of the file`);
   const header = parseHeader(new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength)), source);
   const dataStart = 8 + headerLength;
   const tensors = new Map<string, NamedTensor>();
@@ -60,7 +68,10 @@ export function decodeSafetensors(
       metadata = entry as Record<string, string>;
       continue;
     }
-    if (!isTensorEntry(entry)) throw new Error(`${source}: the header's entry for ${name} is not { dtype, shape, data_offsets } (not a safetensors file, or a damaged one)`);
+    if (!isTensorEntry(entry))
+      throw new Error(
+        `${source}: the header's entry for ${name} is not { dtype, shape, data_offsets } (not a safetensors file, or a damaged one)`,
+      );
     const { dtype, shape, data_offsets: offsets } = entry;
     if (dtype !== 'F32' && options.skipOtherTypes) {
       skipped.push(`${name} (${dtype})`);
@@ -68,7 +79,8 @@ export function decodeSafetensors(
     }
     if (dtype !== 'F32') throw new Error(`${source}: ${name} is ${dtype}; only F32 tensors are read`);
     const [begin, end] = offsets;
-    if (end - begin !== shape.reduce((a, b) => a * b, 1) * 4 || dataStart + end > buffer.byteLength) throw new Error(`${source}: ${name}'s offsets do not match its shape [${shape}]`);
+    if (end - begin !== shape.reduce((a, b) => a * b, 1) * 4 || dataStart + end > buffer.byteLength)
+      throw new Error(`${source}: ${name}'s offsets do not match its shape [${shape}]`);
     tensors.set(name, { shape, data: new Float32Array(buffer.slice(dataStart + begin, dataStart + end)) });
   }
   return { tensors, metadata, skipped };
@@ -81,15 +93,21 @@ function parseHeader(text: string, source: string): Record<string, unknown> {
     header = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`${source}: the safetensors header is not valid JSON, so the file is damaged or not a safetensors file (${detail})`);
+    throw new Error(
+      `${source}: the safetensors header is not valid JSON, so the file is damaged or not a safetensors file (${detail})`,
+    );
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new Error(`${source}: the safetensors header is not a JSON object, so this is not a safetensors file`);
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    throw new Error(`${source}: the safetensors header is not a JSON object, so this is not a safetensors file`);
   return header as Record<string, unknown>;
 }
 
 function isTensorEntry(entry: unknown): entry is { dtype: string; shape: number[]; data_offsets: [number, number] } {
   if (typeof entry !== 'object' || entry === null) return false;
   const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
-  const integers = (value: unknown, length?: number) => Array.isArray(value) && (length === undefined || value.length === length) && value.every((n) => Number.isInteger(n) && (n as number) >= 0);
+  const integers = (value: unknown, length?: number) =>
+    Array.isArray(value) &&
+    (length === undefined || value.length === length) &&
+    value.every((n) => Number.isInteger(n) && (n as number) >= 0);
   return typeof dtype === 'string' && integers(shape) && integers(offsets, 2);
 }

@@ -15,13 +15,21 @@ import type { ModelConfig } from './model-config';
 import { disposeModelInputs, toModelInputs } from './model-inputs';
 import type { ParameterSet } from './params/parameter-set';
 import { MODEL_PRESETS } from './presets';
-import { exportParameters, realEntries, relativeError, runFullModelReference } from './testing/full-model-reference.node';
+import {
+  exportParameters,
+  realEntries,
+  relativeError,
+  runFullModelReference,
+} from './testing/full-model-reference.node';
 import { sampleBatch } from './testing/sample-batch.node';
 import { shortenProteins } from './testing/shorten-proteins.node';
 import { createModelParameters, modelLoss } from './tokenizer-model';
 
 /** The tiny preset with the optional FFT2 head switched on, so every decoder and every loss term runs. */
-const REF_CONFIG: ModelConfig = { ...MODEL_PRESETS.tiny, decoders: { ...MODEL_PRESETS.tiny.decoders, fft2: { enabled: true, hidden: 16 } } };
+const REF_CONFIG: ModelConfig = {
+  ...MODEL_PRESETS.tiny,
+  decoders: { ...MODEL_PRESETS.tiny.decoders, fft2: { enabled: true, hidden: 16 } },
+};
 /** The same with FoldTree2 HEAD's learned positions in the encoder and both transformer decoders (the foldtree2 presets' form). */
 const HEAD_CONFIG: ModelConfig = {
   ...REF_CONFIG,
@@ -32,7 +40,19 @@ const HEAD_CONFIG: ModelConfig = {
     geometry: { ...REF_CONFIG.decoders.geometry, learnPositions: true },
   },
 };
-const nodeTypes = ['res', 'AA', 'positions', 'bondangles', 'plddt', 'ss', 'coords', 'fourier1dr', 'fourier1di', 'fourier2dr', 'fourier2di'] as const;
+const nodeTypes = [
+  'res',
+  'AA',
+  'positions',
+  'bondangles',
+  'plddt',
+  'ss',
+  'coords',
+  'fourier1dr',
+  'fourier1di',
+  'fourier2dr',
+  'fourier2di',
+] as const;
 const KEY = { seed: 11, step: 0, rank: 0 };
 const TOLERANCE = 1e-4;
 
@@ -49,7 +69,15 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { name: 'initial parameters, REF loss weights', config: REF_CONFIG, perturbConstants: false, labelSmoothing: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, plddtThreshold: 0.3 },
+  {
+    name: 'initial parameters, REF loss weights',
+    config: REF_CONFIG,
+    perturbConstants: false,
+    labelSmoothing: 0,
+    commitmentCost: 0.25,
+    weights: DEFAULT_LOSS_WEIGHTS,
+    plddtThreshold: 0.3,
+  },
   {
     name: 'learned positions (HEAD), constant-initialised parameters moved, pLDDT threshold 0.9, label smoothing 0.1, β 0.9, uneven weights',
     config: HEAD_CONFIG,
@@ -89,7 +117,10 @@ let batch: PaddedBatch;
 beforeAll(async () => {
   // Three real proteins cropped to 40 residues, two cut shorter so the batch has padding rows: an experimental
   // structure whose B-factor column (÷ 100) is mostly ≤ 0.3 but never masks, and two models with pLDDT 0.66–0.98.
-  batch = shortenProteins(await sampleBatch({ proteins: 3, offset: 176, maxLength: 40, nodeTypes: [...nodeTypes] }), [40, 27, 33]);
+  batch = shortenProteins(
+    await sampleBatch({ proteins: 3, offset: 176, maxLength: 40, nodeTypes: [...nodeTypes] }),
+    [40, 27, 33],
+  );
 });
 
 describe('the whole tokenizer against an independent NumPy computation', () => {
@@ -99,12 +130,23 @@ describe('the whole tokenizer against an independent NumPy computation', () => {
     const params = createModelParameters(config, width, 5);
     if (c.perturbConstants) perturbConstants(params);
     const before = tf.memory().numTensors;
-    const targetOptions = { maskPlddt: true, plddtThreshold: c.plddtThreshold, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, ...KEY };
+    const targetOptions = {
+      maskPlddt: true,
+      plddtThreshold: c.plddtThreshold,
+      distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+      ...KEY,
+    };
     const inputs = toModelInputs(batch);
     const targets = toLossTargets(batch, targetOptions);
     const [first, second] = [targets.pairs.first.dataSync(), targets.pairs.second.dataSync()];
     const pairCells = Array.from(first, (row, q) => row * batch.paddedLength + ((second[q] ?? 0) % batch.paddedLength));
-    const options = { training: false, ...KEY, commitmentCost: c.commitmentCost, weights: c.weights, labelSmoothing: c.labelSmoothing };
+    const options = {
+      training: false,
+      ...KEY,
+      commitmentCost: c.commitmentCost,
+      weights: c.weights,
+      labelSmoothing: c.labelSmoothing,
+    };
     const ts = tf.tidy(() => {
       const { forward, losses } = modelLoss(params, config, inputs, targets, options);
       return {
@@ -112,7 +154,9 @@ describe('the whole tokenizer against an independent NumPy computation', () => {
         codes: Array.from(forward.quantization.codes.dataSync()),
         raw: Object.fromEntries(Object.entries(losses.raw).map(([name, t]) => [name, t.dataSync()[0] ?? NaN])),
         total: losses.total.dataSync()[0] ?? NaN,
-        outputs: Object.fromEntries(Object.entries(forward.outputs).map(([name, t]) => [name, Array.from((t as tf.Tensor).dataSync())])),
+        outputs: Object.fromEntries(
+          Object.entries(forward.outputs).map(([name, t]) => [name, Array.from((t as tf.Tensor).dataSync())]),
+        ),
       };
     });
     disposeLossTargets(targets);
@@ -126,24 +170,43 @@ describe('the whole tokenizer against an independent NumPy computation', () => {
       params: exported,
       batch,
       sampledNegatives: pairMasks(batch, KEY).negative,
-      options: { ...targetOptions, commitmentCost: c.commitmentCost, labelSmoothing: c.labelSmoothing, weights: c.weights },
+      options: {
+        ...targetOptions,
+        commitmentCost: c.commitmentCost,
+        labelSmoothing: c.labelSmoothing,
+        weights: c.weights,
+      },
     });
 
     const d = answer.diagnostics;
-    const lossErrors = Object.fromEntries(LOSS_NAMES.map((name) => [name, Math.abs((ts.raw[name] ?? NaN) - answer.losses[name]) / Math.abs(answer.losses[name])]));
+    const lossErrors = Object.fromEntries(
+      LOSS_NAMES.map((name) => [
+        name,
+        Math.abs((ts.raw[name] ?? NaN) - answer.losses[name]) / Math.abs(answer.losses[name]),
+      ]),
+    );
     const totalError = Math.abs(ts.total - answer.total) / Math.abs(answer.total);
     const zError = relativeError(ts.z, answer.z);
     const { lengths, paddedLength: L } = batch;
     const outputErrors = Object.fromEntries(
       Object.entries(OUTPUT_LAYOUT).map(([name, [cols, pairwise]]) => [
         name,
-        relativeError(realEntries(ts.outputs[name] ?? [], lengths, L, cols, pairwise), realEntries(answer.outputs[name] ?? [], lengths, L, cols, pairwise)),
+        relativeError(
+          realEntries(ts.outputs[name] ?? [], lengths, L, cols, pairwise),
+          realEntries(answer.outputs[name] ?? [], lengths, L, cols, pairwise),
+        ),
       ]),
     );
-    outputErrors['distanceLogits'] = relativeError(ts.outputs['distanceLogits'] ?? [], listedEntries(answer.outputs['distanceLogits'] ?? [], pairCells, 8));
+    outputErrors['distanceLogits'] = relativeError(
+      ts.outputs['distanceLogits'] ?? [],
+      listedEntries(answer.outputs['distanceLogits'] ?? [], pairCells, 8),
+    );
     outputErrors['fft2'] = relativeError(ts.outputs['fft2'] ?? [], answer.outputs['fft2'] ?? []);
     const codesDiffer = ts.codes.filter((code, k) => code !== answer.codes[k]).length;
-    const fmt = (record: Record<string, number>) => Object.entries(record).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(', ');
+    const fmt = (record: Record<string, number>) =>
+      Object.entries(record)
+        .map(([k, v]) => `${k} ${v.toExponential(1)}`)
+        .join(', ');
     console.log(
       `[${c.name}] NumPy losses ${fmt(answer.losses)}, total ${answer.total.toFixed(6)}\n` +
         `  relative errors: ${fmt(lossErrors)}, total ${totalError.toExponential(1)}; z ${zError.toExponential(1)}; codes differing ${codesDiffer}/${d.realResidues}` +

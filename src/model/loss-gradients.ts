@@ -35,23 +35,36 @@ export function lossAndGradients(
   trainable: readonly string[],
 ): LossGradients {
   let kept: Omit<LossGradients, 'total' | 'grads'> | null = null;
-  const { value, grads } = tf.variableGrads(() => {
-    const { forward, losses } = modelLoss(params, config, inputs, targets, options);
-    const keepAll = <T extends tf.Tensor>(record: Partial<Record<LossName, T>>) =>
-      Object.fromEntries(Object.entries(record).map(([name, t]) => [name, tf.keep(t as T)])) as Partial<Record<LossName, T>>;
-    kept = {
-      raw: keepAll(losses.raw),
-      weighted: keepAll(losses.weighted),
-      z: tf.keep(forward.z),
-      codes: tf.keep(forward.quantization.codes),
-      counts: tf.keep(forward.quantization.counts),
-    };
-    return losses.total;
-  }, trainable.map((name) => params.get(name)));
+  const { value, grads } = tf.variableGrads(
+    () => {
+      const { forward, losses } = modelLoss(params, config, inputs, targets, options);
+      const keepAll = <T extends tf.Tensor>(record: Partial<Record<LossName, T>>) =>
+        Object.fromEntries(Object.entries(record).map(([name, t]) => [name, tf.keep(t as T)])) as Partial<
+          Record<LossName, T>
+        >;
+      kept = {
+        raw: keepAll(losses.raw),
+        weighted: keepAll(losses.weighted),
+        z: tf.keep(forward.z),
+        codes: tf.keep(forward.quantization.codes),
+        counts: tf.keep(forward.quantization.counts),
+      };
+      return losses.total;
+    },
+    trainable.map((name) => params.get(name)),
+  );
   if (!kept) throw new Error('the loss function did not run');
   return { total: value, grads: params.gradientsByName(grads), ...(kept as Omit<LossGradients, 'total' | 'grads'>) };
 }
 
 export function disposeLossGradients(result: LossGradients): void {
-  tf.dispose([result.total, ...Object.values(result.raw), ...Object.values(result.weighted), ...result.grads.values(), result.z, result.codes, result.counts]);
+  tf.dispose([
+    result.total,
+    ...Object.values(result.raw),
+    ...Object.values(result.weighted),
+    ...result.grads.values(),
+    result.z,
+    result.codes,
+    result.counts,
+  ]);
 }

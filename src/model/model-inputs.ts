@@ -40,7 +40,9 @@ export function toModelInputs(batch: PaddedBatch): ModelInputs {
   const L = batch.paddedLength;
   const scaled = new Float32Array(batch.contactDistance.length);
   for (let k = 0; k < scaled.length; k++) scaled[k] = (batch.contactDistance[k] ?? 0) / EDGE_DISTANCE_SCALE_ANGSTROM;
-  const fourier = tf.tidy(() => tf.concat([perResidue(batch, 'fourier1dr'), perResidue(batch, 'fourier1di')], 2)) as tf.Tensor3D;
+  const fourier = tf.tidy(() =>
+    tf.concat([perResidue(batch, 'fourier1dr'), perResidue(batch, 'fourier1di')], 2),
+  ) as tf.Tensor3D;
   return {
     batchSize: B,
     length: L,
@@ -55,5 +57,13 @@ export function toModelInputs(batch: PaddedBatch): ModelInputs {
 }
 
 export function disposeModelInputs(inputs: ModelInputs): void {
-  tf.dispose([inputs.res, inputs.positions, inputs.fourier, inputs.aminoAcids, inputs.mask, inputs.neighbours, inputs.edgeFeature]);
+  tf.dispose([
+    inputs.res,
+    inputs.positions,
+    inputs.fourier,
+    inputs.aminoAcids,
+    inputs.mask,
+    inputs.neighbours,
+    inputs.edgeFeature,
+  ]);
 }

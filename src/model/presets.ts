@@ -39,24 +39,98 @@ function preset(family: keyof typeof FAMILIES, s: PresetSizes): Preset {
   const f = FAMILIES[family];
   const w = s.width;
   // The sequence and geometry decoders are the same transformer stack.
-  const transformer = { enabled: true, hidden: w, layers: s.decoderLayers, heads: s.decoderHeads, feedForward: s.feedForward, dropout: f.decoderDropout, learnPositions: f.learnPositions };
+  const transformer = {
+    enabled: true,
+    hidden: w,
+    layers: s.decoderLayers,
+    heads: s.decoderHeads,
+    feedForward: s.feedForward,
+    dropout: f.decoderDropout,
+    learnPositions: f.learnPositions,
+  };
   return {
-    encoder: { hiddenChannels: [w, w, w], heads: s.encoderHeads, headHidden: w, concatPositions: f.concatPositions, learnPositions: f.learnPositions, fourierInput: true, dropout: f.encoderDropout },
-    quantizer: { codes: s.codes, embeddingDim: s.embeddingDim, ema: true, decay: 0.99, epsilon: 1e-5, deadCodeReset: s.deadCodeReset, deadCodeThreshold: 0.01 },
+    encoder: {
+      hiddenChannels: [w, w, w],
+      heads: s.encoderHeads,
+      headHidden: w,
+      concatPositions: f.concatPositions,
+      learnPositions: f.learnPositions,
+      fourierInput: true,
+      dropout: f.encoderDropout,
+    },
+    quantizer: {
+      codes: s.codes,
+      embeddingDim: s.embeddingDim,
+      ema: true,
+      decay: 0.99,
+      epsilon: 1e-5,
+      deadCodeReset: s.deadCodeReset,
+      deadCodeThreshold: 0.01,
+    },
     decoders: {
       sequence: transformer,
       geometry: { ...transformer },
-      contacts: { enabled: true, hidden: w, convLayers: s.convLayers, pairHidden: s.pairHidden, dropout: f.decoderDropout },
+      contacts: {
+        enabled: true,
+        hidden: w,
+        convLayers: s.convLayers,
+        pairHidden: s.pairHidden,
+        dropout: f.decoderDropout,
+      },
       fft2: { enabled: false, hidden: w },
     },
   };
 }
 
 export const MODEL_PRESETS = {
-  tiny: preset('studio', { width: 16, encoderHeads: 2, codes: 8, embeddingDim: 8, deadCodeReset: false, decoderLayers: 1, decoderHeads: 2, feedForward: 32, convLayers: 2, pairHidden: 16 }),
-  teaching: preset('studio', { width: 64, encoderHeads: 4, codes: 32, embeddingDim: 32, deadCodeReset: true, decoderLayers: 2, decoderHeads: 4, feedForward: 128, convLayers: 3, pairHidden: 32 }),
-  foldtree2: preset('foldtree2', { width: 200, encoderHeads: 10, codes: 40, embeddingDim: 128, deadCodeReset: false, decoderLayers: 2, decoderHeads: 5, feedForward: 2048, convLayers: 3, pairHidden: 200 }),
-  'foldtree2-small': preset('foldtree2', { width: 40, encoderHeads: 10, codes: 32, embeddingDim: 32, deadCodeReset: false, decoderLayers: 2, decoderHeads: 5, feedForward: 2048, convLayers: 3, pairHidden: 40 }),
+  tiny: preset('studio', {
+    width: 16,
+    encoderHeads: 2,
+    codes: 8,
+    embeddingDim: 8,
+    deadCodeReset: false,
+    decoderLayers: 1,
+    decoderHeads: 2,
+    feedForward: 32,
+    convLayers: 2,
+    pairHidden: 16,
+  }),
+  teaching: preset('studio', {
+    width: 64,
+    encoderHeads: 4,
+    codes: 32,
+    embeddingDim: 32,
+    deadCodeReset: true,
+    decoderLayers: 2,
+    decoderHeads: 4,
+    feedForward: 128,
+    convLayers: 3,
+    pairHidden: 32,
+  }),
+  foldtree2: preset('foldtree2', {
+    width: 200,
+    encoderHeads: 10,
+    codes: 40,
+    embeddingDim: 128,
+    deadCodeReset: false,
+    decoderLayers: 2,
+    decoderHeads: 5,
+    feedForward: 2048,
+    convLayers: 3,
+    pairHidden: 200,
+  }),
+  'foldtree2-small': preset('foldtree2', {
+    width: 40,
+    encoderHeads: 10,
+    codes: 32,
+    embeddingDim: 32,
+    deadCodeReset: false,
+    decoderLayers: 2,
+    decoderHeads: 5,
+    feedForward: 2048,
+    convLayers: 3,
+    pairHidden: 40,
+  }),
 } as const satisfies Record<string, ModelConfig>;
 
 export type ModelPresetName = keyof typeof MODEL_PRESETS;

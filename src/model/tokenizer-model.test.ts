@@ -15,10 +15,40 @@ import { shortenProteins } from './testing/shorten-proteins.node';
 import { createModelParameters, forward, modelSpecs } from './tokenizer-model';
 
 /** The tiny preset with the optional FFT2 head switched on, so every head is exercised. */
-const config: ModelConfig = { ...MODEL_PRESETS.tiny, decoders: { ...MODEL_PRESETS.tiny.decoders, fft2: { enabled: true, hidden: 16 } } };
-const options = { training: true, seed: 11, step: 0, rank: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, labelSmoothing: 0 };
-const targetOptions = { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 11, step: 0, rank: 0 };
-const nodeTypes = ['res', 'AA', 'positions', 'bondangles', 'plddt', 'ss', 'coords', 'fourier1dr', 'fourier1di', 'fourier2dr', 'fourier2di'] as const;
+const config: ModelConfig = {
+  ...MODEL_PRESETS.tiny,
+  decoders: { ...MODEL_PRESETS.tiny.decoders, fft2: { enabled: true, hidden: 16 } },
+};
+const options = {
+  training: true,
+  seed: 11,
+  step: 0,
+  rank: 0,
+  commitmentCost: 0.25,
+  weights: DEFAULT_LOSS_WEIGHTS,
+  labelSmoothing: 0,
+};
+const targetOptions = {
+  maskPlddt: true,
+  plddtThreshold: 0.3,
+  distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+  seed: 11,
+  step: 0,
+  rank: 0,
+};
+const nodeTypes = [
+  'res',
+  'AA',
+  'positions',
+  'bondangles',
+  'plddt',
+  'ss',
+  'coords',
+  'fourier1dr',
+  'fourier1di',
+  'fourier2dr',
+  'fourier2di',
+] as const;
 
 let batch: PaddedBatch;
 let params: ParameterSet;
@@ -26,7 +56,10 @@ let trainable: string[];
 
 beforeAll(async () => {
   // Three real proteins cropped to 40 residues, two of them cut shorter so the batch has padding rows.
-  batch = shortenProteins(await sampleBatch({ proteins: 3, offset: 170, maxLength: 40, nodeTypes: [...nodeTypes] }), [40, 27, 15]);
+  batch = shortenProteins(
+    await sampleBatch({ proteins: 3, offset: 170, maxLength: 40, nodeTypes: [...nodeTypes] }),
+    [40, 27, 15],
+  );
   params = createModelParameters(config, 41, 5);
   trainable = params.names().filter((name) => name !== CODEBOOK_PARAMETER);
 });
@@ -60,11 +93,15 @@ describe('tokenizer model on a real sample batch', () => {
     const raw = Object.fromEntries(Object.entries(result.raw).map(([name, t]) => [name, t?.dataSync()[0] ?? NaN]));
     expect(Object.keys(raw).sort()).toEqual(['aminoAcid', 'angles', 'edge', 'fft2', 'logit', 'ss', 'vq']);
     for (const value of Object.values(raw)) expect(Number.isFinite(value) && value >= 0).toBe(true);
-    const weightedSum = Object.entries(raw).reduce((sum, [name, value]) => sum + value * DEFAULT_LOSS_WEIGHTS[name as keyof typeof DEFAULT_LOSS_WEIGHTS], 0);
+    const weightedSum = Object.entries(raw).reduce(
+      (sum, [name, value]) => sum + value * DEFAULT_LOSS_WEIGHTS[name as keyof typeof DEFAULT_LOSS_WEIGHTS],
+      0,
+    );
     expect(result.total.dataSync()[0]).toBeCloseTo(weightedSum, 5);
     // Every trainable parameter gets a gradient, and none is NaN.
     expect([...result.grads.keys()].sort()).toEqual([...trainable].sort());
-    for (const [name, grad] of result.grads) expect(Number.isFinite(tf.sum(tf.abs(grad)).dataSync()[0] ?? NaN), name).toBe(true);
+    for (const [name, grad] of result.grads)
+      expect(Number.isFinite(tf.sum(tf.abs(grad)).dataSync()[0] ?? NaN), name).toBe(true);
     disposeLossGradients(result);
     disposeLossTargets(targets);
     disposeModelInputs(inputs);
@@ -75,16 +112,22 @@ describe('tokenizer model on a real sample batch', () => {
       const data = feature.data.slice();
       for (let b = 0; b < batch.batchSize; b++)
         for (let i = batch.lengths[b] ?? 0; i < batch.paddedLength; i++)
-          for (let c = 0; c < feature.cols; c++) data[(b * batch.paddedLength + i) * feature.cols + c] = Math.sin(7 * b + 3 * i + c) * 40;
+          for (let c = 0; c < feature.cols; c++)
+            data[(b * batch.paddedLength + i) * feature.cols + c] = Math.sin(7 * b + 3 * i + c) * 40;
       return { data, cols: feature.cols };
     };
-    const residueFeatures = Object.fromEntries(Object.entries(batch.residueFeatures).map(([type, f]) => [type, f && noisy(f)]));
+    const residueFeatures = Object.fromEntries(
+      Object.entries(batch.residueFeatures).map(([type, f]) => [type, f && noisy(f)]),
+    );
     const dirty: PaddedBatch = { ...batch, residueFeatures };
     const run = (b: PaddedBatch) => {
       const inputs = toModelInputs(b);
       const targets = toLossTargets(b, targetOptions);
       const result = lossAndGradients(params, config, inputs, targets, options, trainable);
-      const values = { total: result.total.dataSync()[0], grads: Object.fromEntries([...result.grads].map(([n, g]) => [n, Array.from(g.dataSync())])) };
+      const values = {
+        total: result.total.dataSync()[0],
+        grads: Object.fromEntries([...result.grads].map(([n, g]) => [n, Array.from(g.dataSync())])),
+      };
       disposeLossGradients(result);
       disposeLossTargets(targets);
       disposeModelInputs(inputs);
@@ -110,7 +153,9 @@ describe('tokenizer model on a real sample batch', () => {
   });
 
   test('parameter counts per preset (the README table)', () => {
-    const counts = Object.fromEntries(Object.entries(MODEL_PRESETS).map(([name, preset]) => [name, parameterCount(modelSpecs(preset, 41))]));
+    const counts = Object.fromEntries(
+      Object.entries(MODEL_PRESETS).map(([name, preset]) => [name, parameterCount(modelSpecs(preset, 41))]),
+    );
     console.log(`parameters at input width 41: ${JSON.stringify(counts)}`);
     expect(counts['tiny']).toBeLessThan(counts['teaching'] ?? 0);
     expect(counts['teaching']).toBeLessThan(counts['foldtree2'] ?? 0);

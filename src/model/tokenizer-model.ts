@@ -19,7 +19,11 @@ import { codebookVariable, quantizerSpecs } from './quantizer/quantizer-specs';
 /** Every parameter of the model, in a stable order: encoder, quantizer, then each enabled decoder. */
 export function modelSpecs(config: ModelConfig, inputWidth: number): ParameterSpec[] {
   const dim = config.quantizer.embeddingDim;
-  return [...encoderSpecs(config.encoder, inputWidth, dim), ...quantizerSpecs(config.quantizer), ...decoderSpecs(config.decoders, dim)];
+  return [
+    ...encoderSpecs(config.encoder, inputWidth, dim),
+    ...quantizerSpecs(config.quantizer),
+    ...decoderSpecs(config.decoders, dim),
+  ];
 }
 
 /** Fresh parameters for `config`, seeded; `inputWidth` is the dataset's `res.x` width. */
@@ -50,11 +54,27 @@ export interface ForwardResult {
 }
 
 /** Runs encoder, quantizer and every enabled decoder once. Tensors belong to the caller (use tf.tidy). */
-export function forward(params: ParameterSet, config: ModelConfig, inputs: ModelInputs, options: ForwardOptions): ForwardResult {
+export function forward(
+  params: ParameterSet,
+  config: ModelConfig,
+  inputs: ModelInputs,
+  options: ForwardOptions,
+): ForwardResult {
   const key = { training: options.training, seed: options.seed, step: options.step, rank: options.rank };
   const z = encode(params, config.encoder, inputs, key);
-  const quantization = quantize(codebookVariable(params), z, inputs.mask, options.commitmentCost, options.residueDenominator);
-  const context = { mask: inputs.mask, positions: inputs.positions, ...key, ...(options.pairs ? { pairs: options.pairs } : {}) };
+  const quantization = quantize(
+    codebookVariable(params),
+    z,
+    inputs.mask,
+    options.commitmentCost,
+    options.residueDenominator,
+  );
+  const context = {
+    mask: inputs.mask,
+    positions: inputs.positions,
+    ...key,
+    ...(options.pairs ? { pairs: options.pairs } : {}),
+  };
   const outputs = decode(params, config.decoders, quantization.quantized, context);
   return { z, quantization, outputs };
 }
@@ -70,10 +90,23 @@ export interface ModelLoss {
 }
 
 /** Forward pass plus every loss term (raw and weighted) and the weighted total. */
-export function modelLoss(params: ParameterSet, config: ModelConfig, inputs: ModelInputs, targets: LossTargets, options: LossOptions): ModelLoss {
+export function modelLoss(
+  params: ParameterSet,
+  config: ModelConfig,
+  inputs: ModelInputs,
+  targets: LossTargets,
+  options: LossOptions,
+): ModelLoss {
   const residueDenominator = targets.normalizers?.residues ?? options.residueDenominator;
   const withPairs = { ...options, pairs: targets.pairs };
-  const result = forward(params, config, inputs, residueDenominator === undefined ? withPairs : { ...withPairs, residueDenominator });
-  const losses = computeLosses(result.outputs, targets, result.quantization.loss, options.weights, { labelSmoothing: options.labelSmoothing });
+  const result = forward(
+    params,
+    config,
+    inputs,
+    residueDenominator === undefined ? withPairs : { ...withPairs, residueDenominator },
+  );
+  const losses = computeLosses(result.outputs, targets, result.quantization.loss, options.weights, {
+    labelSmoothing: options.labelSmoothing,
+  });
   return { forward: result, losses };
 }

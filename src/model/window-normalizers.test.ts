@@ -11,8 +11,23 @@ import { sampleBatch } from './testing/sample-batch.node';
 import { createModelParameters } from './tokenizer-model';
 
 const config = MODEL_PRESETS.tiny;
-const targetOptions = { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 2, step: 7, rank: 0 };
-const options = { training: false, seed: 2, step: 7, rank: 0, commitmentCost: 0.5, weights: DEFAULT_LOSS_WEIGHTS, labelSmoothing: 0.1 };
+const targetOptions = {
+  maskPlddt: true,
+  plddtThreshold: 0.3,
+  distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+  seed: 2,
+  step: 7,
+  rank: 0,
+};
+const options = {
+  training: false,
+  seed: 2,
+  step: 7,
+  rank: 0,
+  commitmentCost: 0.5,
+  weights: DEFAULT_LOSS_WEIGHTS,
+  labelSmoothing: 0.1,
+};
 let params: ParameterSet;
 let whole: PaddedBatch;
 let halves: PaddedBatch[];
@@ -21,17 +36,26 @@ beforeAll(async () => {
   params = createModelParameters(config, 41, 9);
   // Proteins of different lengths (the sample's short ones), so residue and pair counts differ per protein.
   whole = await sampleBatch({ proteins: 4, offset: 160, maxLength: 36 });
-  halves = [await sampleBatch({ proteins: 2, offset: 160, maxLength: 36 }), await sampleBatch({ proteins: 2, offset: 162, maxLength: 36 })];
+  halves = [
+    await sampleBatch({ proteins: 2, offset: 160, maxLength: 36 }),
+    await sampleBatch({ proteins: 2, offset: 162, maxLength: 36 }),
+  ];
 });
 afterAll(() => params.dispose());
 
-function gradients(batch: PaddedBatch, normalize?: (targets: ReturnType<typeof toLossTargets>) => ReturnType<typeof toLossTargets>) {
+function gradients(
+  batch: PaddedBatch,
+  normalize?: (targets: ReturnType<typeof toLossTargets>) => ReturnType<typeof toLossTargets>,
+) {
   const trainable = params.names().filter((n) => n !== CODEBOOK_PARAMETER);
   const inputs = toModelInputs(batch);
   const raw = toLossTargets(batch, targetOptions);
   const targets = normalize ? normalize(raw) : raw;
   const result = lossAndGradients(params, config, inputs, targets, options, trainable);
-  const values = { total: result.total.dataSync()[0] ?? NaN, grads: new Map([...result.grads].map(([n, g]) => [n, g.dataSync().slice()])) };
+  const values = {
+    total: result.total.dataSync()[0] ?? NaN,
+    grads: new Map([...result.grads].map(([n, g]) => [n, g.dataSync().slice()])),
+  };
   disposeLossGradients(result);
   disposeLossTargets(raw);
   disposeModelInputs(inputs);

@@ -50,7 +50,10 @@ export interface CodebookVectors {
  * The file a run trains on. `excluded`: proteins the dataset panel's value check set aside (`<file>:<id>` sources
  * with their reasons), so the trainers leave them out without reading the whole file again.
  */
-export type TrainingDataset = ({ readonly kind: 'sample'; readonly url: string; readonly name: string } | { readonly kind: 'file'; readonly file: File }) & {
+export type TrainingDataset = (
+  | { readonly kind: 'sample'; readonly url: string; readonly name: string }
+  | { readonly kind: 'file'; readonly file: File }
+) & {
   readonly excluded?: readonly SkippedItem[];
 };
 
@@ -69,7 +72,13 @@ export interface InitialWeights {
 }
 
 export type RunCommand =
-  | { readonly type: 'start'; readonly config: RunConfig; readonly dataset: TrainingDataset; readonly checkpoint?: ArrayBuffer; readonly weights?: InitialWeights }
+  | {
+      readonly type: 'start';
+      readonly config: RunConfig;
+      readonly dataset: TrainingDataset;
+      readonly checkpoint?: ArrayBuffer;
+      readonly weights?: InitialWeights;
+    }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' }
@@ -93,7 +102,12 @@ export type RunCommand =
 /** What the page's client adds: ports to the trainers (one control and one exchange port each), and deaths. */
 export type CoordinatorCommand =
   | RunCommand
-  | { readonly type: 'attach-trainers'; readonly control: readonly MessagePort[]; readonly exchange: readonly MessagePort[]; readonly isolated: boolean }
+  | {
+      readonly type: 'attach-trainers';
+      readonly control: readonly MessagePort[];
+      readonly exchange: readonly MessagePort[];
+      readonly isolated: boolean;
+    }
   | { readonly type: 'trainer-failed'; readonly rank: number; readonly reason: string };
 
 export const RUN_STATES = ['starting', 'running', 'paused', 'stopped', 'finished', 'failed'] as const;
@@ -149,18 +163,41 @@ export type CoordinatorEvent =
   | { readonly type: 'metrics'; readonly points: readonly MetricPoint[] }
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string }
   /** `final`: saved by the coordinator when the run finished (kept for download, not downloaded unasked). */
-  | { readonly type: 'checkpoint'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string; readonly final?: boolean }
+  | {
+      readonly type: 'checkpoint';
+      readonly step: number;
+      readonly bytes: ArrayBuffer;
+      readonly fileName: string;
+      readonly final?: boolean;
+    }
   | { readonly type: 'fault'; readonly fault: TrainerFault }
-  | { readonly type: 'weights'; readonly step: number; readonly bytes: ArrayBuffer; readonly fileName: string; readonly purpose?: WeightsPurpose }
+  | {
+      readonly type: 'weights';
+      readonly step: number;
+      readonly bytes: ArrayBuffer;
+      readonly fileName: string;
+      readonly purpose?: WeightsPurpose;
+    }
   | { readonly type: 'tokens'; readonly step: number; readonly tokens: ProteinTokens }
   /** Changes taken by every trainer; `step` is the first optimizer step (1-based, as in metric points) they shape. */
-  | { readonly type: 'hyperparameters-changed'; readonly step: number; readonly changes: readonly HyperparameterChange[] };
+  | {
+      readonly type: 'hyperparameters-changed';
+      readonly step: number;
+      readonly changes: readonly HyperparameterChange[];
+    };
 
 export function isRunCommand(value: unknown): value is RunCommand {
   if (!isRecord(value)) return false;
   switch (value['type']) {
     case 'start':
-      return isRecord(value['config']) && isRecord(value['dataset']) && (value['weights'] === undefined || (isRecord(value['weights']) && value['weights']['bytes'] instanceof ArrayBuffer && typeof value['weights']['name'] === 'string'));
+      return (
+        isRecord(value['config']) &&
+        isRecord(value['dataset']) &&
+        (value['weights'] === undefined ||
+          (isRecord(value['weights']) &&
+            value['weights']['bytes'] instanceof ArrayBuffer &&
+            typeof value['weights']['name'] === 'string'))
+      );
     case 'pause':
     case 'resume':
     case 'stop':
@@ -169,13 +206,20 @@ export function isRunCommand(value: unknown): value is RunCommand {
     case 'step-once':
       return true;
     case 'download-weights':
-      return (value['naming'] === undefined || WEIGHT_NAMINGS.includes(value['naming'] as WeightNaming)) && (value['purpose'] === undefined || value['purpose'] === 'save' || value['purpose'] === 'encode');
+      return (
+        (value['naming'] === undefined || WEIGHT_NAMINGS.includes(value['naming'] as WeightNaming)) &&
+        (value['purpose'] === undefined || value['purpose'] === 'save' || value['purpose'] === 'encode')
+      );
     case 'encode-protein':
       return value['proteinId'] === undefined || typeof value['proteinId'] === 'string';
     case 'set-hyperparameters':
       return Array.isArray(value['changes']) && value['changes'].every(isChange);
     case 'inject-fault':
-      return typeof value['rank'] === 'number' && isOneOf(INJECTED_FAULTS, value['fault']) && typeof value['atStep'] === 'number';
+      return (
+        typeof value['rank'] === 'number' &&
+        isOneOf(INJECTED_FAULTS, value['fault']) &&
+        typeof value['atStep'] === 'number'
+      );
     default:
       return false;
   }
@@ -185,7 +229,9 @@ export function isCoordinatorCommand(value: unknown): value is CoordinatorComman
   if (!isRecord(value)) return false;
   switch (value['type']) {
     case 'attach-trainers':
-      return Array.isArray(value['control']) && Array.isArray(value['exchange']) && typeof value['isolated'] === 'boolean';
+      return (
+        Array.isArray(value['control']) && Array.isArray(value['exchange']) && typeof value['isolated'] === 'boolean'
+      );
     case 'trainer-failed':
       return typeof value['rank'] === 'number' && typeof value['reason'] === 'string';
     default:
@@ -203,17 +249,40 @@ function isChange(value: unknown): value is HyperparameterChange {
 }
 
 function isFault(value: unknown): value is TrainerFault {
-  return isRecord(value) && isNumber(value['rank']) && isOneOf(FAULT_KINDS, value['kind']) && isString(value['message']) && isNumber(value['step']) && isNumber(value['remaining']);
+  return (
+    isRecord(value) &&
+    isNumber(value['rank']) &&
+    isOneOf(FAULT_KINDS, value['kind']) &&
+    isString(value['message']) &&
+    isNumber(value['step']) &&
+    isNumber(value['remaining'])
+  );
 }
 
 function isTokens(value: unknown): value is ProteinTokens {
-  return isRecord(value) && isString(value['proteinId']) && isString(value['sequence']) && Array.isArray(value['codes']) && isNumber(value['codebookSize']) && (value['plddt'] === null || Array.isArray(value['plddt']));
+  return (
+    isRecord(value) &&
+    isString(value['proteinId']) &&
+    isString(value['sequence']) &&
+    Array.isArray(value['codes']) &&
+    isNumber(value['codebookSize']) &&
+    (value['plddt'] === null || Array.isArray(value['plddt']))
+  );
 }
 
 function isRunInfo(value: unknown): value is RunInfo {
   if (!isRecord(value) || !isRecord(value['groups'])) return false;
   const strings = ['runName', 'backend', 'precision', 'strategy', 'exchange'] as const;
-  const numbers = ['parameters', 'proteins', 'skippedProteins', 'stepsPerEpoch', 'totalSteps', 'inputWidth', 'trainers', 'effectiveBatch'] as const;
+  const numbers = [
+    'parameters',
+    'proteins',
+    'skippedProteins',
+    'stepsPerEpoch',
+    'totalSteps',
+    'inputWidth',
+    'trainers',
+    'effectiveBatch',
+  ] as const;
   return strings.every((key) => isString(value[key])) && numbers.every((key) => isNumber(value[key]));
 }
 
@@ -230,7 +299,9 @@ export function isCoordinatorEvent(value: unknown): value is CoordinatorEvent {
     case 'info':
       return isRunInfo(value['info']);
     case 'metrics':
-      return Array.isArray(value['points']) && value['points'].every((p: unknown) => isRecord(p) && isNumber(p['step']));
+      return (
+        Array.isArray(value['points']) && value['points'].every((p: unknown) => isRecord(p) && isNumber(p['step']))
+      );
     case 'log':
       return isOneOf(LOG_LEVELS, value['level']) && isString(value['message']);
     case 'checkpoint':

@@ -28,7 +28,13 @@ export type DatasetRequest =
   | { readonly type: 'open-files'; readonly requestId: number; readonly files: readonly File[] };
 
 export type DatasetEvent =
-  | { readonly type: 'progress'; readonly requestId: number; readonly done: number; readonly total: number; readonly label: string }
+  | {
+      readonly type: 'progress';
+      readonly requestId: number;
+      readonly done: number;
+      readonly total: number;
+      readonly label: string;
+    }
   | { readonly type: 'opened'; readonly requestId: number; readonly summary: DatasetSummary }
   | { readonly type: 'failed'; readonly requestId: number; readonly message: string };
 
@@ -38,7 +44,9 @@ export function isDatasetRequest(value: unknown): value is DatasetRequest {
     case 'open-sample':
       return typeof value['url'] === 'string' && typeof value['name'] === 'string';
     case 'open-files':
-      return Array.isArray(value['files']) && value['files'].every((f) => typeof File !== 'undefined' && f instanceof File);
+      return (
+        Array.isArray(value['files']) && value['files'].every((f) => typeof File !== 'undefined' && f instanceof File)
+      );
     default:
       return false;
   }
@@ -48,7 +56,9 @@ export function isDatasetEvent(value: unknown): value is DatasetEvent {
   if (!isRecord(value) || typeof value['requestId'] !== 'number') return false;
   switch (value['type']) {
     case 'progress':
-      return typeof value['done'] === 'number' && typeof value['total'] === 'number' && typeof value['label'] === 'string';
+      return (
+        typeof value['done'] === 'number' && typeof value['total'] === 'number' && typeof value['label'] === 'string'
+      );
     case 'opened':
       return isRecord(value['summary']) && typeof value['summary']['proteinCount'] === 'number';
     case 'failed':

@@ -73,17 +73,35 @@ export interface EncodeWeights {
   readonly step: number | null;
 }
 
-export type EncodeCommand = { readonly type: 'encode'; readonly job: number; readonly config: RunConfig; readonly weights: EncodeWeights; readonly dataset: TrainingDataset };
+export type EncodeCommand = {
+  readonly type: 'encode';
+  readonly job: number;
+  readonly config: RunConfig;
+  readonly weights: EncodeWeights;
+  readonly dataset: TrainingDataset;
+};
 
 export type EncodeEvent =
-  | { readonly type: 'progress'; readonly job: number; readonly done: number; readonly total: number; readonly proteinId: string }
+  | {
+      readonly type: 'progress';
+      readonly job: number;
+      readonly done: number;
+      readonly total: number;
+      readonly proteinId: string;
+    }
   | { readonly type: 'log'; readonly job: number; readonly message: string }
   | { readonly type: 'result'; readonly job: number; readonly result: EncodeResult }
   | { readonly type: 'failed'; readonly job: number; readonly message: string };
 
 export function isEncodeCommand(value: unknown): value is EncodeCommand {
   if (!isRecord(value) || typeof value['job'] !== 'number') return false;
-  return value['type'] === 'encode' && isRecord(value['config']) && isRecord(value['dataset']) && isRecord(value['weights']) && value['weights']['bytes'] instanceof ArrayBuffer;
+  return (
+    value['type'] === 'encode' &&
+    isRecord(value['config']) &&
+    isRecord(value['dataset']) &&
+    isRecord(value['weights']) &&
+    value['weights']['bytes'] instanceof ArrayBuffer
+  );
 }
 
 export function isEncodeEvent(value: unknown): value is EncodeEvent {

@@ -30,5 +30,10 @@ export function isGpuProbeRequest(value: unknown): value is GpuProbeRequest {
 }
 
 export function isGpuProbeEvent(value: unknown): value is GpuProbeEvent {
-  return isRecord(value) && value['type'] === 'probe-result' && isRecord(value['report']) && typeof value['report']['available'] === 'boolean';
+  return (
+    isRecord(value) &&
+    value['type'] === 'probe-result' &&
+    isRecord(value['report']) &&
+    typeof value['report']['available'] === 'boolean'
+  );
 }

@@ -57,8 +57,21 @@ export interface BenchBatchSpec {
 }
 
 export type ModelBenchRequest =
-  | { readonly type: 'benchmark'; readonly requestId: number; readonly batch: BenchBatchSpec; readonly presets: readonly string[]; readonly backends: readonly string[]; readonly repeats: number }
-  | { readonly type: 'compare-backends'; readonly requestId: number; readonly batch: BenchBatchSpec; readonly preset: string; readonly backends: readonly [string, string] }
+  | {
+      readonly type: 'benchmark';
+      readonly requestId: number;
+      readonly batch: BenchBatchSpec;
+      readonly presets: readonly string[];
+      readonly backends: readonly string[];
+      readonly repeats: number;
+    }
+  | {
+      readonly type: 'compare-backends';
+      readonly requestId: number;
+      readonly batch: BenchBatchSpec;
+      readonly preset: string;
+      readonly backends: readonly [string, string];
+    }
   | { readonly type: 'check-f16'; readonly requestId: number; readonly batch: BenchBatchSpec; readonly preset: string };
 
 export type ModelBenchEvent =
@@ -69,10 +82,17 @@ export type ModelBenchEvent =
   | { readonly type: 'failed'; readonly requestId: number; readonly message: string };
 
 function isBatchSpec(value: unknown): value is BenchBatchSpec {
-  return isRecord(value) && typeof value['sampleUrl'] === 'string' && typeof value['proteins'] === 'number' && typeof value['offset'] === 'number' && typeof value['maxLength'] === 'number';
+  return (
+    isRecord(value) &&
+    typeof value['sampleUrl'] === 'string' &&
+    typeof value['proteins'] === 'number' &&
+    typeof value['offset'] === 'number' &&
+    typeof value['maxLength'] === 'number'
+  );
 }
 
-const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 export function isModelBenchRequest(value: unknown): value is ModelBenchRequest {
   if (!isRecord(value) || typeof value['requestId'] !== 'number' || !isBatchSpec(value['batch'])) return false;

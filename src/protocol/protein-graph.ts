@@ -50,7 +50,15 @@ export type EdgeTypeName = (typeof EDGE_TYPES)[keyof typeof EDGE_TYPES];
 
 /** Node types every trainable protein must carry (what training reads, see docs/hdf5-layout.md). */
 export const REQUIRED_NODE_TYPES: readonly NodeTypeName[] = [
-  'res', 'AA', 'coords', 'bondangles', 'plddt', 'positions', 'ss', 'fourier1dr', 'fourier1di',
+  'res',
+  'AA',
+  'coords',
+  'bondangles',
+  'plddt',
+  'positions',
+  'ss',
+  'fourier1dr',
+  'fourier1di',
 ];
 /** Edge types every trainable protein must carry. */
 export const REQUIRED_EDGE_TYPES: readonly EdgeTypeName[] = ['res_contactPoints_res'];

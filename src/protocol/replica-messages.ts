@@ -6,14 +6,24 @@
 import { isRecord } from '../shared/assert-never';
 import type { MetricPoint } from './metric-point';
 import type { RunConfig } from './run-config';
-import { INJECTED_FAULTS, type HyperparameterChange, type InitialWeights, type InjectedFault, type ProteinTokens, type TrainerSetup, type TrainingDataset } from './coordinator-messages';
+import {
+  INJECTED_FAULTS,
+  type HyperparameterChange,
+  type InitialWeights,
+  type InjectedFault,
+  type ProteinTokens,
+  type TrainerSetup,
+  type TrainingDataset,
+} from './coordinator-messages';
 import type { WeightChecksum } from './weight-checksum';
 
 /**
  * How a replica reaches the coordinator's gradient sum: one shared buffer (cross-origin isolated pages), or
  * messages over the exchange port the page handed the trainer at connection.
  */
-export type ExchangeSetup = ({ readonly kind: 'shared'; readonly buffer: SharedArrayBuffer } | { readonly kind: 'message' }) & {
+export type ExchangeSetup = (
+  { readonly kind: 'shared'; readonly buffer: SharedArrayBuffer } | { readonly kind: 'message' }
+) & {
   /** ddp: each replica steps its own optimizer on the sum; dp: the coordinator's master steps and sends weights. */
   readonly strategy: 'ddp' | 'dp';
 };
@@ -28,7 +38,6 @@ export interface TrainerConnect {
 export function isTrainerConnect(value: unknown): value is TrainerConnect {
   return isRecord(value) && value['type'] === 'connect' && isRecord(value['control']) && isRecord(value['exchange']);
 }
-
 
 export type ReplicaCommand =
   | {
@@ -70,7 +79,12 @@ export type ReplicaEvent =
    * `point` null: the run had already finished every epoch. `exchangeMs`: time spent waiting in the all-reduce;
    * `residues`: real residues this replica processed in the step.
    */
-  | { readonly type: 'stepped'; readonly point: MetricPoint | null; readonly exchangeMs: number; readonly residues: number }
+  | {
+      readonly type: 'stepped';
+      readonly point: MetricPoint | null;
+      readonly exchangeMs: number;
+      readonly residues: number;
+    }
   | { readonly type: 'checksum'; readonly step: number; readonly checksum: WeightChecksum }
   | { readonly type: 'saved'; readonly step: number; readonly bytes: ArrayBuffer }
   | { readonly type: 'encoded'; readonly step: number; readonly tokens: ProteinTokens }
@@ -80,12 +94,16 @@ export type ReplicaEvent =
   | { readonly type: 'step-aborted'; readonly step: number }
   | { readonly type: 'failed'; readonly kind: ReplicaFailureKind; readonly message: string };
 
-
 export function isReplicaCommand(value: unknown): value is ReplicaCommand {
   if (!isRecord(value)) return false;
   switch (value['type']) {
     case 'init':
-      return isRecord(value['config']) && isRecord(value['dataset']) && typeof value['rank'] === 'number' && typeof value['worldSize'] === 'number';
+      return (
+        isRecord(value['config']) &&
+        isRecord(value['dataset']) &&
+        typeof value['rank'] === 'number' &&
+        typeof value['worldSize'] === 'number'
+      );
     case 'connect-exchange':
       return value['exchange'] === null || isRecord(value['exchange']);
     case 'inject-fault':

@@ -12,11 +12,20 @@ function names(prefix: string, count: number): string[] {
 
 /** Column names in order; index = column. */
 export const RES_X_COLUMNS: readonly string[] = [
-  'phi', 'psi', 'omega', // radians; 0 where undefined (chain ends, gaps)
-  'sin_phi', 'cos_phi', 'sin_psi', 'cos_psi', 'sin_omega', 'cos_omega',
+  'phi',
+  'psi',
+  'omega', // radians; 0 where undefined (chain ends, gaps)
+  'sin_phi',
+  'cos_phi',
+  'sin_psi',
+  'cos_psi',
+  'sin_omega',
+  'cos_omega',
   ...[...AMINO_ACIDS].map((a) => `aa_${a}`), // one-hot, FoldTree2's order
   ...names('R', 9), // local frame R_true, row-major [R00,R01,R02,R10,...,R22]
-  't_x', 't_y', 't_z', // CA[i+1] - CA[i] in Å, global frame; last row 0
+  't_x',
+  't_y',
+  't_z', // CA[i+1] - CA[i] in Å, global frame; last row 0
 ];
 
 export const RES_X_WIDTH = RES_X_COLUMNS.length;

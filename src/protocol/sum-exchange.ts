@@ -113,7 +113,16 @@ export function sharedSumLayout(worldSize: number, capacity: number): SharedSumL
   const slotsOffset = alignUp(reasonOffset + SHARED_SUM_REASON_BYTES, CACHE_LINE);
   const slotBytes = alignUp(capacity * 4, CACHE_LINE);
   const resultOffset = slotsOffset + worldSize * slotBytes;
-  return { worldSize, capacity, headerInts, reasonOffset, slotsOffset, slotBytes, resultOffset, byteLength: resultOffset + slotBytes };
+  return {
+    worldSize,
+    capacity,
+    headerInts,
+    reasonOffset,
+    slotsOffset,
+    slotBytes,
+    resultOffset,
+    byteLength: resultOffset + slotBytes,
+  };
 }
 
 /** A zeroed shared sum buffer with `worldSize` and `capacity` recorded in its header. */

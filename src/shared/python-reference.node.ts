@@ -17,11 +17,16 @@ export interface PythonOptions {
   readonly input?: string | Uint8Array;
 }
 
-const argv = (script: PythonScript, args: readonly string[] = []) => ('file' in script ? [script.file, ...args] : ['-c', script.code, ...args]);
+const argv = (script: PythonScript, args: readonly string[] = []) =>
+  'file' in script ? [script.file, ...args] : ['-c', script.code, ...args];
 
 /** Runs `script` and returns its stdout; throws (with its stderr) when it exits with an error. */
 export function runPython(script: PythonScript, options: PythonOptions = {}): string {
-  return execFileSync(PYTHON, argv(script, options.args), { encoding: 'utf8', maxBuffer: 1 << 29, ...(options.input !== undefined ? { input: options.input } : {}) });
+  return execFileSync(PYTHON, argv(script, options.args), {
+    encoding: 'utf8',
+    maxBuffer: 1 << 29,
+    ...(options.input !== undefined ? { input: options.input } : {}),
+  });
 }
 
 /** Runs `script` and parses its stdout as JSON. */
@@ -30,8 +35,15 @@ export function runPythonJson<T>(script: PythonScript, options: PythonOptions = 
 }
 
 /** Runs `script` without throwing: its exit status, stdout and stderr. */
-export function tryPython(script: PythonScript, options: PythonOptions = {}): { readonly status: number | null; readonly stdout: string; readonly stderr: string } {
-  const run = spawnSync(PYTHON, argv(script, options.args), { encoding: 'utf8', maxBuffer: 1 << 29, ...(options.input !== undefined ? { input: options.input } : {}) });
+export function tryPython(
+  script: PythonScript,
+  options: PythonOptions = {},
+): { readonly status: number | null; readonly stdout: string; readonly stderr: string } {
+  const run = spawnSync(PYTHON, argv(script, options.args), {
+    encoding: 'utf8',
+    maxBuffer: 1 << 29,
+    ...(options.input !== undefined ? { input: options.input } : {}),
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

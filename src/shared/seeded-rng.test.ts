@@ -18,7 +18,9 @@ describe('sfc32 core', () => {
     const rng = createRng(1, 42, 0);
     expect(rng.state()).toEqual({ algorithm: 'sfc32', words: [3187169828, 1057578140, 27275828, 13] });
     expect(draws(rng, 5)).toEqual([4244747981, 1303944212, 1849152687, 1223162036, 2771491279]);
-    expect(draws(createRng(2, -1, 7, 123456789012), 5)).toEqual([3625371645, 2873445160, 1892879310, 3041758577, 369520719]);
+    expect(draws(createRng(2, -1, 7, 123456789012), 5)).toEqual([
+      3625371645, 2873445160, 1892879310, 3041758577, 369520719,
+    ]);
   });
 });
 
@@ -33,7 +35,9 @@ describe('state round trip', () => {
 
   it('rejects malformed states with a message naming the source', () => {
     expect(() => restoreRng(null, 'checkpoint rng')).toThrow(/checkpoint rng: expected an object/);
-    expect(() => restoreRng({ algorithm: 'mt19937', words: [1, 2, 3, 4] })).toThrow(/unsupported RNG algorithm "mt19937"/);
+    expect(() => restoreRng({ algorithm: 'mt19937', words: [1, 2, 3, 4] })).toThrow(
+      /unsupported RNG algorithm "mt19937"/,
+    );
     expect(() => restoreRng({ algorithm: 'sfc32', words: [1, 2, 3] })).toThrow(/'words' must be 4 integers/);
     expect(() => restoreRng({ algorithm: 'sfc32', words: [1, 2, 3, 2 ** 32] })).toThrow(/'words' must be 4 integers/);
     expect(() => restoreRng({ algorithm: 'sfc32', words: [1, 2, -3, 4] })).toThrow(/'words' must be 4 integers/);
@@ -84,7 +88,12 @@ describe('stream independence', () => {
     const n = 20_000;
     const floats = (rng: SeededRng): number[] => Array.from({ length: n }, () => rng.nextFloat());
     const base = floats(createRng(1, 0, 0, 0));
-    for (const key of [[1, 1, 0, 0], [1, 0, 1, 0], [1, 0, 0, 1], [2, 0, 0, 0]]) {
+    for (const key of [
+      [1, 1, 0, 0],
+      [1, 0, 1, 0],
+      [1, 0, 0, 1],
+      [2, 0, 0, 0],
+    ]) {
       const other = floats(createRng(...key));
       let cov = 0;
       for (let i = 0; i < n; i++) cov += ((base[i] ?? 0) - 0.5) * ((other[i] ?? 0) - 0.5);

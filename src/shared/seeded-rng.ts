@@ -75,7 +75,12 @@ export class SeededRng {
  * Identical tuples give identical streams; tuples differing anywhere give independent-looking ones.
  */
 export function createRng(...key: readonly number[]): SeededRng {
-  const rng = new SeededRng(hashIntegers(key, 0x243f6a88), hashIntegers(key, 0x85a308d3), hashIntegers(key, 0x13198a2e), 1);
+  const rng = new SeededRng(
+    hashIntegers(key, 0x243f6a88),
+    hashIntegers(key, 0x85a308d3),
+    hashIntegers(key, 0x13198a2e),
+    1,
+  );
   for (let i = 0; i < WARM_UP_ROUNDS; i++) rng.nextUint32();
   return rng;
 }

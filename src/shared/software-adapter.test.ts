@@ -9,14 +9,18 @@ describe('isSoftwareAdapter', () => {
     expect(isSoftwareAdapter({ vendor: 'microsoft', description: 'Microsoft Basic Render Driver' })).toBe(true);
     expect(isSoftwareAdapter({ vendor: 'nvidia', architecture: 'hopper', isFallbackAdapter: true })).toBe(true);
     expect(isSoftwareAdapter({ vendor: 'nvidia', architecture: 'hopper' }, true)).toBe(true);
-    expect(isSoftwareAdapter({ vendor: 'nvidia', architecture: 'hopper', description: 'NVIDIA H100 80GB HBM3' })).toBe(false);
+    expect(isSoftwareAdapter({ vendor: 'nvidia', architecture: 'hopper', description: 'NVIDIA H100 80GB HBM3' })).toBe(
+      false,
+    );
     expect(isSoftwareAdapter({ vendor: 'apple', architecture: 'metal-3' })).toBe(false);
     expect(isSoftwareAdapter({})).toBe(false);
   });
 
   test('adapterName joins what the browser reveals', () => {
     expect(adapterName({ vendor: 'google', architecture: 'swiftshader' })).toBe('google swiftshader');
-    expect(adapterName({ vendor: 'nvidia', architecture: 'hopper', device: 'H100', description: '' })).toBe('nvidia hopper H100');
+    expect(adapterName({ vendor: 'nvidia', architecture: 'hopper', device: 'H100', description: '' })).toBe(
+      'nvidia hopper H100',
+    );
     expect(adapterName({})).toBe('unnamed adapter');
   });
 });

@@ -25,7 +25,11 @@ test("Python's zipfile reads the archive back: names, bytes, CRC check", () => {
     'print(json.dumps([[i.filename, i.file_size, hashlib.sha256(z.read(i)).hexdigest()] for i in z.infolist()]))',
   ].join('\n');
   const read = JSON.parse(runPython({ code: script }, { args: [path] })) as [string, number, string][];
-  const sha = (data: Uint8Array): string => runPython({ code: 'import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())' }, { input: data }).trim();
+  const sha = (data: Uint8Array): string =>
+    runPython(
+      { code: 'import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())' },
+      { input: data },
+    ).trim();
   expect(read).toEqual([
     ['run-foldtree2/foldtree2.yaml', 16, sha(new TextEncoder().encode('hidden_size: 40\n'))],
     ['run-foldtree2/foldtree2.safetensors', 70_000, sha(binary)],

@@ -30,17 +30,37 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 export function zipStore(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
   const names = entries.map((entry) => encoder.encode(entry.name));
-  const size = entries.reduce((sum, entry, k) => sum + 30 + (names[k]?.length ?? 0) + entry.data.length + 46 + (names[k]?.length ?? 0), 22);
+  const size = entries.reduce(
+    (sum, entry, k) => sum + 30 + (names[k]?.length ?? 0) + entry.data.length + 46 + (names[k]?.length ?? 0),
+    22,
+  );
   if (size >= 2 ** 32) throw new Error('zip archive over 4 GiB');
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   let at = 0;
-  const u16 = (v: number): void => { view.setUint16(at, v, true); at += 2; };
-  const u32 = (v: number): void => { view.setUint32(at, v >>> 0, true); at += 4; };
-  const bytes = (b: Uint8Array): void => { out.set(b, at); at += b.length; };
+  const u16 = (v: number): void => {
+    view.setUint16(at, v, true);
+    at += 2;
+  };
+  const u32 = (v: number): void => {
+    view.setUint32(at, v >>> 0, true);
+    at += 4;
+  };
+  const bytes = (b: Uint8Array): void => {
+    out.set(b, at);
+    at += b.length;
+  };
   const common = (crc: number, length: number, nameLength: number): void => {
-    u16(20); u16(0x0800); u16(0); u16(DOS_TIME); u16(DOS_DATE); // version, flags (UTF-8 names), stored, time, date
-    u32(crc); u32(length); u32(length); u16(nameLength); u16(0);
+    u16(20);
+    u16(0x0800);
+    u16(0);
+    u16(DOS_TIME);
+    u16(DOS_DATE); // version, flags (UTF-8 names), stored, time, date
+    u32(crc);
+    u32(length);
+    u32(length);
+    u16(nameLength);
+    u16(0);
   };
   const offsets: number[] = [];
   const crcs = entries.map((entry) => crc32(entry.data));
@@ -58,10 +78,21 @@ export function zipStore(entries: readonly ZipEntry[]): Uint8Array {
     u32(0x02014b50);
     u16(20); // made by
     common(crcs[k] ?? 0, entry.data.length, name.length);
-    u16(0); u16(0); u16(0); u32(0); u32(offsets[k] ?? 0); // comment, disk, internal, external attributes, offset
+    u16(0);
+    u16(0);
+    u16(0);
+    u32(0);
+    u32(offsets[k] ?? 0); // comment, disk, internal, external attributes, offset
     bytes(name);
   });
   const directorySize = at - directory;
-  u32(0x06054b50); u16(0); u16(0); u16(entries.length); u16(entries.length); u32(directorySize); u32(directory); u16(0);
+  u32(0x06054b50);
+  u16(0);
+  u16(0);
+  u16(entries.length);
+  u16(entries.length);
+  u32(directorySize);
+  u32(directory);
+  u16(0);
   return out;
 }

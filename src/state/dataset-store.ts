@@ -34,7 +34,10 @@ export function openedDatasetFile(): File | null {
   return openedFile;
 }
 
-async function track(open: (onProgress: (p: DatasetProgress) => void) => Promise<DatasetSummary>, file: File | null = null): Promise<void> {
+async function track(
+  open: (onProgress: (p: DatasetProgress) => void) => Promise<DatasetSummary>,
+  file: File | null = null,
+): Promise<void> {
   const ticket = ++latest;
   useDatasetStore.setState({ status: 'loading', progress: null, error: null });
   try {
@@ -47,7 +50,12 @@ async function track(open: (onProgress: (p: DatasetProgress) => void) => Promise
     }
   } catch (error) {
     // A failed load keeps the previously opened dataset, so nothing the user had is lost.
-    if (ticket === latest) useDatasetStore.setState({ status: 'error', error: error instanceof Error ? error.message : String(error), progress: null });
+    if (ticket === latest)
+      useDatasetStore.setState({
+        status: 'error',
+        error: error instanceof Error ? error.message : String(error),
+        progress: null,
+      });
   }
 }
 
@@ -57,7 +65,10 @@ export function loadSampleDataset(baseUrl: string): Promise<void> {
 }
 
 export function loadDatasetFiles(files: readonly File[]): Promise<void> {
-  return track((onProgress) => datasetClient().openFiles(files, onProgress), files.length === 1 ? (files[0] ?? null) : null);
+  return track(
+    (onProgress) => datasetClient().openFiles(files, onProgress),
+    files.length === 1 ? (files[0] ?? null) : null,
+  );
 }
 
 export function resetDatasetStore(): void {

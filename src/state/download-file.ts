@@ -17,6 +17,9 @@ export const saveWithObjectUrl: FileSaver = (data, fileName, mimeType) => {
 
 /** `name` made safe as a file name on every OS: no separators, control or reserved characters. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/[^\x20-\x7e]/g, '').replace(/^-+|-+$/g, '');
+  const cleaned = name
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/^-+|-+$/g, '');
   return cleaned || 'run';
 }

@@ -12,7 +12,10 @@ export const useGpuStore = create<GpuState>()(() => ({ status: 'idle', report: n
 
 export async function probeGpu(): Promise<void> {
   if (typeof Worker === 'undefined') {
-    useGpuStore.setState({ status: 'done', report: { available: false, reason: 'This browser cannot start Web Workers.' } });
+    useGpuStore.setState({
+      status: 'done',
+      report: { available: false, reason: 'This browser cannot start Web Workers.' },
+    });
     return;
   }
   useGpuStore.setState({ status: 'probing' });

@@ -20,7 +20,8 @@ export function App() {
       <header className="studio-header">
         <h1>FoldTree Studio</h1>
         <p className="tagline">
-          Train FoldTree2-style protein-structure tokenizers on your GPU, in the browser. <a href="./bench.html">Benchmark this browser</a>
+          Train FoldTree2-style protein-structure tokenizers on your GPU, in the browser.{' '}
+          <a href="./bench.html">Benchmark this browser</a>
         </p>
       </header>
       <main className="studio-main">

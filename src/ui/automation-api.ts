@@ -27,15 +27,35 @@ export type AutomationEvent =
   /** A marker the charts draw: a live hyper-parameter change, a pause, a fault. */
   | { readonly type: 'run-event'; readonly time: number; readonly event: RunEvent }
   /** A checkpoint's bytes as base64; `final`: saved by the trainers when the run finished. */
-  | { readonly type: 'checkpoint'; readonly time: number; readonly step: number; readonly fileName: string; readonly final: boolean; readonly base64: string }
+  | {
+      readonly type: 'checkpoint';
+      readonly time: number;
+      readonly step: number;
+      readonly fileName: string;
+      readonly final: boolean;
+      readonly base64: string;
+    }
   /** Any other file the page would have downloaded (weights as safetensors), as base64. */
-  | { readonly type: 'file'; readonly time: number; readonly fileName: string; readonly mimeType: string; readonly base64: string };
+  | {
+      readonly type: 'file';
+      readonly time: number;
+      readonly fileName: string;
+      readonly mimeType: string;
+      readonly base64: string;
+    };
 
 export interface AutomationStatus {
   /** The WebGPU probe's report; null while it runs. */
   readonly gpu: GpuProbeReport | null;
   /** `setAside`: how many proteins or files the panel set aside, and the first one's `source: reason`. */
-  readonly dataset: { readonly status: DatasetState['status']; readonly name: string | null; readonly proteins: number | null; readonly error: string | null; readonly setAside: number; readonly firstSetAside: string | null };
+  readonly dataset: {
+    readonly status: DatasetState['status'];
+    readonly name: string | null;
+    readonly proteins: number | null;
+    readonly error: string | null;
+    readonly setAside: number;
+    readonly firstSetAside: string | null;
+  };
   readonly run: { readonly status: RunStatus; readonly error: string | null; readonly checkpointPending: boolean };
 }
 
@@ -47,7 +67,12 @@ export interface AutomationApi {
    * Imports `configText` (named `fileName`, studio or FoldTree2 keys) as the page's config and starts a run on the
    * dataset the page has open; with `checkpointBase64`, continues that saved run.
    */
-  start(configText: string, fileName: string, checkpointBase64?: string, weights?: { readonly name: string; readonly base64: string }): AutomationStart;
+  start(
+    configText: string,
+    fileName: string,
+    checkpointBase64?: string,
+    weights?: { readonly name: string; readonly base64: string },
+  ): AutomationStart;
   /** Events since the last call, oldest first. */
   drainEvents(): AutomationEvent[];
   /** Pauses a running run after the step in flight (checkpoints are taken while paused: see `requestCheckpoint`). */
@@ -89,19 +114,29 @@ function tapStores(): void {
   });
   useRunStore.subscribe((state, previous) => {
     const time = Date.now();
-    if (state.status !== previous.status || state.statusMessage !== previous.statusMessage) queue.push({ type: 'state', time, status: state.status, message: state.statusMessage });
+    if (state.status !== previous.status || state.statusMessage !== previous.statusMessage)
+      queue.push({ type: 'state', time, status: state.status, message: state.statusMessage });
     if (state.info && state.info !== previous.info) queue.push({ type: 'info', time, info: state.info });
     if (state.fault && state.fault !== previous.fault) queue.push({ type: 'fault', time, fault: state.fault });
     // Each log line is its own store update, so a new last line is the one line added.
     const line = state.logs.at(-1);
-    if (line && line !== previous.logs.at(-1)) queue.push({ type: 'log', time: line.time, level: line.level, message: line.message });
+    if (line && line !== previous.logs.at(-1))
+      queue.push({ type: 'log', time: line.time, level: line.level, message: line.message });
     const checkpoint = state.lastCheckpoint;
     if (checkpoint && checkpoint !== previous.lastCheckpoint) {
       // The finished run's checkpoint is kept for download on request: request it, so it reaches the saver.
       if (checkpoint.final) downloadFinalCheckpoint();
       const base64 = savedCheckpoints.get(checkpoint.fileName);
       savedCheckpoints.delete(checkpoint.fileName);
-      if (base64 !== undefined) queue.push({ type: 'checkpoint', time, step: checkpoint.step, fileName: checkpoint.fileName, final: checkpoint.final === true, base64 });
+      if (base64 !== undefined)
+        queue.push({
+          type: 'checkpoint',
+          time,
+          step: checkpoint.step,
+          fileName: checkpoint.fileName,
+          final: checkpoint.final === true,
+          base64,
+        });
     }
   });
   useMetricsStore.subscribe((state, previous) => {
@@ -110,7 +145,8 @@ function tapStores(): void {
     if (added > 0) queue.push({ type: 'metrics', time: Date.now(), points: state.points.slice(-added) });
   });
   useRunEvents.subscribe((state, previous) => {
-    for (const event of state.events.slice(previous.events.length)) queue.push({ type: 'run-event', time: Date.now(), event });
+    for (const event of state.events.slice(previous.events.length))
+      queue.push({ type: 'run-event', time: Date.now(), event });
   });
 }
 
@@ -133,14 +169,25 @@ function status(): AutomationStatus {
   };
 }
 
-function start(configText: string, fileName: string, checkpointBase64?: string, weights?: { readonly name: string; readonly base64: string }): AutomationStart {
+function start(
+  configText: string,
+  fileName: string,
+  checkpointBase64?: string,
+  weights?: { readonly name: string; readonly base64: string },
+): AutomationStart {
   tapStores();
-  if (!importConfigText(configText, fileName)) return { ok: false, reason: useRunStore.getState().configError ?? `${fileName} was refused` };
+  if (!importConfigText(configText, fileName))
+    return { ok: false, reason: useRunStore.getState().configError ?? `${fileName} was refused` };
   // The studio page sits at the app's base, so the sample resolves against the page itself.
   const source = trainingSourceFor(useDatasetStore.getState(), './', location.href, openedDatasetFile());
   if (!source.ok) return { ok: false, reason: source.reason };
   queue.length = 0;
-  const origin = checkpointBase64 !== undefined ? { checkpoint: fromBase64(checkpointBase64) } : weights ? { weights: { name: weights.name, bytes: fromBase64(weights.base64) } } : undefined;
+  const origin =
+    checkpointBase64 !== undefined
+      ? { checkpoint: fromBase64(checkpointBase64) }
+      : weights
+        ? { weights: { name: weights.name, bytes: fromBase64(weights.base64) } }
+        : undefined;
   startRun(source.dataset, source.configName, origin);
   const { status: now, error } = useRunStore.getState();
   if (now !== 'starting') return { ok: false, reason: error ?? `the run did not start (it is ${now})` };

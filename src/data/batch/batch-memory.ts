@@ -10,7 +10,12 @@
  * B·L²·5 (contact mask u8 + distance f32) + B·L·4·(1 + residueCols) (mask, features) + B·4·proteinCols
  * + B·12 (lengths, fullLengths, cropStarts) + B·4 (contactCounts).
  */
-export function paddedBatchBytes(batchSize: number, paddedLength: number, residueCols: number, proteinCols: number): number {
+export function paddedBatchBytes(
+  batchSize: number,
+  paddedLength: number,
+  residueCols: number,
+  proteinCols: number,
+): number {
   const b = batchSize;
   const l = paddedLength;
   return b * l * l * 5 + b * l * 4 * (1 + residueCols) + b * 4 * proteinCols + b * 16;

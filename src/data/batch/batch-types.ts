@@ -8,6 +8,13 @@ export const PER_PROTEIN_NODE_TYPES: readonly NodeTypeName[] = ['fourier2dr', 'f
 
 /** What training reads (foldtree2-reference.md §1.7); the default of `padBatch`'s `nodeTypes`. */
 export const DEFAULT_BATCH_NODE_TYPES: readonly NodeTypeName[] = [
-  'res', 'AA', 'positions', 'bondangles', 'plddt', 'ss', 'coords', 'fourier1dr', 'fourier1di',
+  'res',
+  'AA',
+  'positions',
+  'bondangles',
+  'plddt',
+  'ss',
+  'coords',
+  'fourier1dr',
+  'fourier1di',
 ];
-

@@ -46,7 +46,9 @@ describe('cropWindow', () => {
   });
 
   it('rejects bad arguments by name', () => {
-    expect(() => cropWindow(10, 0, 0, 0, 'x')).toThrow(/cropWindow maxLength must be a positive integer or Infinity, got 0/);
+    expect(() => cropWindow(10, 0, 0, 0, 'x')).toThrow(
+      /cropWindow maxLength must be a positive integer or Infinity, got 0/,
+    );
     expect(() => cropWindow(10, 2.5, 0, 0, 'x')).toThrow(/maxLength/);
     expect(() => cropWindow(-1, 5, 0, 0, '7abc_B')).toThrow(/cropWindow length of 7abc_B/);
     expect(() => cropWindow(10, 5, 0, -2, 'x')).toThrow(/cropWindow epoch/);

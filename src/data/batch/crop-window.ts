@@ -27,7 +27,13 @@ export function assertMaxLength(maxLength: number, what: string): void {
  * starts. Deterministic in (`seed`, `epoch`, `proteinId`): keyed by the id rather than the dataset
  * index, so the same protein gets the same window whatever file order or shard it arrives in.
  */
-export function cropWindow(length: number, maxLength: number, seed: number, epoch: number, proteinId: string): CropWindow {
+export function cropWindow(
+  length: number,
+  maxLength: number,
+  seed: number,
+  epoch: number,
+  proteinId: string,
+): CropWindow {
   assertNonNegativeInteger(length, `cropWindow length of ${proteinId}`);
   assertMaxLength(maxLength, 'cropWindow maxLength');
   assertSafeInteger(seed, 'cropWindow seed');

@@ -22,10 +22,14 @@ export function scatterContacts(
   if (edges === undefined) throw new Error(`padBatch: protein ${graph.id} has no res_contactPoints_res edges`);
   const { index, count, attr } = edges;
   if (index.length !== 2 * count) {
-    throw new Error(`padBatch: protein ${graph.id} res_contactPoints_res edge_index has ${index.length} values, expected 2×${count}`);
+    throw new Error(
+      `padBatch: protein ${graph.id} res_contactPoints_res edge_index has ${index.length} values, expected 2×${count}`,
+    );
   }
   if (attr === undefined || attr.length !== count) {
-    throw new Error(`padBatch: protein ${graph.id} res_contactPoints_res needs ${count} distances (edge_attr), got ${attr?.length ?? 'none'}`);
+    throw new Error(
+      `padBatch: protein ${graph.id} res_contactPoints_res needs ${count} distances (edge_attr), got ${attr?.length ?? 'none'}`,
+    );
   }
   const base = b * paddedLength * paddedLength;
   let set = 0;
@@ -33,7 +37,9 @@ export function scatterContacts(
     const src = index[e] ?? -1;
     const dst = index[count + e] ?? -1;
     if (src < 0 || src >= graph.length || dst < 0 || dst >= graph.length) {
-      throw new Error(`padBatch: protein ${graph.id} contact edge ${e} (${src}→${dst}) is outside its ${graph.length} residues`);
+      throw new Error(
+        `padBatch: protein ${graph.id} contact edge ${e} (${src}→${dst}) is outside its ${graph.length} residues`,
+      );
     }
     // Edges leaving the crop window have no row to land in; they are dropped, not clamped.
     if (src < window.start || src >= window.end || dst < window.start || dst >= window.end) continue;

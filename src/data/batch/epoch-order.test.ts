@@ -39,7 +39,8 @@ describe('epochOrder', () => {
 
   it('places each item at each position equally often (5 items, 5,000 epochs)', () => {
     const counts = new Float64Array(25);
-    for (let epoch = 0; epoch < 5000; epoch++) epochOrder(5, 7, epoch).forEach((v, pos) => (counts[pos * 5 + v] = (counts[pos * 5 + v] ?? 0) + 1));
+    for (let epoch = 0; epoch < 5000; epoch++)
+      epochOrder(5, 7, epoch).forEach((v, pos) => (counts[pos * 5 + v] = (counts[pos * 5 + v] ?? 0) + 1));
     const chi2 = counts.reduce((s, c) => s + (c - 1000) ** 2 / 1000, 0);
     expect(chi2).toBeLessThan(39.25); // χ²(16) at p = 0.001 (4×4 free cells of a doubly-stochastic table)
   });

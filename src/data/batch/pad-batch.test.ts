@@ -6,8 +6,19 @@ import { padBatch } from './pad-batch';
 
 /** Column counts for the hand-built graphs (small, but distinct per type). */
 const COLS: Record<NodeTypeName, number> = {
-  res: 4, AA: 3, coords: 3, R_true: 9, t_true: 3, bondangles: 3, plddt: 1, positions: 2, ss: 3,
-  fourier1dr: 2, fourier1di: 2, fourier2dr: 5, fourier2di: 5,
+  res: 4,
+  AA: 3,
+  coords: 3,
+  R_true: 9,
+  t_true: 3,
+  bondangles: 3,
+  plddt: 1,
+  positions: 2,
+  ss: 3,
+  fourier1dr: 2,
+  fourier1di: 2,
+  fourier2dr: 5,
+  fourier2di: 5,
 };
 const TYPES = Object.keys(COLS) as NodeTypeName[];
 const ONE_ROW = new Set<NodeTypeName>(['fourier2dr', 'fourier2di']);
@@ -36,7 +47,12 @@ function contacts(length: number): EdgeList {
   return { index: Int32Array.from([...src, ...dst]), count: src.length, attr: Float32Array.from(attr) };
 }
 
-function graph(id: string, tag: number, length: number, plddtSource: ProteinGraph['plddtSource'] = 'bfactor'): ProteinGraph {
+function graph(
+  id: string,
+  tag: number,
+  length: number,
+  plddtSource: ProteinGraph['plddtSource'] = 'bfactor',
+): ProteinGraph {
   const nodes: Partial<Record<NodeTypeName, NodeMatrix>> = {};
   for (const t of TYPES) nodes[t] = matrix(t, tag, ONE_ROW.has(t) ? 1 : length);
   return {
@@ -114,14 +130,27 @@ describe('padBatch', () => {
 
   it('drops edges crossing the window and renumbers the rest (hand-checked case)', () => {
     const g = graph('x', 1, 8);
-    const edges: EdgeList = { index: Int32Array.from([2, 3, 5, 6, 3, 2, 7, 5]), count: 4, attr: Float32Array.from([4, 5, 6, 7]) };
-    const [probe] = Array.from({ length: 200 }, (_, seed) => seed).filter((seed) => cropWindow(8, 4, seed, 0, 'x').start === 2);
+    const edges: EdgeList = {
+      index: Int32Array.from([2, 3, 5, 6, 3, 2, 7, 5]),
+      count: 4,
+      attr: Float32Array.from([4, 5, 6, 7]),
+    };
+    const [probe] = Array.from({ length: 200 }, (_, seed) => seed).filter(
+      (seed) => cropWindow(8, 4, seed, 0, 'x').start === 2,
+    );
     expect(probe).toBeDefined();
-    const batch = padBatch([{ ...g, edges: { res_contactPoints_res: edges } }], { maxLength: 4, seed: probe ?? 0, epoch: 0 });
+    const batch = padBatch([{ ...g, edges: { res_contactPoints_res: edges } }], {
+      maxLength: 4,
+      seed: probe ?? 0,
+      epoch: 0,
+    });
     // Edges 2→3 (4 Å), 3→2 (5 Å), 5→7, 6→5. Window [2, 6): 2→3 becomes 0→1, 3→2 becomes 1→0; 5→7 and 6→5 cross out.
     expect(batch.cropStarts[0]).toBe(2);
     const ones = [...batch.contactMask].flatMap((m, cell) => (m === 1 ? [[Math.floor(cell / 4), cell % 4]] : []));
-    expect(ones).toEqual([[0, 1], [1, 0]]);
+    expect(ones).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
     expect(batch.contactDistance[1]).toBe(4);
     expect(batch.contactDistance[4]).toBe(5);
     expect([...batch.contactCounts]).toEqual([2]);
@@ -133,14 +162,19 @@ describe('padBatch', () => {
     expect(Object.keys(batch.proteinFeatures).sort()).toEqual(['fourier2di', 'fourier2dr']);
     const f = batch.proteinFeatures.fourier2dr;
     expect(f?.cols).toBe(5);
-    expect([...(f?.data ?? [])]).toEqual([1, 2, 3].flatMap((tag) => [0, 1, 2, 3, 4].map((c) => value('fourier2dr', tag, 0, c))));
+    expect([...(f?.data ?? [])]).toEqual(
+      [1, 2, 3].flatMap((tag) => [0, 1, 2, 3, 4].map((c) => value('fourier2dr', tag, 0, c))),
+    );
   });
 
   it('never crops with maxLength Infinity, and counts a duplicated edge once (last distance wins)', () => {
     const g = graph('dup', 1, 3);
     const edges: EdgeList = { index: Int32Array.from([0, 0, 1, 1]), count: 2, attr: Float32Array.from([3, 9]) };
     const batch = padBatch([graph('big', 2, 40), { ...g, edges: { res_contactPoints_res: edges } }], {
-      maxLength: Number.POSITIVE_INFINITY, seed: 0, epoch: 0, nodeTypes: ['plddt'],
+      maxLength: Number.POSITIVE_INFINITY,
+      seed: 0,
+      epoch: 0,
+      nodeTypes: ['plddt'],
     });
     expect(batch.paddedLength).toBe(40);
     expect([...batch.cropStarts]).toEqual([0, 0]);
@@ -154,14 +188,24 @@ describe('padBatch', () => {
     const { plddt: _dropped, ...withoutPlddt } = g.nodes;
     expect(() => padBatch([], opts)).toThrow(/no proteins/);
     expect(() => padBatch([{ ...g, nodes: withoutPlddt }], opts)).toThrow(/protein 9xyz_A has no node type 'plddt'/);
-    expect(() => padBatch([g, { ...graph('b', 2, 5), nodes: { ...g.nodes, ss: { data: new Float32Array(20), rows: 5, cols: 4 } } }], opts))
-      .toThrow(/node 'ss' has 4 columns in b but 3 in 9xyz_A/);
-    expect(() => padBatch([{ ...g, nodes: { ...g.nodes, AA: matrix('AA', 1, 4) } }], opts)).toThrow(/9xyz_A node 'AA' is 4×3 .* expected 5 row/);
+    expect(() =>
+      padBatch(
+        [g, { ...graph('b', 2, 5), nodes: { ...g.nodes, ss: { data: new Float32Array(20), rows: 5, cols: 4 } } }],
+        opts,
+      ),
+    ).toThrow(/node 'ss' has 4 columns in b but 3 in 9xyz_A/);
+    expect(() => padBatch([{ ...g, nodes: { ...g.nodes, AA: matrix('AA', 1, 4) } }], opts)).toThrow(
+      /9xyz_A node 'AA' is 4×3 .* expected 5 row/,
+    );
     expect(() => padBatch([{ ...g, edges: {} }], opts)).toThrow(/9xyz_A has no res_contactPoints_res edges/);
     const bad: EdgeList = { index: Int32Array.from([0, 5]), count: 1, attr: Float32Array.from([1]) };
-    expect(() => padBatch([{ ...g, edges: { res_contactPoints_res: bad } }], opts)).toThrow(/9xyz_A contact edge 0 \(0→5\) is outside its 5 residues/);
+    expect(() => padBatch([{ ...g, edges: { res_contactPoints_res: bad } }], opts)).toThrow(
+      /9xyz_A contact edge 0 \(0→5\) is outside its 5 residues/,
+    );
     const noAttr: EdgeList = { index: Int32Array.from([0, 1]), count: 1 };
-    expect(() => padBatch([{ ...g, edges: { res_contactPoints_res: noAttr } }], opts)).toThrow(/9xyz_A res_contactPoints_res needs 1 distances/);
+    expect(() => padBatch([{ ...g, edges: { res_contactPoints_res: noAttr } }], opts)).toThrow(
+      /9xyz_A res_contactPoints_res needs 1 distances/,
+    );
     expect(() => padBatch([{ ...g, length: 0, sequence: '' }], opts)).toThrow(/9xyz_A has no residues/);
     expect(() => padBatch([g], { ...opts, nodeTypes: ['AA', 'AA'] })).toThrow(/'AA' requested twice/);
     expect(() => padBatch([g], { ...opts, maxLength: 0 })).toThrow(/padBatch maxLength/);

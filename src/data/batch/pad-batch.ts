@@ -45,7 +45,12 @@ function columnsOf(graphs: readonly ProteinGraph[], type: NodeTypeName, rowsOf: 
   return cols;
 }
 
-function padResidueFeature(graphs: readonly ProteinGraph[], windows: readonly CropWindow[], type: NodeTypeName, L: number): BatchFeature {
+function padResidueFeature(
+  graphs: readonly ProteinGraph[],
+  windows: readonly CropWindow[],
+  type: NodeTypeName,
+  L: number,
+): BatchFeature {
   const cols = columnsOf(graphs, type, (g) => g.length);
   const data = new Float32Array(graphs.length * L * cols);
   graphs.forEach((g, b) => {
@@ -87,8 +92,10 @@ export function padBatch(graphs: readonly ProteinGraph[], options: PadBatchOptio
 
   const B = graphs.length;
   const windows = graphs.map((g) => {
-    if (!Number.isInteger(g.length) || g.length < 1) throw new Error(`padBatch: protein ${g.id} has no residues (length ${g.length})`);
-    if (g.sequence.length !== g.length) throw new Error(`padBatch: protein ${g.id} sequence has ${g.sequence.length} letters for ${g.length} residues`);
+    if (!Number.isInteger(g.length) || g.length < 1)
+      throw new Error(`padBatch: protein ${g.id} has no residues (length ${g.length})`);
+    if (g.sequence.length !== g.length)
+      throw new Error(`padBatch: protein ${g.id} sequence has ${g.sequence.length} letters for ${g.length} residues`);
     return cropWindow(g.length, maxLength, seed, epoch, g.id);
   });
   const lengths = Int32Array.from(windows, (w) => w.end - w.start);

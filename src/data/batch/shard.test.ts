@@ -44,7 +44,10 @@ describe('batchesOf', () => {
   });
 
   it('drops it with dropLast', () => {
-    expect(batchesOf(shard, 3, { dropLast: true }).map((b) => [...b])).toEqual([[9, 8, 7], [6, 5, 4]]);
+    expect(batchesOf(shard, 3, { dropLast: true }).map((b) => [...b])).toEqual([
+      [9, 8, 7],
+      [6, 5, 4],
+    ]);
     expect(batchesOf(shard, 7, { dropLast: true }).map((b) => [...b])).toEqual([[9, 8, 7, 6, 5, 4, 3]]);
     expect(batchesOf(shard, 8, { dropLast: true })).toEqual([]);
   });

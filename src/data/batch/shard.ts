@@ -10,7 +10,9 @@ import { assertIntegerInRange, assertPositiveInteger } from '../../shared/assert
 function checkRank(rank: number, worldSize: number, caller: string): void {
   assertPositiveInteger(worldSize, `${caller} worldSize`);
   if (!Number.isInteger(rank) || rank < 0 || rank >= worldSize) {
-    throw new RangeError(`${caller}: rank ${String(rank)} is not an integer in [0, ${worldSize}) for worldSize ${worldSize}`);
+    throw new RangeError(
+      `${caller}: rank ${String(rank)} is not an integer in [0, ${worldSize}) for worldSize ${worldSize}`,
+    );
   }
 }
 

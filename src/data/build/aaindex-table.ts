@@ -36,16 +36,23 @@ export function parseAaindexCsv(text: string): AaindexTable {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   const header = fields(lines[0] ?? '');
   const letters = [...AMINO_ACIDS];
-  if (letters.some((letter, a) => header[a] !== letter)) throw new Error(`aaindex1.csv: the first 20 columns must be ${letters.join(' ')}, got ${header.slice(0, 20).join(' ')}`);
+  if (letters.some((letter, a) => header[a] !== letter))
+    throw new Error(
+      `aaindex1.csv: the first 20 columns must be ${letters.join(' ')}, got ${header.slice(0, 20).join(' ')}`,
+    );
   const rows = lines.slice(1);
-  if (rows.length !== AAINDEX_PROPERTIES) throw new Error(`aaindex1.csv: ${rows.length} property rows, FoldTree2's table has ${AAINDEX_PROPERTIES}`);
+  if (rows.length !== AAINDEX_PROPERTIES)
+    throw new Error(`aaindex1.csv: ${rows.length} property rows, FoldTree2's table has ${AAINDEX_PROPERTIES}`);
   const values = new Float32Array(20 * AAINDEX_PROPERTIES);
   rows.forEach((line, k) => {
     const cells = fields(line);
     for (let a = 0; a < 20; a++) {
       const cell = (cells[a] ?? '').trim();
       const value = cell === '' ? 0 : Number(cell);
-      if (!Number.isFinite(value)) throw new Error(`aaindex1.csv: row ${k + 2}, column ${letters[a] ?? a}: ${JSON.stringify(cell)} is not a number`);
+      if (!Number.isFinite(value))
+        throw new Error(
+          `aaindex1.csv: row ${k + 2}, column ${letters[a] ?? a}: ${JSON.stringify(cell)} is not a number`,
+        );
       values[a * AAINDEX_PROPERTIES + k] = value;
     }
   });

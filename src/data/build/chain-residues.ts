@@ -85,8 +85,11 @@ const MIN_CA_STEP_ANGSTROM = 1;
  */
 function degenerateCoordinates(residues: readonly Residue[]): string | null {
   const cas = residues.map((r) => r.atoms.get('CA'));
-  const bad = residues.find((r) => [...r.atoms.values()].some((a) => !Number.isFinite(a.x) || !Number.isFinite(a.y) || !Number.isFinite(a.z)));
-  if (bad) return `degenerate coordinates: residue ${bad.name} ${bad.seqNum}${bad.insertionCode} has a coordinate that is not a finite number`;
+  const bad = residues.find((r) =>
+    [...r.atoms.values()].some((a) => !Number.isFinite(a.x) || !Number.isFinite(a.y) || !Number.isFinite(a.z)),
+  );
+  if (bad)
+    return `degenerate coordinates: residue ${bad.name} ${bad.seqNum}${bad.insertionCode} has a coordinate that is not a finite number`;
   let close = 0;
   for (let k = 1; k < cas.length; k++) {
     const [a, b] = [cas[k - 1], cas[k]];

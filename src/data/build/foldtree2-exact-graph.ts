@@ -10,7 +10,13 @@
  * Rows stay aligned residue by residue: mk1's one-residue shift of the AA columns against the geometry (§1.4) is a
  * bug we do not copy, nor its backbone self-loops with a shorter edge_attr; the other node and edge types are ours.
  */
-import { EDGE_TYPES, NODE_TYPES, type EdgeList, type NodeMatrix, type ProteinGraph } from '../../protocol/protein-graph';
+import {
+  EDGE_TYPES,
+  NODE_TYPES,
+  type EdgeList,
+  type NodeMatrix,
+  type ProteinGraph,
+} from '../../protocol/protein-graph';
 import { FOLDTREE2_RES_COLUMNS, FOLDTREE2_RES_WIDTH } from '../hdf5/foldtree2-columns';
 import { AAINDEX_PROPERTIES, type AaindexTable } from './aaindex-table';
 
@@ -22,11 +28,18 @@ export const FOLDTREE2_CONTACT_ATTR_SCALE = 2;
 const GODNODE_WIDTH = 5;
 
 const column = (name: string): number => FOLDTREE2_RES_COLUMNS.indexOf(name);
-const OFFSETS = { aaindex: column('aaindex0'), oneHot: column('aa_A'), positions: column('pe0'), frame: column('R0'), translation: column('t_x') };
+const OFFSETS = {
+  aaindex: column('aaindex0'),
+  oneHot: column('aa_A'),
+  positions: column('pe0'),
+  frame: column('R0'),
+  translation: column('t_x'),
+};
 
 function node(graph: ProteinGraph, type: string, cols: number): NodeMatrix {
   const matrix = graph.nodes[type];
-  if (!matrix || matrix.cols !== cols || matrix.rows !== graph.length) throw new Error(`${graph.id}: --foldtree2-exact needs node ${type} of ${graph.length} × ${cols}`);
+  if (!matrix || matrix.cols !== cols || matrix.rows !== graph.length)
+    throw new Error(`${graph.id}: --foldtree2-exact needs node ${type} of ${graph.length} × ${cols}`);
   return matrix;
 }
 
@@ -36,15 +49,20 @@ function edges(pairs: readonly (readonly [number, number])[], attr: boolean): Ed
     index[e] = s;
     index[pairs.length + e] = t;
   });
-  return attr ? { index, count: pairs.length, attr: new Float32Array(pairs.length).fill(1) } : { index, count: pairs.length };
+  return attr
+    ? { index, count: pairs.length, attr: new Float32Array(pairs.length).fill(1) }
+    : { index, count: pairs.length };
 }
 
 /** The 857-column `res.x` of FoldTree2's builder, from the graph's own node matrices. */
 export function foldtree2ResMatrix(graph: ProteinGraph, table: AaindexTable): NodeMatrix {
   const n = graph.length;
   const [angles, aa, positions, frames, translations] = [
-    node(graph, NODE_TYPES.angles, 3), node(graph, NODE_TYPES.aa, 20), node(graph, NODE_TYPES.positions, 256),
-    node(graph, NODE_TYPES.frames, 9), node(graph, NODE_TYPES.translations, 3),
+    node(graph, NODE_TYPES.angles, 3),
+    node(graph, NODE_TYPES.aa, 20),
+    node(graph, NODE_TYPES.positions, 256),
+    node(graph, NODE_TYPES.frames, 9),
+    node(graph, NODE_TYPES.translations, 3),
   ];
   const data = new Float32Array(n * FOLDTREE2_RES_WIDTH);
   for (let i = 0; i < n; i++) {
@@ -52,7 +70,11 @@ export function foldtree2ResMatrix(graph: ProteinGraph, table: AaindexTable): No
     data.set(angles.data.subarray(3 * i, 3 * i + 3), row);
     const oneHot = aa.data.subarray(20 * i, 20 * i + 20);
     const letter = oneHot.indexOf(1);
-    if (letter >= 0) data.set(table.values.subarray(letter * AAINDEX_PROPERTIES, (letter + 1) * AAINDEX_PROPERTIES), row + OFFSETS.aaindex);
+    if (letter >= 0)
+      data.set(
+        table.values.subarray(letter * AAINDEX_PROPERTIES, (letter + 1) * AAINDEX_PROPERTIES),
+        row + OFFSETS.aaindex,
+      );
     data.set(oneHot, row + OFFSETS.oneHot);
     data.set(positions.data.subarray(256 * i, 256 * i + 256), row + OFFSETS.positions);
     data.set(frames.data.subarray(9 * i, 9 * i + 9), row + OFFSETS.frame);
@@ -66,18 +88,44 @@ export function foldtree2ExactGraph(graph: ProteinGraph, table: AaindexTable): P
   const contacts = graph.edges[EDGE_TYPES.contacts];
   if (!contacts?.attr) throw new Error(`${graph.id}: --foldtree2-exact needs contact distances`);
   const residues = Array.from({ length: n }, (_, i) => i);
-  const window = residues.slice(1, Math.max(1, n - 1)).flatMap((i) => [[i, i - 1], [i, i]] as const);
+  const window = residues.slice(1, Math.max(1, n - 1)).flatMap(
+    (i) =>
+      [
+        [i, i - 1],
+        [i, i],
+      ] as const,
+  );
   const windowReverse = residues.slice(0, Math.max(0, n - 1)).map((i) => [i, i + 1] as const);
-  const godnodeEdges = FOLDTREE2_GODNODES.flatMap((god) => [
-    [`res_informs_${god}`, edges(residues.map((i) => [i, 0] as const), false)],
-    [`${god}_informs_res`, edges(residues.map((i) => [0, i] as const), false)],
-  ] as const);
+  const godnodeEdges = FOLDTREE2_GODNODES.flatMap(
+    (god) =>
+      [
+        [
+          `res_informs_${god}`,
+          edges(
+            residues.map((i) => [i, 0] as const),
+            false,
+          ),
+        ],
+        [
+          `${god}_informs_res`,
+          edges(
+            residues.map((i) => [0, i] as const),
+            false,
+          ),
+        ],
+      ] as const,
+  );
   return {
     ...graph,
     nodes: {
       ...graph.nodes,
       [NODE_TYPES.res]: foldtree2ResMatrix(graph, table),
-      ...Object.fromEntries(FOLDTREE2_GODNODES.map((god) => [god, { data: new Float32Array(GODNODE_WIDTH).fill(1), rows: 1, cols: GODNODE_WIDTH }])),
+      ...Object.fromEntries(
+        FOLDTREE2_GODNODES.map((god) => [
+          god,
+          { data: new Float32Array(GODNODE_WIDTH).fill(1), rows: 1, cols: GODNODE_WIDTH },
+        ]),
+      ),
     },
     edges: {
       ...graph.edges,

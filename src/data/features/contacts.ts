@@ -19,10 +19,14 @@ export function contactEdges(ca: Float32Array, n: number, cutoff = DEFAULT_CONTA
   const distances: number[] = [];
   const cutoff2 = cutoff * cutoff;
   for (let i = 0; i < n; i++) {
-    const x = ca[3 * i] ?? NaN, y = ca[3 * i + 1] ?? NaN, z = ca[3 * i + 2] ?? NaN;
+    const x = ca[3 * i] ?? NaN,
+      y = ca[3 * i + 1] ?? NaN,
+      z = ca[3 * i + 2] ?? NaN;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      const dx = (ca[3 * j] ?? NaN) - x, dy = (ca[3 * j + 1] ?? NaN) - y, dz = (ca[3 * j + 2] ?? NaN) - z;
+      const dx = (ca[3 * j] ?? NaN) - x,
+        dy = (ca[3 * j + 1] ?? NaN) - y,
+        dz = (ca[3 * j + 2] ?? NaN) - z;
       const d2 = dx * dx + dy * dy + dz * dz;
       if (d2 < cutoff2) {
         sources.push(i);

@@ -21,8 +21,10 @@ describe('dihedral', () => {
 
 /** Residue i: N, CA, C along a zig-zag; C_i–N_{i+1} = 1.52 Å, so consecutive residues are bonded. */
 function chain(length: number, shiftFrom = length): BackboneCoordinates {
-  const n = new Float32Array(length * 3), ca = new Float32Array(length * 3);
-  const c = new Float32Array(length * 3), o = new Float32Array(length * 3);
+  const n = new Float32Array(length * 3),
+    ca = new Float32Array(length * 3);
+  const c = new Float32Array(length * 3),
+    o = new Float32Array(length * 3);
   for (let i = 0; i < length; i++) {
     const x = 3.8 * i + (i >= shiftFrom ? 10 : 0);
     const twist = i % 2 === 0 ? 1 : -1;

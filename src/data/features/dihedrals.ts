@@ -18,8 +18,14 @@ export const PEPTIDE_BOND_MAX_ANGSTROM = 2.0;
  * flat xyz array. NaN when a point is missing (NaN coordinates) or the geometry is degenerate.
  */
 export function dihedral(
-  a0: Float32Array, i0: number, a1: Float32Array, i1: number,
-  a2: Float32Array, i2: number, a3: Float32Array, i3: number,
+  a0: Float32Array,
+  i0: number,
+  a1: Float32Array,
+  i1: number,
+  a2: Float32Array,
+  i2: number,
+  a3: Float32Array,
+  i3: number,
 ): number {
   const b1x = (a1[3 * i1] ?? NaN) - (a0[3 * i0] ?? NaN);
   const b1y = (a1[3 * i1 + 1] ?? NaN) - (a0[3 * i0 + 1] ?? NaN);

@@ -29,7 +29,9 @@ export function twiddles(n: number): { readonly cos: Float64Array; readonly sin:
 
 /** Fills `row` with the distances from CA r to every CA. */
 function distanceRow(ca: Float32Array, n: number, r: number, row: Float64Array): void {
-  const x = ca[3 * r] ?? 0, y = ca[3 * r + 1] ?? 0, z = ca[3 * r + 2] ?? 0;
+  const x = ca[3 * r] ?? 0,
+    y = ca[3 * r + 1] ?? 0,
+    z = ca[3 * r + 2] ?? 0;
   for (let c = 0; c < n; c++) {
     row[c] = Math.hypot((ca[3 * c] ?? 0) - x, (ca[3 * c + 1] ?? 0) - y, (ca[3 * c + 2] ?? 0) - z);
   }

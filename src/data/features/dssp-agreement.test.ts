@@ -19,8 +19,26 @@ interface DsspRow {
 }
 
 const ONE_LETTER: Readonly<Record<string, string>> = {
-  ALA: 'A', ARG: 'R', ASN: 'N', ASP: 'D', CYS: 'C', GLN: 'Q', GLU: 'E', GLY: 'G', HIS: 'H', ILE: 'I',
-  LEU: 'L', LYS: 'K', MET: 'M', PHE: 'F', PRO: 'P', SER: 'S', THR: 'T', TRP: 'W', TYR: 'Y', VAL: 'V',
+  ALA: 'A',
+  ARG: 'R',
+  ASN: 'N',
+  ASP: 'D',
+  CYS: 'C',
+  GLN: 'Q',
+  GLU: 'E',
+  GLY: 'G',
+  HIS: 'H',
+  ILE: 'I',
+  LEU: 'L',
+  LYS: 'K',
+  MET: 'M',
+  PHE: 'F',
+  PRO: 'P',
+  SER: 'S',
+  THR: 'T',
+  TRP: 'W',
+  TYR: 'Y',
+  VAL: 'V',
 };
 
 function readDssp3(): DsspRow[] {
@@ -42,7 +60,12 @@ function inDsspList(r: Residue): boolean {
 }
 
 function backboneOf(residues: readonly Residue[], markProlines = true): BackboneCoordinates {
-  const arrays = { n: new Float32Array(residues.length * 3), ca: new Float32Array(residues.length * 3), c: new Float32Array(residues.length * 3), o: new Float32Array(residues.length * 3) };
+  const arrays = {
+    n: new Float32Array(residues.length * 3),
+    ca: new Float32Array(residues.length * 3),
+    c: new Float32Array(residues.length * 3),
+    o: new Float32Array(residues.length * 3),
+  };
   const names = { n: 'N', ca: 'CA', c: 'C', o: 'O' } as const;
   residues.forEach((r, i) => {
     for (const key of ['n', 'ca', 'c', 'o'] as const) {
@@ -100,7 +123,8 @@ describe('assignSecondaryStructure vs mkdssp 4.2.2 (fixtures/structures/dssp3.ts
       // mkdssp calls a blank chain 'A'. A row naming a chain the file lacks (6zu5 'L': mkdssp's one-letter
       // column truncates the ribosome's multi-letter chain ids and merges them) cannot be aligned: excluded.
       const ids = new Set(structure.chains.map((c) => c.id));
-      const resolve = (chain: string): string | undefined => (ids.has(chain) ? chain : chain === 'A' && ids.has('') ? '' : undefined);
+      const resolve = (chain: string): string | undefined =>
+        ids.has(chain) ? chain : chain === 'A' && ids.has('') ? '' : undefined;
       const usable = rows.filter((row) => resolve(row.chain) !== undefined);
       for (const row of rows) if (!usable.includes(row)) excluded.push(`${path} ${row.chain}: no such chain`);
       if (usable.length === 0) continue;

@@ -9,7 +9,6 @@ import { distanceF32 } from './hbond-energy';
 /** Longest C(i−1)–N(i) distance (Å) still counted as a peptide bond (mkdssp's kMaxPeptideBondLength). */
 export const MAX_PEPTIDE_BOND_LENGTH = 2.5;
 
-
 /** Complete residues only; `m` of them. Coordinate arrays are m*3 float32 (Å). */
 export interface DsspBackbone {
   readonly m: number;
@@ -31,13 +30,16 @@ export interface DsspBackbone {
 
 function checkLength(name: string, arr: Float32Array, length: number): void {
   if (arr.length !== length * 3) {
-    throw new Error(`assignSecondaryStructure: backbone.${name} has ${arr.length} values, expected length*3 = ${length * 3}`);
+    throw new Error(
+      `assignSecondaryStructure: backbone.${name} has ${arr.length} values, expected length*3 = ${length * 3}`,
+    );
   }
 }
 
 function isComplete(b: BackboneCoordinates, i: number): boolean {
   for (const arr of [b.n, b.ca, b.c, b.o]) {
-    if (!Number.isFinite(arr[3 * i]) || !Number.isFinite(arr[3 * i + 1]) || !Number.isFinite(arr[3 * i + 2])) return false;
+    if (!Number.isFinite(arr[3 * i]) || !Number.isFinite(arr[3 * i + 1]) || !Number.isFinite(arr[3 * i + 2]))
+      return false;
   }
   return true;
 }

@@ -25,7 +25,8 @@ function bridgeType(bb: DsspBackbone, t: HbondTable, i: number, j: number): Brid
   const f = j + 1;
   if (a < 0 || f >= bb.m || !noChainBreak(bb, a, c) || !noChainBreak(bb, d, f)) return 0;
   if ((testBond(t, c, j) && testBond(t, j, a)) || (testBond(t, f, i) && testBond(t, i, d))) return BridgeType.Parallel;
-  if ((testBond(t, c, d) && testBond(t, f, a)) || (testBond(t, j, i) && testBond(t, i, j))) return BridgeType.Antiparallel;
+  if ((testBond(t, c, d) && testBond(t, f, a)) || (testBond(t, j, i) && testBond(t, i, j)))
+    return BridgeType.Antiparallel;
   return 0;
 }
 

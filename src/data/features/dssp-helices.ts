@@ -8,7 +8,6 @@ import { SS8_310, SS8_ALPHA, SS8_LOOP, SS8_PI } from './dssp-codes';
 import { noChainBreak, type DsspBackbone } from './dssp-backbone';
 import { testBond, type HbondTable } from './hbond-table';
 
-
 /** turn[i] = 1 when residue i+n donates an H-bond to i's C=O with no break in between (an n-turn at i). */
 export function findTurns(bb: DsspBackbone, t: HbondTable, n: number): Uint8Array {
   const turn = new Uint8Array(bb.m);
@@ -19,7 +18,13 @@ export function findTurns(bb: DsspBackbone, t: HbondTable, n: number): Uint8Arra
 }
 
 /** Sets `code` on i..i+n−1 wherever turns start at i−1 and i, if every residue there is in `allowed`. */
-function markMinimalHelices(ss: Uint8Array, turn: Uint8Array, n: number, code: number, allowed: readonly number[] | null): void {
+function markMinimalHelices(
+  ss: Uint8Array,
+  turn: Uint8Array,
+  n: number,
+  code: number,
+  allowed: readonly number[] | null,
+): void {
   for (let i = 1; i + n < ss.length; i++) {
     if (turn[i] !== 1 || turn[i - 1] !== 1) continue;
     let free = true;

@@ -7,7 +7,11 @@ import type { BackboneCoordinates } from './secondary-structure';
 type Vec = readonly [number, number, number];
 
 const sub = (a: Vec, b: Vec): Vec => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const cross = (a: Vec, b: Vec): Vec => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const cross = (a: Vec, b: Vec): Vec => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
 const unit = (a: Vec): Vec => {
   const l = Math.hypot(a[0], a[1], a[2]);
   return [a[0] / l, a[1] / l, a[2] / l];
@@ -35,7 +39,11 @@ export function placeAtom(a: Vec, b: Vec, c: Vec, bond: number, angle: number, t
   const x = -bond * Math.cos(rad(angle));
   const y = bond * Math.sin(rad(angle)) * Math.cos(rad(torsion));
   const z = bond * Math.sin(rad(angle)) * Math.sin(rad(torsion));
-  return [c[0] + x * bc[0] + y * m[0] + z * n[0], c[1] + x * bc[1] + y * m[1] + z * n[1], c[2] + x * bc[2] + y * m[2] + z * n[2]];
+  return [
+    c[0] + x * bc[0] + y * m[0] + z * n[0],
+    c[1] + x * bc[1] + y * m[1] + z * n[1],
+    c[2] + x * bc[2] + y * m[2] + z * n[2],
+  ];
 }
 
 /**

@@ -16,10 +16,15 @@ function trace(n: number): Float32Array {
 
 /** The 2-D DFT coefficient (i, j) straight from its definition, O(n²) per coefficient. */
 function bruteForce2d(ca: Float32Array, n: number, i: number, j: number): [number, number] {
-  let re = 0, im = 0;
+  let re = 0,
+    im = 0;
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
-      const d = Math.hypot((ca[3 * r] ?? 0) - (ca[3 * c] ?? 0), (ca[3 * r + 1] ?? 0) - (ca[3 * c + 1] ?? 0), (ca[3 * r + 2] ?? 0) - (ca[3 * c + 2] ?? 0));
+      const d = Math.hypot(
+        (ca[3 * r] ?? 0) - (ca[3 * c] ?? 0),
+        (ca[3 * r + 1] ?? 0) - (ca[3 * c + 1] ?? 0),
+        (ca[3 * r + 2] ?? 0) - (ca[3 * c + 2] ?? 0),
+      );
       const angle = (-2 * Math.PI * (r * i + c * j)) / n;
       re += d * Math.cos(angle);
       im += d * Math.sin(angle);
@@ -33,7 +38,10 @@ describe('cornerCoefficients', () => {
     for (const n of [50, 51, 80, 300]) {
       const pairs = cornerCoefficients(n);
       expect(pairs.length / 2).toBe(1300);
-      const flat = Array.from({ length: pairs.length / 2 }, (_, k) => (pairs[2 * k] ?? 0) * n + (pairs[2 * k + 1] ?? 0));
+      const flat = Array.from(
+        { length: pairs.length / 2 },
+        (_, k) => (pairs[2 * k] ?? 0) * n + (pairs[2 * k + 1] ?? 0),
+      );
       expect(flat).toEqual([...flat].sort((a, b) => a - b));
       expect(new Set(flat).size).toBe(1300);
     }
@@ -56,9 +64,14 @@ describe('row and corner Fourier features', () => {
     const spectrum = distanceRowSpectrum(ca, n, 80);
     const oneD = rowFourier(spectrum);
     // Row 3, coefficient 2 from the definition.
-    let re = 0, im = 0;
+    let re = 0,
+      im = 0;
     for (let c = 0; c < n; c++) {
-      const d = Math.hypot((ca[9] ?? 0) - (ca[3 * c] ?? 0), (ca[10] ?? 0) - (ca[3 * c + 1] ?? 0), (ca[11] ?? 0) - (ca[3 * c + 2] ?? 0));
+      const d = Math.hypot(
+        (ca[9] ?? 0) - (ca[3 * c] ?? 0),
+        (ca[10] ?? 0) - (ca[3 * c + 1] ?? 0),
+        (ca[11] ?? 0) - (ca[3 * c + 2] ?? 0),
+      );
       re += d * Math.cos((-2 * Math.PI * c * 2) / n);
       im += d * Math.sin((-2 * Math.PI * c * 2) / n);
     }
@@ -71,7 +84,8 @@ describe('row and corner Fourier features', () => {
     const pairs = cornerCoefficients(n);
     for (const v of [0, 5, pairs.length / 2 - 1]) {
       const [wantRe, wantIm] = bruteForce2d(ca, n, pairs[2 * v] ?? 0, pairs[2 * v + 1] ?? 0);
-      const m = twoD.magnitude[v] ?? NaN, ph = twoD.phase[v] ?? NaN;
+      const m = twoD.magnitude[v] ?? NaN,
+        ph = twoD.phase[v] ?? NaN;
       const scale = Math.max(1, Math.hypot(wantRe, wantIm));
       expect(Math.hypot(m * Math.cos(ph) - wantRe, m * Math.sin(ph) - wantIm) / scale).toBeLessThan(1e-5);
     }

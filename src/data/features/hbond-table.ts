@@ -35,11 +35,17 @@ function offer(index: Int32Array, energy: Float64Array, r: number, partner: numb
 }
 
 /** Residue indices grouped into cubic cells of edge `cell` Å, keyed by integer cell coordinates. */
-function buildGrid(ca: Float32Array, m: number, cell: number): { key: (i: number, dx: number, dy: number, dz: number) => number; cells: Map<number, number[]> } {
+function buildGrid(
+  ca: Float32Array,
+  m: number,
+  cell: number,
+): { key: (i: number, dx: number, dy: number, dz: number) => number; cells: Map<number, number[]> } {
   const P = 1 << 16;
   const cellOf = (v: number): number => Math.floor(v / cell) + P / 2;
   const key = (i: number, dx: number, dy: number, dz: number): number =>
-    ((cellOf(ca[3 * i] as number) + dx) * P + cellOf(ca[3 * i + 1] as number) + dy) * P + cellOf(ca[3 * i + 2] as number) + dz;
+    ((cellOf(ca[3 * i] as number) + dx) * P + cellOf(ca[3 * i + 1] as number) + dy) * P +
+    cellOf(ca[3 * i + 2] as number) +
+    dz;
   const cells = new Map<number, number[]>();
   for (let i = 0; i < m; i++) {
     const k = key(i, 0, 0, 0);

@@ -25,16 +25,30 @@ export function localFrames(backbone: BackboneCoordinates): LocalFrames {
   const rotations = new Float32Array(length * 9);
   const translations = new Float32Array(length * 3);
   for (let i = 0; i < length; i++) {
-    const cx = at(ca, 3 * i), cy = at(ca, 3 * i + 1), cz = at(ca, 3 * i + 2);
-    let ux = at(c, 3 * i) - cx, uy = at(c, 3 * i + 1) - cy, uz = at(c, 3 * i + 2) - cz;
+    const cx = at(ca, 3 * i),
+      cy = at(ca, 3 * i + 1),
+      cz = at(ca, 3 * i + 2);
+    let ux = at(c, 3 * i) - cx,
+      uy = at(c, 3 * i + 1) - cy,
+      uz = at(c, 3 * i + 2) - cz;
     const ulen = Math.hypot(ux, uy, uz);
-    ux /= ulen; uy /= ulen; uz /= ulen;
-    let vx = at(n, 3 * i) - cx, vy = at(n, 3 * i + 1) - cy, vz = at(n, 3 * i + 2) - cz;
+    ux /= ulen;
+    uy /= ulen;
+    uz /= ulen;
+    let vx = at(n, 3 * i) - cx,
+      vy = at(n, 3 * i + 1) - cy,
+      vz = at(n, 3 * i + 2) - cz;
     const along = vx * ux + vy * uy + vz * uz;
-    vx -= along * ux; vy -= along * uy; vz -= along * uz;
+    vx -= along * ux;
+    vy -= along * uy;
+    vz -= along * uz;
     const vlen = Math.hypot(vx, vy, vz);
-    vx /= vlen; vy /= vlen; vz /= vlen;
-    const wx = uy * vz - uz * vy, wy = uz * vx - ux * vz, wz = ux * vy - uy * vx;
+    vx /= vlen;
+    vy /= vlen;
+    vz /= vlen;
+    const wx = uy * vz - uz * vy,
+      wy = uz * vx - ux * vz,
+      wz = ux * vy - uy * vx;
     const frame = [ux, vx, wx, uy, vy, wy, uz, vz, wz];
     // A missing atom or collinear N–CA–C gives NaN; leave that row zero rather than poison training.
     if (frame.every(Number.isFinite)) rotations.set(frame, 9 * i);

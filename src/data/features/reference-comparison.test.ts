@@ -136,7 +136,8 @@ describe.each(CHAINS.map((spec, index) => ({ ...spec, index })))('$path chain $c
   it.each(CUTOFFS)('contacts at %d Å equal the numpy brute-force list', (cutoff) => {
     const { ref, graph } = pair(index);
     const want = ref.contacts[String(cutoff)];
-    const edges = cutoff === 15 ? graph.edges['res_contactPoints_res'] : contactEdges(node(graph, 'coords'), graph.length, cutoff);
+    const edges =
+      cutoff === 15 ? graph.edges['res_contactPoints_res'] : contactEdges(node(graph, 'coords'), graph.length, cutoff);
     if (want === undefined || edges === undefined) throw new Error('missing contacts');
     expect(edges.count).toBe(want.count);
     expect(Array.from(edges.index.subarray(0, edges.count))).toEqual(want.source);

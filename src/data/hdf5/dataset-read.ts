@@ -41,7 +41,8 @@ function typeClass(dataset: H5Dataset): number {
 function toFloat32(value: unknown, context: StructsErrorContext): Float32Array {
   if (value instanceof Float32Array) return value;
   if (value instanceof BigInt64Array || value instanceof BigUint64Array) return Float32Array.from(value, Number);
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Float32Array.from(value as unknown as ArrayLike<number>);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return Float32Array.from(value as unknown as ArrayLike<number>);
   if (typeof value === 'number') return Float32Array.of(value);
   throw new StructsFileError(context, 'expected a numeric array');
 }
@@ -103,7 +104,8 @@ export function readEdgeIndex(
     throw new StructsFileError(context, `expected integers but the dataset has dtype ${JSON.stringify(dataset.dtype)}`);
   }
   const raw = guardedRead(context, () => dataset.value);
-  if (!ArrayBuffer.isView(raw) || raw instanceof DataView) throw new StructsFileError(context, 'expected an integer array');
+  if (!ArrayBuffer.isView(raw) || raw instanceof DataView)
+    throw new StructsFileError(context, 'expected an integer array');
   const values = raw as unknown as ArrayLike<number | bigint>;
   if (values.length !== 2 * count) {
     throw new StructsFileError(context, `holds ${values.length} values, expected 2 × ${count}`);

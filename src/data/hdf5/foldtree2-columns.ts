@@ -17,12 +17,16 @@ function numbered(prefix: string, count: number): string[] {
  * FoldTree2's `config/aaindex1.csv`), the AA one-hot, the 256-dim position code, R_true row-major, t_true (Å).
  */
 export const FOLDTREE2_RES_COLUMNS: readonly string[] = [
-  'phi', 'psi', 'omega',
+  'phi',
+  'psi',
+  'omega',
   ...numbered('aaindex', 566),
   ...[...AMINO_ACIDS].map((a) => `aa_${a}`),
   ...numbered('pe', 256),
   ...numbered('R', 9),
-  't_x', 't_y', 't_z',
+  't_x',
+  't_y',
+  't_z',
 ];
 
 /** Names for a `res.x` of `width` columns without a `columns` attribute: FoldTree2's map at 857, else `col<k>`. */

@@ -56,9 +56,17 @@ describe('reading a file in FoldTree2 layout written by h5py', () => {
     expect(index.resWidth).toBe(857);
     expect(index.resColumns).toBe(FOLDTREE2_RES_COLUMNS);
     const names = index.resColumns;
-    expect([names[0], names[3], names[568], names[569], names[588], names[589], names[844], names[845], names[856]]).toEqual(
-      ['phi', 'aaindex0', 'aaindex565', 'aa_A', 'aa_V', 'pe0', 'pe255', 'R0', 't_z'],
-    );
+    expect([
+      names[0],
+      names[3],
+      names[568],
+      names[569],
+      names[588],
+      names[589],
+      names[844],
+      names[845],
+      names[856],
+    ]).toEqual(['phi', 'aaindex0', 'aaindex565', 'aa_A', 'aa_V', 'pe0', 'pe255', 'R0', 't_z']);
   });
 
   it('halves the stored 2× contact attribute back to the CA–CA distance numpy computed', () => {
@@ -117,13 +125,16 @@ describe('FoldTree2-style reading of a file we wrote (h5py, StructureDataset wal
     const file = new h5wasm.File(temp.path('ours.h5'), 'w');
     writeProteinGraphs(file, [graph], { contactCutoff: 10 });
     file.close();
-    const seen = JSON.parse(python('read', temp.path('ours.h5'))) as Record<string, {
-      nodes: Record<string, [number[], string]>;
-      edges: Record<string, [number[], string, string | null]>;
-      contactAttr: number[];
-      contactIndex: number[][];
-      attrs: string[];
-    }>;
+    const seen = JSON.parse(python('read', temp.path('ours.h5'))) as Record<
+      string,
+      {
+        nodes: Record<string, [number[], string]>;
+        edges: Record<string, [number[], string, string | null]>;
+        contactAttr: number[];
+        contactIndex: number[][];
+        attrs: string[];
+      }
+    >;
     const protein = seen['7abc_A'];
     const contacts = graph.edges.res_contactPoints_res;
     expect(protein?.nodes['R_true']).toEqual([[33, 3, 3], 'float32']);

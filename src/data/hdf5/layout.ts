@@ -43,9 +43,17 @@ export const CONTACT_DISTANCE_DOUBLED = 'doubled';
 
 /** Node types whose rows are residues, so their row count must equal `res` rows and a crop window applies. */
 export const PER_RESIDUE_NODE_TYPES: ReadonlySet<string> = new Set<string>([
-  NODE_TYPES.res, NODE_TYPES.aa, NODE_TYPES.coords, NODE_TYPES.frames, NODE_TYPES.translations,
-  NODE_TYPES.angles, NODE_TYPES.plddt, NODE_TYPES.positions, NODE_TYPES.ss,
-  NODE_TYPES.fourier1dMagnitude, NODE_TYPES.fourier1dPhase,
+  NODE_TYPES.res,
+  NODE_TYPES.aa,
+  NODE_TYPES.coords,
+  NODE_TYPES.frames,
+  NODE_TYPES.translations,
+  NODE_TYPES.angles,
+  NODE_TYPES.plddt,
+  NODE_TYPES.positions,
+  NODE_TYPES.ss,
+  NODE_TYPES.fourier1dMagnitude,
+  NODE_TYPES.fourier1dPhase,
 ]);
 
 /** Node types we know; only these are checked for finite values (unknown extras pass through as stored). */

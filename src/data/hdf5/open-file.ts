@@ -6,7 +6,14 @@ import { readNumberAttribute, readStringArrayAttribute, readStringAttribute } fr
 import { datasetDims, getDataset, getGroup, matrixSize } from './dataset-read';
 import { synthesizeResColumns } from './foldtree2-columns';
 import type { H5File, H5Module, H5Wasm } from './h5-types';
-import { ATTR, DERIVABLE_NODE_TYPES, nodeDatasetPath, STRUCTS_GROUP, STUDIO_FORMAT, STUDIO_FORMAT_VERSION } from './layout';
+import {
+  ATTR,
+  DERIVABLE_NODE_TYPES,
+  nodeDatasetPath,
+  STRUCTS_GROUP,
+  STUDIO_FORMAT,
+  STUDIO_FORMAT_VERSION,
+} from './layout';
 import { StructsFileError, summarizeHdf5Error } from './structs-error';
 
 /** Which writer produced the file: ours (root `format` attribute) or FoldTree2's h5py builder (no attributes). */
@@ -60,7 +67,11 @@ function explainOpenFailure(module: H5Module, path: string, error: unknown): str
   return `the HDF5 file is truncated or corrupt (${summarizeHdf5Error(error)})`;
 }
 
-function firstResDataset(h5: H5Wasm, file: H5File, ids: readonly string[]): { width: number; columns: string[] | null } | null {
+function firstResDataset(
+  h5: H5Wasm,
+  file: H5File,
+  ids: readonly string[],
+): { width: number; columns: string[] | null } | null {
   for (const id of ids) {
     const dataset = getDataset(h5, file, nodeDatasetPath(id, 'res'));
     if (!dataset) continue;
@@ -138,7 +149,10 @@ function readDerivedNodeTypes(file: H5File, displayName: string): ReadonlySet<st
   const types = readStringArrayAttribute(file, ATTR.derivedNodeTypes) ?? [];
   const unknown = types.filter((type) => !DERIVABLE_NODE_TYPES.has(type));
   if (unknown.length > 0) {
-    throw new StructsFileError({ file: displayName }, `derived_node_types names ${unknown.join(', ')}, which this version cannot recompute`);
+    throw new StructsFileError(
+      { file: displayName },
+      `derived_node_types names ${unknown.join(', ')}, which this version cannot recompute`,
+    );
   }
   return new Set(types);
 }

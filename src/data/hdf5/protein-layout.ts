@@ -47,7 +47,8 @@ export function probeProtein(handle: StructsFileHandle, id: string, scope: 'requ
   if (!getGroup(h5, file, proteinPath(id))) {
     throw new StructsFileError(context, `not found (no group ${proteinPath(id)})`);
   }
-  const nodeTypes = scope === 'all' ? (getGroup(h5, file, `${proteinPath(id)}/node`)?.keys() ?? []) : REQUIRED_NODE_TYPES;
+  const nodeTypes =
+    scope === 'all' ? (getGroup(h5, file, `${proteinPath(id)}/node`)?.keys() ?? []) : REQUIRED_NODE_TYPES;
   const nodes = new Map<string, NodeEntry>();
   for (const type of nodeTypes) {
     const dataset = getDataset(h5, file, nodeDatasetPath(id, type));
@@ -57,7 +58,8 @@ export function probeProtein(handle: StructsFileHandle, id: string, scope: 'requ
   }
   const length = checkNodes(handle, nodes, context);
 
-  const edgeNames = scope === 'all' ? (getGroup(h5, file, `${proteinPath(id)}/edge`)?.keys() ?? []) : REQUIRED_EDGE_TYPES;
+  const edgeNames =
+    scope === 'all' ? (getGroup(h5, file, `${proteinPath(id)}/edge`)?.keys() ?? []) : REQUIRED_EDGE_TYPES;
   const edges = new Map<string, EdgeEntry>();
   for (const name of edgeNames) {
     const parsed = parseEdgeName(name);
@@ -66,7 +68,10 @@ export function probeProtein(handle: StructsFileHandle, id: string, scope: 'requ
     if (!parsed || !index || !nodes.has(parsed.src) || !nodes.has(parsed.dst)) continue;
     const dims = datasetDims(index);
     if (dims.length !== 2 || dims[0] !== 2) {
-      throw new StructsFileError({ ...context, dataset: `edge/${name}/edge_index` }, `shape (${dims.join(', ')}), expected (2, E)`);
+      throw new StructsFileError(
+        { ...context, dataset: `edge/${name}/edge_index` },
+        `shape (${dims.join(', ')}), expected (2, E)`,
+      );
     }
     const attr = getDataset(h5, file, edgeDatasetPath(id, name, 'edge_attr'));
     edges.set(name, { name, ...parsed, index, count: dims[1] ?? 0, attr, attrDims: attr ? datasetDims(attr) : [] });
@@ -75,7 +80,11 @@ export function probeProtein(handle: StructsFileHandle, id: string, scope: 'requ
   return { id, length, nodes, edges };
 }
 
-function checkNodes(handle: StructsFileHandle, nodes: ReadonlyMap<string, NodeEntry>, context: StructsErrorContext): number {
+function checkNodes(
+  handle: StructsFileHandle,
+  nodes: ReadonlyMap<string, NodeEntry>,
+  context: StructsErrorContext,
+): number {
   for (const type of REQUIRED_NODE_TYPES) {
     if (!nodes.has(type) && !handle.derivedNodeTypes.has(type)) {
       throw new StructsFileError(context, `missing required node type ${type} (no dataset node/${type}/x)`);
@@ -83,7 +92,10 @@ function checkNodes(handle: StructsFileHandle, nodes: ReadonlyMap<string, NodeEn
   }
   const res = nodes.get('res');
   if (!res || res.dims.length !== 2 || res.rows < 1) {
-    throw new StructsFileError({ ...context, dataset: 'node/res/x' }, `shape (${res?.dims.join(', ')}), expected (N, width) with N ≥ 1`);
+    throw new StructsFileError(
+      { ...context, dataset: 'node/res/x' },
+      `shape (${res?.dims.join(', ')}), expected (N, width) with N ≥ 1`,
+    );
   }
   if (handle.resWidth !== null && res.cols !== handle.resWidth) {
     throw new StructsFileError(
@@ -105,7 +117,8 @@ function checkNodes(handle: StructsFileHandle, nodes: ReadonlyMap<string, NodeEn
 function checkRequiredEdges(edges: ReadonlyMap<string, EdgeEntry>, context: StructsErrorContext): void {
   for (const name of REQUIRED_EDGE_TYPES) {
     const edge = edges.get(name);
-    if (!edge) throw new StructsFileError(context, `missing required edge type ${name} (no dataset edge/${name}/edge_index)`);
+    if (!edge)
+      throw new StructsFileError(context, `missing required edge type ${name} (no dataset edge/${name}/edge_index)`);
     if (!edge.attr) throw new StructsFileError({ ...context, dataset: `edge/${name}` }, 'has no edge_attr');
     if (edge.attrDims[0] !== edge.count || edge.attrDims.length > 2) {
       throw new StructsFileError(

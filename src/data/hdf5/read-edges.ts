@@ -76,6 +76,7 @@ export function readEdgeList(
   const cropDst = settings.isCropped(entry.dst);
   const [start, end] = settings.window;
   const whole = start === 0 && end === layout.length;
-  if (whole || (!cropSrc && !cropDst)) return attr ? { index, count: entry.count, attr } : { index, count: entry.count };
+  if (whole || (!cropSrc && !cropDst))
+    return attr ? { index, count: entry.count, attr } : { index, count: entry.count };
   return crop(index, entry.count, attr, settings.window, cropSrc, cropDst);
 }

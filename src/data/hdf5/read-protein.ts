@@ -3,7 +3,14 @@
  * caller-facing helper that reads many and sets the bad ones aside.
  */
 import { AMINO_ACIDS } from '../../protocol/res-features';
-import { NODE_TYPES, type EdgeList, type NodeMatrix, type PlddtSource, type ProteinGraph, type SkippedItem } from '../../protocol/protein-graph';
+import {
+  NODE_TYPES,
+  type EdgeList,
+  type NodeMatrix,
+  type PlddtSource,
+  type ProteinGraph,
+  type SkippedItem,
+} from '../../protocol/protein-graph';
 import { POSITION_CODE_DIM, positionEncoding } from '../features/position-encoding';
 import { readNumberAttribute, readStringAttribute } from './attributes';
 import { assertFinite, getGroup, readFloat32 } from './dataset-read';
@@ -110,7 +117,10 @@ export function readProtein(handle: StructsFileHandle, id: string, options: Read
   const length = window[1] - window[0];
   const stored = group ? readStringAttribute(group, ATTR.sequence) : null;
   if (stored !== null && stored.length !== layout.length) {
-    throw new StructsFileError(context, `sequence attribute has ${stored.length} letters but res has ${layout.length} rows`);
+    throw new StructsFileError(
+      context,
+      `sequence attribute has ${stored.length} letters but res has ${layout.length} rows`,
+    );
   }
   return {
     id,

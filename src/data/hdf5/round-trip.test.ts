@@ -64,7 +64,10 @@ describe('writeProteinGraphs → readIndex / readProtein', () => {
   });
 
   it('reads every protein back identical, int64 indices and 3×3 frames included', () => {
-    const { graphs: read, skipped } = readProteins(handle, graphs.map((g) => g.id));
+    const { graphs: read, skipped } = readProteins(
+      handle,
+      graphs.map((g) => g.id),
+    );
     expect(skipped).toEqual([]);
     expect(read).toEqual(graphs);
     const contacts = read[2]?.edges.res_contactPoints_res;
@@ -74,7 +77,9 @@ describe('writeProteinGraphs → readIndex / readProtein', () => {
   it('stores FoldTree2 dtypes and shapes: int64 (2,E) edge_index, float32 (N,3,3) R_true, (E,) edge_attr', () => {
     const file = new h5wasm.File(temp.path('round.h5'), 'r');
     const graph = graphs[1] as ProteinGraph;
-    const index = file.get('structs/2xyz_B/edge/res_contactPoints_res/edge_index') as InstanceType<typeof h5wasm.Dataset>;
+    const index = file.get('structs/2xyz_B/edge/res_contactPoints_res/edge_index') as InstanceType<
+      typeof h5wasm.Dataset
+    >;
     expect(index.dtype).toBe('<q');
     expect(index.shape).toEqual([2, graph.edges.res_contactPoints_res?.count]);
     expect(index.value).toBeInstanceOf(BigInt64Array);
@@ -99,7 +104,11 @@ describe('writeProteinGraphs → readIndex / readProtein', () => {
     expect(cropped.sequence).toBe(original.sequence.slice(start, end));
     const res = original.nodes.res;
     expect(cropped.nodes.res?.data).toEqual(res?.data.slice(start * RES_X_WIDTH, end * RES_X_WIDTH));
-    expect(cropped.nodes.R_true).toEqual({ data: original.nodes.R_true?.data.slice(start * 9, end * 9), rows: 26, cols: 9 });
+    expect(cropped.nodes.R_true).toEqual({
+      data: original.nodes.R_true?.data.slice(start * 9, end * 9),
+      rows: 26,
+      cols: 9,
+    });
     expect(cropped.nodes.fourier2dr).toEqual(original.nodes.fourier2dr);
     expect(cropped.nodes['godnode']).toEqual(original.nodes['godnode']);
     const contacts = original.edges.res_contactPoints_res as EdgeList;

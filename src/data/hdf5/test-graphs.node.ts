@@ -78,7 +78,9 @@ export function makeGraph(id: string, n: number, seed: number, cutoff = 10): Pro
       t_true: matrix(n, 3, noise(7.6)),
       bondangles: matrix(n, 3, noise(2 * Math.PI)),
       plddt: matrix(n, 1, () => random()),
-      positions: matrix(n, 256, (p, c) => (c % 2 === 0 ? Math.sin(p * 10 ** (-c / 256)) : Math.cos(p * 10 ** (-(c - 1) / 256)))),
+      positions: matrix(n, 256, (p, c) =>
+        c % 2 === 0 ? Math.sin(p * 10 ** (-c / 256)) : Math.cos(p * 10 ** (-(c - 1) / 256)),
+      ),
       ss: matrix(n, 3, (_, c) => (c === 0 ? 1 : 0)),
       fourier1dr: matrix(n, 80, noise(100)),
       fourier1di: matrix(n, 80, noise(2 * Math.PI)),
@@ -89,11 +91,17 @@ export function makeGraph(id: string, n: number, seed: number, cutoff = 10): Pro
     edges: {
       res_contactPoints_res: contactEdges(coords, n, cutoff),
       res_backbone_res: {
-        index: Int32Array.from([...Array.from({ length: n - 1 }, (_, i) => i + 1), ...Array.from({ length: n - 1 }, (_, i) => i)]),
+        index: Int32Array.from([
+          ...Array.from({ length: n - 1 }, (_, i) => i + 1),
+          ...Array.from({ length: n - 1 }, (_, i) => i),
+        ]),
         count: n - 1,
         attr: new Float32Array(n - 1).fill(1),
       },
-      res_informs_godnode: { index: Int32Array.from([...Array.from({ length: n }, (_, i) => i), ...new Array<number>(n).fill(0)]), count: n },
+      res_informs_godnode: {
+        index: Int32Array.from([...Array.from({ length: n }, (_, i) => i), ...new Array<number>(n).fill(0)]),
+        count: n,
+      },
     },
   };
 }

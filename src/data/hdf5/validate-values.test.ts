@@ -1,7 +1,12 @@
 import h5wasm from 'h5wasm/node';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGoodProteins, VALUE_FAULTS, writeCorruptCopy, writeValueFaultFile } from '../../../scripts/fault-corpus/h5-faults';
+import {
+  readGoodProteins,
+  VALUE_FAULTS,
+  writeCorruptCopy,
+  writeValueFaultFile,
+} from '../../../scripts/fault-corpus/h5-faults';
 import { createDatasetService } from '../dataset-service';
 import { closeStructsFile, openStructsFile } from './open-file';
 import { readIndex } from './read-index';
@@ -41,8 +46,13 @@ describe('values are checked when a file opens', () => {
     const sample = fileURLToPath(new URL('../../../public/sample/sample-structs.h5', import.meta.url));
     const path = temp.path('corrupt-sample.h5');
     writeCorruptCopy(sample, path);
-    const service = createDatasetService(h5wasm, { mountUserFile: () => Promise.reject(new Error('unused')), fetchFile: () => Promise.resolve({ path, release: () => undefined }) });
-    const summary = await service.openSample('unused', 'corrupt-sample.h5', () => undefined).catch((error: unknown) => error);
+    const service = createDatasetService(h5wasm, {
+      mountUserFile: () => Promise.reject(new Error('unused')),
+      fetchFile: () => Promise.resolve({ path, release: () => undefined }),
+    });
+    const summary = await service
+      .openSample('unused', 'corrupt-sample.h5', () => undefined)
+      .catch((error: unknown) => error);
     if (summary instanceof Error) {
       expect(summary.message).toMatch(/^corrupt-sample\.h5: /);
       expect(summary.message).not.toContain('\n');

@@ -26,7 +26,11 @@ export type ValueProgress = (done: number, total: number) => void;
  * Throws a located error when a node type of `graph` has another width than its fixed one, or than the first
  * protein that had it (`seen`, filled as proteins pass): one batch needs one width per node type.
  */
-function checkWidths(handle: StructsFileHandle, graph: ProteinGraph, seen: Map<string, { cols: number; id: string }>): void {
+function checkWidths(
+  handle: StructsFileHandle,
+  graph: ProteinGraph,
+  seen: Map<string, { cols: number; id: string }>,
+): void {
   for (const type of REQUIRED_NODE_TYPES) {
     const node = graph.nodes[type];
     if (!node) continue;
@@ -35,7 +39,10 @@ function checkWidths(handle: StructsFileHandle, graph: ProteinGraph, seen: Map<s
     const expected = fixed ?? first?.cols;
     if (expected !== undefined && node.cols !== expected) {
       const why = fixed !== undefined ? '' : ` (as in protein ${first?.id ?? '?'}: one batch needs one width)`;
-      throw new StructsFileError({ file: handle.displayName, protein: graph.id, dataset: `node/${type}/x` }, `${node.cols} columns, expected ${expected}${why}`);
+      throw new StructsFileError(
+        { file: handle.displayName, protein: graph.id, dataset: `node/${type}/x` },
+        `${node.cols} columns, expected ${expected}${why}`,
+      );
     }
   }
   for (const type of REQUIRED_NODE_TYPES) {
@@ -49,7 +56,11 @@ function checkWidths(handle: StructsFileHandle, graph: ProteinGraph, seen: Map<s
  * the dataset and the value: "protein X: node/coords/x: value NaN at row 4, column 1 …"). Reads each protein once;
  * `onProgress` hears after every protein so a large file shows how far the check has come.
  */
-export function validateValues(handle: StructsFileHandle, index: StructsIndex, onProgress: ValueProgress = () => undefined): StructsIndex {
+export function validateValues(
+  handle: StructsFileHandle,
+  index: StructsIndex,
+  onProgress: ValueProgress = () => undefined,
+): StructsIndex {
   const proteins: StructsIndexEntry[] = [];
   const skipped: SkippedItem[] = [...index.skipped];
   const widths = new Map<string, { cols: number; id: string }>();

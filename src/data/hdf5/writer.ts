@@ -7,7 +7,15 @@ import { RES_X_COLUMNS } from '../../protocol/res-features';
 import { writeFloat64Attribute, writeInt32Attribute, writeStringAttribute } from './attributes';
 import type { H5File, H5Group } from './h5-types';
 import {
-  ATTR, CONTACT_DISTANCE_DOUBLED, CONTACT_DISTANCE_TRUE, DERIVABLE_NODE_TYPES, isValidGroupName, parseEdgeName, STRUCTS_GROUP, STUDIO_FORMAT, STUDIO_FORMAT_VERSION,
+  ATTR,
+  CONTACT_DISTANCE_DOUBLED,
+  CONTACT_DISTANCE_TRUE,
+  DERIVABLE_NODE_TYPES,
+  isValidGroupName,
+  parseEdgeName,
+  STRUCTS_GROUP,
+  STUDIO_FORMAT,
+  STUDIO_FORMAT_VERSION,
 } from './layout';
 
 export interface WriteOptions {
@@ -37,7 +45,10 @@ export interface WriteOptions {
 }
 
 /** create_dataset's storage arguments: contiguous, or one gzip'd chunk spanning the whole dataset. */
-function storage(shape: readonly number[], gzipLevel: number | undefined): { chunks?: number[]; compression?: 'gzip'; compression_opts?: number } {
+function storage(
+  shape: readonly number[],
+  gzipLevel: number | undefined,
+): { chunks?: number[]; compression?: 'gzip'; compression_opts?: number } {
   if (gzipLevel === undefined || shape.some((n) => n === 0)) return {};
   return { chunks: [...shape], compression: 'gzip', compression_opts: gzipLevel };
 }
@@ -68,8 +79,16 @@ function nodeShape(type: string, node: NodeMatrix): number[] {
   return type === NODE_TYPES.frames && node.cols === 9 ? [node.rows, 3, 3] : [node.rows, node.cols];
 }
 
-function writeNode(proteinGroup: H5Group, type: string, node: NodeMatrix, columns: readonly string[], where: string, gzipLevel?: number): void {
-  if (!isValidGroupName(type)) throw new Error(`${where}: node type name ${JSON.stringify(type)} is not a valid group name`);
+function writeNode(
+  proteinGroup: H5Group,
+  type: string,
+  node: NodeMatrix,
+  columns: readonly string[],
+  where: string,
+  gzipLevel?: number,
+): void {
+  if (!isValidGroupName(type))
+    throw new Error(`${where}: node type name ${JSON.stringify(type)} is not a valid group name`);
   if (node.data.length !== node.rows * node.cols) {
     throw new Error(`${where}: node ${type} holds ${node.data.length} values, expected ${node.rows} × ${node.cols}`);
   }
@@ -78,12 +97,19 @@ function writeNode(proteinGroup: H5Group, type: string, node: NodeMatrix, column
   }
   const group = ensureGroup(proteinGroup, `node/${type}`, where);
   const shape = nodeShape(type, node);
-  const dataset = group.create_dataset({ name: 'x', data: node.data, shape, dtype: '<f', ...storage(shape, gzipLevel) });
+  const dataset = group.create_dataset({
+    name: 'x',
+    data: node.data,
+    shape,
+    dtype: '<f',
+    ...storage(shape, gzipLevel),
+  });
   if (type === NODE_TYPES.res) writeStringAttribute(dataset, ATTR.columns, columns);
 }
 
 function writeEdge(proteinGroup: H5Group, name: string, edge: EdgeList, where: string, gzipLevel?: number): void {
-  if (!parseEdgeName(name)) throw new Error(`${where}: edge type ${JSON.stringify(name)} is not <src>_<relation>_<dst>`);
+  if (!parseEdgeName(name))
+    throw new Error(`${where}: edge type ${JSON.stringify(name)} is not <src>_<relation>_<dst>`);
   if (edge.index.length !== 2 * edge.count) {
     throw new Error(`${where}: edge ${name} index holds ${edge.index.length} values, expected 2 × ${edge.count}`);
   }
@@ -92,8 +118,21 @@ function writeEdge(proteinGroup: H5Group, name: string, edge: EdgeList, where: s
   }
   const group = ensureGroup(proteinGroup, `edge/${name}`, where);
   const index = BigInt64Array.from(edge.index, (v) => BigInt(v));
-  group.create_dataset({ name: 'edge_index', data: index, shape: [2, edge.count], dtype: '<q', ...storage([2, edge.count], gzipLevel) });
-  if (edge.attr) group.create_dataset({ name: 'edge_attr', data: edge.attr, shape: [edge.count], dtype: '<f', ...storage([edge.count], gzipLevel) });
+  group.create_dataset({
+    name: 'edge_index',
+    data: index,
+    shape: [2, edge.count],
+    dtype: '<q',
+    ...storage([2, edge.count], gzipLevel),
+  });
+  if (edge.attr)
+    group.create_dataset({
+      name: 'edge_attr',
+      data: edge.attr,
+      shape: [edge.count],
+      dtype: '<f',
+      ...storage([edge.count], gzipLevel),
+    });
 }
 
 /**
@@ -107,7 +146,9 @@ export function writeProteinGraphs(file: H5File, graphs: Iterable<ProteinGraph>,
   const fileName = options.fileName ?? file.filename;
   const columns = options.resColumns ?? RES_X_COLUMNS;
   const derived = new Set(options.derivedNodeTypes ?? []);
-  for (const type of derived) if (!DERIVABLE_NODE_TYPES.has(type)) throw new Error(`${fileName}: ${type} cannot be left out (the reader cannot recompute it)`);
+  for (const type of derived)
+    if (!DERIVABLE_NODE_TYPES.has(type))
+      throw new Error(`${fileName}: ${type} cannot be left out (the reader cannot recompute it)`);
   writeRootAttributes(file, options);
   const structs = ensureGroup(file, STRUCTS_GROUP, fileName);
   const written = new Set(structs.keys());
@@ -119,9 +160,15 @@ export function writeProteinGraphs(file: H5File, graphs: Iterable<ProteinGraph>,
     const group = ensureGroup(structs, graph.id, where);
     writeStringAttribute(group, ATTR.sequence, graph.sequence);
     writeStringAttribute(group, ATTR.plddtSource, graph.plddtSource);
-    writeStringAttribute(group, ATTR.contactDistance, options.doubledContactDistance ? CONTACT_DISTANCE_DOUBLED : CONTACT_DISTANCE_TRUE);
+    writeStringAttribute(
+      group,
+      ATTR.contactDistance,
+      options.doubledContactDistance ? CONTACT_DISTANCE_DOUBLED : CONTACT_DISTANCE_TRUE,
+    );
     if (graph.contactCutoff !== null) writeFloat64Attribute(group, ATTR.contactCutoff, graph.contactCutoff);
-    for (const [type, node] of Object.entries(graph.nodes)) if (node && !derived.has(type)) writeNode(group, type, node, columns, where, options.gzipLevel);
-    for (const [name, edge] of Object.entries(graph.edges)) if (edge) writeEdge(group, name, edge, where, options.gzipLevel);
+    for (const [type, node] of Object.entries(graph.nodes))
+      if (node && !derived.has(type)) writeNode(group, type, node, columns, where, options.gzipLevel);
+    for (const [name, edge] of Object.entries(graph.edges))
+      if (edge) writeEdge(group, name, edge, where, options.gzipLevel);
   }
 }

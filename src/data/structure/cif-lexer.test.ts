@@ -11,24 +11,36 @@ function tokens(text: string): [string, boolean, number][] {
 describe('CifLexer', () => {
   it('splits bare words and skips comments', () => {
     expect(tokens('data_x # comment\n_a.b 1.5 # more\n')).toEqual([
-      ['data_x', false, 1], ['_a.b', false, 2], ['1.5', false, 2],
+      ['data_x', false, 1],
+      ['_a.b', false, 2],
+      ['1.5', false, 2],
     ]);
   });
 
   it('reads quoted strings, where a quote only closes before whitespace', () => {
     expect(tokens(`"O5'" 'N'-methyl' 'a b'\t"x"`)).toEqual([
-      ["O5'", true, 1], ["N'-methyl", true, 1], ['a b', true, 1], ['x', true, 1],
+      ["O5'", true, 1],
+      ["N'-methyl", true, 1],
+      ['a b', true, 1],
+      ['x', true, 1],
     ]);
   });
 
   it('reads semicolon text fields only at line starts, counting their lines', () => {
     const text = '_t\n;line one\nline two\n;\nnext a;b\n';
     expect(tokens(text)).toEqual([
-      ['_t', false, 1], ['line one\nline two', true, 2], ['next', false, 5], ['a;b', false, 5],
+      ['_t', false, 1],
+      ['line one\nline two', true, 2],
+      ['next', false, 5],
+      ['a;b', false, 5],
     ]);
   });
 
   it('marks quoted values so they are never read as tags or nulls', () => {
-    expect(tokens(`'_not_a_tag' ? '?'`)).toEqual([['_not_a_tag', true, 1], ['?', false, 1], ['?', true, 1]]);
+    expect(tokens(`'_not_a_tag' ? '?'`)).toEqual([
+      ['_not_a_tag', true, 1],
+      ['?', false, 1],
+      ['?', true, 1],
+    ]);
   });
 });

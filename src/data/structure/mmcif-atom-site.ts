@@ -40,7 +40,10 @@ export class AtomSiteReader {
   private columns: Partial<Record<Role, number[]>> = {};
   private readonly pairs = new Map<string, { value: string; quoted: boolean; line: number }>();
 
-  constructor(private readonly fileName: string, tags: readonly string[]) {
+  constructor(
+    private readonly fileName: string,
+    tags: readonly string[],
+  ) {
     this.tags = [...tags];
     this.indexColumns();
   }

@@ -10,7 +10,12 @@ import type { ParsedStructure } from './structure-types';
 
 /** Single-valued or looped items kept from the header, by tag. */
 const HEADER_TAGS = new Set([
-  '_struct.title', '_exptl.method', '_cell.length_a', '_cell.length_b', '_cell.length_c', '_software.name',
+  '_struct.title',
+  '_exptl.method',
+  '_cell.length_a',
+  '_cell.length_b',
+  '_cell.length_c',
+  '_software.name',
 ]);
 
 function isNull(value: string, quoted: boolean): boolean {
@@ -103,7 +108,9 @@ export function parseMmcif(fileName: string, text: string): ParsedStructure {
     chains: result.chains,
     experimentalMethod: (header.get('_exptl.method') ?? []).join('; '),
     hasUnitCell: isRealUnitCell(
-      Number(first('_cell.length_a')), Number(first('_cell.length_b')), Number(first('_cell.length_c')),
+      Number(first('_cell.length_a')),
+      Number(first('_cell.length_b')),
+      Number(first('_cell.length_c')),
     ),
     predictor,
   };

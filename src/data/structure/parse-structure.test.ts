@@ -59,8 +59,12 @@ describe.each(FILES)('%s against gemmi', (file) => {
     for (const chain of structure.chains) {
       const ref = want.chains.find((c) => c.id === chain.id);
       if (ref === undefined) throw new Error(`gemmi has no chain ${chain.id}`);
-      expect(chain.residues.map((r) => `${r.name}:${r.seqNum}:${r.insertionCode}:${r.atoms.size}`)).toEqual(ref.residues);
-      let coords = 0, b = 0, occupancy = 0;
+      expect(chain.residues.map((r) => `${r.name}:${r.seqNum}:${r.insertionCode}:${r.atoms.size}`)).toEqual(
+        ref.residues,
+      );
+      let coords = 0,
+        b = 0,
+        occupancy = 0;
       for (const r of chain.residues) {
         for (const a of r.atoms.values()) {
           coords += a.x + 2 * a.y + 3 * a.z;
@@ -121,8 +125,16 @@ describe('formats and header facts', () => {
   });
 
   it('records what tells pLDDT from B-factors', () => {
-    expect(get('python3-cctbx/pae.pdb.gz')).toMatchObject({ predictor: 'AlphaFold', hasUnitCell: false, experimentalMethod: '' });
-    expect(get('python3-cctbx/2ERL.pdb.gz')).toMatchObject({ predictor: '', hasUnitCell: true, experimentalMethod: 'X-RAY DIFFRACTION' });
+    expect(get('python3-cctbx/pae.pdb.gz')).toMatchObject({
+      predictor: 'AlphaFold',
+      hasUnitCell: false,
+      experimentalMethod: '',
+    });
+    expect(get('python3-cctbx/2ERL.pdb.gz')).toMatchObject({
+      predictor: '',
+      hasUnitCell: true,
+      experimentalMethod: 'X-RAY DIFFRACTION',
+    });
     expect(get('python3-csb/1d3z.regular.pdb.gz').experimentalMethod).toBe('SOLUTION NMR');
     expect(get('python3-cctbx/2ERL.pdb.gz').chains[0]?.id).toBe('');
   });
@@ -132,7 +144,8 @@ describe('formats and header facts', () => {
     const misnamed = await parseStructure('model.cif', new TextEncoder().encode(pdbText));
     expect(misnamed.chains[0]?.id).toBe('B');
     // A one-atom mmCIF writes _atom_site as key-value pairs, not a loop.
-    const pairs = 'data_one\n_atom_site.group_PDB HETATM\n_atom_site.auth_asym_id C\n_atom_site.auth_seq_id 5\n' +
+    const pairs =
+      'data_one\n_atom_site.group_PDB HETATM\n_atom_site.auth_asym_id C\n_atom_site.auth_seq_id 5\n' +
       "_atom_site.auth_comp_id HOH\n_atom_site.auth_atom_id 'O'\n_atom_site.label_alt_id .\n" +
       '_atom_site.Cartn_x 1.5\n_atom_site.Cartn_y -2\n_atom_site.Cartn_z 3.25\n_atom_site.B_iso_or_equiv ?\n';
     const one = await parseStructure('one.txt', new TextEncoder().encode(pairs));
@@ -152,7 +165,9 @@ describe('bad input', () => {
 
   it('names the file for empty input, plain or gzip’d', async () => {
     await expect(parseStructure('empty.pdb', new Uint8Array(0))).rejects.toThrow(/^empty\.pdb: file is empty/);
-    await expect(parseStructure('empty.pdb.gz', new Uint8Array(gzipSync(Buffer.alloc(0))))).rejects.toThrow(/empty\.pdb\.gz/);
+    await expect(parseStructure('empty.pdb.gz', new Uint8Array(gzipSync(Buffer.alloc(0))))).rejects.toThrow(
+      /empty\.pdb\.gz/,
+    );
     await expect(parseStructure('blank.pdb', encode('\n\n  \n'))).rejects.toThrow(/blank\.pdb/);
   });
 
@@ -162,23 +177,33 @@ describe('bad input', () => {
   });
 
   it('names the file and line of an unreadable ATOM record', async () => {
-    const text = 'HEADER    TEST\nATOM      1  N   ALA A   1      11.104   6.134  -6.504  1.00  0.00           N\n' +
+    const text =
+      'HEADER    TEST\nATOM      1  N   ALA A   1      11.104   6.134  -6.504  1.00  0.00           N\n' +
       'ATOM      2  CA  ALA A   1      11.639   xx.xxx  -5.147  1.00  0.00           C\n';
     await expect(parseStructure('broken.pdb', encode(text))).rejects.toThrow(/broken\.pdb: line 3: cannot read y/);
-    await expect(parseStructure('short.pdb', encode('ATOM      1  N   ALA A   1      11.1\n'))).rejects.toThrow(/short\.pdb: line 1/);
+    await expect(parseStructure('short.pdb', encode('ATOM      1  N   ALA A   1      11.1\n'))).rejects.toThrow(
+      /short\.pdb: line 1/,
+    );
   });
 
   it('rejects files without atoms or of another format, naming the file', async () => {
-    await expect(parseStructure('header-only.pdb', encode('HEADER    X\nEND\n'))).rejects.toThrow(/header-only\.pdb: no ATOM/);
-    await expect(parseStructure('notes.txt', encode('hello world\n'))).rejects.toThrow(/notes\.txt: not a PDB or mmCIF/);
+    await expect(parseStructure('header-only.pdb', encode('HEADER    X\nEND\n'))).rejects.toThrow(
+      /header-only\.pdb: no ATOM/,
+    );
+    await expect(parseStructure('notes.txt', encode('hello world\n'))).rejects.toThrow(
+      /notes\.txt: not a PDB or mmCIF/,
+    );
     await expect(parseStructure('x.cif', encode('data_x\n_entry.id x\n'))).rejects.toThrow(/x\.cif: no _atom_site/);
     await expect(parseStructure('bin.pdb', new Uint8Array([0, 1, 2, 3, 0, 0]))).rejects.toThrow(/bin\.pdb: binary/);
   });
 
   it('names the file for a cut-off _atom_site loop', async () => {
-    const text = 'data_t\nloop_\n_atom_site.group_PDB\n_atom_site.auth_asym_id\n_atom_site.auth_seq_id\n' +
+    const text =
+      'data_t\nloop_\n_atom_site.group_PDB\n_atom_site.auth_asym_id\n_atom_site.auth_seq_id\n' +
       '_atom_site.auth_comp_id\n_atom_site.auth_atom_id\n_atom_site.Cartn_x\n_atom_site.Cartn_y\n_atom_site.Cartn_z\n' +
       'ATOM A 1 ALA N 1.0 2.0 3.0\nATOM A 1 ALA CA 2.0\n';
-    await expect(parseStructure('cut.cif', encode(text))).rejects.toThrow(/cut\.cif: line 12: _atom_site row has 6 of 8/);
+    await expect(parseStructure('cut.cif', encode(text))).rejects.toThrow(
+      /cut\.cif: line 12: _atom_site row has 6 of 8/,
+    );
   });
 });

@@ -21,7 +21,11 @@ const PDB_RECORD = /^(ATOM {2}|HETATM|HEADER|TITLE |MODEL |REMARK|CRYST1|EXPDTA|
  */
 export function detectStructureFormat(fileName: string, text: string): StructureFormat | undefined {
   const head = text.slice(0, 65536);
-  const firstLine = head.split('\n').find((line) => line.trim() !== '' && !line.startsWith('#'))?.trim() ?? '';
+  const firstLine =
+    head
+      .split('\n')
+      .find((line) => line.trim() !== '' && !line.startsWith('#'))
+      ?.trim() ?? '';
   if (/^data_/i.test(firstLine)) return 'mmcif';
   if (PDB_RECORD.test(head)) return 'pdb';
   if (/^(loop_|_atom_site\.)/m.test(head)) return 'mmcif';

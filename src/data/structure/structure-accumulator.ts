@@ -98,15 +98,13 @@ export class StructureAccumulator {
     }
     return kept.map((chain) => ({
       id: chain.block === 1 ? chain.id : `${chain.id}-${chain.block}`,
-      residues: chain.residues.map(
-        (r): Residue => ({
-          name: r.name,
-          seqNum: r.seqNum,
-          insertionCode: r.insertionCode,
-          hetero: r.hetero,
-          atoms: r.atoms,
-        }),
-      ),
+      residues: chain.residues.map((r): Residue => ({
+        name: r.name,
+        seqNum: r.seqNum,
+        insertionCode: r.insertionCode,
+        hetero: r.hetero,
+        atoms: r.atoms,
+      })),
     }));
   }
 

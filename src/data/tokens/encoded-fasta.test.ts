@@ -17,7 +17,12 @@ describe('encoded FASTA and residue table', () => {
     const encodings = [protein('a_A', [0, 9, 12], null), protein('b_B', [39, 1], [0.9, 0.5])];
     const fasta = encodedFasta(encodings);
     expect(fasta.split('\n').filter((line) => line.startsWith('>'))).toEqual(['>a_A', '>b_B']);
-    expect(readEncodedFasta(fasta)).toEqual(new Map([['a_A', [0, 9, 12]], ['b_B', [39, 1]]]));
+    expect(readEncodedFasta(fasta)).toEqual(
+      new Map([
+        ['a_A', [0, 9, 12]],
+        ['b_B', [39, 1]],
+      ]),
+    );
   });
 
   it('writes one tab-separated row per residue with pLDDT in 0–100 and DSSP letters', () => {

@@ -39,7 +39,16 @@ export function residueTable(encodings: readonly ProteinEncoding[]): string {
     e.codes.forEach((code, k) => {
       const plddt = e.plddt?.[k];
       const ss = DSSP_CLASSES[e.ss[k] ?? -1] ?? 'NA';
-      lines.push([e.proteinId, k + 1, e.sequence[k] ?? 'X', code, plddt === undefined ? 'NA' : (plddt * 100).toFixed(2), ss].join('\t'));
+      lines.push(
+        [
+          e.proteinId,
+          k + 1,
+          e.sequence[k] ?? 'X',
+          code,
+          plddt === undefined ? 'NA' : (plddt * 100).toFixed(2),
+          ss,
+        ].join('\t'),
+      );
     });
   }
   return `${lines.join('\n')}\n`;

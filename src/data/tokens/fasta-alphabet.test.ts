@@ -18,7 +18,8 @@ describe('encoded-FASTA alphabet', () => {
     const codes = Array.from({ length: MAX_CODES }, (_, c) => c);
     const text = encodeCodes(codes);
     expect(new Set(text).size).toBe(MAX_CODES);
-    for (const forbidden of ['\n', '\r', '>', '-', ' ', '"', '#', '<', '=']) expect(text.includes(forbidden)).toBe(false);
+    for (const forbidden of ['\n', '\r', '>', '-', ' ', '"', '#', '<', '='])
+      expect(text.includes(forbidden)).toBe(false);
     expect(decodeCharacters(text)).toEqual(codes);
     expect(characterCode('A')).toBe(64);
   });

@@ -26,7 +26,8 @@ export const MAX_CODES = 0xf5;
 
 /** The character of `code` (0-based). Throws for a code the alphabet cannot hold. */
 export function codeCharacter(code: number): string {
-  if (!Number.isInteger(code) || code < 0 || code >= MAX_CODES) throw new Error(`token ${code} has no encoded-FASTA character (0 … ${MAX_CODES - 1})`);
+  if (!Number.isInteger(code) || code < 0 || code >= MAX_CODES)
+    throw new Error(`token ${code} has no encoded-FASTA character (0 … ${MAX_CODES - 1})`);
   const shifted = String.fromCharCode(code + 1);
   return REPLACED_CHARACTERS.get(shifted) ?? shifted;
 }
@@ -37,7 +38,8 @@ const REVERSE = new Map([...REPLACED_CHARACTERS].map(([from, to]) => [to, from])
 export function characterCode(character: string): number {
   const shifted = REVERSE.get(character) ?? character;
   const code = shifted.charCodeAt(0) - 1;
-  if (shifted.length !== 1 || code < 0 || code >= MAX_CODES) throw new Error(`${JSON.stringify(character)} is not an encoded-FASTA token character`);
+  if (shifted.length !== 1 || code < 0 || code >= MAX_CODES)
+    throw new Error(`${JSON.stringify(character)} is not an encoded-FASTA token character`);
   return code;
 }
 

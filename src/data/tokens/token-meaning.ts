@@ -11,7 +11,11 @@ const TOP_AMINO_ACIDS = 3;
 /** Column of a letter outside the 20 (X, U, …) in the amino-acid counts. */
 const OTHER = AMINO_ACIDS.length;
 
-export function tokenMeaning(encodings: readonly ProteinEncoding[], codebookSize: number, step: number | null): TokenMeaning {
+export function tokenMeaning(
+  encodings: readonly ProteinEncoding[],
+  codebookSize: number,
+  step: number | null,
+): TokenMeaning {
   const K = codebookSize;
   const ssCounts = Array.from({ length: K }, () => [0, 0, 0]);
   const aaCounts = Array.from({ length: K }, () => new Array<number>(OTHER + 1).fill(0));
@@ -51,7 +55,15 @@ export function tokenMeaning(encodings: readonly ProteinEncoding[], codebookSize
       .slice(0, TOP_AMINO_ACIDS)
       .map((entry) => ({ aa: entry.aa, fraction: entry.count / n }));
     const withPlddt = plddtCount[code] ?? 0;
-    return { code, residues: n, helix: share(helix), strand: share(strand), coil: share(coil), meanPlddt: withPlddt > 0 ? (plddtSum[code] ?? 0) / withPlddt : null, topAminoAcids };
+    return {
+      code,
+      residues: n,
+      helix: share(helix),
+      strand: share(strand),
+      coil: share(coil),
+      meanPlddt: withPlddt > 0 ? (plddtSum[code] ?? 0) / withPlddt : null,
+      topAminoAcids,
+    };
   });
   return {
     step,

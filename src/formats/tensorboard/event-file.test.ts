@@ -12,7 +12,13 @@ const points: MetricPoint[] = [
   ...fakePoints(1, 20),
   fakePoint(21, {
     losses: { aminoAcid: 2.9, edge: 0.6, logit: 4.17, angles: 1.86, ss: 1.11, vq: 0.02, fft2: 0.3 },
-    gradientNorms: { global: Number.NaN, encoder: Number.NaN, decoder: 3, largest: [{ name: 'decoder.x', value: 3 }], smallest: [{ name: 'encoder.y', value: 1e-9 }] },
+    gradientNorms: {
+      global: Number.NaN,
+      encoder: Number.NaN,
+      decoder: 3,
+      largest: [{ name: 'decoder.x', value: 3 }],
+      smallest: [{ name: 'encoder.y', value: 1e-9 }],
+    },
     skipped: true,
     skippedSteps: 1,
   }),
@@ -31,14 +37,22 @@ describe('tensorboardEventFile', () => {
     const read = readWithPython(file.bytes);
     if (!read.ok) throw new Error(read.error);
     const [header, ...events] = read.events;
-    expect(header).toEqual({ wall_time: START / 1000, step: 0, file_version: 'brain.Event:2', values: [], unknown_fields: [] });
+    expect(header).toEqual({
+      wall_time: START / 1000,
+      step: 0,
+      file_version: 'brain.Event:2',
+      values: [],
+      unknown_fields: [],
+    });
     expect(events).toHaveLength(points.length);
     events.forEach((event, k) => {
       const point = points[k] as MetricPoint;
       expect(event.step).toBe(point.step);
       expect(event.wall_time).toBe((START + point.elapsedMs) / 1000);
       expect(event.unknown_fields).toEqual([]);
-      expect(event.values).toEqual(foldTree2Scalars(point).map(({ tag, value }) => ({ tag, value: Math.fround(value) })));
+      expect(event.values).toEqual(
+        foldTree2Scalars(point).map(({ tag, value }) => ({ tag, value: Math.fround(value) })),
+      );
     });
     const last = events[events.length - 1];
     expect(last?.values.find((v) => v.tag === 'Training/Commitment_Cost')?.value).toBe(Math.fround(1 / 3));
@@ -76,11 +90,16 @@ describe('tensorboardEventFile', () => {
 describe('TensorBoardEventWriter', () => {
   test('hands each record to the sink as it is made, adding up to the whole file', () => {
     const chunks: Uint8Array[] = [];
-    const writer = new TensorBoardEventWriter((record) => void chunks.push(record), { wallTimeStart: START, hostname: 'lab box/1' });
+    const writer = new TensorBoardEventWriter((record) => void chunks.push(record), {
+      wallTimeStart: START,
+      hostname: 'lab box/1',
+    });
     expect(chunks).toHaveLength(1);
     for (const point of points) writer.write(point);
     expect(chunks).toHaveLength(points.length + 1);
-    expect(writer.fileName).toBe(tensorboardEventFile(points, { wallTimeStart: START, hostname: 'lab box/1' }).fileName);
+    expect(writer.fileName).toBe(
+      tensorboardEventFile(points, { wallTimeStart: START, hostname: 'lab box/1' }).fileName,
+    );
     expect(Buffer.concat(chunks)).toEqual(Buffer.from(tensorboardEventFile(points, { wallTimeStart: START }).bytes));
   });
 

@@ -52,7 +52,10 @@ export class TensorBoardEventWriter {
  * A whole event file for `points`. Without `wallTimeStart` the run is placed to end now (start = now − the last
  * point's `elapsedMs`), the usual case of exporting a run that has just finished.
  */
-export function tensorboardEventFile(points: readonly MetricPoint[], options: EventFileOptions = {}): { fileName: string; bytes: Uint8Array } {
+export function tensorboardEventFile(
+  points: readonly MetricPoint[],
+  options: EventFileOptions = {},
+): { fileName: string; bytes: Uint8Array } {
   const wallTimeStart = options.wallTimeStart ?? Date.now() - (points[points.length - 1]?.elapsedMs ?? 0);
   const records: Uint8Array[] = [];
   const writer = new TensorBoardEventWriter((record) => void records.push(record), { ...options, wallTimeStart });

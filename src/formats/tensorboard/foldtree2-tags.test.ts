@@ -82,14 +82,29 @@ describe('foldTree2Scalars', () => {
         global: Number.POSITIVE_INFINITY,
         encoder: Number.NaN,
         decoder: 1,
-        largest: [{ name: 'encoder.a', value: Number.NaN }, { name: 'decoder.b', value: 4 }],
-        smallest: [{ name: 'decoder.c', value: 0.5 }, { name: 'other.scale', value: 0.1 }],
+        largest: [
+          { name: 'encoder.a', value: Number.NaN },
+          { name: 'decoder.b', value: 4 },
+        ],
+        smallest: [
+          { name: 'decoder.c', value: 0.5 },
+          { name: 'other.scale', value: 0.1 },
+        ],
       },
       lossScale: 1e39, // finite as a double, ±Infinity as the float32 TensorBoard stores
     });
     const tags = new Map(foldTree2Scalars(skipped).map(({ tag, value }) => [tag, value]));
     expect(tags.get('Loss/AA')).toBe(2);
-    for (const gone of ['Loss/Edge', 'Loss/Total', 'Gradients/Global', 'Gradients/Encoder_Max', 'Gradients/Encoder_Min', 'Studio/Gradients/Encoder', 'Studio/Loss_Scale', 'Learning_Rate/muon']) {
+    for (const gone of [
+      'Loss/Edge',
+      'Loss/Total',
+      'Gradients/Global',
+      'Gradients/Encoder_Max',
+      'Gradients/Encoder_Min',
+      'Studio/Gradients/Encoder',
+      'Studio/Loss_Scale',
+      'Learning_Rate/muon',
+    ]) {
       expect(tags.has(gone), gone).toBe(false);
     }
     expect(tags.get('Gradients/Decoder_Max')).toBe(4);

@@ -35,7 +35,11 @@ function partOf(name: string): 'encoder' | 'decoder' | 'other' {
  * reported parameters is in that part. The lists are the global top/bottom K, so a part's first appearance is
  * its true extreme; a part absent from them is unknown, not zero.
  */
-function partExtreme(entries: readonly NamedValue[], part: 'encoder' | 'decoder', pick: (...values: number[]) => number): number | undefined {
+function partExtreme(
+  entries: readonly NamedValue[],
+  part: 'encoder' | 'decoder',
+  pick: (...values: number[]) => number,
+): number | undefined {
   const values = entries.filter((entry) => partOf(entry.name) === part).map((entry) => entry.value);
   return values.length > 0 ? pick(...values) : undefined;
 }
@@ -54,7 +58,8 @@ export function foldTree2Scalars(point: MetricPoint): ScalarValue[] {
   out.push(['Learning_Rate', point.learningRates['adamw']]);
   for (const [group, rate] of Object.entries(point.learningRates)) out.push([`Learning_Rate/${group}`, rate]);
   out.push(['Training/Commitment_Cost', point.commitmentCost]);
-  for (const [name, weight] of Object.entries(point.lossWeights)) out.push([`Weights/${WEIGHT_TAGS[name] ?? name}`, weight]);
+  for (const [name, weight] of Object.entries(point.lossWeights))
+    out.push([`Weights/${WEIGHT_TAGS[name] ?? name}`, weight]);
   const norms = point.gradientNorms;
   out.push(
     ['Gradients/Encoder_Max', partExtreme(norms.largest, 'encoder', Math.max)],
@@ -75,5 +80,7 @@ export function foldTree2Scalars(point: MetricPoint): ScalarValue[] {
     ['Studio/Proteins_per_s', point.proteinsPerSecond],
   );
   // Checked as float32, the type stored: a finite double beyond ±3.4e38 would land as ±Infinity.
-  return out.filter((entry): entry is [string, number] => entry[1] !== undefined && Number.isFinite(Math.fround(entry[1]))).map(([tag, value]) => ({ tag, value }));
+  return out
+    .filter((entry): entry is [string, number] => entry[1] !== undefined && Number.isFinite(Math.fround(entry[1])))
+    .map(([tag, value]) => ({ tag, value }));
 }

@@ -15,7 +15,9 @@ export interface ReadEvent {
   readonly unknown_fields: readonly string[];
 }
 
-export type ReadResult = { readonly ok: true; readonly events: readonly ReadEvent[] } | { readonly ok: false; readonly status: number | null; readonly error: string };
+export type ReadResult =
+  | { readonly ok: true; readonly events: readonly ReadEvent[] }
+  | { readonly ok: false; readonly status: number | null; readonly error: string };
 
 /** Writes `bytes` to a temporary file and decodes it with tfevents_reference.py. */
 export function readWithPython(bytes: Uint8Array): ReadResult {

@@ -23,7 +23,6 @@ export const CONTACT_PROBABILITY_FLOOR = 1e-6;
 /** ε of ẑ = z / √(|z|² + ε²). */
 export const CONTACT_NORM_EPS = 1e-6;
 
-
 /** z [B, L, h] → p [B, L, L]. Reads `<prefix>.temperature` and `<prefix>.bias` (shape [1]). */
 export function contactProbability(params: ParameterSet, prefix: string, z: tf.Tensor3D): tf.Tensor3D {
   const unit = tf.div(z, tf.sqrt(tf.add(tf.sum(tf.square(z), 2, true), CONTACT_NORM_EPS * CONTACT_NORM_EPS)));
@@ -42,7 +41,13 @@ export function contactProbability(params: ParameterSet, prefix: string, z: tf.T
  * [B·L, P] matMuls; only two rows are gathered per pair. Exactly FoldTree2's formula (biased variance, as
  * nn.LayerNorm), in another order of float32 operations.
  */
-function firstPairLayer(params: ParameterSet, prefix: string, z: tf.Tensor2D, position: tf.Tensor2D, pairs: PairRows): tf.Tensor2D {
+function firstPairLayer(
+  params: ParameterSet,
+  prefix: string,
+  z: tf.Tensor2D,
+  position: tf.Tensor2D,
+  pairs: PairRows,
+): tf.Tensor2D {
   const h = z.shape[1];
   const c = position.shape[1];
   const width = h + c;
@@ -56,7 +61,8 @@ function firstPairLayer(params: ParameterSet, prefix: string, z: tf.Tensor2D, po
   const u = tf.concat([z, position], 1); // [B·L, w]
   const left = tf.gather(tf.matMul(u, first), pairs.first); // [P, P_h]
   const right = tf.gather(tf.matMul(u, second), pairs.second);
-  const pairSum = (perResidue: tf.Tensor) => tf.add(tf.gather(perResidue, pairs.first), tf.gather(perResidue, pairs.second)); // [P, 1]
+  const pairSum = (perResidue: tf.Tensor) =>
+    tf.add(tf.gather(perResidue, pairs.first), tf.gather(perResidue, pairs.second)); // [P, 1]
   const mean = tf.div(pairSum(tf.sum(u, 1, true)), 2 * width);
   const meanSquare = tf.div(pairSum(tf.sum(tf.square(u), 1, true)), 2 * width);
   const deviation = tf.sqrt(tf.add(tf.sub(meanSquare, tf.square(mean)), EDGE_NORM_EPS));
@@ -69,7 +75,13 @@ function firstPairLayer(params: ParameterSet, prefix: string, z: tf.Tensor2D, po
  * z [B, L, h], code [B, L, c] (the decoder's position code), `pairs` [P] rows → logits [P, 8].
  * Reads `<prefix>.distanceNorm` and `<prefix>.distance.{0,1,2,3}` (edge-logits-head.ts declares them).
  */
-export function distanceLogits(params: ParameterSet, prefix: string, z: tf.Tensor3D, code: tf.Tensor3D, pairs: PairRows): tf.Tensor2D {
+export function distanceLogits(
+  params: ParameterSet,
+  prefix: string,
+  z: tf.Tensor3D,
+  code: tf.Tensor3D,
+  pairs: PairRows,
+): tf.Tensor2D {
   const [B, L, h] = z.shape;
   const c = code.shape[2];
   let x: tf.Tensor = firstPairLayer(params, prefix, tf.reshape(z, [B * L, h]), tf.reshape(code, [B * L, c]), pairs);

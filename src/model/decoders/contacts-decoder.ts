@@ -72,10 +72,20 @@ export const CONTACTS_DECODER: DecoderDefinition<ContactDecoderConfig> = {
     }
     const z = mlp(params, `${PREFIX}.body.lin`, latentShape(x.shape[2], config.hidden), x) as tf.Tensor3D;
     const positions = tf.mul(context.positions, rows) as tf.Tensor3D;
-    const dropPositions = (p: tf.Tensor): tf.Tensor => decoderDropout(p, positionMlpDropout(config.dropout), context, `${PREFIX}.head.positions`);
+    const dropPositions = (p: tf.Tensor): tf.Tensor =>
+      decoderDropout(p, positionMlpDropout(config.dropout), context, `${PREFIX}.head.positions`);
     const probability = contactProbability(params, `${PREFIX}.head`, z);
     if (!context.pairs) return { contactProbability: probability };
-    const code = positionMlp(params, `${PREFIX}.head.positions`, DECODER_POSITION_MLP, positions, dropPositions) as tf.Tensor3D;
-    return { contactProbability: probability, distanceLogits: distanceLogits(params, `${PREFIX}.head`, z, code, context.pairs) };
+    const code = positionMlp(
+      params,
+      `${PREFIX}.head.positions`,
+      DECODER_POSITION_MLP,
+      positions,
+      dropPositions,
+    ) as tf.Tensor3D;
+    return {
+      contactProbability: probability,
+      distanceLogits: distanceLogits(params, `${PREFIX}.head`, z, code, context.pairs),
+    };
   },
 };

@@ -22,7 +22,12 @@ export function decoderDropout<T extends tf.Tensor>(x: T, rate: number, context:
 }
 
 /** The multiplier `decoderDropout` would apply to a tensor of `shape` (undefined when it would apply none). */
-export function decoderDropoutMultiplier(shape: number[], rate: number, context: DecoderContext, site: string): tf.Tensor | undefined {
+export function decoderDropoutMultiplier(
+  shape: number[],
+  rate: number,
+  context: DecoderContext,
+  site: string,
+): tf.Tensor | undefined {
   if (!context.training || rate <= 0) return undefined;
   return dropoutMultiplier(shape, rate, decoderDropoutSeed(context, site));
 }

@@ -70,7 +70,11 @@ export function withNoisyPadding<T extends tf.Tensor>(x: T, mask: tf.Tensor2D, s
   });
 }
 
-export function testContext(mask: tf.Tensor2D, positions: tf.Tensor3D, overrides: Partial<DecoderContext> = {}): DecoderContext {
+export function testContext(
+  mask: tf.Tensor2D,
+  positions: tf.Tensor3D,
+  overrides: Partial<DecoderContext> = {},
+): DecoderContext {
   return { mask, positions, training: false, seed: 11, step: 0, ...overrides };
 }
 
@@ -90,13 +94,19 @@ export function realPairs(lengths: readonly number[], length: number): PairRows 
   const first: number[] = [];
   const second: number[] = [];
   lengths.forEach((n, b) => {
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) first.push(b * length + i) && second.push(b * length + j);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) if (i !== j) first.push(b * length + i) && second.push(b * length + j);
   });
   return { first: tf.tensor1d(first, 'int32'), second: tf.tensor1d(second, 'int32') };
 }
 
 /** [P, K] values of `realPairs(lengths, length)` spread into [B, L, L, K], zero at the pairs not listed. */
-export function densePairValues(values: ArrayLike<number>, lengths: readonly number[], length: number, K: number): Float32Array {
+export function densePairValues(
+  values: ArrayLike<number>,
+  lengths: readonly number[],
+  length: number,
+  K: number,
+): Float32Array {
   const dense = new Float32Array(lengths.length * length * length * K);
   let p = 0;
   lengths.forEach((n, b) => {

@@ -23,7 +23,12 @@ const CONFIGS: DecoderConfigs = {
 };
 /** A few weights per decoder (names after `decoder.<name>.`), from input, body and head. */
 const WEIGHTS: Record<DecoderName, readonly string[]> = {
-  sequence: ['input.0.weight', 'input.positions.mlp.3.weight', 'body.layers.0.selfAttention.inProjection.weight', 'head.conv.2.weight'],
+  sequence: [
+    'input.0.weight',
+    'input.positions.mlp.3.weight',
+    'body.layers.0.selfAttention.inProjection.weight',
+    'head.conv.2.weight',
+  ],
   geometry: ['input.1.bias', 'body.layers.0.linear1.weight', 'head.angles.3.weight'],
   contacts: [
     'input.0.weight',
@@ -59,7 +64,9 @@ afterAll(() => {
 });
 
 function only(name: DecoderName): DecoderConfigs {
-  return Object.fromEntries(DECODER_NAMES.map((n) => [n, { ...CONFIGS[n], enabled: n === name }])) as unknown as DecoderConfigs;
+  return Object.fromEntries(
+    DECODER_NAMES.map((n) => [n, { ...CONFIGS[n], enabled: n === name }]),
+  ) as unknown as DecoderConfigs;
 }
 
 /** Σ projection · output over real rows (and real pairs); the projections are seeded, so fixed across calls. */
@@ -80,7 +87,12 @@ function objective(outputs: DecoderOutputs): tf.Scalar {
   return tf.addN(terms) as tf.Scalar;
 }
 
-function weightGradient(name: string, f: () => tf.Scalar, indices: number[], step: number): { analytic: number[]; numeric: number[] } {
+function weightGradient(
+  name: string,
+  f: () => tf.Scalar,
+  indices: number[],
+  step: number,
+): { analytic: number[]; numeric: number[] } {
   const variable = params.get(name);
   const base = variable.dataSync().slice();
   const { value, grads } = tf.variableGrads(f, [variable]);
@@ -122,13 +134,22 @@ describe('decoder gradients: analytic vs central finite differences (float32)', 
       const analytic = analyticGradient(f, tokens, probes);
       const numeric = numericalGradient(f, tokens, probes);
       const tokenError = maxRelativeError(analytic, numeric, 1e-2);
-      const padding = analyticGradient(f, tokens, Array.from({ length: B * L * D }, (_, k) => k).filter((k) => !realIndices.includes(k)));
+      const padding = analyticGradient(
+        f,
+        tokens,
+        Array.from({ length: B * L * D }, (_, k) => k).filter((k) => !realIndices.includes(k)),
+      );
       expect(padding.every((g) => g === 0)).toBe(true);
       const errors = [`tokens ${tokenError.toExponential(2)}`];
       expect(tokenError).toBeLessThan(1e-2);
       for (const suffix of WEIGHTS[name]) {
         const weight = `decoder.${name}.${suffix}`;
-        const check = weightGradient(weight, () => f(tokens), probeIndices(params.get(weight).size, 6), WEIGHT_STEP[name]);
+        const check = weightGradient(
+          weight,
+          () => f(tokens),
+          probeIndices(params.get(weight).size, 6),
+          WEIGHT_STEP[name],
+        );
         const error = normwiseError(check.analytic, check.numeric);
         errors.push(`${suffix} ${error.toExponential(2)}`);
         expect(error, weight).toBeLessThan(1e-2);

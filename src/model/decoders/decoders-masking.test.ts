@@ -73,17 +73,25 @@ function evaluate(configs: DecoderConfigs, context: DecoderContext, input: tf.Te
     });
     return tf.addN(terms) as tf.Scalar;
   }, params.all());
-  const gradValues = Object.fromEntries(Object.entries(grads).map(([name, g]) => [name, Array.from(g.dataSync(), (v) => v + 0)]));
+  const gradValues = Object.fromEntries(
+    Object.entries(grads).map(([name, g]) => [name, Array.from(g.dataSync(), (v) => v + 0)]),
+  );
   tf.dispose([value, ...Object.values(grads)]);
   return { outputs, grads: gradValues };
 }
 
 describe('padding never reaches a real output or a gradient', () => {
-  for (const [label, dropout, training] of [['eval', 0, false], ['training with dropout 0.2', 0.2, true]] as const) {
+  for (const [label, dropout, training] of [
+    ['eval', 0, false],
+    ['training with dropout 0.2', 0.2, true],
+  ] as const) {
     test(`${label}: noise in padding rows of tokens and positions changes nothing real`, () => {
       const configs = configsWithDropout(dropout);
       const run = (seed: number): Evaluation => {
-        const [noisyPositions, noisyTokens] = [withNoisyPadding(positions, mask, seed), withNoisyPadding(tokens, mask, seed + 1)];
+        const [noisyPositions, noisyTokens] = [
+          withNoisyPadding(positions, mask, seed),
+          withNoisyPadding(tokens, mask, seed + 1),
+        ];
         const before = tf.memory().numTensors;
         const result = evaluate(configs, testContext(mask, noisyPositions, { training, pairs }), noisyTokens);
         expect(tf.memory().numTensors).toBe(before);
@@ -101,14 +109,20 @@ describe('padding never reaches a real output or a gradient', () => {
 
 describe('dropout', () => {
   const logits = (configs: DecoderConfigs, context: Partial<DecoderContext>): number[] =>
-    tf.tidy(() => Array.from(decode(params, configs, tokens, testContext(mask, positions, context)).aminoAcidLogits?.dataSync() ?? []));
+    tf.tidy(() =>
+      Array.from(
+        decode(params, configs, tokens, testContext(mask, positions, context)).aminoAcidLogits?.dataSync() ?? [],
+      ),
+    );
 
   test('masks are drawn from (seed, step, site): reproducible, fresh each step, off outside training', () => {
     const noisy = configsWithDropout(0.3);
     const plain = logits(configsWithDropout(0), {});
     expect(logits(noisy, { training: true, step: 4 })).toEqual(logits(noisy, { training: true, step: 4 }));
     expect(logits(noisy, { training: true, step: 4 })).not.toEqual(logits(noisy, { training: true, step: 5 }));
-    expect(logits(noisy, { training: true, step: 4, seed: 1 })).not.toEqual(logits(noisy, { training: true, step: 4, seed: 2 }));
+    expect(logits(noisy, { training: true, step: 4, seed: 1 })).not.toEqual(
+      logits(noisy, { training: true, step: 4, seed: 2 }),
+    );
     expect(logits(noisy, { training: true, step: 4, rank: 1 })).not.toEqual(logits(noisy, { training: true, step: 4 }));
     expect(logits(noisy, { training: true, step: 4 })).not.toEqual(plain);
     expect(logits(noisy, { training: false, step: 4 })).toEqual(plain);
@@ -134,7 +148,9 @@ describe('enabled flags', () => {
   }
 
   test('with every decoder disabled there are no parameters and no outputs', () => {
-    const off = Object.fromEntries(DECODER_NAMES.map((n) => [n, { ...configsWithDropout(0)[n], enabled: false }])) as unknown as DecoderConfigs;
+    const off = Object.fromEntries(
+      DECODER_NAMES.map((n) => [n, { ...configsWithDropout(0)[n], enabled: false }]),
+    ) as unknown as DecoderConfigs;
     expect(decoderSpecs(off, D)).toEqual([]);
     expect(decode(params, off, tokens, testContext(mask, positions))).toEqual({});
   });

@@ -13,7 +13,16 @@ import { ParameterSet } from '../params/parameter-set';
 import { MODEL_PRESETS } from '../presets';
 import { sampleBatch } from '../testing/sample-batch.node';
 import type { DecoderOutputName } from './decoder-types';
-import { randomizedSpecs, realPairs, relativeError, runNumpyReference, seededTensor, testContext, torchLayout, withNoisyPadding } from './decoder-test-helpers.node';
+import {
+  randomizedSpecs,
+  realPairs,
+  relativeError,
+  runNumpyReference,
+  seededTensor,
+  testContext,
+  torchLayout,
+  withNoisyPadding,
+} from './decoder-test-helpers.node';
 import { decode, decoderSpecs, disposeDecoderOutputs } from './registry';
 
 const D = 8;
@@ -69,10 +78,23 @@ describe('decoders against NumPy on unpadded proteins', () => {
       return (pairwise ? rows.map((row) => (row as Nested[]).slice(0, n)) : rows).flat(3) as number[];
     };
     const keys = Object.keys(ours) as DecoderOutputName[];
-    expect(keys.sort()).toEqual(['aminoAcidLogits', 'angleVectors', 'angles', 'contactProbability', 'distanceLogits', 'fft2', 'ssLogits']);
+    expect(keys.sort()).toEqual([
+      'aminoAcidLogits',
+      'angleVectors',
+      'angles',
+      'contactProbability',
+      'distanceLogits',
+      'fft2',
+      'ssLogits',
+    ]);
     for (const key of keys) {
-      const actual = key === 'distanceLogits' ? (ours.distanceLogits.flat(3) as number[]) : lengths.flatMap((n, b) => cropped(key, b, n));
-      const expected = lengths.flatMap((_, b) => (key === 'distanceLogits' ? listed(b) : ((reference.proteins[b]?.[key] ?? []).flat(3) as number[])));
+      const actual =
+        key === 'distanceLogits'
+          ? (ours.distanceLogits.flat(3) as number[])
+          : lengths.flatMap((n, b) => cropped(key, b, n));
+      const expected = lengths.flatMap((_, b) =>
+        key === 'distanceLogits' ? listed(b) : ((reference.proteins[b]?.[key] ?? []).flat(3) as number[]),
+      );
       expect(actual.length).toBe(expected.length);
       const error = relativeError(actual, expected);
       console.info(`${key} vs NumPy: max relative error ${error.toExponential(2)}`);

@@ -55,7 +55,8 @@ describe('decoder outputs on a real sample batch (tiny preset)', () => {
     // One row per ordered pair of real residues (realPairs): Σ n(n − 1).
     expect(outputs.distanceLogits?.shape).toEqual([48 * 47 + 43 * 42 + 42 * 41, 8]);
     expect(outputs.fft2).toBeUndefined();
-    for (const value of Object.values(outputs) as tf.Tensor[]) expect(value.dataSync().every(Number.isFinite)).toBe(true);
+    for (const value of Object.values(outputs) as tf.Tensor[])
+      expect(value.dataSync().every(Number.isFinite)).toBe(true);
     expect(tf.memory().numTensors).toBe(before + 6);
     disposeDecoderOutputs(outputs);
     expect(tf.memory().numTensors).toBe(before);
@@ -77,7 +78,10 @@ describe('decoder outputs on a real sample batch (tiny preset)', () => {
     check(false, false);
     const temperature = params.get('decoder.contacts.head.temperature');
     const bias = params.get('decoder.contacts.head.bias');
-    for (const [t, b, low, high] of [[1, -100, true, false], [1, 100, false, true]] as const) {
+    for (const [t, b, low, high] of [
+      [1, -100, true, false],
+      [1, 100, false, true],
+    ] as const) {
       temperature.assign(tf.tensor1d([t]));
       bias.assign(tf.tensor1d([b]));
       check(low, high);
@@ -100,7 +104,9 @@ describe('decoder outputs on a real sample batch (tiny preset)', () => {
       expect(a).toBeGreaterThan(-F32_PI);
       expect(a).toBeLessThanOrEqual(F32_PI);
     }
-    console.info(`angle pairs: max |norm − 1| ${worstNorm.toExponential(2)}, max |(sin a, cos a) − pair| ${worstAtan.toExponential(2)}`);
+    console.info(
+      `angle pairs: max |norm − 1| ${worstNorm.toExponential(2)}, max |(sin a, cos a) − pair| ${worstAtan.toExponential(2)}`,
+    );
     expect(worstNorm).toBeLessThan(1e-5);
     expect(worstAtan).toBeLessThan(1e-5);
     disposeDecoderOutputs(outputs);

@@ -23,10 +23,16 @@ export function edgeLogitWidths(pairHidden: number): number[] {
 
 /** `<prefix>.distanceNorm` over 2(h + c) and `<prefix>.distance.{0,1,2,3}`; c = the position code's width. */
 export function edgeLogitSpecs(prefix: string, hidden: number, codeWidth: number, pairHidden: number): ParameterSpec[] {
-  if (pairHidden < 2) throw new Error(`${prefix}: the distance head's width ${pairHidden} must be at least 2 (its third layer has width P/2)`);
+  if (pairHidden < 2)
+    throw new Error(
+      `${prefix}: the distance head's width ${pairHidden} must be at least 2 (its third layer has width P/2)`,
+    );
   const pairWidth = 2 * (hidden + codeWidth);
   const widths = [pairWidth, ...edgeLogitWidths(pairHidden)];
-  return [...layerNormSpecs(`${prefix}.distanceNorm`, pairWidth), ...widths.slice(1).flatMap((out, k) => linearSpecs(`${prefix}.distance.${k}`, widths[k] ?? 0, out))];
+  return [
+    ...layerNormSpecs(`${prefix}.distanceNorm`, pairWidth),
+    ...widths.slice(1).flatMap((out, k) => linearSpecs(`${prefix}.distance.${k}`, widths[k] ?? 0, out)),
+  ];
 }
 
 /** Linear layers after the LayerNorm (`<prefix>.distance.0` … `.3`). */

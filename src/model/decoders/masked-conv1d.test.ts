@@ -1,7 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, test } from 'vitest';
 import { ParameterSet } from '../params/parameter-set';
-import { maskFromLengths, randomizedSpecs, relativeError, runNumpyReference, seededTensor, torchLayout, withNoisyPadding } from './decoder-test-helpers.node';
+import {
+  maskFromLengths,
+  randomizedSpecs,
+  relativeError,
+  runNumpyReference,
+  seededTensor,
+  torchLayout,
+  withNoisyPadding,
+} from './decoder-test-helpers.node';
 import { conv1dSpecs, maskedConv1d } from './masked-conv1d';
 
 const LENGTHS = [9, 5, 2, 1];

@@ -32,9 +32,22 @@ export function maskedConv1d(params: ParameterSet, name: string, x: tf.Tensor3D,
   const [B = 0, L = 0] = x.shape;
   const half = (kernel - 1) / 2;
   const zeroed = tf.mul(x, tf.expandDims(mask, 2));
-  const padded = tf.pad(zeroed, [[0, 0], [half, half], [0, 0]]);
+  const padded = tf.pad(zeroed, [
+    [0, 0],
+    [half, half],
+    [0, 0],
+  ]);
   // Column block t holds x[i + t − half]: the same order as the filter's first axis.
-  const columns = kernel === 1 ? zeroed : tf.concat(Array.from({ length: kernel }, (_, t) => tf.slice(padded, [0, t, 0], [B, L, inChannels])), 2);
-  const out = tf.matMul(tf.reshape(columns, [B * L, kernel * inChannels]), tf.reshape(weight, [kernel * inChannels, outChannels]));
+  const columns =
+    kernel === 1
+      ? zeroed
+      : tf.concat(
+          Array.from({ length: kernel }, (_, t) => tf.slice(padded, [0, t, 0], [B, L, inChannels])),
+          2,
+        );
+  const out = tf.matMul(
+    tf.reshape(columns, [B * L, kernel * inChannels]),
+    tf.reshape(weight, [kernel * inChannels, outChannels]),
+  );
   return tf.add(tf.reshape(out, [B, L, outChannels]), params.get(`${name}.bias`)) as tf.Tensor3D;
 }

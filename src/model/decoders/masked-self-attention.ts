@@ -56,7 +56,10 @@ export function maskedSelfAttention(
   // amplify that noise into updates, and data-parallel runs would drift from a single trainer's.
   // [1…1 0…0 1…1] uploaded as values (three fill kernels and a concat otherwise, in every layer of every step).
   const biasMask = tf.tensor1d(Float32Array.from({ length: 3 * dim }, (_, k) => (k >= dim && k < 2 * dim ? 0 : 1)));
-  const projected = tf.add(tf.matMul(tf.reshape(x, [-1, dim]), params.get(`${name}.inProjection.weight`)), tf.mul(params.get(`${name}.inProjection.bias`), biasMask));
+  const projected = tf.add(
+    tf.matMul(tf.reshape(x, [-1, dim]), params.get(`${name}.inProjection.weight`)),
+    tf.mul(params.get(`${name}.inProjection.bias`), biasMask),
+  );
   const [q, k, v] = tf.split(tf.reshape(projected, [B, L, 3 * dim]), 3, 2) as [tf.Tensor, tf.Tensor, tf.Tensor];
   const keyMask = tf.reshape(mask, [B, 1, 1, L]);
   const mixed = maskedAttention(splitHeads(q, heads), splitHeads(k, heads), splitHeads(v, heads), {

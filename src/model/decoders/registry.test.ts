@@ -19,7 +19,8 @@ describe('the decoder registry', () => {
       const configs: DecoderConfigs = { ...preset.decoders, fft2: { ...preset.decoders.fft2, enabled: true } };
       const names = decoderSpecs(configs, preset.quantizer.embeddingDim).map((spec) => spec.name);
       expect(new Set(names).size).toBe(names.length);
-      for (const name of names) expect(name).toMatch(/^decoder\.(sequence|geometry|contacts|fft2)\.(input|body|head)\./);
+      for (const name of names)
+        expect(name).toMatch(/^decoder\.(sequence|geometry|contacts|fft2)\.(input|body|head)\./);
     }
   });
 
@@ -35,7 +36,9 @@ describe('the decoder registry', () => {
     // Position_MLP: norm 512, 256·128+128, 2 × (128·128+128), 128·32+32 = 70560; pair norm 2·2·(16+32) = 192;
     // edge_logits_mlp 96·16+16, 16·16+16, 16·8+8, 8·8+8.
     expect(count('contacts')).toBe(1344 + 3168 + 1584 + 816 + 2 + 70560 + 192 + 1552 + 272 + 136 + 72);
-    const fft2 = decoderSpecs({ ...TINY.decoders, fft2: { enabled: true, hidden: 16 } }, D).filter((s) => s.name.startsWith('decoder.fft2.'));
+    const fft2 = decoderSpecs({ ...TINY.decoders, fft2: { enabled: true, hidden: 16 } }, D).filter((s) =>
+      s.name.startsWith('decoder.fft2.'),
+    );
     expect(parameterCount(fft2)).toBe(8 * 16 + 16 + (16 * 16 + 16) + (16 * 2600 + 2600));
   });
 

@@ -57,7 +57,12 @@ export function decoderSpecs(configs: DecoderConfigs, embeddingDim: number): Par
  * tokens [B, L, D] (quantized) → the merged outputs of every enabled decoder. Intermediates are created: call
  * inside tf.tidy, or dispose the result with {@link disposeDecoderOutputs} after a tidy around the rest.
  */
-export function decode(params: ParameterSet, configs: DecoderConfigs, tokens: tf.Tensor3D, context: DecoderContext): DecoderOutputs {
+export function decode(
+  params: ParameterSet,
+  configs: DecoderConfigs,
+  tokens: tf.Tensor3D,
+  context: DecoderContext,
+): DecoderOutputs {
   const merged: DecoderOutputs = {};
   const producer = new Map<DecoderOutputName, DecoderName>();
   for (const name of enabledDecoders(configs)) {

@@ -17,11 +17,19 @@ import type { DecoderContext } from './decoder-types';
 export const POSITION_CODE_WIDTH = 256;
 
 function inputShape(embeddingDim: number, hidden: number, learnPositions: boolean): MlpShape {
-  return { widths: [embeddingDim + (learnPositions ? DECODER_POSITION_MLP.out : POSITION_CODE_WIDTH), hidden, hidden], activation: 'gelu' };
+  return {
+    widths: [embeddingDim + (learnPositions ? DECODER_POSITION_MLP.out : POSITION_CODE_WIDTH), hidden, hidden],
+    activation: 'gelu',
+  };
 }
 
 /** `<prefix>.input.0` (D + 256 or D + 32 → hidden), `<prefix>.input.1` (hidden → hidden), and the position MLP. */
-export function tokenInputSpecs(prefix: string, embeddingDim: number, hidden: number, learnPositions: boolean): ParameterSpec[] {
+export function tokenInputSpecs(
+  prefix: string,
+  embeddingDim: number,
+  hidden: number,
+  learnPositions: boolean,
+): ParameterSpec[] {
   return [
     ...(learnPositions ? positionMlpSpecs(`${prefix}.input.positions`, DECODER_POSITION_MLP) : []),
     ...mlpSpecs(`${prefix}.input`, inputShape(embeddingDim, hidden, learnPositions)),
@@ -36,15 +44,25 @@ export interface TokenInputOptions {
 }
 
 /** tokens [B, L, D] → [B, L, hidden]; every row is a function of its own (zeroed-if-padding) inputs only. */
-export function tokenInput(params: ParameterSet, prefix: string, tokens: tf.Tensor3D, context: DecoderContext, options: TokenInputOptions): tf.Tensor3D {
+export function tokenInput(
+  params: ParameterSet,
+  prefix: string,
+  tokens: tf.Tensor3D,
+  context: DecoderContext,
+  options: TokenInputOptions,
+): tf.Tensor3D {
   const [, , D] = tokens.shape;
   if (context.positions.shape[2] !== POSITION_CODE_WIDTH) {
     throw new Error(`${prefix}: positions have ${context.positions.shape[2]} columns, expected ${POSITION_CODE_WIDTH}`);
   }
   const rows = tf.expandDims(context.mask, 2);
   const code = options.learnPositions
-    ? positionMlp(params, `${prefix}.input.positions`, DECODER_POSITION_MLP, tf.mul(context.positions, rows) as tf.Tensor3D, (x) =>
-        decoderDropout(x, positionMlpDropout(options.dropout), context, `${prefix}.input.positions`),
+    ? positionMlp(
+        params,
+        `${prefix}.input.positions`,
+        DECODER_POSITION_MLP,
+        tf.mul(context.positions, rows) as tf.Tensor3D,
+        (x) => decoderDropout(x, positionMlpDropout(options.dropout), context, `${prefix}.input.positions`),
       )
     : context.positions;
   const joined = tf.mul(tf.concat([tokens, code], 2), rows);

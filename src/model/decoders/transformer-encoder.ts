@@ -22,8 +22,12 @@ export const TRANSFORMER_LAYER_NORM_EPS = 1e-5;
 
 export type TransformerShape = Pick<TransformerDecoderConfig, 'hidden' | 'heads' | 'feedForward' | 'dropout'>;
 
-export function transformerLayerSpecs(name: string, shape: Pick<TransformerShape, 'hidden' | 'heads' | 'feedForward'>): ParameterSpec[] {
-  if (shape.hidden % shape.heads !== 0) throw new Error(`${name}: hidden ${shape.hidden} is not divisible by ${shape.heads} heads`);
+export function transformerLayerSpecs(
+  name: string,
+  shape: Pick<TransformerShape, 'hidden' | 'heads' | 'feedForward'>,
+): ParameterSpec[] {
+  if (shape.hidden % shape.heads !== 0)
+    throw new Error(`${name}: hidden ${shape.hidden} is not divisible by ${shape.heads} heads`);
   return [
     ...selfAttentionSpecs(`${name}.selfAttention`, shape.hidden),
     ...linearSpecs(`${name}.linear1`, shape.hidden, shape.feedForward),
@@ -44,13 +48,21 @@ export function transformerLayer(
 ): tf.Tensor3D {
   const p = shape.dropout;
   const attended = maskedSelfAttention(params, `${name}.selfAttention`, x, mask, shape.heads, p, context);
-  const h = layerNorm(params, `${name}.norm1`, tf.add(x, decoderDropout(attended, p, context, `${name}.dropout1`)), TRANSFORMER_LAYER_NORM_EPS);
+  const h = layerNorm(
+    params,
+    `${name}.norm1`,
+    tf.add(x, decoderDropout(attended, p, context, `${name}.dropout1`)),
+    TRANSFORMER_LAYER_NORM_EPS,
+  );
   const inner = decoderDropout(tf.relu(linear(params, `${name}.linear1`, h)), p, context, `${name}.dropout`);
   const fed = decoderDropout(linear(params, `${name}.linear2`, inner), p, context, `${name}.dropout2`);
   return layerNorm(params, `${name}.norm2`, tf.add(h, fed), TRANSFORMER_LAYER_NORM_EPS) as tf.Tensor3D;
 }
 
-export function transformerEncoderSpecs(prefix: string, shape: TransformerShape & { readonly layers: number }): ParameterSpec[] {
+export function transformerEncoderSpecs(
+  prefix: string,
+  shape: TransformerShape & { readonly layers: number },
+): ParameterSpec[] {
   return Array.from({ length: shape.layers }, (_, k) => transformerLayerSpecs(`${prefix}.layers.${k}`, shape)).flat();
 }
 

@@ -10,12 +10,31 @@ import type { DecoderContext } from './decoder-types';
 import { tokenInput, tokenInputSpecs } from './token-input';
 import { transformerEncoder, transformerEncoderSpecs } from './transformer-encoder';
 
-export function transformerTrunkSpecs(prefix: string, embeddingDim: number, config: TransformerDecoderConfig): ParameterSpec[] {
-  return [...tokenInputSpecs(prefix, embeddingDim, config.hidden, config.learnPositions), ...transformerEncoderSpecs(`${prefix}.body`, config)];
+export function transformerTrunkSpecs(
+  prefix: string,
+  embeddingDim: number,
+  config: TransformerDecoderConfig,
+): ParameterSpec[] {
+  return [
+    ...tokenInputSpecs(prefix, embeddingDim, config.hidden, config.learnPositions),
+    ...transformerEncoderSpecs(`${prefix}.body`, config),
+  ];
 }
 
 /** [B, L, hidden]; `finalTanh` bounds the token input (the geometry decoder's, as in FoldTree2). */
-export function transformerTrunk(params: ParameterSet, prefix: string, tokens: tf.Tensor3D, context: DecoderContext, config: TransformerDecoderConfig, finalTanh: boolean): tf.Tensor3D {
-  const x = tokenInput(params, prefix, tokens, context, { hidden: config.hidden, dropout: config.dropout, finalTanh, learnPositions: config.learnPositions });
+export function transformerTrunk(
+  params: ParameterSet,
+  prefix: string,
+  tokens: tf.Tensor3D,
+  context: DecoderContext,
+  config: TransformerDecoderConfig,
+  finalTanh: boolean,
+): tf.Tensor3D {
+  const x = tokenInput(params, prefix, tokens, context, {
+    hidden: config.hidden,
+    dropout: config.dropout,
+    finalTanh,
+    learnPositions: config.learnPositions,
+  });
   return transformerEncoder(params, `${prefix}.body`, x, context.mask, config, context);
 }

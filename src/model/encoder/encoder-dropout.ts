@@ -43,7 +43,13 @@ export function seededDropout(x: tf.Tensor, rate: number, training: boolean, key
 }
 
 /** The multiplier `seededDropout` would apply to a tensor of `shape` (undefined when it would apply none). */
-export function seededDropoutMultiplier(shape: number[], rate: number, training: boolean, key: DropoutKey, site: number): tf.Tensor | undefined {
+export function seededDropoutMultiplier(
+  shape: number[],
+  rate: number,
+  training: boolean,
+  key: DropoutKey,
+  site: number,
+): tf.Tensor | undefined {
   if (!training || rate <= 0) return undefined;
   return dropoutMultiplier(shape, rate, dropoutSeed(key, site));
 }

@@ -37,7 +37,10 @@ function perturbPadding(clean: ModelInputs, salt: number): ModelInputs {
     const noise = (t: tf.Tensor3D, k: number): tf.Tensor3D =>
       tf.add(t, tf.mul(tf.tensor3d(randomValues(t.size, salt + k, 3), t.shape), padding)) as tf.Tensor3D;
     const offGraph = tf.sub(1, clean.neighbours);
-    const edgeFeature = tf.add(clean.edgeFeature, tf.mul(tf.tensor3d(randomValues(B * L * L, salt + 9, 3), [B, L, L]), offGraph)) as tf.Tensor3D;
+    const edgeFeature = tf.add(
+      clean.edgeFeature,
+      tf.mul(tf.tensor3d(randomValues(B * L * L, salt + 9, 3), [B, L, L]), offGraph),
+    ) as tf.Tensor3D;
     return {
       ...clean,
       res: noise(clean.res, 1),
@@ -55,7 +58,10 @@ function perturbPadding(clean: ModelInputs, salt: number): ModelInputs {
 function zAndGradients(p: ParameterSet, config: EncoderConfig, input: ModelInputs, options: typeof EVAL): number[][] {
   const { value, grads } = tf.variableGrads(() => tf.sum(encode(p, config, input, options)), p.all());
   value.dispose();
-  return [takeValues(tf.tidy(() => encode(p, config, input, options))), ...p.names().map((n) => takeValues(grads[n] ?? tf.zeros([1])))];
+  return [
+    takeValues(tf.tidy(() => encode(p, config, input, options))),
+    ...p.names().map((n) => takeValues(grads[n] ?? tf.zeros([1]))),
+  ];
 }
 
 describe('encode (mk1_Encoder) on a real sample batch, tiny preset', () => {
@@ -101,8 +107,16 @@ describe('encode (mk1_Encoder) on a real sample batch, tiny preset', () => {
     // exact gradient is zero (softmax ignores a per-row shift) and which the layer keeps out of the scores.
     params.names().forEach((name, k) => {
       const g = clean[k + 1] ?? [];
-      if (name.endsWith('.attention.key.bias')) expect(g.every((v) => v === 0), name).toBe(true);
-      else expect(g.some((v) => v !== 0), name).toBe(true);
+      if (name.endsWith('.attention.key.bias'))
+        expect(
+          g.every((v) => v === 0),
+          name,
+        ).toBe(true);
+      else
+        expect(
+          g.some((v) => v !== 0),
+          name,
+        ).toBe(true);
     });
     disposeModelInputs(noisy);
   });
@@ -122,9 +136,13 @@ describe('encode (mk1_Encoder) on a real sample batch, tiny preset', () => {
   test("a protein's encoding does not depend on its batch mates", async () => {
     // Protein 1 alone (same crop: the window depends on seed, epoch and id only) against protein 1 inside the batch;
     // the values agree to rounding (matMul blocking may differ with the batch shape).
-    const alone = toModelInputs(shortenProteins(await sampleBatch({ proteins: 1, offset: 1, maxLength: 48 }), [LENGTHS[1] ?? 0]));
+    const alone = toModelInputs(
+      shortenProteins(await sampleBatch({ proteins: 1, offset: 1, maxLength: 48 }), [LENGTHS[1] ?? 0]),
+    );
     const single = takeValues(tf.tidy(() => encode(params, TINY, alone, EVAL)));
-    const batched = takeValues(tf.tidy(() => tf.slice(encode(params, TINY, inputs, EVAL), [1, 0, 0], [1, alone.length, D])));
+    const batched = takeValues(
+      tf.tidy(() => tf.slice(encode(params, TINY, inputs, EVAL), [1, 0, 0], [1, alone.length, D])),
+    );
     disposeModelInputs(alone);
     expect(single).toHaveLength(48 * D);
     const worst = Math.max(...single.map((v, k) => Math.abs(v - (batched[k] ?? NaN))));

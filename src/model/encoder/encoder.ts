@@ -40,7 +40,10 @@ export interface EncoderShapes {
 
 /** Columns the positions add to the input MLP's input: 256 raw (REF), 64 learned (HEAD) or none. */
 export function positionColumns(config: EncoderConfig): number {
-  if (config.learnPositions && config.concatPositions) throw new Error('encoder: learnPositions and concatPositions exclude each other (FoldTree2 HEAD forces concat_positions off)');
+  if (config.learnPositions && config.concatPositions)
+    throw new Error(
+      'encoder: learnPositions and concatPositions exclude each other (FoldTree2 HEAD forces concat_positions off)',
+    );
   if (config.learnPositions) return ENCODER_POSITION_MLP.out;
   return config.concatPositions ? POSITION_WIDTH : 0;
 }
@@ -48,7 +51,8 @@ export function positionColumns(config: EncoderConfig): number {
 export function encoderShapes(config: EncoderConfig, inputWidth: number, embeddingDim: number): EncoderShapes {
   const widths = config.hiddenChannels;
   const h = widths[0] ?? 0;
-  if (widths.length < 2) throw new Error(`encoder hiddenChannels needs at least two widths (one graph layer), got [${widths.join(', ')}]`);
+  if (widths.length < 2)
+    throw new Error(`encoder hiddenChannels needs at least two widths (one graph layer), got [${widths.join(', ')}]`);
   const layers = widths.slice(1).map((out, k) => [widths[k] ?? 0, out] as const);
   // FoldTree2 sizes the head's input as hidden[-1]·(layers); the sum of the layer widths equals it when all widths
   // are equal and stays correct when they are not.
@@ -70,7 +74,12 @@ export function encoderSpecs(config: EncoderConfig, inputWidth: number, embeddin
     ...(config.learnPositions ? positionMlpSpecs('encoder.positions', ENCODER_POSITION_MLP) : []),
     ...layerNormSpecs('encoder.input.norm', inputWidth),
     ...mlpSpecs('encoder.input.mlp', shapes.inputMlp),
-    ...(config.fourierInput ? [...layerNormSpecs('encoder.input.fourier.norm', FOURIER_WIDTH), ...mlpSpecs('encoder.input.fourier.mlp', shapes.fourierMlp)] : []),
+    ...(config.fourierInput
+      ? [
+          ...layerNormSpecs('encoder.input.fourier.norm', FOURIER_WIDTH),
+          ...mlpSpecs('encoder.input.fourier.mlp', shapes.fourierMlp),
+        ]
+      : []),
     ...shapes.layers.flatMap(([inDim, outDim], k) => [
       ...graphAttentionSpecs(`encoder.body.layer${k}.attention`, inDim, outDim, config.heads),
       ...perProteinNormSpecs(`encoder.body.layer${k}.norm`, outDim),
@@ -95,7 +104,12 @@ export interface EncodeOptions {
  * inputs (B proteins, L padded residues) → z [B, L, D] float32 in (−1, 1), exactly 0 in padding rows. D is read
  * from the parameters. Features of padding residues and of non-contact pairs reach no output and no gradient.
  */
-export function encode(params: ParameterSet, config: EncoderConfig, inputs: ModelInputs, options: EncodeOptions): tf.Tensor3D {
+export function encode(
+  params: ParameterSet,
+  config: EncoderConfig,
+  inputs: ModelInputs,
+  options: EncodeOptions,
+): tf.Tensor3D {
   const embeddingDim = params.get('encoder.head.out.2.weight').shape[1] ?? 0;
   const shapes = encoderShapes(config, inputs.res.shape[2], embeddingDim);
   const key: DropoutKey = { seed: options.seed, step: options.step, rank: options.rank ?? 0 };
@@ -104,8 +118,12 @@ export function encode(params: ParameterSet, config: EncoderConfig, inputs: Mode
   let features = layerNorm(params, 'encoder.input.norm', inputs.res, INPUT_NORM_EPS);
   if (config.concatPositions) features = tf.concat([features, inputs.positions], 2);
   if (config.learnPositions) {
-    const dropPositions = (p: tf.Tensor): tf.Tensor => seededDropout(p, positionMlpDropout(config.dropout), options.training, key, ENCODER_DROPOUT_SITE.positionMlp);
-    features = tf.concat([features, positionMlp(params, 'encoder.positions', ENCODER_POSITION_MLP, inputs.positions, dropPositions)], 2);
+    const dropPositions = (p: tf.Tensor): tf.Tensor =>
+      seededDropout(p, positionMlpDropout(config.dropout), options.training, key, ENCODER_DROPOUT_SITE.positionMlp);
+    features = tf.concat(
+      [features, positionMlp(params, 'encoder.positions', ENCODER_POSITION_MLP, inputs.positions, dropPositions)],
+      2,
+    );
   }
   // FoldTree2 applies two dropouts in a row here (input.dropout, then inmlp's own); kept for parity.
   features = drop(drop(features, ENCODER_DROPOUT_SITE.input), ENCODER_DROPOUT_SITE.inputMlp);
@@ -118,8 +136,15 @@ export function encode(params: ParameterSet, config: EncoderConfig, inputs: Mode
   const graph = { neighbours: inputs.neighbours, edgeFeature: inputs.edgeFeature };
   const kept: tf.Tensor3D[] = [];
   shapes.layers.forEach((_, k) => {
-    const attention = { rate: config.dropout, training: options.training, key, site: ENCODER_DROPOUT_SITE.attention + k };
-    const updated = gelu(graphAttention(params, `encoder.body.layer${k}.attention`, x, graph, attention)) as tf.Tensor3D;
+    const attention = {
+      rate: config.dropout,
+      training: options.training,
+      key,
+      site: ENCODER_DROPOUT_SITE.attention + k,
+    };
+    const updated = gelu(
+      graphAttention(params, `encoder.body.layer${k}.attention`, x, graph, attention),
+    ) as tf.Tensor3D;
     x = perProteinNorm(params, `encoder.body.layer${k}.norm`, updated, inputs.mask);
     kept.push(x);
   });

@@ -31,7 +31,13 @@ export interface GradientComparison {
 }
 
 /** d loss / d params[name] at probed entries: tf.variableGrads against (loss(w + h) − loss(w − h)) / 2h. */
-export function parameterGradientCheck(params: ParameterSet, name: string, loss: () => tf.Scalar, count = 6, step = 1e-2): GradientComparison {
+export function parameterGradientCheck(
+  params: ParameterSet,
+  name: string,
+  loss: () => tf.Scalar,
+  count = 6,
+  step = 1e-2,
+): GradientComparison {
   const variable = params.get(name);
   const indices = probeIndices(variable.size, count);
   const { value, grads } = tf.variableGrads(loss, [variable]);

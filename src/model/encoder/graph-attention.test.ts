@@ -75,7 +75,10 @@ describe('graphAttention (dense PyG TransformerConv)', () => {
     const weights = Object.fromEntries(names.map((n) => [n, nested(`attention.${n}`)]));
     const dir = mkdtempSync(join(tmpdir(), 'transformer-conv-'));
     try {
-      writeFileSync(join(dir, 'in.json'), JSON.stringify({ x: nodes, edges, edgeAttr, heads: HEADS, outDim: OUT, weights }));
+      writeFileSync(
+        join(dir, 'in.json'),
+        JSON.stringify({ x: nodes, edges, edgeAttr, heads: HEADS, outDim: OUT, weights }),
+      );
       runPython({ file: REFERENCE }, { args: [join(dir, 'in.json'), join(dir, 'out.json')] });
       const expected = (JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { out: number[][] }).out;
 
@@ -108,7 +111,8 @@ describe('graphAttention (dense PyG TransformerConv)', () => {
   });
 
   const weight = tf.tensor3d(randomValues(B * L * OUT, 4), [B, L, OUT]);
-  const loss = (input: tf.Tensor): tf.Scalar => tf.sum(tf.mul(graphAttention(params, 'attention', input as tf.Tensor3D, graph), weight));
+  const loss = (input: tf.Tensor): tf.Scalar =>
+    tf.sum(tf.mul(graphAttention(params, 'attention', input as tf.Tensor3D, graph), weight));
 
   test('finite-difference gradient with respect to the input', () => {
     const indices = probeIndices(x.size, 12);
@@ -116,18 +120,29 @@ describe('graphAttention (dense PyG TransformerConv)', () => {
     expect(error).toBeLessThan(1e-2);
   });
 
-  test.each(['query.weight', 'query.bias', 'key.weight', 'key.bias', 'value.weight', 'value.bias', 'edge.weight', 'skip.weight', 'skip.bias'])(
-    'finite-difference gradient with respect to %s',
-    (name) => {
-      const { error } = parameterGradientCheck(params, `attention.${name}`, () => loss(x));
-      expect(error).toBeLessThan(1e-2);
-    },
-  );
+  test.each([
+    'query.weight',
+    'query.bias',
+    'key.weight',
+    'key.bias',
+    'value.weight',
+    'value.bias',
+    'edge.weight',
+    'skip.weight',
+    'skip.bias',
+  ])('finite-difference gradient with respect to %s', (name) => {
+    const { error } = parameterGradientCheck(params, `attention.${name}`, () => loss(x));
+    expect(error).toBeLessThan(1e-2);
+  });
 
   test('padding residues and non-contact pair values reach neither real outputs nor gradients', () => {
-    const realRows = tf.tensor3d(Float32Array.from({ length: B * L }, (_, k) => (k % L < (LENGTHS[Math.floor(k / L)] ?? 0) ? 1 : 0)), [B, L, 1]);
+    const realRows = tf.tensor3d(
+      Float32Array.from({ length: B * L }, (_, k) => (k % L < (LENGTHS[Math.floor(k / L)] ?? 0) ? 1 : 0)),
+      [B, L, 1],
+    );
     const run = (input: tf.Tensor3D, edgeFeature: tf.Tensor3D): number[][] => {
-      const forward = (): tf.Tensor => tf.mul(graphAttention(params, 'attention', input, { neighbours: graph.neighbours, edgeFeature }), realRows);
+      const forward = (): tf.Tensor =>
+        tf.mul(graphAttention(params, 'attention', input, { neighbours: graph.neighbours, edgeFeature }), realRows);
       const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(forward(), weight)), params.all());
       value.dispose();
       return [takeValues(tf.tidy(forward)), ...params.names().map((n) => takeValues(grads[n] ?? tf.zeros([1])))];
@@ -138,7 +153,10 @@ describe('graphAttention (dense PyG TransformerConv)', () => {
       const pairOff = tf.sub(1, graph.neighbours);
       return [
         tf.add(x, tf.mul(tf.tensor3d(randomValues(B * L * IN, 5, 50), [B, L, IN]), padding)) as tf.Tensor3D,
-        tf.add(graph.edgeFeature, tf.mul(tf.tensor3d(randomValues(B * L * L, 6, 50), [B, L, L]), pairOff)) as tf.Tensor3D,
+        tf.add(
+          graph.edgeFeature,
+          tf.mul(tf.tensor3d(randomValues(B * L * L, 6, 50), [B, L, L]), pairOff),
+        ) as tf.Tensor3D,
       ];
     });
     const noisy = run(noisyX, noisyEdge);
@@ -149,7 +167,16 @@ describe('graphAttention (dense PyG TransformerConv)', () => {
   test('seeded attention dropout: reproducible per key, off when not training; no tensor leak', () => {
     const before = tf.memory().numTensors;
     const run = (training: boolean, step: number): number[] =>
-      takeValues(tf.tidy(() => graphAttention(params, 'attention', x, graph, { rate: 0.5, training, key: { seed: 11, step, rank: 0 }, site: 16 })));
+      takeValues(
+        tf.tidy(() =>
+          graphAttention(params, 'attention', x, graph, {
+            rate: 0.5,
+            training,
+            key: { seed: 11, step, rank: 0 },
+            site: 16,
+          }),
+        ),
+      );
     const plain = takeValues(tf.tidy(() => graphAttention(params, 'attention', x, graph)));
     expect(run(false, 0)).toEqual(plain);
     expect(run(true, 3)).toEqual(run(true, 3));

@@ -17,7 +17,6 @@ import type { ParameterSpec } from '../params/parameter-spec';
 import { maskedAttention } from '../layers/masked-attention';
 import { seededDropoutMultiplier, type DropoutKey } from './encoder-dropout';
 
-
 /**
  * `name.{query,key,value}.{weight (in, H·out), bias (H·out)}`, `name.edge.weight` (1, H·out, no bias) and
  * `name.skip.{weight (in, out), bias (out)}`, initialised like PyG's Linear (U(±1/√fan_in), fan_in = 1 for the edge).
@@ -70,7 +69,10 @@ export function graphAttention(
   // The key bias adds q_i·b to every score of row i, which the softmax ignores: its exact gradient is zero.
   // It stays a parameter (PyG's lin_key has it, exports carry it) but is left out of the scores, so no rounding
   // noise reaches it — Adam would turn that noise into real updates, and data-parallel runs would drift.
-  const keyNoBias = tf.add(tf.matMul(tf.reshape(x, [-1, x.shape[2]]), params.get(`${name}.key.weight`)), tf.mul(params.get(`${name}.key.bias`), 0));
+  const keyNoBias = tf.add(
+    tf.matMul(tf.reshape(x, [-1, x.shape[2]]), params.get(`${name}.key.weight`)),
+    tf.mul(params.get(`${name}.key.bias`), 0),
+  );
   const key = byHead(keyNoBias);
   const value = byHead(linear(params, `${name}.value`, x));
   const edgeWeight = tf.reshape(params.get(`${name}.edge.weight`), [1, heads, 1, outDim]);
@@ -78,7 +80,9 @@ export function graphAttention(
   const mask = tf.expandDims(graph.neighbours, 1); // [B, 1, L, L]
   const edge = tf.mul(tf.expandDims(graph.edgeFeature, 1), mask); // e_ij, zero off the graph
   const queryEdge = tf.sum(tf.mul(query, edgeWeight), 3, true); // q_i·W_e,h [B, H, L, 1]
-  const dropoutMultiplier = dropout ? seededDropoutMultiplier([B, heads, L, L], dropout.rate, dropout.training, dropout.key, dropout.site) : undefined;
+  const dropoutMultiplier = dropout
+    ? seededDropoutMultiplier([B, heads, L, L], dropout.rate, dropout.training, dropout.key, dropout.site)
+    : undefined;
   const messages = maskedAttention(query, key, value, {
     allowed: mask,
     scale: 1 / Math.sqrt(outDim),

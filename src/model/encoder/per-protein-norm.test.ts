@@ -31,7 +31,14 @@ describe('perProteinNorm (GraphNorm per protein)', () => {
     // Column 0: x = 1, 2, 4 → μ = 7/3, o = x − 0.5 μ = −1/6, 5/6, 17/6, σ² = (1 + 25 + 289) / (36·3) = 315/108,
     // y = 2 o / √(315/108 + 1e-5) + 0.5 = 0.304820, 1.475898, 3.818055.
     // Column 1 is constant (3): with α = 1 it centres to 0 and y = β = −0.25. Row 4 is padding (value 100).
-    const x = tf.tensor3d([[[1, 3], [2, 3], [4, 3], [100, 100]]]);
+    const x = tf.tensor3d([
+      [
+        [1, 3],
+        [2, 3],
+        [4, 3],
+        [100, 100],
+      ],
+    ]);
     const mask = tf.tensor2d([[1, 1, 1, 0]]);
     const y = tf.tidy(() => perProteinNorm(p, 'norm', x, mask)).arraySync()[0] ?? [];
     const expected = [0.30482032, 1.4758984, 3.81805456];
@@ -51,36 +58,48 @@ describe('perProteinNorm (GraphNorm per protein)', () => {
     const p2 = randomValues(L * C, 11, 5);
     const p3 = randomValues(L * C, 12, 0.1);
     const run = (mate: Float32Array, mateLength: number): number[][] =>
-      tf.tidy(() => {
-        const x = tf.tensor3d([...p1, ...mate], [2, L, C]);
-        const mask = tf.tensor2d([[1, 1, 1, 0, 0], Array.from({ length: L }, (_, i) => (i < mateLength ? 1 : 0))]);
-        return perProteinNorm(p, 'norm', x, mask);
-      }).arraySync()[0] ?? [];
+      tf
+        .tidy(() => {
+          const x = tf.tensor3d([...p1, ...mate], [2, L, C]);
+          const mask = tf.tensor2d([[1, 1, 1, 0, 0], Array.from({ length: L }, (_, i) => (i < mateLength ? 1 : 0))]);
+          return perProteinNorm(p, 'norm', x, mask);
+        })
+        .arraySync()[0] ?? [];
     const withP2 = run(p2, 5);
     const withP3 = run(p3, 2);
     expect(withP3).toEqual(withP2);
     // And it is not the whole-batch statistics of FoldTree2: a single-protein batch gives the same numbers.
-    const alone = tf.tidy(() => perProteinNorm(p, 'norm', tf.tensor3d(p1, [1, L, C]), tf.tensor2d([[1, 1, 1, 0, 0]]))).arraySync()[0];
+    const alone = tf
+      .tidy(() => perProteinNorm(p, 'norm', tf.tensor3d(p1, [1, L, C]), tf.tensor2d([[1, 1, 1, 0, 0]])))
+      .arraySync()[0];
     expect(alone).toEqual(withP2);
   });
 
   const [B, L, C] = [2, 4, 3];
-  const mask = tf.tensor2d([[1, 1, 1, 0], [1, 1, 1, 1]]);
+  const mask = tf.tensor2d([
+    [1, 1, 1, 0],
+    [1, 1, 1, 1],
+  ]);
   const x = tf.tensor3d(randomValues(B * L * C, 20, 1.5), [B, L, C]);
   const weight = tf.tensor3d(randomValues(B * L * C, 21), [B, L, C]);
 
   test('finite-difference gradient with respect to the input', () => {
     const p = normParams(C);
     randomiseParameters(p, 3, 1);
-    const loss = (input: tf.Tensor): tf.Scalar => tf.sum(tf.mul(perProteinNorm(p, 'norm', input as tf.Tensor3D, mask), weight));
+    const loss = (input: tf.Tensor): tf.Scalar =>
+      tf.sum(tf.mul(perProteinNorm(p, 'norm', input as tf.Tensor3D, mask), weight));
     const indices = probeIndices(x.size, 12);
-    expect(maxRelativeError(analyticGradient(loss, x, indices), numericalGradient(loss, x, indices))).toBeLessThan(1e-2);
+    expect(maxRelativeError(analyticGradient(loss, x, indices), numericalGradient(loss, x, indices))).toBeLessThan(
+      1e-2,
+    );
   });
 
   test.each(['weight', 'bias', 'mean_scale'])('finite-difference gradient with respect to %s', (name) => {
     const p = normParams(C);
     randomiseParameters(p, 3, 1);
-    const { error } = parameterGradientCheck(p, `norm.${name}`, () => tf.sum(tf.mul(perProteinNorm(p, 'norm', x, mask), weight)));
+    const { error } = parameterGradientCheck(p, `norm.${name}`, () =>
+      tf.sum(tf.mul(perProteinNorm(p, 'norm', x, mask), weight)),
+    );
     expect(error).toBeLessThan(1e-2);
   });
 

@@ -25,7 +25,13 @@ export function perProteinNormSpecs(name: string, dim: number): ParameterSpec[] 
  * x [B, L, C], mask [B, L] (1 for real residues) → [B, L, C] float32, zero in padding rows. Padding values of x
  * never reach the statistics, the outputs of real rows or any gradient (they are multiplied by the mask first).
  */
-export function perProteinNorm(params: ParameterSet, name: string, x: tf.Tensor3D, mask: tf.Tensor2D, eps = 1e-5): tf.Tensor3D {
+export function perProteinNorm(
+  params: ParameterSet,
+  name: string,
+  x: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  eps = 1e-5,
+): tf.Tensor3D {
   const rowMask = tf.expandDims(mask, 2); // [B, L, 1]
   // max(n, 1): a protein with no residues (never produced by padBatch) would otherwise divide 0 by 0.
   const count = tf.maximum(tf.sum(rowMask, 1, true), 1); // [B, 1, 1]

@@ -13,7 +13,10 @@ export function addMany<T extends tf.Tensor>(tensors: readonly T[]): T {
     if (level.length === 1) return tf.clone(level[0] as tf.Tensor) as T;
     while (level.length > 1) {
       const next: tf.Tensor[] = [];
-      for (let k = 0; k < level.length; k += 2) next.push(k + 1 < level.length ? tf.add(level[k] as tf.Tensor, level[k + 1] as tf.Tensor) : (level[k] as tf.Tensor));
+      for (let k = 0; k < level.length; k += 2)
+        next.push(
+          k + 1 < level.length ? tf.add(level[k] as tf.Tensor, level[k + 1] as tf.Tensor) : (level[k] as tf.Tensor),
+        );
       level = next;
     }
     return level[0] as T;

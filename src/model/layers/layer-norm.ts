@@ -37,7 +37,10 @@ function normalise(eps: number) {
           const scaled = tf.mul(g, gamma as tf.Tensor);
           const meanScaled = tf.mean(scaled, axis, true);
           const meanProjected = tf.mean(tf.mul(scaled, normalisedIn), axis, true);
-          const dx = tf.mul(tf.sub(tf.sub(scaled, meanScaled), tf.mul(normalisedIn, meanProjected)), inverse as tf.Tensor);
+          const dx = tf.mul(
+            tf.sub(tf.sub(scaled, meanScaled), tf.mul(normalisedIn, meanProjected)),
+            inverse as tf.Tensor,
+          );
           const lead = leadingAxes(g);
           return [dx, tf.sum(tf.mul(g, normalisedIn), lead), tf.sum(g, lead)];
         }),

@@ -18,9 +18,17 @@ describe('linear', () => {
       const x = tf.tidy(() => tf.reshape(tf.mod(tf.range(0, rows), 4), [1, rows, 1]));
       const y = linear(params, 'l', x);
       expect(y.shape).toEqual([1, rows, 2]);
-      expect(Array.from(y.slice([0, 5, 0], [1, 2, 2]).dataSync())).toEqual([0.5 * 1 + 0.25, 0.5 * 1 + 0.25, 0.5 * 2 + 0.25, 0.5 * 2 + 0.25]);
+      expect(Array.from(y.slice([0, 5, 0], [1, 2, 2]).dataSync())).toEqual([
+        0.5 * 1 + 0.25,
+        0.5 * 1 + 0.25,
+        0.5 * 2 + 0.25,
+        0.5 * 2 + 0.25,
+      ]);
       // loss = Σ y[:, 0] · 1 + Σ y[:, 1] · 2 → ∂loss/∂b = [rows, 2·rows].
-      const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(linear(params, 'l', x), tf.tensor1d([1, 2]))) as tf.Scalar, [params.get('l.bias')]);
+      const { value, grads } = tf.variableGrads(
+        () => tf.sum(tf.mul(linear(params, 'l', x), tf.tensor1d([1, 2]))) as tf.Scalar,
+        [params.get('l.bias')],
+      );
       expect(Array.from(params.gradientsByName(grads).get('l.bias')?.dataSync() ?? [])).toEqual([rows, 2 * rows]);
       tf.dispose([x, y, value, ...Object.values(grads)]);
     } finally {

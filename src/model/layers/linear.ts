@@ -56,6 +56,7 @@ const affine = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
 export function linear(params: ParameterSet, name: string, x: tf.Tensor): tf.Tensor {
   const weight = params.get(`${name}.weight`);
   const inDim = weight.shape[0] ?? 0;
-  if (x.shape[x.shape.length - 1] !== inDim) throw new Error(`${name}: input has ${x.shape[x.shape.length - 1]} features, the layer takes ${inDim}`);
+  if (x.shape[x.shape.length - 1] !== inDim)
+    throw new Error(`${name}: input has ${x.shape[x.shape.length - 1]} features, the layer takes ${inDim}`);
   return params.has(`${name}.bias`) ? affine(x, weight, params.get(`${name}.bias`)) : affine(x, weight);
 }

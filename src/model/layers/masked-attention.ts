@@ -63,7 +63,8 @@ const SAVED_ORDER = ['q', 'k', 'v', 'alpha', 'allowed', 'dropout', 'edgeValues',
 function backward(g: tf.Tensor, s: Saved, scale: number): tf.Tensor[] {
   const kept = s.dropout ? tf.mul(s.alpha, s.dropout) : s.alpha;
   let dKept = tf.matMul(g, s.v, false, true);
-  if (s.edgeValues && s.edgeWeight) dKept = tf.add(dKept, tf.mul(tf.sum(tf.mul(g, s.edgeWeight), -1, true), s.edgeValues));
+  if (s.edgeValues && s.edgeWeight)
+    dKept = tf.add(dKept, tf.mul(tf.sum(tf.mul(g, s.edgeWeight), -1, true), s.edgeValues));
   const dAlpha = tf.mul(s.dropout ? tf.mul(dKept, s.dropout) : dKept, s.allowed);
   const dScores = tf.mul(tf.mul(s.alpha, tf.sub(dAlpha, tf.sum(tf.mul(s.alpha, dAlpha), -1, true))), scale);
   const grads = [tf.matMul(dScores, s.k), tf.matMul(dScores, s.q, true, false), tf.matMul(kept, g, true, false)];
@@ -75,7 +76,12 @@ function backward(g: tf.Tensor, s: Saved, scale: number): tf.Tensor[] {
 }
 
 /** q, k, v [B, H, L, C] → out [B, H, L, C] (formulas above). */
-export function maskedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, options: MaskedAttentionOptions): tf.Tensor4D {
+export function maskedAttention(
+  q: tf.Tensor4D,
+  k: tf.Tensor4D,
+  v: tf.Tensor4D,
+  options: MaskedAttentionOptions,
+): tf.Tensor4D {
   const { allowed, scale, dropout, edges } = options;
   const attend = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
@@ -93,7 +99,17 @@ export function maskedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, 
       edgeSum = tf.sum(tf.mul(kept, edges.values), -1, true); // [B, H, L, 1]
       out = tf.add(out, tf.mul(edgeSum, edgeWeight));
     }
-    const saved: Saved = { q: query, k: key, v: value, alpha, allowed, dropout, edgeValues: edges?.values, edgeSum, edgeWeight };
+    const saved: Saved = {
+      q: query,
+      k: key,
+      v: value,
+      alpha,
+      allowed,
+      dropout,
+      edgeValues: edges?.values,
+      edgeSum,
+      edgeWeight,
+    };
     const present = SAVED_ORDER.filter((name) => saved[name] !== undefined);
     save(present.map((name) => saved[name] as tf.Tensor));
     return {
@@ -101,7 +117,9 @@ export function maskedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, 
       // In a tidy of its own: tfjs frees a custom gradient's temporaries only when the whole backward pass ends, and
       // here they are [B, H, L, L] maps.
       gradFunc: (dy: tf.Tensor, tensors: tf.Tensor[]) =>
-        tf.tidy(() => backward(dy, Object.fromEntries(present.map((name, n) => [name, tensors[n]])) as unknown as Saved, scale)),
+        tf.tidy(() =>
+          backward(dy, Object.fromEntries(present.map((name, n) => [name, tensors[n]])) as unknown as Saved, scale),
+        ),
     };
   });
   const out = edges ? attend(q, k, v, edges.queryEdge, edges.weight) : attend(q, k, v);

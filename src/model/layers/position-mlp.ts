@@ -57,7 +57,8 @@ export function positionMlp(
   positions: tf.Tensor3D,
   dropout: (x: tf.Tensor) => tf.Tensor,
 ): tf.Tensor3D {
-  if (positions.shape[2] !== POSITION_CODE_COLUMNS) throw new Error(`${prefix}: positions have ${positions.shape[2]} columns, expected ${POSITION_CODE_COLUMNS}`);
+  if (positions.shape[2] !== POSITION_CODE_COLUMNS)
+    throw new Error(`${prefix}: positions have ${positions.shape[2]} columns, expected ${POSITION_CODE_COLUMNS}`);
   const normed = layerNorm(params, `${prefix}.norm`, positions, POSITION_MLP_NORM_EPS);
   return mlp(params, `${prefix}.mlp`, shape(widths), dropout(normed)) as tf.Tensor3D;
 }

@@ -17,7 +17,8 @@ const SUPPORTED = tf.version.tfjs === '4.22.0';
 /** x viewed as `shape` (same size). */
 export function reshapeView(x: tf.Tensor, shape: number[]): tf.Tensor {
   if (!SUPPORTED) return tf.reshape(x, shape);
-  if (shape.reduce((a, b) => a * b, 1) !== x.size) throw new Error(`cannot view [${x.shape.join(', ')}] as [${shape.join(', ')}]`);
+  if (shape.reduce((a, b) => a * b, 1) !== x.size)
+    throw new Error(`cannot view [${x.shape.join(', ')}] as [${shape.join(', ')}]`);
   const engine = tf.engine() as unknown as EngineInternals;
   const backend = engine.state.tensorInfo.get(x.dataId)?.backend ?? engine.backend;
   backend.incRef(x.dataId);

@@ -8,7 +8,13 @@ import { softCrossEntropy } from './soft-cross-entropy';
  * one-hot `target` [B, L, 20], with PyTorch label smoothing ε. `mask` [B, L]: real, labelled residues
  * (`LossTargets.aminoAcidMask`); not pLDDT-masked, as in FoldTree2. 0 when the mask is empty.
  */
-export function aminoAcidLoss(logits: tf.Tensor, target: tf.Tensor, mask: tf.Tensor, labelSmoothing = 0, denominator?: number): tf.Scalar {
+export function aminoAcidLoss(
+  logits: tf.Tensor,
+  target: tf.Tensor,
+  mask: tf.Tensor,
+  labelSmoothing = 0,
+  denominator?: number,
+): tf.Scalar {
   assertShape(logits, target.shape, 'amino-acid logits');
   return tf.tidy(() => {
     const kept = keepWhere(logits, tf.expandDims(mask, -1), 0);

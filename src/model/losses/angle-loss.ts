@@ -11,7 +11,13 @@ export const ANGLE_SMOOTH_L1_BETA = 0.5;
  * error of 2π − ε counts as ε. `predicted`, `target` [B, L, 3] radians (phi, psi, omega); `mask` [B, L, 3] =
  * `LossTargets.angleMask` (defined and confident). 0 when the mask is empty.
  */
-export function angleLoss(predicted: tf.Tensor, target: tf.Tensor, mask: tf.Tensor, beta = ANGLE_SMOOTH_L1_BETA, denominator?: number): tf.Scalar {
+export function angleLoss(
+  predicted: tf.Tensor,
+  target: tf.Tensor,
+  mask: tf.Tensor,
+  beta = ANGLE_SMOOTH_L1_BETA,
+  denominator?: number,
+): tf.Scalar {
   assertShape(predicted, target.shape, 'predicted angles');
   return tf.tidy(() => {
     // Masked entries take the target's value, so their Δ is 0 and nothing behind them reaches the gradient.
@@ -25,7 +31,13 @@ export function angleLoss(predicted: tf.Tensor, target: tf.Tensor, mask: tf.Tens
  * target's own (sin, cos) before atan2, so a zero vector in padding (where atan2's gradient is 0/0) cannot put
  * NaN into the gradient.
  */
-export function angleLossFromVectors(vectors: tf.Tensor, target: tf.Tensor, mask: tf.Tensor, beta = ANGLE_SMOOTH_L1_BETA, denominator?: number): tf.Scalar {
+export function angleLossFromVectors(
+  vectors: tf.Tensor,
+  target: tf.Tensor,
+  mask: tf.Tensor,
+  beta = ANGLE_SMOOTH_L1_BETA,
+  denominator?: number,
+): tf.Scalar {
   assertShape(vectors, [...target.shape.slice(0, -1), 6], 'predicted angle vectors');
   return tf.tidy(() => {
     const [B = 0, L = 0] = target.shape;

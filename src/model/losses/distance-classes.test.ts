@@ -10,8 +10,21 @@ describe('distance classes', () => {
 
   test('class = number of boundaries ≤ d, checked at and around every boundary', () => {
     const cases: [number, number][] = [
-      [0, 0], [4.999, 0], [5, 1], [5.001, 1], [12.499, 1], [12.5, 2], [19.99, 2], [20, 3], [27.5, 4], [34.9, 4],
-      [35, 5], [42.5, 6], [49.999, 6], [50, 7], [1000, 7],
+      [0, 0],
+      [4.999, 0],
+      [5, 1],
+      [5.001, 1],
+      [12.499, 1],
+      [12.5, 2],
+      [19.99, 2],
+      [20, 3],
+      [27.5, 4],
+      [34.9, 4],
+      [35, 5],
+      [42.5, 6],
+      [49.999, 6],
+      [50, 7],
+      [1000, 7],
     ];
     for (const [d, cls] of cases) expect(distanceClass(d, DEFAULT_DISTANCE_BIN_EDGES)).toBe(cls);
     expect(distanceClass(3, [2, 4])).toBe(1);
@@ -38,7 +51,18 @@ describe('distance classes', () => {
 
   test('custom edges and bad edges', () => {
     expect(distanceClass(3, [2, 4, 6])).toBe(1);
-    const batch = buildBatch([{ length: 2, plddtIsConfidence: 1, plddt: [1, 1], coords: [[0, 0, 0], [7, 0, 0]], contactCutoff: 8 }]);
+    const batch = buildBatch([
+      {
+        length: 2,
+        plddtIsConfidence: 1,
+        plddt: [1, 1],
+        coords: [
+          [0, 0, 0],
+          [7, 0, 0],
+        ],
+        contactCutoff: 8,
+      },
+    ]);
     expect(Array.from(distanceClasses(batch, [2, 4, 6]))).toEqual([0, 3, 3, 0]);
     expect(() => distanceClasses(batch, [])).toThrow(/at least one/);
     expect(() => distanceClasses(batch, [5, 5])).toThrow(/ascending/);

@@ -10,7 +10,8 @@ export function assertBinEdges(edges: readonly number[]): void {
   if (edges.length === 0) throw new RangeError('distanceBinEdges must hold at least one boundary');
   edges.forEach((e, k) => {
     if (!Number.isFinite(e)) throw new RangeError(`distanceBinEdges[${k}] must be finite, got ${e}`);
-    if (k > 0 && !(e > (edges[k - 1] ?? -Infinity))) throw new RangeError(`distanceBinEdges must be strictly ascending, got ${edges.join(', ')}`);
+    if (k > 0 && !(e > (edges[k - 1] ?? -Infinity)))
+      throw new RangeError(`distanceBinEdges must be strictly ascending, got ${edges.join(', ')}`);
   });
 }
 

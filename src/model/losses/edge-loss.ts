@@ -23,10 +23,21 @@ export interface PairDenominators {
   readonly negative: number;
 }
 
-export function edgeLossParts(probability: tf.Tensor, positive: tf.Tensor, negative: tf.Tensor, denominators?: PairDenominators): EdgeLossParts {
+export function edgeLossParts(
+  probability: tf.Tensor,
+  positive: tf.Tensor,
+  negative: tf.Tensor,
+  denominators?: PairDenominators,
+): EdgeLossParts {
   assertShape(probability, positive.shape, 'contact probability');
   return {
-    positive: tf.tidy(() => maskedMean(tf.neg(tf.log(tf.add(keepWhere(probability, positive, 0.5), EDGE_LOG_EPSILON))), positive, denominators?.positive)),
+    positive: tf.tidy(() =>
+      maskedMean(
+        tf.neg(tf.log(tf.add(keepWhere(probability, positive, 0.5), EDGE_LOG_EPSILON))),
+        positive,
+        denominators?.positive,
+      ),
+    ),
     negative: tf.tidy(() => {
       const p = keepWhere(probability, negative, 0.5);
       return maskedMean(tf.neg(tf.log(tf.add(tf.sub(1, p), EDGE_LOG_EPSILON))), negative, denominators?.negative);
@@ -35,7 +46,12 @@ export function edgeLossParts(probability: tf.Tensor, positive: tf.Tensor, negat
 }
 
 /** edge = positive part + negative part (FoldTree2's formula); a scalar ≥ 0, 0 when both masks are empty. */
-export function edgeLoss(probability: tf.Tensor, positive: tf.Tensor, negative: tf.Tensor, denominators?: PairDenominators): tf.Scalar {
+export function edgeLoss(
+  probability: tf.Tensor,
+  positive: tf.Tensor,
+  negative: tf.Tensor,
+  denominators?: PairDenominators,
+): tf.Scalar {
   return tf.tidy(() => {
     const parts = edgeLossParts(probability, positive, negative, denominators);
     return tf.add(parts.positive, parts.negative);

@@ -62,7 +62,8 @@ export function buildBatch(proteins: readonly ProteinSpec[], seed = 1, fft2Colum
       }
     }
   });
-  const fft2 = (): Float32Array => Float32Array.from({ length: B * fft2Columns }, () => Math.fround(20 * rng.nextFloat() - 5));
+  const fft2 = (): Float32Array =>
+    Float32Array.from({ length: B * fft2Columns }, () => Math.fround(20 * rng.nextFloat() - 5));
   return {
     batchSize: B,
     paddedLength: L,
@@ -80,7 +81,10 @@ export function buildBatch(proteins: readonly ProteinSpec[], seed = 1, fft2Colum
       plddt: { data: plddt, cols: 1 },
       coords: { data: coords, cols: 3 },
     },
-    proteinFeatures: fft2Columns > 0 ? { fourier2dr: { data: fft2(), cols: fft2Columns }, fourier2di: { data: fft2(), cols: fft2Columns } } : {},
+    proteinFeatures:
+      fft2Columns > 0
+        ? { fourier2dr: { data: fft2(), cols: fft2Columns }, fourier2di: { data: fft2(), cols: fft2Columns } }
+        : {},
     contactMask,
     contactDistance,
     contactCounts,
@@ -88,7 +92,10 @@ export function buildBatch(proteins: readonly ProteinSpec[], seed = 1, fft2Colum
 }
 
 function randomCoords(rng: SeededRng, n: number, box: number): [number, number, number][] {
-  return Array.from({ length: n }, () => [0, 1, 2].map(() => Math.fround(box * rng.nextFloat())) as [number, number, number]);
+  return Array.from(
+    { length: n },
+    () => [0, 1, 2].map(() => Math.fround(box * rng.nextFloat())) as [number, number, number],
+  );
 }
 
 /**
@@ -100,9 +107,32 @@ export function mixedBatch(fft2Columns = 1300): PaddedBatch {
   const rng = createRng(FIXTURE_KEY, 77);
   return buildBatch(
     [
-      { length: 7, plddtIsConfidence: 1, plddt: [0.9, 0.2, 0.8, 0.3, 0.95, 0.1, 0.7], coords: randomCoords(rng, 7, 45), unlabelledAminoAcids: [2], contactCutoff: 22 },
-      { length: 4, plddtIsConfidence: 0, plddt: [0.1, 0.05, 0.2, 0.25], coords: randomCoords(rng, 4, 30), contactCutoff: 18 },
-      { length: 3, plddtIsConfidence: 1, plddt: [0.8, 0.9, 0.85], coords: [[0, 0, 0], [3.8, 0, 0], [7.6, 0, 0]], contactCutoff: 15 },
+      {
+        length: 7,
+        plddtIsConfidence: 1,
+        plddt: [0.9, 0.2, 0.8, 0.3, 0.95, 0.1, 0.7],
+        coords: randomCoords(rng, 7, 45),
+        unlabelledAminoAcids: [2],
+        contactCutoff: 22,
+      },
+      {
+        length: 4,
+        plddtIsConfidence: 0,
+        plddt: [0.1, 0.05, 0.2, 0.25],
+        coords: randomCoords(rng, 4, 30),
+        contactCutoff: 18,
+      },
+      {
+        length: 3,
+        plddtIsConfidence: 1,
+        plddt: [0.8, 0.9, 0.85],
+        coords: [
+          [0, 0, 0],
+          [3.8, 0, 0],
+          [7.6, 0, 0],
+        ],
+        contactCutoff: 15,
+      },
     ],
     3,
     fft2Columns,
@@ -112,7 +142,18 @@ export function mixedBatch(fft2Columns = 1300): PaddedBatch {
 /** One 3-residue protein, all in contact, every residue below the pLDDT threshold and unlabelled: every mask empty. */
 export function emptyBatch(): PaddedBatch {
   return buildBatch([
-    { length: 3, plddtIsConfidence: 1, plddt: [0.1, 0.2, 0.25], coords: [[0, 0, 0], [3.8, 0, 0], [7.6, 0, 0]], unlabelledAminoAcids: [0, 1, 2], contactCutoff: 15 },
+    {
+      length: 3,
+      plddtIsConfidence: 1,
+      plddt: [0.1, 0.2, 0.25],
+      coords: [
+        [0, 0, 0],
+        [3.8, 0, 0],
+        [7.6, 0, 0],
+      ],
+      unlabelledAminoAcids: [0, 1, 2],
+      contactCutoff: 15,
+    },
   ]);
 }
 

@@ -16,7 +16,14 @@ const batch = mixedBatch(6);
 const [B, L] = [batch.batchSize, batch.paddedLength];
 let targets: LossTargets;
 beforeAll(() => {
-  targets = toLossTargets(batch, { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 2, step: 0, rank: 0 });
+  targets = toLossTargets(batch, {
+    maskPlddt: true,
+    plddtThreshold: 0.3,
+    distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+    seed: 2,
+    step: 0,
+    rank: 0,
+  });
 });
 afterAll(() => disposeLossTargets(targets));
 
@@ -68,18 +75,29 @@ describe('finite-difference gradients (float32, central, step 3e-2, every entry)
   test('angles, away from the ±π wrap and the β kink', () => {
     // Prediction = target + offsets in ±[0.1, 0.4] (quadratic branch) or ±[0.6, 2.5] (linear branch).
     const truth = targets.angles.dataSync();
-    const offsets = uniformValues(B * L * 3, 0, 1, 25).map((u, k) => (k % 2 === 0 ? 1 : -1) * (k % 3 === 0 ? 0.1 + 0.3 * u : 0.6 + 1.9 * u));
-    const x = tf.tensor3d(truth.map((t, k) => t + (offsets[k] ?? 0)), [B, L, 3]);
+    const offsets = uniformValues(B * L * 3, 0, 1, 25).map(
+      (u, k) => (k % 2 === 0 ? 1 : -1) * (k % 3 === 0 ? 0.1 + 0.3 * u : 0.6 + 1.9 * u),
+    );
+    const x = tf.tensor3d(
+      truth.map((t, k) => t + (offsets[k] ?? 0)),
+      [B, L, 3],
+    );
     expect(check((t) => angleLoss(t, targets.angles, targets.angleMask), x)).toBeLessThan(1e-2);
   });
   test('angles through (sin, cos) vectors', () => {
-    const x = tf.tensor3d(uniformValues(B * L * 6, 0.3, 1, 26).map((v, k) => (k % 4 === 1 ? -v : v)), [B, L, 6]);
+    const x = tf.tensor3d(
+      uniformValues(B * L * 6, 0.3, 1, 26).map((v, k) => (k % 4 === 1 ? -v : v)),
+      [B, L, 6],
+    );
     expect(check((t) => angleLossFromVectors(t, targets.angles, targets.angleMask), x)).toBeLessThan(1e-2);
   });
   test('fft2', () => {
     const truth = targets.fft2?.dataSync() ?? new Float32Array();
     const offsets = uniformValues(truth.length, 0, 1, 27).map((u, k) => (k % 2 === 0 ? 0.1 + 0.7 * u : -(1.2 + 2 * u)));
-    const x = tf.tensor2d(truth.map((t, k) => t + (offsets[k] ?? 0)), [B, 12]);
+    const x = tf.tensor2d(
+      truth.map((t, k) => t + (offsets[k] ?? 0)),
+      [B, 12],
+    );
     expect(check((t) => fft2Loss(t, targets.fft2 ?? t), x)).toBeLessThan(1e-2);
   });
 });

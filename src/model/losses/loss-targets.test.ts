@@ -13,7 +13,14 @@ beforeAll(async () => {
   batch = await sampleBatch({ proteins: 6, offset: 175, maxLength: 64 });
 });
 
-const options = (maskPlddt: boolean, plddtThreshold = 0.3) => ({ maskPlddt, plddtThreshold, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 3, step: 7, rank: 0 });
+const options = (maskPlddt: boolean, plddtThreshold = 0.3) => ({
+  maskPlddt,
+  plddtThreshold,
+  distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+  seed: 3,
+  step: 7,
+  rank: 0,
+});
 const sum = (t: tf.Tensor): number => tf.tidy(() => tf.sum(t).dataSync()[0] ?? NaN);
 
 describe('toLossTargets on a real sample batch', () => {
@@ -27,7 +34,8 @@ describe('toLossTargets on a real sample batch', () => {
     expect(t.angleMask.shape).toEqual([B, L, 3]);
     for (const m of [t.aminoAcidMask, t.ssMask, t.residueMask, t.confidenceMask]) expect(m.shape).toEqual([B, L]);
     for (const m of [t.positivePairs, t.negativePairs]) expect(m.shape).toEqual([B, L, L]);
-    for (const m of [t.pairs.first, t.pairs.second, t.pairs.positive, t.pairs.negative, t.pairs.classes]) expect(m.shape).toEqual([t.pairs.count]);
+    for (const m of [t.pairs.first, t.pairs.second, t.pairs.positive, t.pairs.negative, t.pairs.classes])
+      expect(m.shape).toEqual([t.pairs.count]);
     expect([t.pairs.first.dtype, t.pairs.second.dtype, t.pairs.classes.dtype]).toEqual(['int32', 'int32', 'int32']);
     expect(t.distanceClassCount).toBe(8);
     expect(t.fft2).toBeUndefined();
@@ -75,7 +83,8 @@ describe('toLossTargets on a real sample batch', () => {
     const L = batch.paddedLength;
     let expected = 0;
     batch.lengths.forEach((n, b) => {
-      for (let i = 0; i < n; i++) if (batch.plddtIsConfidence[b] === 0 || (plddt[b * L + i] ?? 0) > Math.fround(0.9)) expected++;
+      for (let i = 0; i < n; i++)
+        if (batch.plddtIsConfidence[b] === 0 || (plddt[b * L + i] ?? 0) > Math.fround(0.9)) expected++;
     });
     expect(sum(masked.confidenceMask)).toBe(expected);
     expect(Array.from(batch.plddtIsConfidence).filter((v) => v === 1).length).toBe(2);
@@ -105,7 +114,12 @@ describe('computeLosses', () => {
     const result = tf.tidy(() => {
       const logits = tf.tensor3d(uniformValues(B * L * 20, -2, 2, 1), [B, L, 20]);
       const probability = tf.tensor3d(uniformValues(B * L * L, 0.1, 0.9, 2), [B, L, L]);
-      const losses = computeLosses({ aminoAcidLogits: logits, contactProbability: probability }, targets, tf.scalar(0.5), DEFAULT_LOSS_WEIGHTS);
+      const losses = computeLosses(
+        { aminoAcidLogits: logits, contactProbability: probability },
+        targets,
+        tf.scalar(0.5),
+        DEFAULT_LOSS_WEIGHTS,
+      );
       const read = (s: tf.Scalar | undefined): number => s?.dataSync()[0] ?? NaN;
       return {
         names: Object.keys(losses.raw),
@@ -137,7 +151,8 @@ describe('computeLosses', () => {
     const [viaAngles, viaBoth] = tf.tidy(() => {
       const angles = tf.tensor3d(uniformValues(B * L * 3, -3, 3, 9), [B, L, 3]);
       const vectors = tf.reshape(tf.stack([tf.sin(angles), tf.cos(angles)], -1), [B, L, 6]);
-      const read = (o: Parameters<typeof computeLosses>[0]): number => computeLosses(o, targets, null, DEFAULT_LOSS_WEIGHTS).raw.angles?.dataSync()[0] ?? NaN;
+      const read = (o: Parameters<typeof computeLosses>[0]): number =>
+        computeLosses(o, targets, null, DEFAULT_LOSS_WEIGHTS).raw.angles?.dataSync()[0] ?? NaN;
       return [read({ angles }), read({ angles: tf.zeros([B, L, 3]), angleVectors: vectors })];
     });
     expect(viaBoth).toBeCloseTo(viaAngles ?? NaN, 5);
@@ -151,12 +166,16 @@ describe('computeLosses', () => {
       ssLogits: tf.variable(tf.tensor3d(uniformValues(B * L * 3, -2, 2, 4), [B, L, 3])),
       angleVectors: tf.variable(tf.tensor3d(uniformValues(B * L * 6, -1, 1, 5), [B, L, 6])),
       contactProbability: tf.variable(tf.tensor3d(uniformValues(B * L * L, 0.1, 0.9, 6), [B, L, L])),
-      distanceLogits: tf.variable(tf.tensor2d(uniformValues(targets.pairs.count * 8, -2, 2, 7), [targets.pairs.count, 8])),
+      distanceLogits: tf.variable(
+        tf.tensor2d(uniformValues(targets.pairs.count * 8, -2, 2, 7), [targets.pairs.count, 8]),
+      ),
       fft2: tf.variable(tf.tensor2d(uniformValues(B * 12, -2, 2, 8), [B, 12])),
     };
     const before = tf.memory().numTensors;
     for (let step = 0; step < 2; step++) {
-      const { value, grads } = tf.variableGrads(() => computeLosses(variables, targets, tf.scalar(0.2), DEFAULT_LOSS_CONFIG.weights).total);
+      const { value, grads } = tf.variableGrads(
+        () => computeLosses(variables, targets, tf.scalar(0.2), DEFAULT_LOSS_CONFIG.weights).total,
+      );
       expect(Object.keys(grads).length).toBe(6);
       expect(Object.values(grads).every((g) => g.dataSync().every(Number.isFinite))).toBe(true);
       tf.dispose([value, ...Object.values(grads)]);

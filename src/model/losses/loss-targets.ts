@@ -107,7 +107,9 @@ function fft2Target(batch: PaddedBatch): tf.Tensor2D | undefined {
   const { fourier2dr: magnitude, fourier2di: phase } = batch.proteinFeatures;
   if (magnitude === undefined || phase === undefined) return undefined;
   const B = batch.batchSize;
-  return tf.tidy(() => tf.concat([tf.tensor2d(magnitude.data, [B, magnitude.cols]), tf.tensor2d(phase.data, [B, phase.cols])], 1));
+  return tf.tidy(() =>
+    tf.concat([tf.tensor2d(magnitude.data, [B, magnitude.cols]), tf.tensor2d(phase.data, [B, phase.cols])], 1),
+  );
 }
 
 /**
@@ -161,8 +163,16 @@ export function toLossTargets(batch: PaddedBatch, options: LossTargetOptions): L
 /** Disposes every tensor of `targets`. */
 export function disposeLossTargets(targets: LossTargets): void {
   tf.dispose([
-    targets.aminoAcids, targets.aminoAcidMask, targets.secondaryStructure, targets.ssMask, targets.angles, targets.angleMask,
-    targets.residueMask, targets.confidenceMask, targets.positivePairs, targets.negativePairs,
+    targets.aminoAcids,
+    targets.aminoAcidMask,
+    targets.secondaryStructure,
+    targets.ssMask,
+    targets.angles,
+    targets.angleMask,
+    targets.residueMask,
+    targets.confidenceMask,
+    targets.positivePairs,
+    targets.negativePairs,
   ]);
   disposeScoredPairs(targets.pairs);
   if (targets.fft2 !== undefined) targets.fft2.dispose();

@@ -27,19 +27,27 @@ export type LossTerm = (outputs: LossPredictions, targets: LossTargets, options:
 
 export const LOSS_TERMS: Readonly<Record<Exclude<LossName, 'vq'>, LossTerm>> = {
   aminoAcid: (o, t, opt) =>
-    o.aminoAcidLogits ? aminoAcidLoss(o.aminoAcidLogits, t.aminoAcids, t.aminoAcidMask, opt.labelSmoothing, t.normalizers?.aminoAcid) : null,
-  edge: (o, t) => (o.contactProbability ? edgeLoss(o.contactProbability, t.positivePairs, t.negativePairs, pairDenominators(t)) : null),
+    o.aminoAcidLogits
+      ? aminoAcidLoss(o.aminoAcidLogits, t.aminoAcids, t.aminoAcidMask, opt.labelSmoothing, t.normalizers?.aminoAcid)
+      : null,
+  edge: (o, t) =>
+    o.contactProbability ? edgeLoss(o.contactProbability, t.positivePairs, t.negativePairs, pairDenominators(t)) : null,
   logit: (o, t) => (o.distanceLogits ? distanceLogitLoss(o.distanceLogits, t.pairs, pairDenominators(t)) : null),
   // The vectors are preferred when both exist: masking them before atan2 keeps padding (where a decoder's vectors
   // may be zero and atan2's gradient 0/0) off the gradient path; the value is the same for unit vectors.
   angles: (o, t) => {
-    if (o.angleVectors) return angleLossFromVectors(o.angleVectors, t.angles, t.angleMask, undefined, t.normalizers?.angles);
+    if (o.angleVectors)
+      return angleLossFromVectors(o.angleVectors, t.angles, t.angleMask, undefined, t.normalizers?.angles);
     return o.angles ? angleLoss(o.angles, t.angles, t.angleMask, undefined, t.normalizers?.angles) : null;
   },
-  ss: (o, t) => (o.ssLogits ? secondaryStructureLoss(o.ssLogits, t.secondaryStructure, t.ssMask, t.normalizers?.ss) : null),
+  ss: (o, t) =>
+    o.ssLogits ? secondaryStructureLoss(o.ssLogits, t.secondaryStructure, t.ssMask, t.normalizers?.ss) : null,
   fft2: (o, t) => {
     if (!o.fft2) return null;
-    if (t.fft2 === undefined) throw new Error('the fft2 head is on but the batch has no fourier2dr/fourier2di (add them to padBatch nodeTypes)');
+    if (t.fft2 === undefined)
+      throw new Error(
+        'the fft2 head is on but the batch has no fourier2dr/fourier2di (add them to padBatch nodeTypes)',
+      );
     return fft2Loss(o.fft2, t.fft2);
   },
 };

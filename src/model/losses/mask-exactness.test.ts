@@ -14,9 +14,21 @@ import { computeLosses } from './total-loss';
 type Field = 'aminoAcidLogits' | 'ssLogits' | 'angles' | 'angleVectors' | 'contactProbability' | 'distanceLogits';
 type Term = 'aminoAcid' | 'ss' | 'angles' | 'edge' | 'logit';
 const TERM_OF: Record<Field, Term> = {
-  aminoAcidLogits: 'aminoAcid', ssLogits: 'ss', angles: 'angles', angleVectors: 'angles', contactProbability: 'edge', distanceLogits: 'logit',
+  aminoAcidLogits: 'aminoAcid',
+  ssLogits: 'ss',
+  angles: 'angles',
+  angleVectors: 'angles',
+  contactProbability: 'edge',
+  distanceLogits: 'logit',
 };
-const OPTIONS = { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 5, step: 1, rank: 0 };
+const OPTIONS = {
+  maskPlddt: true,
+  plddtThreshold: 0.3,
+  distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+  seed: 5,
+  step: 1,
+  rank: 0,
+};
 
 const batch = mixedBatch(6);
 const [B, L] = [batch.batchSize, batch.paddedLength];
@@ -32,7 +44,12 @@ const pairFirst = targets.pairs.first.dataSync();
 const pairSecond = targets.pairs.second.dataSync();
 
 /** `pair`: [B, L, L, …] over every pair; 'listed': one row per scored pair of `targets.pairs`. */
-interface Layout { readonly shape: number[]; readonly pair: boolean | 'listed'; readonly lo: number; readonly hi: number }
+interface Layout {
+  readonly shape: number[];
+  readonly pair: boolean | 'listed';
+  readonly lo: number;
+  readonly hi: number;
+}
 const LAYOUT: Record<Field, Layout> = {
   aminoAcidLogits: { shape: [B, L, 20], pair: false, lo: -2, hi: 2 },
   ssLogits: { shape: [B, L, 3], pair: false, lo: -2, hi: 2 },
@@ -61,16 +78,30 @@ function touches(field: Field, k: number, hit: (b: number, i: number) => boolean
 
 function base(field: Field, seed: number): Float32Array {
   const { shape, lo, hi } = LAYOUT[field];
-  return uniformValues(shape.reduce((a, c) => a * c, 1), lo, hi, seed);
+  return uniformValues(
+    shape.reduce((a, c) => a * c, 1),
+    lo,
+    hi,
+    seed,
+  );
 }
 
 /** A copy of `values` with every entry touching `hit` replaced by `fill(k)`. */
-function perturb(field: Field, values: Float32Array, hit: (b: number, i: number) => boolean, fill: (k: number) => number): Float32Array {
+function perturb(
+  field: Field,
+  values: Float32Array,
+  hit: (b: number, i: number) => boolean,
+  fill: (k: number) => number,
+): Float32Array {
   return values.map((v, k) => (touches(field, k, hit) ? fill(k) : v));
 }
 
 /** The term's loss and its gradient with respect to the prediction. */
-function lossAndGradient(field: Field, values: Float32Array, targets: LossTargets): { loss: number; grad: Float32Array } {
+function lossAndGradient(
+  field: Field,
+  values: Float32Array,
+  targets: LossTargets,
+): { loss: number; grad: Float32Array } {
   return tf.tidy(() => {
     const x = tf.tensor(values, LAYOUT[field].shape);
     const f = (t: tf.Tensor): tf.Scalar => {
@@ -88,28 +119,36 @@ function lossAndGradient(field: Field, values: Float32Array, targets: LossTarget
 describe('predictions behind a mask', () => {
   test('the distance head scores no pair that touches padding or a pLDDT-masked residue', () => {
     expect(targets.pairs.count).toBeGreaterThan(0);
-    for (let k = 0; k < targets.pairs.count * 8; k++) expect(touches('distanceLogits', k, (b, i) => isPadding(b, i) || isLowPlddt(b, i))).toBe(false);
+    for (let k = 0; k < targets.pairs.count * 8; k++)
+      expect(touches('distanceLogits', k, (b, i) => isPadding(b, i) || isLowPlddt(b, i))).toBe(false);
   });
 
-  test.each(FIELDS)('%s: padding (garbage, zeros, NaN) changes neither loss nor gradient; padding gradient is 0', (field) => {
-    const original = base(field, 31);
-    const reference = lossAndGradient(field, original, targets);
-    expect(Number.isFinite(reference.loss) && reference.loss > 0).toBe(true);
-    const garbage = uniformValues(original.length, -50, 50, 32);
-    for (const fill of [(k: number) => garbage[k] ?? 0, () => 0, () => NaN]) {
-      const perturbed = lossAndGradient(field, perturb(field, original, isPadding, fill), targets);
-      expect(perturbed.loss).toBe(reference.loss);
-      expect(perturbed.grad).toEqual(reference.grad);
-    }
-    reference.grad.forEach((g, k) => {
-      if (touches(field, k, isPadding)) expect(g).toBe(0);
-    });
-  });
+  test.each(FIELDS)(
+    '%s: padding (garbage, zeros, NaN) changes neither loss nor gradient; padding gradient is 0',
+    (field) => {
+      const original = base(field, 31);
+      const reference = lossAndGradient(field, original, targets);
+      expect(Number.isFinite(reference.loss) && reference.loss > 0).toBe(true);
+      const garbage = uniformValues(original.length, -50, 50, 32);
+      for (const fill of [(k: number) => garbage[k] ?? 0, () => 0, () => NaN]) {
+        const perturbed = lossAndGradient(field, perturb(field, original, isPadding, fill), targets);
+        expect(perturbed.loss).toBe(reference.loss);
+        expect(perturbed.grad).toEqual(reference.grad);
+      }
+      reference.grad.forEach((g, k) => {
+        if (touches(field, k, isPadding)) expect(g).toBe(0);
+      });
+    },
+  );
 
   test.each(FIELDS)('%s at pLDDT-masked residues: only the amino-acid term (not pLDDT-masked) notices', (field) => {
     const original = base(field, 33);
     const reference = lossAndGradient(field, original, targets);
-    const perturbed = lossAndGradient(field, perturb(field, original, isLowPlddt, () => (field === 'contactProbability' ? 0.5 : 1.7)), targets);
+    const perturbed = lossAndGradient(
+      field,
+      perturb(field, original, isLowPlddt, () => (field === 'contactProbability' ? 0.5 : 1.7)),
+      targets,
+    );
     if (field === 'aminoAcidLogits') expect(perturbed.loss).not.toBe(reference.loss);
     else {
       expect(perturbed.loss).toBe(reference.loss);
@@ -121,7 +160,11 @@ describe('predictions behind a mask', () => {
     const original = base(field, 34);
     const bFactor = (b: number, i: number): boolean => b === 1 && !isPadding(b, i);
     const reference = lossAndGradient(field, original, targets);
-    const perturbed = lossAndGradient(field, perturb(field, original, bFactor, (k) => (original[k] ?? 0) * 0.5 + 0.1), targets);
+    const perturbed = lossAndGradient(
+      field,
+      perturb(field, original, bFactor, (k) => (original[k] ?? 0) * 0.5 + 0.1),
+      targets,
+    );
     expect(perturbed.loss).not.toBe(reference.loss);
   });
 });
@@ -156,7 +199,8 @@ describe('targets behind a mask', () => {
   });
   test('SS, angle and coordinate targets at pLDDT-masked residues change no masked term', () => {
     const low = editedBatch((type, data, row, cols) => {
-      if (['ss', 'bondangles', 'coords'].includes(type) && isLowPlddt(Math.floor(row / L), row % L)) scramble(data, row, cols);
+      if (['ss', 'bondangles', 'coords'].includes(type) && isLowPlddt(Math.floor(row / L), row % L))
+        scramble(data, row, cols);
     });
     const other = toLossTargets(low, OPTIONS);
     for (const field of ['ssLogits', 'angles', 'distanceLogits'] as const) {

@@ -45,7 +45,13 @@ describe('pairMasks', () => {
   });
 
   test('fewer non-contacts than contacts: every available pair is taken', () => {
-    const coords: [number, number, number][] = [[0, 0, 0], [4, 0, 0], [8, 0, 0], [12, 0, 0], [40, 0, 0]];
+    const coords: [number, number, number][] = [
+      [0, 0, 0],
+      [4, 0, 0],
+      [8, 0, 0],
+      [12, 0, 0],
+      [40, 0, 0],
+    ];
     const batch = buildBatch([{ length: 5, plddtIsConfidence: 1, plddt: [1, 1, 1, 1, 1], coords, contactCutoff: 10 }]);
     // Contacts: 0–1, 0–2, 1–2, 1–3, 2–3 (10 directed); non-contacts: 10 directed pairs with 0–3 and residue 4.
     const m = pairMasks(batch, { seed: 3, step: 0, rank: 0 });
@@ -58,14 +64,25 @@ describe('pairMasks', () => {
 
   test('seeded per protein: the same key gives the same pairs; seed and step change them, batch position and rank do not', () => {
     const batch = mixedBatch();
-    const at = (seed: number, step: number, rank: number): Float32Array => pairMasks(batch, { seed, step, rank }).negative;
+    const at = (seed: number, step: number, rank: number): Float32Array =>
+      pairMasks(batch, { seed, step, rank }).negative;
     expect(at(4, 10, 1)).toEqual(at(4, 10, 1));
     expect(at(4, 11, 1)).not.toEqual(at(4, 10, 1));
     expect(at(5, 10, 1)).not.toEqual(at(4, 10, 1));
     // Data-parallel ranks and micro-batch splits must not change a protein's negatives.
     expect(at(4, 10, 0)).toEqual(at(4, 10, 1));
     const L = batch.paddedLength;
-    const alone = pairMasks({ ...batch, batchSize: 1, ids: batch.ids.slice(1, 2), lengths: batch.lengths.slice(1, 2), cropStarts: batch.cropStarts.slice(1, 2), contactMask: batch.contactMask.slice(L * L, 2 * L * L) }, { seed: 4, step: 10, rank: 0 });
+    const alone = pairMasks(
+      {
+        ...batch,
+        batchSize: 1,
+        ids: batch.ids.slice(1, 2),
+        lengths: batch.lengths.slice(1, 2),
+        cropStarts: batch.cropStarts.slice(1, 2),
+        contactMask: batch.contactMask.slice(L * L, 2 * L * L),
+      },
+      { seed: 4, step: 10, rank: 0 },
+    );
     expect(alone.negative).toEqual(at(4, 10, 0).slice(L * L, 2 * L * L));
   });
 
@@ -99,7 +116,10 @@ describe('pairMasks', () => {
       plddtIsConfidence: 1 as const,
       plddt: new Array<number>(512).fill(0.9),
       // A helix-like spiral: each residue 1.5 Å further along z, so contacts are local and plentiful.
-      coords: Array.from({ length: 512 }, (_, i) => [2.3 * Math.cos(1.75 * i + p), 2.3 * Math.sin(1.75 * i), 1.5 * i] as [number, number, number]),
+      coords: Array.from(
+        { length: 512 },
+        (_, i) => [2.3 * Math.cos(1.75 * i + p), 2.3 * Math.sin(1.75 * i), 1.5 * i] as [number, number, number],
+      ),
       contactCutoff: 15,
     }));
     const batch = buildBatch(proteins);

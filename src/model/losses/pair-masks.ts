@@ -51,7 +51,13 @@ export function pairMasks(batch: PaddedBatch, key: PairSamplingKey): PairMasks {
   const negativeCounts = new Int32Array(B);
   const candidates = new Int32Array(L * L);
   for (let b = 0; b < B; b++) {
-    const rng = createRng(RNG_STREAM.negativePairs, key.seed, key.step, hashString(batch.ids[b] ?? ''), batch.cropStarts[b] ?? 0);
+    const rng = createRng(
+      RNG_STREAM.negativePairs,
+      key.seed,
+      key.step,
+      hashString(batch.ids[b] ?? ''),
+      batch.cropStarts[b] ?? 0,
+    );
     const n = batch.lengths[b] ?? 0;
     const base = b * L * L;
     let available = 0;

@@ -5,7 +5,9 @@ import { applyPairConfidence, confidenceMask } from './plddt-mask';
 describe('confidenceMask', () => {
   const batch = mixedBatch(0);
   test('off: exactly the residue mask', () => {
-    expect(Array.from(confidenceMask(batch, { maskPlddt: false, plddtThreshold: 0.3 }))).toEqual(Array.from(batch.residueMask));
+    expect(Array.from(confidenceMask(batch, { maskPlddt: false, plddtThreshold: 0.3 }))).toEqual(
+      Array.from(batch.residueMask),
+    );
   });
   test('on: plddt > threshold in float32 (0.3 itself is masked); B-factor protein and padding as the residue mask', () => {
     const m = Array.from(confidenceMask(batch, { maskPlddt: true, plddtThreshold: 0.3 }));
@@ -16,7 +18,9 @@ describe('confidenceMask', () => {
   });
   test('masking needs the plddt column', () => {
     const { plddt: _dropped, ...rest } = batch.residueFeatures;
-    expect(() => confidenceMask({ ...batch, residueFeatures: rest }, { maskPlddt: true, plddtThreshold: 0.3 })).toThrow(/plddt/);
+    expect(() => confidenceMask({ ...batch, residueFeatures: rest }, { maskPlddt: true, plddtThreshold: 0.3 })).toThrow(
+      /plddt/,
+    );
   });
   test('pair mask = product of the two residue masks', () => {
     const pairs = new Float32Array(2 * 2 * 2).fill(1);

@@ -20,7 +20,8 @@ export function confidenceMask(batch: PaddedBatch, options: PlddtMaskOptions): F
   const { batchSize: B, paddedLength: L } = batch;
   const mask = Float32Array.from(batch.residueMask);
   if (!options.maskPlddt) return mask;
-  if (!Number.isFinite(options.plddtThreshold)) throw new RangeError(`plddtThreshold must be finite, got ${options.plddtThreshold}`);
+  if (!Number.isFinite(options.plddtThreshold))
+    throw new RangeError(`plddtThreshold must be finite, got ${options.plddtThreshold}`);
   const plddt = batch.residueFeatures.plddt;
   if (plddt === undefined) throw new Error("pLDDT masking is on but the batch has no 'plddt' node type");
   if (plddt.cols !== 1) throw new Error(`the 'plddt' node type has ${plddt.cols} columns, expected 1`);
@@ -39,7 +40,12 @@ export function confidenceMask(batch: PaddedBatch, options: PlddtMaskOptions): F
 }
 
 /** Multiplies a B×L×L pair mask in place by mask[b,i]·mask[b,j] (the pair is kept only if both residues are). */
-export function applyPairConfidence(pairs: Float32Array, residueConfidence: Float32Array, batchSize: number, length: number): Float32Array {
+export function applyPairConfidence(
+  pairs: Float32Array,
+  residueConfidence: Float32Array,
+  batchSize: number,
+  length: number,
+): Float32Array {
   const L = length;
   for (let b = 0; b < batchSize; b++) {
     for (let i = 0; i < L; i++) {

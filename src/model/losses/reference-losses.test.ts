@@ -11,7 +11,10 @@ import { pairMasks } from './pair-masks';
 import { softCrossEntropy } from './soft-cross-entropy';
 import { computeLosses } from './total-loss';
 
-type Reference = Record<Exclude<LossName, 'vq'> | 'aminoAcidSmoothed' | 'anglesFromVectors' | 'edgePositive' | 'edgeNegative', number> & {
+type Reference = Record<
+  Exclude<LossName, 'vq'> | 'aminoAcidSmoothed' | 'anglesFromVectors' | 'edgePositive' | 'edgeNegative',
+  number
+> & {
   positivePairs: number;
   negativePairs: number;
   classHistogram: number[];
@@ -50,7 +53,8 @@ function compare(batch: PaddedBatch, maskPlddt: boolean): void {
   const fft2Target = fft2TargetOf(batch);
   const p = predictionArrays(B, L, fft2Target);
   const reference = runLossReference<Reference>({
-    B, L,
+    B,
+    L,
     lengths: batch.lengths,
     plddt: batch.residueFeatures.plddt?.data,
     plddtIsConfidence: batch.plddtIsConfidence,
@@ -62,10 +66,20 @@ function compare(batch: PaddedBatch, maskPlddt: boolean): void {
     negative: pairMasks(batch, KEY).negative,
     fft2Target: fft2Target ?? null,
     ...p,
-    options: { maskPlddt, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, labelSmoothing: SMOOTHING },
+    options: {
+      maskPlddt,
+      plddtThreshold: 0.3,
+      distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+      labelSmoothing: SMOOTHING,
+    },
   });
   const before = tf.memory().numTensors;
-  const targets = toLossTargets(batch, { maskPlddt, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, ...KEY });
+  const targets = toLossTargets(batch, {
+    maskPlddt,
+    plddtThreshold: 0.3,
+    distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+    ...KEY,
+  });
   expect(targets.positivePairCount).toBe(reference.positivePairs);
   expect(targets.negativePairCount).toBe(reference.negativePairs);
   // The distance head scores the listed pairs only: pick their rows from the dense predictions NumPy reads.
@@ -86,10 +100,21 @@ function compare(batch: PaddedBatch, maskPlddt: boolean): void {
     };
     const plain = computeLosses(outputs, targets, tf.scalar(VQ), DEFAULT_LOSS_WEIGHTS);
     const smoothed = computeLosses(outputs, targets, null, DEFAULT_LOSS_WEIGHTS, { labelSmoothing: SMOOTHING });
-    const fromVectors = computeLosses({ angleVectors: tf.tensor3d(p.angleVectors, [B, L, 6]) }, targets, null, DEFAULT_LOSS_WEIGHTS);
-    const read = (s: tf.Scalar | undefined): number => (s ? s.dataSync()[0] ?? NaN : NaN);
+    const fromVectors = computeLosses(
+      { angleVectors: tf.tensor3d(p.angleVectors, [B, L, 6]) },
+      targets,
+      null,
+      DEFAULT_LOSS_WEIGHTS,
+    );
+    const read = (s: tf.Scalar | undefined): number => (s ? (s.dataSync()[0] ?? NaN) : NaN);
     const raw = Object.fromEntries(LOSS_NAMES.map((n) => [n, read(plain.raw[n])]));
-    return { raw, total: read(plain.total), smoothed: read(smoothed.raw.aminoAcid), fromVectors: read(fromVectors.raw.angles), keys: Object.keys(fromVectors.raw) };
+    return {
+      raw,
+      total: read(plain.total),
+      smoothed: read(smoothed.raw.aminoAcid),
+      fromVectors: read(fromVectors.raw.angles),
+      keys: Object.keys(fromVectors.raw),
+    };
   });
   disposeLossTargets(targets);
   expect(tf.memory().numTensors).toBe(before);
@@ -99,12 +124,16 @@ function compare(batch: PaddedBatch, maskPlddt: boolean): void {
     if (b === 0) expect(a).toBe(0);
     else expect(Math.abs(a - b) / Math.abs(b)).toBeLessThan(1e-4);
   };
-  for (const name of ['aminoAcid', 'edge', 'logit', 'angles', 'ss'] as const) close(ours.raw[name] ?? NaN, reference[name]);
+  for (const name of ['aminoAcid', 'edge', 'logit', 'angles', 'ss'] as const)
+    close(ours.raw[name] ?? NaN, reference[name]);
   if (fft2Target) close(ours.raw.fft2 ?? NaN, reference.fft2);
   close(ours.smoothed, reference.aminoAcidSmoothed);
   close(ours.fromVectors, reference.anglesFromVectors);
   expect(ours.keys).toEqual(['angles']);
-  const expectedTotal = LOSS_NAMES.reduce((sum, n) => sum + DEFAULT_LOSS_WEIGHTS[n] * (n === 'vq' ? VQ : n === 'fft2' && !fft2Target ? 0 : reference[n]), 0);
+  const expectedTotal = LOSS_NAMES.reduce(
+    (sum, n) => sum + DEFAULT_LOSS_WEIGHTS[n] * (n === 'vq' ? VQ : n === 'fft2' && !fft2Target ? 0 : reference[n]),
+    0,
+  );
   close(ours.total, expectedTotal);
 }
 
@@ -124,7 +153,9 @@ describe('label smoothing', () => {
   test('matches the hand formula (1 − ε)(−log p_y) + (ε/K)Σ(−log p_k)', () => {
     // p = softmax([0, ln 3]) = [0.25, 0.75], class 1, ε = 0.1:
     // 0.9·(−ln 0.75) + 0.05·(ln 4 − ln 0.75) = 0.258914 + 0.083699 = 0.342613.
-    const value = tf.tidy(() => softCrossEntropy(tf.tensor2d([[0, Math.log(3)]]), tf.tensor2d([[0, 1]]), 0.1).dataSync()[0]);
+    const value = tf.tidy(
+      () => softCrossEntropy(tf.tensor2d([[0, Math.log(3)]]), tf.tensor2d([[0, 1]]), 0.1).dataSync()[0],
+    );
     expect(value).toBeCloseTo(0.9 * -Math.log(0.75) + 0.05 * (Math.log(4) - Math.log(0.75)), 6);
     expect(value).toBeCloseTo(0.342613, 5);
   });

@@ -48,7 +48,12 @@ function caDistance(coords: Float32Array, rowA: number, rowB: number): number {
  * one placeholder pair (0, 0) of weight 0 in both lists keeps the distance head in the gradient graph, so its
  * parameters get an exact zero gradient instead of none.
  */
-export function pairListValues(batch: PaddedBatch, positive: Float32Array, negative: Float32Array, edges: readonly number[]): PairListValues {
+export function pairListValues(
+  batch: PaddedBatch,
+  positive: Float32Array,
+  negative: Float32Array,
+  edges: readonly number[],
+): PairListValues {
   assertBinEdges(edges);
   const coords = batch.residueFeatures.coords;
   if (coords === undefined) throw new Error("the distance-class targets need the 'coords' node type in the batch");
@@ -57,7 +62,13 @@ export function pairListValues(batch: PaddedBatch, positive: Float32Array, negat
   let count = 0;
   for (let cell = 0; cell < B * L * L; cell++) if (positive[cell] === 1 || negative[cell] === 1) count++;
   const size = Math.max(count, 1);
-  const values = { first: new Int32Array(size), second: new Int32Array(size), positive: new Float32Array(size), negative: new Float32Array(size), classes: new Int32Array(size) };
+  const values = {
+    first: new Int32Array(size),
+    second: new Int32Array(size),
+    positive: new Float32Array(size),
+    negative: new Float32Array(size),
+    classes: new Int32Array(size),
+  };
   let p = 0;
   for (let b = 0; b < B; b++) {
     const n = batch.lengths[b] ?? 0;
@@ -78,7 +89,12 @@ export function pairListValues(batch: PaddedBatch, positive: Float32Array, negat
 }
 
 /** The scored pairs of a batch as tensors; the owner disposes them with {@link disposeScoredPairs}. */
-export function scoredPairs(batch: PaddedBatch, positive: Float32Array, negative: Float32Array, edges: readonly number[]): ScoredPairs {
+export function scoredPairs(
+  batch: PaddedBatch,
+  positive: Float32Array,
+  negative: Float32Array,
+  edges: readonly number[],
+): ScoredPairs {
   const v = pairListValues(batch, positive, negative, edges);
   const P = v.first.length;
   return {

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
  * (1 − ε)·(−log p_y) + (ε/K)·Σ_k (−log p_k). `logits`, `target`: [..., K] float32 → [...].
  */
 export function softCrossEntropy(logits: tf.Tensor, target: tf.Tensor, labelSmoothing = 0): tf.Tensor {
-  if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) throw new RangeError(`label smoothing must be in [0, 1], got ${labelSmoothing}`);
+  if (!(labelSmoothing >= 0 && labelSmoothing <= 1))
+    throw new RangeError(`label smoothing must be in [0, 1], got ${labelSmoothing}`);
   return tf.tidy(() => {
     const classes = logits.shape[logits.shape.length - 1] ?? 1;
     const logProbabilities = tf.logSoftmax(logits);

@@ -22,7 +22,8 @@ export interface LossValues {
 function assertWeights(weights: LossWeights): void {
   for (const name of LOSS_NAMES) {
     const w = weights[name];
-    if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`loss weight '${name}' must be a finite number ≥ 0, got ${String(w)}`);
+    if (!(Number.isFinite(w) && w >= 0))
+      throw new RangeError(`loss weight '${name}' must be a finite number ≥ 0, got ${String(w)}`);
   }
 }
 

@@ -55,17 +55,31 @@ function activationWidth(model: ModelConfig): number {
 }
 
 /** A micro-batch of `batch` proteins padded to `length` residues, `parameters` trainable scalars. */
-export function estimateStepMemory(model: ModelConfig, batch: number, length: number, parameters: number): StepMemoryEstimate {
+export function estimateStepMemory(
+  model: ModelConfig,
+  batch: number,
+  length: number,
+  parameters: number,
+): StepMemoryEstimate {
   const pairCells = batch * length * length;
   const contacts = model.decoders.contacts;
-  const pairs = contacts.enabled ? Math.min(2 * ASSUMED_CONTACTS_PER_RESIDUE * batch * length, batch * length * (length - 1)) : 0;
+  const pairs = contacts.enabled
+    ? Math.min(2 * ASSUMED_CONTACTS_PER_RESIDUE * batch * length, batch * length * (length - 1))
+    : 0;
   const floats =
     MAPS_PER_HEAD_LAYER * headLayers(model) * pairCells +
     PAIR_MAPS * pairCells +
     FLOATS_PER_PAIR_UNIT * pairs * (contacts.enabled ? contacts.pairHidden : 0) +
     FLOATS_PER_RESIDUE_WIDTH * batch * length * activationWidth(model) +
     PARAMETER_COPIES * parameters;
-  const maxHeads = Math.max(model.encoder.heads, ...(['sequence', 'geometry'] as const).map((n) => (model.decoders[n].enabled ? model.decoders[n].heads : 0)));
-  const largest = Math.max(maxHeads * pairCells, pairs * Math.max(contacts.pairHidden, 1), batch * length * Math.max(...(['sequence', 'geometry'] as const).map((n) => model.decoders[n].feedForward)));
+  const maxHeads = Math.max(
+    model.encoder.heads,
+    ...(['sequence', 'geometry'] as const).map((n) => (model.decoders[n].enabled ? model.decoders[n].heads : 0)),
+  );
+  const largest = Math.max(
+    maxHeads * pairCells,
+    pairs * Math.max(contacts.pairHidden, 1),
+    batch * length * Math.max(...(['sequence', 'geometry'] as const).map((n) => model.decoders[n].feedForward)),
+  );
   return { peakBytes: floats * BYTES_PER_FLOAT, largestTensorBytes: largest * BYTES_PER_FLOAT };
 }

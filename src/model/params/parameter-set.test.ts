@@ -23,9 +23,14 @@ describe('ParameterSet', () => {
     const second = new ParameterSet(specs, 1);
     try {
       expect(second.get('quantizer.codebook').dataSync()).toEqual(first.get('quantizer.codebook').dataSync());
-      const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(second.get('encoder.input.mlp.0.bias'), 3)), second.all());
+      const { value, grads } = tf.variableGrads(
+        () => tf.sum(tf.mul(second.get('encoder.input.mlp.0.bias'), 3)),
+        second.all(),
+      );
       const byName = second.gradientsByName(grads);
-      expect([...byName.keys()]).toEqual(['encoder.input.mlp.0.weight', 'encoder.input.mlp.0.bias', 'quantizer.codebook'].filter((n) => byName.has(n)));
+      expect([...byName.keys()]).toEqual(
+        ['encoder.input.mlp.0.weight', 'encoder.input.mlp.0.bias', 'quantizer.codebook'].filter((n) => byName.has(n)),
+      );
       expect(byName.get('encoder.input.mlp.0.bias')?.dataSync()).toEqual(new Float32Array([3, 3, 3]));
       tf.dispose([value, ...Object.values(grads)]);
     } finally {

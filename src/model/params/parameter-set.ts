@@ -11,7 +11,9 @@ import { assertUniqueNames, type Initializer, type ParameterSpec } from './param
 /** Initial values of one parameter, drawn from its own seeded stream so adding a parameter moves no other. */
 export function initialValues(spec: ParameterSpec, seed: number): Float32Array {
   const size = spec.shape.reduce((a, b) => a * b, 1);
-  return fill(new Float32Array(size), spec.init, () => createRng(RNG_STREAM.parameterInit, seed, hashString(spec.name)));
+  return fill(new Float32Array(size), spec.init, () =>
+    createRng(RNG_STREAM.parameterInit, seed, hashString(spec.name)),
+  );
 }
 
 function fill(out: Float32Array, init: Initializer, rng: () => ReturnType<typeof createRng>): Float32Array {
@@ -54,7 +56,10 @@ function isRegistered(name: string): boolean {
 export class ParameterSet {
   private readonly variables = new Map<string, tf.Variable>();
 
-  constructor(readonly specs: readonly ParameterSpec[], seed: number) {
+  constructor(
+    readonly specs: readonly ParameterSpec[],
+    seed: number,
+  ) {
     assertUniqueNames(specs);
     const setId = nextSetId++;
     for (const spec of specs) {

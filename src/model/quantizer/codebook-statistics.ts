@@ -39,9 +39,14 @@ export function perplexityOf(weights: ArrayLike<number>): number {
  * Statistics from the batch counts [K] (`quantize(...).counts`, real residues only) and, optionally, the EMA
  * cluster sizes [K] (`EmaState.clusterSize`), whose units are counts per step like `deadThreshold`.
  */
-export function codebookStatistics(counts: ArrayLike<number>, emaClusterSize?: ArrayLike<number>, deadThreshold = DEFAULT_DEAD_THRESHOLD): CodebookStatistics {
+export function codebookStatistics(
+  counts: ArrayLike<number>,
+  emaClusterSize?: ArrayLike<number>,
+  deadThreshold = DEFAULT_DEAD_THRESHOLD,
+): CodebookStatistics {
   const K = counts.length;
-  if (emaClusterSize && emaClusterSize.length !== K) throw new Error(`codebookStatistics: ${K} counts but ${emaClusterSize.length} EMA sizes`);
+  if (emaClusterSize && emaClusterSize.length !== K)
+    throw new Error(`codebookStatistics: ${K} counts but ${emaClusterSize.length} EMA sizes`);
   const total = sumOf(counts);
   const usage = Array.from({ length: K }, (_, k) => (total > 0 ? (counts[k] ?? 0) / total : 0));
   const usedCodes = usage.filter((u) => u > 0).length;

@@ -3,7 +3,15 @@ import type { QuantizerConfig } from '../model-config';
 import { resetDeadCodes } from './dead-code-reset';
 import { applyEma, codebookFromEma, type EmaState, type EmaUpdate } from './ema-update';
 
-const CONFIG: QuantizerConfig = { codes: 4, embeddingDim: 3, ema: true, decay: 0.99, epsilon: 1e-5, deadCodeReset: true, deadCodeThreshold: 0.01 };
+const CONFIG: QuantizerConfig = {
+  codes: 4,
+  embeddingDim: 3,
+  ema: true,
+  decay: 0.99,
+  epsilon: 1e-5,
+  deadCodeReset: true,
+  deadCodeThreshold: 0.01,
+};
 
 /** Codes 1 and 3 are dead (sizes 0.001 and 0 < 0.01); codes 0 and 2 are busy. */
 function busyAndDead(): EmaUpdate {
@@ -35,7 +43,9 @@ describe('resetDeadCodes (split a busy code)', () => {
     }
     // Each donor's mass is shared with the codes split from it, in halves: donor + its copies = its old size.
     for (const donor of new Set(resets.map((r) => r.donor))) {
-      const shares = resets.filter((r) => r.donor === donor).reduce((sum, r) => sum + (state.clusterSize[r.code] ?? 0), 0);
+      const shares = resets
+        .filter((r) => r.donor === donor)
+        .reduce((sum, r) => sum + (state.clusterSize[r.code] ?? 0), 0);
       expect((state.clusterSize[donor] ?? 0) + shares).toBeCloseTo(before.state.clusterSize[donor] ?? NaN, 5);
     }
     // Total EMA mass is conserved, so the smoothed sizes of untouched codes do not move.
@@ -59,7 +69,11 @@ describe('resetDeadCodes (split a busy code)', () => {
   test('does nothing when switched off, when nothing is dead, or when no code can be split', () => {
     const input = busyAndDead();
     expect(resetDeadCodes(input, { ...CONFIG, deadCodeReset: false }, 1, 1)).toEqual({ ...input, resets: [] });
-    const alive = applyEma(input.state, { counts: Float32Array.from([1, 1, 1, 1]), sums: new Float32Array(12) }, { ...CONFIG, deadCodeThreshold: 0.001 });
+    const alive = applyEma(
+      input.state,
+      { counts: Float32Array.from([1, 1, 1, 1]), sums: new Float32Array(12) },
+      { ...CONFIG, deadCodeThreshold: 0.001 },
+    );
     expect(resetDeadCodes(alive, { ...CONFIG, deadCodeThreshold: 0.001 }, 1, 1).resets).toEqual([]);
     const tiny = { ...input, state: { ...input.state, clusterSize: Float32Array.from([0.015, 0, 0.012, 0]) } };
     expect(resetDeadCodes(tiny, CONFIG, 1, 1).resets).toEqual([]);

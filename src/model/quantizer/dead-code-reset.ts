@@ -28,7 +28,12 @@ export interface DeadCodeResetResult extends EmaUpdate {
  * `config.deadCodeReset` is off, when nothing is dead, or when no code is busy enough to split.
  * `seed` is the run's seed and `step` the optimizer step, so a resumed run re-draws identically.
  */
-export function resetDeadCodes(update: EmaUpdate, config: QuantizerConfig, seed: number, step: number): DeadCodeResetResult {
+export function resetDeadCodes(
+  update: EmaUpdate,
+  config: QuantizerConfig,
+  seed: number,
+  step: number,
+): DeadCodeResetResult {
   const { state, codebook } = update;
   const threshold = config.deadCodeThreshold;
   const dead = indices(state.codes).filter((k) => (state.clusterSize[k] ?? 0) < threshold);

@@ -19,7 +19,12 @@ export interface EmaStatistics {
  * (int32, −1 on padding) and mask [B, L]. No gradient is meant to flow (call it outside the tape). Padding rows
  * contribute nothing, whatever they hold.
  */
-export function emaStatisticsTensors(z: tf.Tensor3D, codes: tf.Tensor2D, mask: tf.Tensor2D, codeCount: number): { counts: tf.Tensor1D; sums: tf.Tensor2D } {
+export function emaStatisticsTensors(
+  z: tf.Tensor3D,
+  codes: tf.Tensor2D,
+  mask: tf.Tensor2D,
+  codeCount: number,
+): { counts: tf.Tensor1D; sums: tf.Tensor2D } {
   const [B, L] = z.shape;
   return tf.tidy(() => {
     const N = B * L;
@@ -30,7 +35,12 @@ export function emaStatisticsTensors(z: tf.Tensor3D, codes: tf.Tensor2D, mask: t
 }
 
 /** {@link emaStatisticsTensors} read back to the CPU (awaits the device; never blocks a WebGPU queue). */
-export async function emaStatistics(z: tf.Tensor3D, codes: tf.Tensor2D, mask: tf.Tensor2D, codeCount: number): Promise<EmaStatistics> {
+export async function emaStatistics(
+  z: tf.Tensor3D,
+  codes: tf.Tensor2D,
+  mask: tf.Tensor2D,
+  codeCount: number,
+): Promise<EmaStatistics> {
   const { counts, sums } = emaStatisticsTensors(z, codes, mask, codeCount);
   try {
     const [countValues, sumValues] = await Promise.all([counts.data<'float32'>(), sums.data<'float32'>()]);
@@ -47,7 +57,8 @@ export function addEmaStatistics(parts: readonly EmaStatistics[]): EmaStatistics
   const counts = new Float32Array(first.counts.length);
   const sums = new Float32Array(first.sums.length);
   for (const part of parts) {
-    if (part.counts.length !== counts.length || part.sums.length !== sums.length) throw new Error('addEmaStatistics: statistics of different shapes');
+    if (part.counts.length !== counts.length || part.sums.length !== sums.length)
+      throw new Error('addEmaStatistics: statistics of different shapes');
     for (let k = 0; k < counts.length; k++) counts[k] = (counts[k] ?? 0) + (part.counts[k] ?? 0);
     for (let k = 0; k < sums.length; k++) sums[k] = (sums[k] ?? 0) + (part.sums[k] ?? 0);
   }

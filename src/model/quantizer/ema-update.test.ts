@@ -2,18 +2,36 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, test } from 'vitest';
 import type { QuantizerConfig } from '../model-config';
 import { addEmaStatistics, emaStatistics } from './ema-statistics';
-import { applyEma, assignCodebook, codebookFromEma, EMA_STATE_NAMES, emaStateFromArrays, emaStateToArrays, initialEmaState } from './ema-update';
+import {
+  applyEma,
+  assignCodebook,
+  codebookFromEma,
+  EMA_STATE_NAMES,
+  emaStateFromArrays,
+  emaStateToArrays,
+  initialEmaState,
+} from './ema-update';
 import { HAND_REAL_Z, handInputs } from './hand-example.node';
 import { quantize } from './quantize';
 
-const CONFIG: QuantizerConfig = { codes: 3, embeddingDim: 2, ema: true, decay: 0.99, epsilon: 1e-5, deadCodeReset: false, deadCodeThreshold: 0.01 };
+const CONFIG: QuantizerConfig = {
+  codes: 3,
+  embeddingDim: 2,
+  ema: true,
+  decay: 0.99,
+  epsilon: 1e-5,
+  deadCodeReset: false,
+  deadCodeThreshold: 0.01,
+};
 const INITIAL = Float32Array.from([0.1, 0.2, 0.3, 0.4, 0.5, 0.6]);
 const FIRST = { counts: Float32Array.from([2, 1, 0]), sums: Float32Array.from([0.4, 0.6, 0.9, 0.1, 0, 0]) };
 const SECOND = { counts: Float32Array.from([1, 1, 1]), sums: Float32Array.from([0.2, 0.2, 0.3, 0.3, 0.4, 0.4]) };
 
 function expectClose(actual: ArrayLike<number>, expected: readonly number[], relative = 1e-6): void {
   expect(actual.length).toBe(expected.length);
-  expected.forEach((e, k) => expect(Math.abs((actual[k] ?? NaN) - e)).toBeLessThanOrEqual(relative * Math.max(Math.abs(e), 1e-3)));
+  expected.forEach((e, k) =>
+    expect(Math.abs((actual[k] ?? NaN) - e)).toBeLessThanOrEqual(relative * Math.max(Math.abs(e), 1e-3)),
+  );
 }
 
 describe('applyEma (decay 0.99, ε 1e-5, K = 3)', () => {
@@ -47,7 +65,14 @@ describe('applyEma (decay 0.99, ε 1e-5, K = 3)', () => {
     expectClose(state.emaW, [0.10397, 0.20396, 0.30594, 0.39603, 0.49405, 0.59206]);
     // n = 0.0597, n + Kε = 0.05973; code 1 holds exactly n/3, so its smoothed size stays 0.0199.
     const s = [0.02981, 0.01991, 0.01001].map((c) => (c * 0.0597) / 0.05973);
-    expectClose(codebook, [0.10397 / s[0]!, 0.20396 / s[0]!, 0.30594 / 0.0199, 0.39603 / 0.0199, 0.49405 / s[2]!, 0.59206 / s[2]!]);
+    expectClose(codebook, [
+      0.10397 / s[0]!,
+      0.20396 / s[0]!,
+      0.30594 / 0.0199,
+      0.39603 / 0.0199,
+      0.49405 / s[2]!,
+      0.59206 / s[2]!,
+    ]);
     // NumPy: 3.4895084277, 6.8454375197, 15.3738693467, 19.9010050251, 49.380446187, 59.1765751836 (the REF bug
     // gives 3.4906665316 and 49.3317053292 for the first and fifth entries).
     expectClose(codebook, [3.4895084277, 6.8454375197, 15.3738693467, 19.9010050251, 49.380446187, 59.1765751836]);
@@ -58,7 +83,10 @@ describe('applyEma (decay 0.99, ε 1e-5, K = 3)', () => {
     const empty = applyEma(start, { counts: new Float32Array(3), sums: new Float32Array(6) }, CONFIG);
     expect(Array.from(start.clusterSize)).toEqual([0, 0, 0]);
     expect(start.emaW).toEqual(INITIAL);
-    expectClose(empty.codebook, Array.from(INITIAL, (v) => 0.99 * v));
+    expectClose(
+      empty.codebook,
+      Array.from(INITIAL, (v) => 0.99 * v),
+    );
     expect(() => applyEma(start, { counts: new Float32Array(2), sums: new Float32Array(6) }, CONFIG)).toThrow(/3×2/);
   });
 });
@@ -92,12 +120,22 @@ describe('EMA state serialisation and codebook assignment', () => {
     expect(arrays[EMA_STATE_NAMES.clusterSize]?.shape).toEqual([3]);
     expect(arrays[EMA_STATE_NAMES.emaW]?.shape).toEqual([3, 2]);
     // Through plain JSON numbers, as a checkpoint stores them.
-    const stored = JSON.parse(JSON.stringify(Object.entries(arrays).map(([name, a]) => [name, a.shape, Array.from(a.data)]))) as [string, number[], number[]][];
-    const back = emaStateFromArrays(Object.fromEntries(stored.map(([name, shape, data]) => [name, { shape, data: Float32Array.from(data) }])));
+    const stored = JSON.parse(
+      JSON.stringify(Object.entries(arrays).map(([name, a]) => [name, a.shape, Array.from(a.data)])),
+    ) as [string, number[], number[]][];
+    const back = emaStateFromArrays(
+      Object.fromEntries(stored.map(([name, shape, data]) => [name, { shape, data: Float32Array.from(data) }])),
+    );
     expect(back).toEqual(state);
-    expect(codebookFromEma(back, CONFIG.epsilon)).toEqual(applyEma(initialEmaState(INITIAL, 3, 2), FIRST, CONFIG).codebook);
-    expect(() => emaStateFromArrays({ [EMA_STATE_NAMES.emaW]: { shape: [3, 2], data: new Float32Array(6) } })).toThrow(/clusterSize/);
-    expect(() => emaStateFromArrays({ ...arrays, [EMA_STATE_NAMES.clusterSize]: { shape: [2], data: new Float32Array(2) } })).toThrow(/\[3\]/);
+    expect(codebookFromEma(back, CONFIG.epsilon)).toEqual(
+      applyEma(initialEmaState(INITIAL, 3, 2), FIRST, CONFIG).codebook,
+    );
+    expect(() => emaStateFromArrays({ [EMA_STATE_NAMES.emaW]: { shape: [3, 2], data: new Float32Array(6) } })).toThrow(
+      /clusterSize/,
+    );
+    expect(() =>
+      emaStateFromArrays({ ...arrays, [EMA_STATE_NAMES.clusterSize]: { shape: [2], data: new Float32Array(2) } }),
+    ).toThrow(/\[3\]/);
   });
 
   test('assignCodebook writes the values into the variable without leaking', () => {

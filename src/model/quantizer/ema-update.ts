@@ -21,7 +21,8 @@ export interface EmaState {
 
 /** A new state as FoldTree2 builds it: cluster sizes 0, `ema_w` a copy of the initial codebook [K·D]. */
 export function initialEmaState(codebook: Float32Array, codes: number, dim: number): EmaState {
-  if (codebook.length !== codes * dim) throw new Error(`initialEmaState: codebook has ${codebook.length} values, expected ${codes}×${dim}`);
+  if (codebook.length !== codes * dim)
+    throw new Error(`initialEmaState: codebook has ${codebook.length} values, expected ${codes}×${dim}`);
   return { codes, dim, clusterSize: new Float32Array(codes), emaW: Float32Array.from(codebook) };
 }
 
@@ -42,7 +43,8 @@ export interface EmaUpdate {
  */
 export function applyEma(state: EmaState, stats: EmaStatistics, config: QuantizerConfig): EmaUpdate {
   const { codes: K, dim: D } = state;
-  if (stats.counts.length !== K || stats.sums.length !== K * D) throw new Error(`applyEma: statistics do not match a ${K}×${D} codebook`);
+  if (stats.counts.length !== K || stats.sums.length !== K * D)
+    throw new Error(`applyEma: statistics do not match a ${K}×${D} codebook`);
   const decay = config.decay;
   const clusterSize = new Float32Array(K);
   const emaW = new Float32Array(K * D);
@@ -96,7 +98,9 @@ export function emaStateFromArrays(arrays: Readonly<Record<string, NamedArray>>)
   const sums = arrays[EMA_STATE_NAMES.emaW];
   if (!sizes || !sums) throw new Error(`EMA state needs ${EMA_STATE_NAMES.clusterSize} and ${EMA_STATE_NAMES.emaW}`);
   const [K, D] = sums.shape;
-  if (sums.shape.length !== 2 || K === undefined || D === undefined || sums.data.length !== K * D) throw new Error(`${EMA_STATE_NAMES.emaW} must be [K, D] with K·D values`);
-  if (sizes.shape.length !== 1 || sizes.shape[0] !== K || sizes.data.length !== K) throw new Error(`${EMA_STATE_NAMES.clusterSize} must be [${K}]`);
+  if (sums.shape.length !== 2 || K === undefined || D === undefined || sums.data.length !== K * D)
+    throw new Error(`${EMA_STATE_NAMES.emaW} must be [K, D] with K·D values`);
+  if (sizes.shape.length !== 1 || sizes.shape[0] !== K || sizes.data.length !== K)
+    throw new Error(`${EMA_STATE_NAMES.clusterSize} must be [${K}]`);
   return { codes: K, dim: D, clusterSize: Float32Array.from(sizes.data), emaW: Float32Array.from(sums.data) };
 }

@@ -22,7 +22,11 @@ export const HAND_CODES = [0, 1, 1];
 export const HAND_BETA = 0.25;
 
 /** z [1, 4, 2] with `padding` as the fourth row, and the mask [1, 4]. */
-export function handInputs(padding: readonly [number, number] = [5, -7]): { codebook: tf.Tensor2D; z: tf.Tensor3D; mask: tf.Tensor2D } {
+export function handInputs(padding: readonly [number, number] = [5, -7]): {
+  codebook: tf.Tensor2D;
+  z: tf.Tensor3D;
+  mask: tf.Tensor2D;
+} {
   return {
     codebook: tf.tensor2d(HAND_CODEBOOK),
     z: tf.tensor3d([[...HAND_REAL_Z, [...padding]]]),

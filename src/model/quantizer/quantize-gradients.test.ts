@@ -16,7 +16,9 @@ const W = [
 function gradients(f: (r: ReturnType<typeof quantize>) => tf.Scalar, padding?: readonly [number, number]) {
   return tf.tidy(() => {
     const { codebook, z, mask } = handInputs(padding);
-    const g = tf.grads((zz: tf.Tensor, cb: tf.Tensor) => f(quantize(cb as tf.Tensor2D, zz as tf.Tensor3D, mask, HAND_BETA)))([z, codebook]);
+    const g = tf.grads((zz: tf.Tensor, cb: tf.Tensor) =>
+      f(quantize(cb as tf.Tensor2D, zz as tf.Tensor3D, mask, HAND_BETA)),
+    )([z, codebook]);
     return { z: (g[0]?.arraySync() as number[][][])[0] ?? [], codebook: g[1]?.arraySync() as number[][] };
   });
 }
@@ -40,7 +42,9 @@ describe('straight-through estimator', () => {
 
 describe('VQ loss gradients', () => {
   test('d loss / dz = 2β(z − q)/(N·D) on real residues and exactly 0 on padding', () => {
-    const expected = HAND_REAL_Z.map((z, n) => z.map((v, d) => (2 * HAND_BETA * (v - (HAND_CODEBOOK[HAND_CODES[n] ?? 0]?.[d] ?? NaN))) / ND));
+    const expected = HAND_REAL_Z.map((z, n) =>
+      z.map((v, d) => (2 * HAND_BETA * (v - (HAND_CODEBOOK[HAND_CODES[n] ?? 0]?.[d] ?? NaN))) / ND),
+    );
     const g = gradients((r) => r.loss);
     expectRows(g.z, [...expected, [0, 0]], 7);
     expect(g.z[3]).toEqual([0, 0]);
@@ -61,8 +65,16 @@ describe('VQ loss gradients', () => {
     const indices = [0, 1, 2, 3, 4, 5];
     // The VALUE of each latent term depends on both inputs; only the gradient is stopped, so compare against the
     // finite difference of the one term the gradient flows through.
-    const numericCodebook = numericalGradient((cb) => quantize(cb as tf.Tensor2D, z, mask, HAND_BETA).qLatent, codebook, indices);
-    const numericZ = numericalGradient((zz) => tf.mul(quantize(codebook, zz as tf.Tensor3D, mask, HAND_BETA).eLatent, HAND_BETA), z, indices);
+    const numericCodebook = numericalGradient(
+      (cb) => quantize(cb as tf.Tensor2D, z, mask, HAND_BETA).qLatent,
+      codebook,
+      indices,
+    );
+    const numericZ = numericalGradient(
+      (zz) => tf.mul(quantize(codebook, zz as tf.Tensor3D, mask, HAND_BETA).eLatent, HAND_BETA),
+      z,
+      indices,
+    );
     const analytic = gradients((r) => r.loss);
     expect(maxRelativeError(analytic.codebook.flat(), numericCodebook)).toBeLessThan(1e-2);
     expect(maxRelativeError(analytic.z.flat().slice(0, 6), numericZ)).toBeLessThan(1e-2);
@@ -71,8 +83,15 @@ describe('VQ loss gradients', () => {
 
   test('padding values change no gradient', () => {
     const reference = gradients((r) => tf.add(r.loss, tf.sum(tf.mul(r.quantized, tf.tensor3d([W])))), [0, 0]);
-    for (const padding of [[3, 3], [0.9, 0.3], [-1e5, 2e5], [NaN, -Infinity]] as const) {
-      expect(gradients((r) => tf.add(r.loss, tf.sum(tf.mul(r.quantized, tf.tensor3d([W])))), padding)).toEqual(reference);
+    for (const padding of [
+      [3, 3],
+      [0.9, 0.3],
+      [-1e5, 2e5],
+      [NaN, -Infinity],
+    ] as const) {
+      expect(gradients((r) => tf.add(r.loss, tf.sum(tf.mul(r.quantized, tf.tensor3d([W])))), padding)).toEqual(
+        reference,
+      );
     }
   });
 });

@@ -64,7 +64,11 @@ describe('quantize on a real sample batch', () => {
         for (let d = 0; d < D; d++) expect(out.quantized[n * D + d]).toBe(0);
         continue;
       }
-      const distance = (k: number) => Array.from({ length: D }, (_, d) => ((zValues[n * D + d] ?? 0) - (e[k * D + d] ?? 0)) ** 2).reduce((a, b) => a + b, 0);
+      const distance = (k: number) =>
+        Array.from({ length: D }, (_, d) => ((zValues[n * D + d] ?? 0) - (e[k * D + d] ?? 0)) ** 2).reduce(
+          (a, b) => a + b,
+          0,
+        );
       const best = Array.from({ length: K }, (_, k) => k).reduce((a, k) => (distance(k) < distance(a) ? k : a), 0);
       expect(out.codes[n]).toBe(best);
       histogram[best] = (histogram[best] ?? 0) + 1;

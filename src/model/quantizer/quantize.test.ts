@@ -49,7 +49,12 @@ describe('quantize on the hand-made 2-D example', () => {
 
   test('padding values change no code, count, loss or quantized value (even NaN and huge values)', () => {
     const reference = run([0, 0]);
-    for (const padding of [[5, -7], [0.9, 0.3], [1e6, -1e6], [NaN, Infinity]] as const) {
+    for (const padding of [
+      [5, -7],
+      [0.9, 0.3],
+      [1e6, -1e6],
+      [NaN, Infinity],
+    ] as const) {
       expect(run(padding)).toEqual(reference);
     }
   });

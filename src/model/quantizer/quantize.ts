@@ -35,12 +35,20 @@ export interface QuantizeResult {
  * Means are over real residues only (N_real·D), whereas FoldTree2 averages over its unpadded node list, which is
  * the same set: the padded layout changes nothing.
  */
-export function quantize(codebook: tf.Tensor2D, z: tf.Tensor3D, mask: tf.Tensor2D, commitmentCost: number, residueDenominator?: number): QuantizeResult {
+export function quantize(
+  codebook: tf.Tensor2D,
+  z: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  commitmentCost: number,
+  residueDenominator?: number,
+): QuantizeResult {
   const [B, L, D] = z.shape;
   const [K, codeDim] = codebook.shape;
   if (codeDim !== D) throw new Error(`quantize: z has width ${D}, the codebook ${codeDim}`);
-  if (mask.shape[0] !== B || mask.shape[1] !== L) throw new Error(`quantize: mask ${mask.shape.join('×')} does not match z ${B}×${L}`);
-  if (!Number.isFinite(commitmentCost) || commitmentCost < 0) throw new RangeError(`quantize: commitment cost must be ≥ 0, got ${commitmentCost}`);
+  if (mask.shape[0] !== B || mask.shape[1] !== L)
+    throw new Error(`quantize: mask ${mask.shape.join('×')} does not match z ${B}×${L}`);
+  if (!Number.isFinite(commitmentCost) || commitmentCost < 0)
+    throw new RangeError(`quantize: commitment cost must be ≥ 0, got ${commitmentCost}`);
   return tf.tidy(() => {
     const N = B * L;
     const { rows: zClean, maskColumn } = maskedRows(z, mask);
@@ -53,9 +61,11 @@ export function quantize(codebook: tf.Tensor2D, z: tf.Tensor3D, mask: tf.Tensor2
     const q = tf.matMul(oneHot, codebook);
 
     // Over this batch's real residues, or over a whole accumulation window's when `residueDenominator` is given.
-    const residues = residueDenominator === undefined ? tf.maximum(tf.sum(maskColumn), 1) : Math.max(residueDenominator, 1);
+    const residues =
+      residueDenominator === undefined ? tf.maximum(tf.sum(maskColumn), 1) : Math.max(residueDenominator, 1);
     const elements = tf.mul(residues, D);
-    const meanSquare = (a: tf.Tensor, b: tf.Tensor): tf.Scalar => tf.div(tf.sum(tf.mul(tf.square(tf.sub(a, b)), maskColumn)), elements);
+    const meanSquare = (a: tf.Tensor, b: tf.Tensor): tf.Scalar =>
+      tf.div(tf.sum(tf.mul(tf.square(tf.sub(a, b)), maskColumn)), elements);
     const qLatent = meanSquare(q, stopGradient(zClean));
     const eLatent = meanSquare(stopGradient(q), zClean);
     const loss = tf.add(qLatent, tf.mul(eLatent, commitmentCost)) as tf.Scalar;

@@ -12,7 +12,13 @@ export const CODEBOOK_PARAMETER = 'quantizer.codebook';
 
 /** `quantizer.codebook` [K, D], U(−1/K, 1/K) like FoldTree2's `embeddings.weight.data.uniform_(−1/K, 1/K)`. */
 export function quantizerSpecs(config: QuantizerConfig): ParameterSpec[] {
-  return [{ name: CODEBOOK_PARAMETER, shape: [config.codes, config.embeddingDim], init: { kind: 'uniform', limit: 1 / config.codes } }];
+  return [
+    {
+      name: CODEBOOK_PARAMETER,
+      shape: [config.codes, config.embeddingDim],
+      init: { kind: 'uniform', limit: 1 / config.codes },
+    },
+  ];
 }
 
 /** Whether the optimizer should update the codebook: only when it is not maintained by EMA. */

@@ -27,7 +27,10 @@ describe('stopGradient', () => {
   test('works for variables under variableGrads and leaks no tensor', () => {
     const v = tf.variable(tf.tensor1d([2, 4]));
     const before = tf.memory().numTensors;
-    const { value, grads } = tf.variableGrads(() => tf.sum(tf.add(tf.mul(v, 3), tf.square(stopGradient(v)))) as tf.Scalar, [v]);
+    const { value, grads } = tf.variableGrads(
+      () => tf.sum(tf.add(tf.mul(v, 3), tf.square(stopGradient(v)))) as tf.Scalar,
+      [v],
+    );
     expect(value.dataSync()[0]).toBe(3 * 6 + 4 + 16);
     expect(Array.from(grads[v.name]?.dataSync() ?? [])).toEqual([3, 3]);
     tf.dispose([value, ...Object.values(grads)]);

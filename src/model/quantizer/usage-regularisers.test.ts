@@ -11,14 +11,28 @@ const SIGMA = 1 / (1 + Math.exp(-1));
 const P = [((0.5 + SIGMA) / 2 + 1e-3) / (1.002 + 1e-8), ((0.5 + 1 - SIGMA) / 2 + 1e-3) / (1.002 + 1e-8)];
 
 function inputs(padding: number) {
-  return { codebook: tf.tensor2d([[0], [1]]), z: tf.tensor3d([[[0], [1]], [[0], [padding]]]), mask: tf.tensor2d([[1, 1], [1, 0]]) };
+  return {
+    codebook: tf.tensor2d([[0], [1]]),
+    z: tf.tensor3d([
+      [[0], [1]],
+      [[0], [padding]],
+    ]),
+    mask: tf.tensor2d([
+      [1, 1],
+      [1, 0],
+    ]),
+  };
 }
 
 function terms(padding: number) {
   return tf.tidy(() => {
     const { codebook, z, mask } = inputs(padding);
     const p = softCodeUsage(codebook, z, mask);
-    return { p: Array.from(p.dataSync()), diversity: diversityPenalty(p).dataSync()[0] ?? NaN, kl: klToPrior(p, uniformPrior(2)).dataSync()[0] ?? NaN };
+    return {
+      p: Array.from(p.dataSync()),
+      diversity: diversityPenalty(p).dataSync()[0] ?? NaN,
+      kl: klToPrior(p, uniformPrior(2)).dataSync()[0] ?? NaN,
+    };
   });
 }
 
@@ -30,20 +44,31 @@ describe('soft code-usage regularisers (FoldTree2 HEAD)', () => {
     // Σ (p − ½)² = 2·(0.1152987)²; NumPy 0.0265875762.
     expect(diversity).toBeCloseTo(2 * ((P[0] ?? NaN) - 0.5) ** 2, 6);
     // Σ p ln(2p); NumPy 0.0268283592.
-    expect(kl).toBeCloseTo(P.reduce((s, v) => s + v * Math.log(2 * v), 0), 6);
+    expect(kl).toBeCloseTo(
+      P.reduce((s, v) => s + v * Math.log(2 * v), 0),
+      6,
+    );
   });
 
   test('padding changes nothing; gradients match finite differences', () => {
     expect(terms(-40)).toEqual(terms(0.7));
     const { codebook, z, mask } = inputs(0.3);
-    const zPoint = tf.tensor3d([[[0.2], [0.9]], [[0.4], [0.3]]]);
+    const zPoint = tf.tensor3d([
+      [[0.2], [0.9]],
+      [[0.4], [0.3]],
+    ]);
     const f = (zz: tf.Tensor) => diversityPenalty(softCodeUsage(codebook, zz as tf.Tensor3D, mask));
     const indices = [0, 1, 2, 3];
     const analytic = analyticGradient(f, zPoint, indices);
     expect(analytic[3]).toBe(0);
-    expect(maxRelativeError(analytic.slice(0, 3), numericalGradient(f, zPoint, indices.slice(0, 3)), 1e-4)).toBeLessThan(1e-2);
-    const g = (cb: tf.Tensor) => klToPrior(softCodeUsage(cb as tf.Tensor2D, zPoint, mask), Float32Array.from([0.3, 0.7]));
-    expect(maxRelativeError(analyticGradient(g, codebook, [0, 1]), numericalGradient(g, codebook, [0, 1]), 1e-4)).toBeLessThan(1e-2);
+    expect(
+      maxRelativeError(analytic.slice(0, 3), numericalGradient(f, zPoint, indices.slice(0, 3)), 1e-4),
+    ).toBeLessThan(1e-2);
+    const g = (cb: tf.Tensor) =>
+      klToPrior(softCodeUsage(cb as tf.Tensor2D, zPoint, mask), Float32Array.from([0.3, 0.7]));
+    expect(
+      maxRelativeError(analyticGradient(g, codebook, [0, 1]), numericalGradient(g, codebook, [0, 1]), 1e-4),
+    ).toBeLessThan(1e-2);
     tf.dispose([codebook, z, mask, zPoint]);
   });
 

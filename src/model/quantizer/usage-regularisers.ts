@@ -21,7 +21,12 @@ export interface SoftUsageOptions {
  * p [K]: the smoothed soft code usage of a batch, differentiable w.r.t. z [B, L, D] and the codebook [K, D].
  * Padding rows of z (mask [B, L] = 0) change nothing. Tidy-safe.
  */
-export function softCodeUsage(codebook: tf.Tensor2D, z: tf.Tensor3D, mask: tf.Tensor2D, options: SoftUsageOptions = {}): tf.Tensor1D {
+export function softCodeUsage(
+  codebook: tf.Tensor2D,
+  z: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  options: SoftUsageOptions = {},
+): tf.Tensor1D {
   const [B, L] = z.shape;
   const K = codebook.shape[0];
   const tau = Math.max(options.temperature ?? 1, EPS);
@@ -45,7 +50,8 @@ export function diversityPenalty(usage: tf.Tensor1D): tf.Scalar {
 
 /** KL(p ‖ prior) = Σ p (log(p + ε) − log(prior + ε)), the prior [K] a constant (clamped to ε, renormalised). */
 export function klToPrior(usage: tf.Tensor1D, prior: Float32Array): tf.Scalar {
-  if (prior.length !== usage.shape[0]) throw new Error(`klToPrior: prior has ${prior.length} entries, usage ${usage.shape[0]}`);
+  if (prior.length !== usage.shape[0])
+    throw new Error(`klToPrior: prior has ${prior.length} entries, usage ${usage.shape[0]}`);
   const clamped = Array.from(prior, (v) => Math.max(v, EPS));
   const total = clamped.reduce((a, b) => a + b, 0) + EPS;
   const logPrior = Float32Array.from(clamped, (v) => Math.log(v / total + EPS));
@@ -54,7 +60,8 @@ export function klToPrior(usage: tf.Tensor1D, prior: Float32Array): tf.Scalar {
 
 /** FoldTree2's running prior: prior ← m·prior + (1 − m)·p, renormalised (HEAD m = 0.95). Start from 1/K each. */
 export function updateRunningPrior(prior: Float32Array, usage: ArrayLike<number>, momentum = 0.95): Float32Array {
-  if (usage.length !== prior.length) throw new Error(`updateRunningPrior: ${prior.length} prior entries, ${usage.length} usage entries`);
+  if (usage.length !== prior.length)
+    throw new Error(`updateRunningPrior: ${prior.length} prior entries, ${usage.length} usage entries`);
   const next = Float32Array.from(prior, (v, k) => momentum * v + (1 - momentum) * (usage[k] ?? 0));
   const total = next.reduce((a, b) => a + b, 0);
   return total > 0 ? next.map((v) => v / total) : Float32Array.from(prior);

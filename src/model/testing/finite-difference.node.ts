@@ -6,7 +6,12 @@
 import * as tf from '@tensorflow/tfjs';
 
 /** d f / d x at the given flat indices of `x`, by (f(x + h) − f(x − h)) / 2h, f evaluated in float32. */
-export function numericalGradient(f: (x: tf.Tensor) => tf.Scalar, x: tf.Tensor, indices: readonly number[], step = 1e-2): number[] {
+export function numericalGradient(
+  f: (x: tf.Tensor) => tf.Scalar,
+  x: tf.Tensor,
+  indices: readonly number[],
+  step = 1e-2,
+): number[] {
   const base = x.dataSync().slice();
   return indices.map((k) => {
     const value = base[k] ?? 0;
@@ -35,5 +40,9 @@ export function probeIndices(size: number, count = 8): number[] {
 
 /** Largest |a − n| / max(|a|, |n|, floor) over paired entries. */
 export function maxRelativeError(analytic: readonly number[], numeric: readonly number[], floor = 1e-3): number {
-  return Math.max(...analytic.map((a, k) => Math.abs(a - (numeric[k] ?? NaN)) / Math.max(Math.abs(a), Math.abs(numeric[k] ?? 0), floor)));
+  return Math.max(
+    ...analytic.map(
+      (a, k) => Math.abs(a - (numeric[k] ?? NaN)) / Math.max(Math.abs(a), Math.abs(numeric[k] ?? 0), floor),
+    ),
+  );
 }

@@ -71,10 +71,12 @@ export interface FullModelReferenceAnswer {
 
 /** Every parameter as { shape, data } under its studio name. */
 export function exportParameters(params: ParameterSet): Record<string, NamedArray> {
-  return Object.fromEntries(params.names().map((name) => {
-    const variable = params.get(name);
-    return [name, { shape: variable.shape, data: Array.from(variable.dataSync()) }];
-  }));
+  return Object.fromEntries(
+    params.names().map((name) => {
+      const variable = params.get(name);
+      return [name, { shape: variable.shape, data: Array.from(variable.dataSync()) }];
+    }),
+  );
 }
 
 function plain(feature: BatchFeature | undefined, type: string): { cols: number; data: number[] } {
@@ -83,7 +85,17 @@ function plain(feature: BatchFeature | undefined, type: string): { cols: number;
 }
 
 function batchJson(batch: PaddedBatch): Record<string, unknown> {
-  const residue = ['res', 'positions', 'fourier1dr', 'fourier1di', 'AA', 'ss', 'bondangles', 'plddt', 'coords'] as const;
+  const residue = [
+    'res',
+    'positions',
+    'fourier1dr',
+    'fourier1di',
+    'AA',
+    'ss',
+    'bondangles',
+    'plddt',
+    'coords',
+  ] as const;
   return {
     batchSize: batch.batchSize,
     paddedLength: batch.paddedLength,
@@ -102,7 +114,11 @@ export function runFullModelReference(request: FullModelReferenceRequest): FullM
   const dir = mkdtempSync(join(tmpdir(), 'full-model-'));
   try {
     const file = join(dir, 'request.json');
-    const json = { ...request, batch: batchJson(request.batch), sampledNegatives: Array.from(request.sampledNegatives) };
+    const json = {
+      ...request,
+      batch: batchJson(request.batch),
+      sampledNegatives: Array.from(request.sampledNegatives),
+    };
     writeFileSync(file, JSON.stringify(json));
     const stdout = runPython({ file: SCRIPT }, { args: [file] });
     return JSON.parse(stdout) as FullModelReferenceAnswer;
@@ -127,7 +143,13 @@ export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<num
  * The entries of a padded [B, L, C] (or, `pairwise`, [B, L, L, C]) array that belong to real residues / real
  * pairs, in order; padding values are unspecified for decoder outputs, so comparisons skip them.
  */
-export function realEntries(values: ArrayLike<number>, lengths: Int32Array, L: number, cols: number, pairwise: boolean): number[] {
+export function realEntries(
+  values: ArrayLike<number>,
+  lengths: Int32Array,
+  L: number,
+  cols: number,
+  pairwise: boolean,
+): number[] {
   const out: number[] = [];
   lengths.forEach((n, b) => {
     for (let i = 0; i < n; i++)

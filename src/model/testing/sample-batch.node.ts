@@ -24,9 +24,17 @@ export async function sampleBatch(options: SampleBatchOptions): Promise<PaddedBa
   await h5wasm.ready;
   const handle = await openStructsFile(h5wasm, SAMPLE, 'sample-structs.h5');
   try {
-    const ids = readIndex(handle).proteins.slice(options.offset ?? 0, (options.offset ?? 0) + options.proteins).map((p) => p.id);
-    const { batch, skipped } = readBatch(handle, ids, { maxLength: options.maxLength, seed: options.seed ?? 7, epoch: 0, ...(options.nodeTypes ? { nodeTypes: options.nodeTypes } : {}) });
-    if (!batch || skipped.length > 0) throw new Error(`sample proteins failed to load: ${skipped.map((s) => s.reason).join('; ')}`);
+    const ids = readIndex(handle)
+      .proteins.slice(options.offset ?? 0, (options.offset ?? 0) + options.proteins)
+      .map((p) => p.id);
+    const { batch, skipped } = readBatch(handle, ids, {
+      maxLength: options.maxLength,
+      seed: options.seed ?? 7,
+      epoch: 0,
+      ...(options.nodeTypes ? { nodeTypes: options.nodeTypes } : {}),
+    });
+    if (!batch || skipped.length > 0)
+      throw new Error(`sample proteins failed to load: ${skipped.map((s) => s.reason).join('; ')}`);
     return batch;
   } finally {
     closeStructsFile(handle);

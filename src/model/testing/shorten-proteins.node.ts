@@ -11,10 +11,13 @@ export function shortenProteins(batch: PaddedBatch, lengths: readonly number[]):
   const real = (b: number, i: number): boolean => i < keep(b);
   const shorten = (feature: BatchFeature): BatchFeature => {
     const data = feature.data.slice();
-    for (let b = 0; b < B; b++) for (let i = keep(b); i < L; i++) data.fill(0, (b * L + i) * feature.cols, (b * L + i + 1) * feature.cols);
+    for (let b = 0; b < B; b++)
+      for (let i = keep(b); i < L; i++) data.fill(0, (b * L + i) * feature.cols, (b * L + i + 1) * feature.cols);
     return { data, cols: feature.cols };
   };
-  const residueFeatures = Object.fromEntries(Object.entries(batch.residueFeatures).map(([type, f]) => [type, f && shorten(f)]));
+  const residueFeatures = Object.fromEntries(
+    Object.entries(batch.residueFeatures).map(([type, f]) => [type, f && shorten(f)]),
+  );
   const contactMask = batch.contactMask.slice();
   const contactDistance = batch.contactDistance.slice();
   const contactCounts = new Int32Array(B);

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHART_REFRESH_MS, chartRefreshInterval, MAX_CHART_REFRESH_MS, refreshCharts, useChartFeed } from './chart-feed';
+import {
+  CHART_REFRESH_MS,
+  chartRefreshInterval,
+  MAX_CHART_REFRESH_MS,
+  refreshCharts,
+  useChartFeed,
+} from './chart-feed';
 import { fakePoints } from '../fake-metric-points.node';
 import { appendMetrics, resetMetrics } from './metrics-store';
 

@@ -46,7 +46,12 @@ export interface ChartFeedState {
   readonly received: number;
 }
 
-const snapshot = (state: MetricsState): ChartFeedState => ({ series: state.series, seriesNames: state.seriesNames, latest: state.latest, received: state.received });
+const snapshot = (state: MetricsState): ChartFeedState => ({
+  series: state.series,
+  seriesNames: state.seriesNames,
+  latest: state.latest,
+  received: state.received,
+});
 
 export const useChartFeed = create<ChartFeedState>()(() => snapshot(useMetricsStore.getState()));
 

@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { gridRows } from './chart-grid';
 import type { SeriesPoint } from './downsample-metrics';
 
-const series = (n: number, value: (k: number) => number): SeriesPoint[] => Array.from({ length: n }, (_, k) => ({ step: k + 1, value: value(k), elapsedMs: 1000 * (k + 1) }));
+const series = (n: number, value: (k: number) => number): SeriesPoint[] =>
+  Array.from({ length: n }, (_, k) => ({ step: k + 1, value: value(k), elapsedMs: 1000 * (k + 1) }));
 
 describe('gridRows', () => {
   it('puts long lines on shared x positions: at most two per bucket plus each line’s ends', () => {
     const a = series(5_000, (k) => Math.sin(k / 10));
     const b = series(5_000, (k) => Math.cos(k / 7));
-    const rows = gridRows([{ key: 'r0', points: a }, { key: 'r1', points: b }], 'step', 100);
+    const rows = gridRows(
+      [
+        { key: 'r0', points: a },
+        { key: 'r1', points: b },
+      ],
+      'step',
+      100,
+    );
     expect(rows.length).toBeLessThanOrEqual(2 * 100 + 2);
     expect(rows[0]).toMatchObject({ x: 1, r0: a[0]?.value, r1: b[0]?.value });
     expect(rows.at(-1)).toMatchObject({ x: 5_000, r0: a.at(-1)?.value, r1: b.at(-1)?.value });

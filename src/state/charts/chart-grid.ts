@@ -24,7 +24,12 @@ interface Extremes {
 }
 
 /** Calls `visit(x, value)` for each drawable point of `line` (x known; with `positiveOnly`, value > 0). */
-function forEachPoint(line: GridLine, mode: XAxisMode, positiveOnly: boolean, visit: (x: number, value: number, index: number) => void): void {
+function forEachPoint(
+  line: GridLine,
+  mode: XAxisMode,
+  positiveOnly: boolean,
+  visit: (x: number, value: number, index: number) => void,
+): void {
   const { points, values } = line;
   for (let i = 0; i < points.length; i++) {
     const point = points[i] as SeriesPoint;
@@ -39,8 +44,14 @@ function forEachPoint(line: GridLine, mode: XAxisMode, positiveOnly: boolean, vi
  * At most 2 × `buckets` rows plus each line's first and last point, in ascending x, each line's values under its
  * key. With `positiveOnly` (log axes) values ≤ 0 are left out.
  */
-export function gridRows(lines: readonly GridLine[], mode: XAxisMode, buckets: number, positiveOnly = false): LineRow[] {
-  if (!Number.isInteger(buckets) || buckets < 1) throw new RangeError(`buckets must be a positive integer, got ${buckets}`);
+export function gridRows(
+  lines: readonly GridLine[],
+  mode: XAxisMode,
+  buckets: number,
+  positiveOnly = false,
+): LineRow[] {
+  if (!Number.isInteger(buckets) || buckets < 1)
+    throw new RangeError(`buckets must be a positive integer, got ${buckets}`);
   let xMin = Infinity;
   let xMax = -Infinity;
   const ends = lines.map((line) => {

@@ -15,7 +15,10 @@ class MemoryStorage {
 }
 
 const storage = new MemoryStorage();
-storage.setItem('foldtree-studio/chart-options/v1', JSON.stringify({ state: { smoothing: 0.3, xAxis: 'time', ignoreOutliers: true, logY: { loss: true } }, version: 1 }));
+storage.setItem(
+  'foldtree-studio/chart-options/v1',
+  JSON.stringify({ state: { smoothing: 0.3, xAxis: 'time', ignoreOutliers: true, logY: { loss: true } }, version: 1 }),
+);
 vi.stubGlobal('localStorage', storage);
 // Imported after the stub: the store reads its stored value when it is created.
 const options = await import('./chart-options');
@@ -26,7 +29,12 @@ const stored = () => JSON.parse(storage.getItem(CHART_OPTIONS_KEY) ?? 'null') as
 describe('chart options', () => {
   it('starts from what was stored under the versioned key', () => {
     expect(CHART_OPTIONS_KEY).toBe('foldtree-studio/chart-options/v1');
-    expect(useChartOptions.getState()).toEqual({ smoothing: 0.3, xAxis: 'time', ignoreOutliers: true, logY: { loss: true } });
+    expect(useChartOptions.getState()).toEqual({
+      smoothing: 0.3,
+      xAxis: 'time',
+      ignoreOutliers: true,
+      logY: { loss: true },
+    });
   });
 
   describe('after a reset', () => {
@@ -39,7 +47,12 @@ describe('chart options', () => {
       options.setIgnoreOutliers(true);
       options.setLogY('grad', false);
       options.setLogY('loss', true);
-      expect(stored().state).toEqual({ smoothing: 0.85, xAxis: 'time', ignoreOutliers: true, logY: { grad: false, loss: true } });
+      expect(stored().state).toEqual({
+        smoothing: 0.85,
+        xAxis: 'time',
+        ignoreOutliers: true,
+        logY: { grad: false, loss: true },
+      });
     });
 
     it('clamps smoothing to [0, 0.99] and reads NaN as 0', () => {
@@ -60,9 +73,20 @@ describe('chart options', () => {
     });
 
     it('a stored value that is broken or edited by hand falls back field by field', async () => {
-      storage.setItem(CHART_OPTIONS_KEY, JSON.stringify({ state: { smoothing: 7, xAxis: 'wall', ignoreOutliers: true, logY: { lr: 'yes', grad: false } }, version: 1 }));
+      storage.setItem(
+        CHART_OPTIONS_KEY,
+        JSON.stringify({
+          state: { smoothing: 7, xAxis: 'wall', ignoreOutliers: true, logY: { lr: 'yes', grad: false } },
+          version: 1,
+        }),
+      );
       await useChartOptions.persist.rehydrate();
-      expect(useChartOptions.getState()).toEqual({ smoothing: DEFAULT_CHART_OPTIONS.smoothing, xAxis: 'step', ignoreOutliers: true, logY: { grad: false } });
+      expect(useChartOptions.getState()).toEqual({
+        smoothing: DEFAULT_CHART_OPTIONS.smoothing,
+        xAxis: 'step',
+        ignoreOutliers: true,
+        logY: { grad: false },
+      });
       expect(options.sanitizeChartOptions('nonsense')).toBe(DEFAULT_CHART_OPTIONS);
       expect(options.sanitizeChartOptions(null)).toBe(DEFAULT_CHART_OPTIONS);
     });

@@ -23,7 +23,12 @@ export interface ChartOptionsState {
   readonly logY: Readonly<Record<string, boolean>>;
 }
 
-export const DEFAULT_CHART_OPTIONS: ChartOptionsState = { smoothing: 0.6, xAxis: 'step', ignoreOutliers: false, logY: {} };
+export const DEFAULT_CHART_OPTIONS: ChartOptionsState = {
+  smoothing: 0.6,
+  xAxis: 'step',
+  ignoreOutliers: false,
+  logY: {},
+};
 
 /** `raw` (e.g. the parsed stored value) as options: each valid field kept, anything else from the defaults. */
 export function sanitizeChartOptions(raw: unknown): ChartOptionsState {
@@ -36,9 +41,13 @@ export function sanitizeChartOptions(raw: unknown): ChartOptionsState {
   const smoothing = value['smoothing'];
   const xAxis = value['xAxis'];
   return {
-    smoothing: typeof smoothing === 'number' && smoothing >= 0 && smoothing <= MAX_SMOOTHING ? smoothing : DEFAULT_CHART_OPTIONS.smoothing,
+    smoothing:
+      typeof smoothing === 'number' && smoothing >= 0 && smoothing <= MAX_SMOOTHING
+        ? smoothing
+        : DEFAULT_CHART_OPTIONS.smoothing,
     xAxis: X_AXIS_MODES.find((mode) => mode === xAxis) ?? DEFAULT_CHART_OPTIONS.xAxis,
-    ignoreOutliers: typeof value['ignoreOutliers'] === 'boolean' ? value['ignoreOutliers'] : DEFAULT_CHART_OPTIONS.ignoreOutliers,
+    ignoreOutliers:
+      typeof value['ignoreOutliers'] === 'boolean' ? value['ignoreOutliers'] : DEFAULT_CHART_OPTIONS.ignoreOutliers,
     logY,
   };
 }

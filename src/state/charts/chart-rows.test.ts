@@ -14,7 +14,15 @@ const overlay = [
 
 describe('buildLineRows', () => {
   it('puts every line on the step axis, one row per step in order', () => {
-    expect(buildLineRows([{ key: 'r0', points: run }, { key: 'o0_0', points: overlay }], 'step')).toEqual([
+    expect(
+      buildLineRows(
+        [
+          { key: 'r0', points: run },
+          { key: 'o0_0', points: overlay },
+        ],
+        'step',
+      ),
+    ).toEqual([
       { x: 1, r0: 2 },
       { x: 2, r0: 0, o0_0: 7 },
       { x: 3, r0: 5 },
@@ -24,7 +32,16 @@ describe('buildLineRows', () => {
 
   it('on the time axis aligns runs by elapsed time and leaves out points without one', () => {
     const untimed = [{ step: 9, value: 1 }];
-    expect(buildLineRows([{ key: 'r0', points: run }, { key: 'o0_0', points: overlay }, { key: 'r1', points: untimed }], 'time')).toEqual([
+    expect(
+      buildLineRows(
+        [
+          { key: 'r0', points: run },
+          { key: 'o0_0', points: overlay },
+          { key: 'r1', points: untimed },
+        ],
+        'time',
+      ),
+    ).toEqual([
       { x: 1_000, r0: 2, o0_0: 7 },
       { x: 2_500, r0: 0 },
       { x: 4_000, r0: 5 },

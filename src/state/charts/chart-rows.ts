@@ -54,8 +54,17 @@ export interface ChartMarker {
  * Where each event goes: at its step, or on a time axis at the elapsed time of `reference`'s point at that step
  * (or the last one before it; 0 before the first). `reference` is one of the run's series in step order.
  */
-export function placeMarkers(events: readonly RunEvent[], reference: readonly SeriesPoint[], mode: XAxisMode): ChartMarker[] {
-  return events.map((event) => ({ x: mode === 'step' ? event.step : elapsedAtStep(reference, event.step), step: event.step, kind: event.kind, label: event.label }));
+export function placeMarkers(
+  events: readonly RunEvent[],
+  reference: readonly SeriesPoint[],
+  mode: XAxisMode,
+): ChartMarker[] {
+  return events.map((event) => ({
+    x: mode === 'step' ? event.step : elapsedAtStep(reference, event.step),
+    step: event.step,
+    kind: event.kind,
+    label: event.label,
+  }));
 }
 
 function elapsedAtStep(points: readonly SeriesPoint[], step: number): number {

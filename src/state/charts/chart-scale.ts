@@ -36,7 +36,8 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
  */
 export function robustDomain(values: Iterable<number>, options: RobustDomainOptions = {}): [number, number] | null {
   const { lower = 0.01, upper = 0.99, padding = 0.05, log = false } = options;
-  if (!(lower >= 0 && lower <= upper && upper <= 1)) throw new RangeError(`percentiles must satisfy 0 ≤ lower ≤ upper ≤ 1, got ${lower}, ${upper}`);
+  if (!(lower >= 0 && lower <= upper && upper <= 1))
+    throw new RangeError(`percentiles must satisfy 0 ≤ lower ≤ upper ≤ 1, got ${lower}, ${upper}`);
   const kept: number[] = [];
   for (const value of values) {
     if (!Number.isFinite(value) || (log && !(value > 0))) continue;

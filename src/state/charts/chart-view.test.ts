@@ -3,7 +3,8 @@ import { MAX_CHART_VALUES, maxPointsForWidth, MIN_CHART_POINTS, rawView, smoothV
 import { downsampleMinMax, type SeriesPoint } from './downsample-metrics';
 import { smoothedView } from './smoothing';
 
-const series = (n: number): SeriesPoint[] => Array.from({ length: n }, (_, k) => ({ step: k + 1, value: k === 1234 ? 1e3 : Math.cos(k / 9), elapsedMs: k * 300 }));
+const series = (n: number): SeriesPoint[] =>
+  Array.from({ length: n }, (_, k) => ({ step: k + 1, value: k === 1234 ? 1e3 : Math.cos(k / 9), elapsedMs: k * 300 }));
 
 describe('chart views', () => {
   it('size a line by the plot width, never below the minimum, an even count', () => {

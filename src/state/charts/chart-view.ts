@@ -32,7 +32,11 @@ export function maxPointsForWidth(plotWidth: number, lines = 1): number {
 
 const views = new WeakMap<readonly SeriesPoint[], Map<string, readonly SeriesPoint[]>>();
 
-function remembered(points: readonly SeriesPoint[], key: string, make: () => readonly SeriesPoint[]): readonly SeriesPoint[] {
+function remembered(
+  points: readonly SeriesPoint[],
+  key: string,
+  make: () => readonly SeriesPoint[],
+): readonly SeriesPoint[] {
   let byKey = views.get(points);
   if (!byKey) views.set(points, (byKey = new Map()));
   let view = byKey.get(key);
@@ -54,6 +58,9 @@ export function smoothView(points: readonly SeriesPoint[], weight: number, maxPo
   if (weight === 0) return rawView(points, maxPoints);
   return remembered(points, `s${weight}:${maxPoints}`, () => {
     const values = smoothedValuesIncremental(points, weight);
-    return minMaxIndices(points.length, (i) => values[i] as number, maxPoints).map((i) => ({ ...(points[i] as SeriesPoint), value: values[i] as number }));
+    return minMaxIndices(points.length, (i) => values[i] as number, maxPoints).map((i) => ({
+      ...(points[i] as SeriesPoint),
+      value: values[i] as number,
+    }));
   });
 }

@@ -14,15 +14,24 @@ const vq = (extra: Partial<CommitmentSettings> = {}): CommitmentSettings => ({
 
 describe('commitmentAt matches the trainer’s schedule (src/model) exactly', () => {
   // Warm-ups shorter than, equal to and longer than the 50 steps compared, and one under 5 steps (period 1).
-  test.each(COMMITMENT_SCHEDULES.flatMap((schedule) => [3, 37, 50, 64].map((warmup) => [schedule, warmup] as const)))('%s, warm-up %i: steps 0–49', (schedule, warmup) => {
-    const settings = vq({ commitmentSchedule: schedule, commitmentWarmupSteps: warmup, commitmentStart: 0.25, commitmentCost: 1.75 });
-    const model = { schedule, start: 0.25, end: 1.75, warmupSteps: warmup };
-    for (let step = 0; step < 50; step++) expect(commitmentAt(settings, step)).toBe(commitmentCost(step, model));
-  });
+  test.each(COMMITMENT_SCHEDULES.flatMap((schedule) => [3, 37, 50, 64].map((warmup) => [schedule, warmup] as const)))(
+    '%s, warm-up %i: steps 0–49',
+    (schedule, warmup) => {
+      const settings = vq({
+        commitmentSchedule: schedule,
+        commitmentWarmupSteps: warmup,
+        commitmentStart: 0.25,
+        commitmentCost: 1.75,
+      });
+      const model = { schedule, start: 0.25, end: 1.75, warmupSteps: warmup };
+      for (let step = 0; step < 50; step++) expect(commitmentAt(settings, step)).toBe(commitmentCost(step, model));
+    },
+  );
 
   test('scheduling off: the fixed cost at every step, whatever the shape', () => {
     for (const schedule of COMMITMENT_SCHEDULES) {
-      for (let step = 0; step < 50; step++) expect(commitmentAt(vq({ useCommitmentScheduling: false, commitmentSchedule: schedule }), step)).toBe(0.9);
+      for (let step = 0; step < 50; step++)
+        expect(commitmentAt(vq({ useCommitmentScheduling: false, commitmentSchedule: schedule }), step)).toBe(0.9);
     }
   });
 

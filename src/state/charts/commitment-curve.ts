@@ -62,14 +62,23 @@ export interface PlannedSteps {
  * `maxSteps` when both apply.
  */
 export function plannedSteps(
-  training: { readonly maxSteps: number; readonly epochs: number; readonly batchSize: number; readonly gradientAccumulationSteps: number },
+  training: {
+    readonly maxSteps: number;
+    readonly epochs: number;
+    readonly batchSize: number;
+    readonly gradientAccumulationSteps: number;
+  },
   proteinCount: number,
   trainers: number,
 ): PlannedSteps {
   const perTrainer = Math.ceil(proteinCount / Math.max(1, trainers));
   const batches = Math.ceil(perTrainer / Math.max(1, training.batchSize));
   const all = training.epochs * Math.ceil(batches / Math.max(1, training.gradientAccumulationSteps));
-  if (training.maxSteps > 0) return { steps: all > 0 ? Math.min(training.maxSteps, all) : training.maxSteps, exact: all > 0 && training.maxSteps <= all };
+  if (training.maxSteps > 0)
+    return {
+      steps: all > 0 ? Math.min(training.maxSteps, all) : training.maxSteps,
+      exact: all > 0 && training.maxSteps <= all,
+    };
   return { steps: all, exact: false };
 }
 

@@ -20,7 +20,11 @@ describe('appendBounded', () => {
     let buffer: readonly number[] = [];
     let next = 0;
     while (next < 25_000) {
-      buffer = appendBounded(buffer, Array.from({ length: 7 }, () => next++), 20_000);
+      buffer = appendBounded(
+        buffer,
+        Array.from({ length: 7 }, () => next++),
+        20_000,
+      );
       expect(buffer.length).toBeLessThanOrEqual(20_000);
     }
     expect(buffer.length).toBe(20_000);
@@ -43,7 +47,8 @@ describe('downsampleMinMax', () => {
       expect(drawn.length).toBeGreaterThan(250);
       expect(drawn[0]).toBe(points[0]);
       expect(drawn[drawn.length - 1]).toBe(points[n - 1]);
-      for (let k = 1; k < drawn.length; k++) expect((drawn[k] as SeriesPoint).step).toBeGreaterThan((drawn[k - 1] as SeriesPoint).step);
+      for (let k = 1; k < drawn.length; k++)
+        expect((drawn[k] as SeriesPoint).step).toBeGreaterThan((drawn[k - 1] as SeriesPoint).step);
     }
   });
 
@@ -61,7 +66,7 @@ describe('downsampleMinMax', () => {
 
   it('keeps the global minimum and maximum of a random series, and each bucket’s extremes', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const points = series(Array.from({ length: 3000 }, random));
     const drawn = downsampleMinMax(points, 202); // 100 buckets of 29–30 interior points
     const values = points.map((p) => p.value);
@@ -69,7 +74,9 @@ describe('downsampleMinMax', () => {
     expect(drawn.some((p) => p.value === Math.max(...values))).toBe(true);
     const interior = points.slice(1, -1);
     for (let b = 0; b < 100; b++) {
-      const bucket = interior.slice(Math.floor((b * 2998) / 100), Math.floor(((b + 1) * 2998) / 100)).map((p) => p.value);
+      const bucket = interior
+        .slice(Math.floor((b * 2998) / 100), Math.floor(((b + 1) * 2998) / 100))
+        .map((p) => p.value);
       expect(drawn.some((p) => p.value === Math.max(...bucket))).toBe(true);
       expect(drawn.some((p) => p.value === Math.min(...bucket))).toBe(true);
     }

@@ -18,7 +18,8 @@ export const MAX_KEPT_POINTS = 20_000;
  * appended the same `buffer` comes back, so selectors see no change.
  */
 export function appendBounded<T>(buffer: readonly T[], items: readonly T[], capacity: number): readonly T[] {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
   if (items.length === 0) return buffer;
   if (items.length >= capacity) return items.slice(items.length - capacity);
   const keep = Math.min(buffer.length, capacity - items.length);
@@ -35,19 +36,28 @@ export function appendBounded<T>(buffer: readonly T[], items: readonly T[], capa
  * equal index buckets in between, its lowest and highest value. Spikes (a loss blow-up, a gradient-norm burst)
  * therefore survive however many points fall in one pixel column. Series of `maxPoints` or fewer come back as is.
  */
-export function downsampleMinMax(points: readonly SeriesPoint[], maxPoints: number = MAX_CHART_POINTS): readonly SeriesPoint[] {
+export function downsampleMinMax(
+  points: readonly SeriesPoint[],
+  maxPoints: number = MAX_CHART_POINTS,
+): readonly SeriesPoint[] {
   if (points.length <= maxPoints) {
     checkMaxPoints(maxPoints);
     return points;
   }
-  return minMaxIndices(points.length, (i) => (points[i] as SeriesPoint).value, maxPoints).map((i) => points[i] as SeriesPoint);
+  return minMaxIndices(points.length, (i) => (points[i] as SeriesPoint).value, maxPoints).map(
+    (i) => points[i] as SeriesPoint,
+  );
 }
 
 /**
  * The indices `downsampleMinMax` keeps of `n` values read through `valueAt` (ascending; all of them when
  * n ≤ maxPoints). For derived values (a smoothed series) that need no point objects until they are drawn.
  */
-export function minMaxIndices(n: number, valueAt: (index: number) => number, maxPoints: number = MAX_CHART_POINTS): number[] {
+export function minMaxIndices(
+  n: number,
+  valueAt: (index: number) => number,
+  maxPoints: number = MAX_CHART_POINTS,
+): number[] {
   checkMaxPoints(maxPoints);
   if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
   const interior = n - 2;
@@ -80,5 +90,6 @@ export function minMaxIndices(n: number, valueAt: (index: number) => number, max
 }
 
 function checkMaxPoints(maxPoints: number): void {
-  if (!Number.isInteger(maxPoints) || maxPoints < 4) throw new RangeError(`maxPoints must be an integer ≥ 4, got ${maxPoints}`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 4)
+    throw new RangeError(`maxPoints must be an integer ≥ 4, got ${maxPoints}`);
 }

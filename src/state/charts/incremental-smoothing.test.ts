@@ -3,14 +3,16 @@ import { appendBounded, type SeriesPoint } from './downsample-metrics';
 import { smoothedValuesIncremental } from './incremental-smoothing';
 import { smoothedValues } from './smoothing';
 
-const points = (from: number, count: number): SeriesPoint[] => Array.from({ length: count }, (_, k) => ({ step: from + k, value: Math.sin((from + k) / 7) * 3 + (from + k) / 50 }));
+const points = (from: number, count: number): SeriesPoint[] =>
+  Array.from({ length: count }, (_, k) => ({ step: from + k, value: Math.sin((from + k) / 7) * 3 + (from + k) / 50 }));
 
 describe('smoothedValuesIncremental', () => {
   it('equals smoothing the whole series, batch after batch as the store appends them', () => {
     let series: readonly SeriesPoint[] = [];
     for (let batch = 0; batch < 40; batch++) {
       series = appendBounded(series, points(batch * 13, 13), 100_000);
-      for (const weight of [0, 0.6, 0.99]) expect([...smoothedValuesIncremental(series, weight)]).toEqual([...smoothedValues(series, weight)]);
+      for (const weight of [0, 0.6, 0.99])
+        expect([...smoothedValuesIncremental(series, weight)]).toEqual([...smoothedValues(series, weight)]);
     }
   });
 

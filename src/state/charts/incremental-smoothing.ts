@@ -21,7 +21,15 @@ interface Smoothed {
 const cache = new WeakMap<SeriesPoint, Map<number, Smoothed>>();
 
 function fresh(capacity: number): Smoothed {
-  return { values: new Float64Array(Math.max(16, capacity)), length: 0, lastPoint: undefined, last: 0, decay: 1, low: Infinity, high: -Infinity };
+  return {
+    values: new Float64Array(Math.max(16, capacity)),
+    length: 0,
+    lastPoint: undefined,
+    last: 0,
+    decay: 1,
+    low: Infinity,
+    high: -Infinity,
+  };
 }
 
 /** Smooths points[s.length …] into `s`, exactly as `smoothedValues` does from the start. */

@@ -12,7 +12,11 @@ export function lengthHistogram(lengths: readonly number[], binWidth?: number): 
   if (lengths.length === 0) return [];
   const longest = Math.max(...lengths);
   const width = binWidth ?? niceBinWidth(longest);
-  const bins = Array.from({ length: Math.floor(longest / width) + 1 }, (_, k) => ({ from: k * width, to: (k + 1) * width, count: 0 }));
+  const bins = Array.from({ length: Math.floor(longest / width) + 1 }, (_, k) => ({
+    from: k * width,
+    to: (k + 1) * width,
+    count: 0,
+  }));
   for (const length of lengths) {
     const bin = bins[Math.floor(length / width)];
     if (bin) bin.count++;

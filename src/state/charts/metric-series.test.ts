@@ -24,7 +24,14 @@ describe('metric series', () => {
   });
 
   it('lists one timing of every trainer by rank, numerically', () => {
-    const names = ['total', 'trainer.10.stepMs', 'trainer.2.stepMs', 'trainer.2.exchangeMs', 'trainer.0.stepMs', 'stepMs'];
+    const names = [
+      'total',
+      'trainer.10.stepMs',
+      'trainer.2.stepMs',
+      'trainer.2.exchangeMs',
+      'trainer.0.stepMs',
+      'stepMs',
+    ];
     expect(trainerSeriesNames(names, 'stepMs')).toEqual(['trainer.0.stepMs', 'trainer.2.stepMs', 'trainer.10.stepMs']);
     expect(trainerSeriesNames(names, 'exchangeMs')).toEqual(['trainer.2.exchangeMs']);
   });

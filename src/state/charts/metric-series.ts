@@ -27,7 +27,13 @@ export const SERIES = {
  * Prefixes of the series that have one member per loss term, optimizer group or data-parallel trainer
  * (`trainer.<rank>.<timing>`, present only when a run has two or more trainers).
  */
-export const SERIES_PREFIX = { loss: 'loss.', weighted: 'weighted.', lr: 'lr.', lossWeight: 'lossWeight.', trainer: 'trainer.' } as const;
+export const SERIES_PREFIX = {
+  loss: 'loss.',
+  weighted: 'weighted.',
+  lr: 'lr.',
+  lossWeight: 'lossWeight.',
+  trainer: 'trainer.',
+} as const;
 
 /** What each data-parallel trainer reports per step (fields of `TrainerTiming`). */
 export const TRAINER_TIMINGS = ['stepMs', 'exchangeMs', 'residuesPerSecond'] as const;
@@ -47,7 +53,9 @@ export function trainerSeriesName(rank: number, timing: TrainerTimingName): stri
 /** The `trainer.<rank>.<timing>` names in `names`, by rank (numerically). */
 export function trainerSeriesNames(names: readonly string[], timing: TrainerTimingName): string[] {
   const rank = (name: string) => Number(name.slice(SERIES_PREFIX.trainer.length, name.lastIndexOf('.')));
-  return names.filter((name) => name.startsWith(SERIES_PREFIX.trainer) && name.endsWith(`.${timing}`)).sort((a, b) => rank(a) - rank(b));
+  return names
+    .filter((name) => name.startsWith(SERIES_PREFIX.trainer) && name.endsWith(`.${timing}`))
+    .sort((a, b) => rank(a) - rank(b));
 }
 
 /** `loss.aminoAcid` → `aminoAcid`. */

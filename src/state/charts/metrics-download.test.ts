@@ -47,7 +47,9 @@ describe('metric downloads', () => {
     const { save, saved } = recorder();
     downloadChartSeries('run', 'grad', ['grad.global'], 'json', save);
     expect(saved[0]?.fileName).toBe('run-grad.json');
-    expect(JSON.parse(saved[0]?.text ?? '')).toEqual({ series: { 'grad.global': useMetricsStore.getState().series['grad.global'] } });
+    expect(JSON.parse(saved[0]?.text ?? '')).toEqual({
+      series: { 'grad.global': useMetricsStore.getState().series['grad.global'] },
+    });
   });
 
   it('the run CSV has a column per series the run has, and the run JSON every kept point', () => {
@@ -75,7 +77,11 @@ describe('metric downloads', () => {
   it('the run as a TensorBoard event file: an independent reader finds every step with the store’s losses', () => {
     appendMetrics(fakePoints(1, 12));
     const saved: { bytes: ArrayBuffer; fileName: string }[] = [];
-    downloadRunTensorboard('my run', 1_700_000_000_000, (data, fileName) => void saved.push({ bytes: data as ArrayBuffer, fileName }));
+    downloadRunTensorboard(
+      'my run',
+      1_700_000_000_000,
+      (data, fileName) => void saved.push({ bytes: data as ArrayBuffer, fileName }),
+    );
     expect(saved[0]?.fileName).toMatch(/^my-run\.events\.out\.tfevents\.1700000000\./);
     const read = readWithPython(new Uint8Array(saved[0]?.bytes ?? new ArrayBuffer(0)));
     if (!read.ok) throw new Error(read.error);

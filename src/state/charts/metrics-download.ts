@@ -12,7 +12,13 @@ export type DataFormat = 'csv' | 'json';
 const MIME: Readonly<Record<DataFormat, string>> = { csv: 'text/csv', json: 'application/json' };
 
 /** `<run>-<chart>.csv|json` with the series `names` (columns step, elapsedMs, one per series). */
-export function downloadChartSeries(runName: string, chart: string, names: readonly string[], format: DataFormat, save: FileSaver = saveWithObjectUrl): void {
+export function downloadChartSeries(
+  runName: string,
+  chart: string,
+  names: readonly string[],
+  format: DataFormat,
+  save: FileSaver = saveWithObjectUrl,
+): void {
   const { series } = useMetricsStore.getState();
   const text = format === 'csv' ? seriesCsv(names, series) : seriesJson(names, series);
   save(text, `${safeFileName(runName)}-${safeFileName(chart)}.${format}`, MIME[format]);
@@ -22,7 +28,10 @@ export function downloadChartSeries(runName: string, chart: string, names: reado
 export function downloadCodeUsage(runName: string, format: DataFormat, save: FileSaver = saveWithObjectUrl): void {
   const { latest } = useMetricsStore.getState();
   if (!latest) return;
-  const text = format === 'csv' ? codeUsageCsv(latest) : JSON.stringify({ step: latest.step, elapsedMs: latest.elapsedMs, codeUsage: latest.codeUsage });
+  const text =
+    format === 'csv'
+      ? codeUsageCsv(latest)
+      : JSON.stringify({ step: latest.step, elapsedMs: latest.elapsedMs, codeUsage: latest.codeUsage });
   save(text, `${safeFileName(runName)}-code-usage-step${latest.step}.${format}`, MIME[format]);
 }
 
@@ -37,7 +46,11 @@ export function downloadRunMetrics(runName: string, format: DataFormat, save: Fi
  * The run's points as a TensorBoard event file under FoldTree2's tag names, so `tensorboard --logdir` shows it beside
  * FoldTree2's own runs. Wall times count from `startedAt` (ms since the epoch) plus each point's training time.
  */
-export function downloadRunTensorboard(runName: string, startedAt: number = Date.now() - (useMetricsStore.getState().latest?.elapsedMs ?? 0), save: FileSaver = saveWithObjectUrl): void {
+export function downloadRunTensorboard(
+  runName: string,
+  startedAt: number = Date.now() - (useMetricsStore.getState().latest?.elapsedMs ?? 0),
+  save: FileSaver = saveWithObjectUrl,
+): void {
   const { points } = useMetricsStore.getState();
   const file = tensorboardEventFile(points, { wallTimeStart: startedAt });
   save(file.bytes.slice().buffer, `${safeFileName(runName)}.${file.fileName}`, 'application/octet-stream');

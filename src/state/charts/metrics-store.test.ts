@@ -7,7 +7,10 @@ beforeEach(() => resetMetrics());
 
 describe('extractSeries', () => {
   it('flattens each point into named series and leaves out non-finite values', () => {
-    const series = extractSeries([fakePoint(1), fakePoint(2, { gradientNorms: { global: Infinity, encoder: NaN, decoder: 1, largest: [], smallest: [] } })]);
+    const series = extractSeries([
+      fakePoint(1),
+      fakePoint(2, { gradientNorms: { global: Infinity, encoder: NaN, decoder: 1, largest: [], smallest: [] } }),
+    ]);
     expect(series.get(SERIES.total)?.map((p) => p.step)).toEqual([1, 2]);
     expect(series.get('loss.aminoAcid')?.[0]?.value).toBeCloseTo(3 / 1.1);
     expect(series.get('weighted.edge')?.[1]?.value).toBeCloseTo((0.25 * 0.7) / 1.1);
@@ -88,7 +91,15 @@ describe('mergeSeriesRows', () => {
       { step: 2, value: 5 },
       { step: 3, value: 7 },
     ];
-    expect(mergeSeriesRows([a, b])).toEqual([{ step: 1, s0: 2 }, { step: 2, s1: 5 }, { step: 3, s0: 0, s1: 7 }]);
-    expect(mergeSeriesRows([a, b], true)).toEqual([{ step: 1, s0: 2 }, { step: 2, s1: 5 }, { step: 3, s1: 7 }]);
+    expect(mergeSeriesRows([a, b])).toEqual([
+      { step: 1, s0: 2 },
+      { step: 2, s1: 5 },
+      { step: 3, s0: 0, s1: 7 },
+    ]);
+    expect(mergeSeriesRows([a, b], true)).toEqual([
+      { step: 1, s0: 2 },
+      { step: 2, s1: 5 },
+      { step: 3, s1: 7 },
+    ]);
   });
 });

@@ -64,7 +64,11 @@ describe('RefreshThrottle', () => {
     const { clock, advance } = fakeClock();
     let runs = 0;
     let interval = 1000;
-    const throttle = new RefreshThrottle(() => runs++, () => interval, clock);
+    const throttle = new RefreshThrottle(
+      () => runs++,
+      () => interval,
+      clock,
+    );
     throttle.request();
     interval = 3000;
     advance(1000);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from './downsample-metrics';
 import { smoothedView, smoothSeries } from './smoothing';
 
-const series = (values: readonly number[]): SeriesPoint[] => values.map((value, k) => ({ step: k + 1, value, elapsedMs: 100 * (k + 1) }));
+const series = (values: readonly number[]): SeriesPoint[] =>
+  values.map((value, k) => ({ step: k + 1, value, elapsedMs: 100 * (k + 1) }));
 const values = (points: readonly SeriesPoint[]) => points.map((p) => p.value);
 
 describe('smoothSeries (debiased EMA)', () => {
@@ -18,8 +19,14 @@ describe('smoothSeries (debiased EMA)', () => {
     const x = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3];
     // /usr/bin/python3 + numpy 1.24, the closed form written as a sum (not the recurrence).
     const expected: Record<string, number[]> = {
-      '0.6': [3.0000000000000004, 1.7500000000000002, 2.8979591836734695, 2.0257352941176467, 3.3157529493407356, 5.700725026852846, 4.177802944507361, 4.9191332694550916, 4.951809260376055, 4.166336100392146],
-      '0.9': [3.0, 1.9473684210526319, 2.70479704797048, 2.209072404768828, 2.890600962125467, 4.194470706997411, 3.773834773073037, 4.164710463817191, 4.301066564728771, 4.101308619524479],
+      '0.6': [
+        3.0000000000000004, 1.7500000000000002, 2.8979591836734695, 2.0257352941176467, 3.3157529493407356,
+        5.700725026852846, 4.177802944507361, 4.9191332694550916, 4.951809260376055, 4.166336100392146,
+      ],
+      '0.9': [
+        3.0, 1.9473684210526319, 2.70479704797048, 2.209072404768828, 2.890600962125467, 4.194470706997411,
+        3.773834773073037, 4.164710463817191, 4.301066564728771, 4.101308619524479,
+      ],
     };
     for (const [weight, want] of Object.entries(expected)) {
       const got = values(smoothSeries(series(x), Number(weight)));

@@ -46,8 +46,15 @@ export function smoothSeries(points: readonly SeriesPoint[], weight: number): re
  * the full-resolution series: smoothing a downsampled view would make the window depend on how long the run has
  * become. Only the kept points are allocated, which keeps a 20,000-point series cheap on every batch.
  */
-export function smoothedView(points: readonly SeriesPoint[], weight: number, maxPoints: number): readonly SeriesPoint[] {
+export function smoothedView(
+  points: readonly SeriesPoint[],
+  weight: number,
+  maxPoints: number,
+): readonly SeriesPoint[] {
   const values = smoothedValues(points, weight);
   if (weight === 0) return downsampleMinMax(points, maxPoints);
-  return minMaxIndices(points.length, (i) => values[i] as number, maxPoints).map((i) => ({ ...(points[i] as SeriesPoint), value: values[i] as number }));
+  return minMaxIndices(points.length, (i) => values[i] as number, maxPoints).map((i) => ({
+    ...(points[i] as SeriesPoint),
+    value: values[i] as number,
+  }));
 }

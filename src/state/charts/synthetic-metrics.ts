@@ -15,7 +15,10 @@ function noise(step: number, salt: number): number {
   return ((h ^ (h >>> 16)) >>> 0) / 2 ** 31 - 1;
 }
 
-const scaleValues = (values: Readonly<Record<string, number>>, factor: (key: string, k: number) => number): Record<string, number> =>
+const scaleValues = (
+  values: Readonly<Record<string, number>>,
+  factor: (key: string, k: number) => number,
+): Record<string, number> =>
   Object.fromEntries(Object.entries(values).map(([key, value], k) => [key, value * factor(key, k)]));
 
 /** `count` points after `last` (steps last.step + 1 …), each `stepMs` after the one before. */
@@ -36,12 +39,25 @@ export function continuePoints(last: MetricPoint, count: number): MetricPoint[] 
       losses: scaleValues(previous.losses, factor),
       weightedLosses,
       total,
-      gradientNorms: { ...previous.gradientNorms, global: previous.gradientNorms.global * factor('g', 90), encoder: previous.gradientNorms.encoder * factor('e', 91), decoder: previous.gradientNorms.decoder * factor('d', 92) },
+      gradientNorms: {
+        ...previous.gradientNorms,
+        global: previous.gradientNorms.global * factor('g', 90),
+        encoder: previous.gradientNorms.encoder * factor('e', 91),
+        decoder: previous.gradientNorms.decoder * factor('d', 92),
+      },
       perplexity: Math.max(1, previous.perplexity * (1 + 0.01 * noise(step, 93))),
       stepMs: Math.max(1, previous.stepMs * (1 + 0.02 * noise(step, 94))),
     });
     // Spikes do not compound: the next point continues from the level before the spike.
-    previous = step % 397 === 0 ? { ...(out[out.length - 1] as MetricPoint), losses: previous.losses, weightedLosses: previous.weightedLosses, total: previous.total } : (out[out.length - 1] as MetricPoint);
+    previous =
+      step % 397 === 0
+        ? {
+            ...(out[out.length - 1] as MetricPoint),
+            losses: previous.losses,
+            weightedLosses: previous.weightedLosses,
+            total: previous.total,
+          }
+        : (out[out.length - 1] as MetricPoint);
   }
   return out;
 }

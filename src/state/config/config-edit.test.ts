@@ -44,11 +44,17 @@ describe('withConfigValue', () => {
 
   it('refuses values out of range or of the wrong type, saying what the key accepts', () => {
     const config = browserRunConfig();
-    expect(withConfigValue(config, 'training.batchSize', 0)).toEqual({ ok: false, message: 'expected an integer in [1, 4096]' });
+    expect(withConfigValue(config, 'training.batchSize', 0)).toEqual({
+      ok: false,
+      message: 'expected an integer in [1, 4096]',
+    });
     expect(withConfigValue(config, 'training.batchSize', 2.5)).toMatchObject({ ok: false });
     expect(withConfigValue(config, 'training.batchSize', 'abc')).toMatchObject({ ok: false });
     expect(withConfigValue(config, 'training.batchSize', null)).toMatchObject({ ok: false });
-    expect(withConfigValue(config, 'model.preset', 'huge')).toEqual({ ok: false, message: 'expected one of tiny, teaching, foldtree2, foldtree2-small' });
+    expect(withConfigValue(config, 'model.preset', 'huge')).toEqual({
+      ok: false,
+      message: 'expected one of tiny, teaching, foldtree2, foldtree2-small',
+    });
   });
 
   it('describes keys from the schema', () => {

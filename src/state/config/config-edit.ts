@@ -33,7 +33,11 @@ export const BROWSER_OVERRIDES: ReadonlyArray<readonly [ConfigPath, ConfigValue]
 export function browserRunConfig(): RunConfig {
   const overrides = new Map<ConfigPath, ConfigValue>(BROWSER_OVERRIDES);
   const defaults = defaultRunConfig();
-  return buildRunConfig((spec) => (overrides.has(spec.path) ? (overrides.get(spec.path) as ConfigValue) : (readConfigValue(defaults, spec.path) as ConfigValue)));
+  return buildRunConfig((spec) =>
+    overrides.has(spec.path)
+      ? (overrides.get(spec.path) as ConfigValue)
+      : (readConfigValue(defaults, spec.path) as ConfigValue),
+  );
 }
 
 function rowOf(path: ConfigPath): KeySpec {
@@ -42,7 +46,8 @@ function rowOf(path: ConfigPath): KeySpec {
   return spec;
 }
 
-export type ConfigEdit = { readonly ok: true; readonly config: RunConfig } | { readonly ok: false; readonly message: string };
+export type ConfigEdit =
+  { readonly ok: true; readonly config: RunConfig } | { readonly ok: false; readonly message: string };
 
 /**
  * `config` with `path` set to `raw` (a number, a boolean, an enum string, `null`, or the text of a number as
@@ -50,13 +55,24 @@ export type ConfigEdit = { readonly ok: true; readonly config: RunConfig } | { r
  */
 export function withConfigValue(config: RunConfig, path: ConfigPath, raw: unknown): ConfigEdit {
   const spec = rowOf(path);
-  const coerced = coerceValue(spec, typeof raw === 'string' && spec.kind !== 'string' && spec.kind !== 'enum' ? raw.trim() : raw);
+  const coerced = coerceValue(
+    spec,
+    typeof raw === 'string' && spec.kind !== 'string' && spec.kind !== 'enum' ? raw.trim() : raw,
+  );
   if (!coerced.ok) return { ok: false, message: `expected ${coerced.expected}` };
-  return { ok: true, config: buildRunConfig((row) => (row.path === path ? coerced.value : (readConfigValue(config, row.path) as ConfigValue))) };
+  return {
+    ok: true,
+    config: buildRunConfig((row) =>
+      row.path === path ? coerced.value : (readConfigValue(config, row.path) as ConfigValue),
+    ),
+  };
 }
 
 /** `config` with every `[path, value]` of `overrides` set in order; throws naming the first value that does not fit. */
-export function withConfigValues(config: RunConfig, overrides: ReadonlyArray<readonly [ConfigPath, unknown]>): RunConfig {
+export function withConfigValues(
+  config: RunConfig,
+  overrides: ReadonlyArray<readonly [ConfigPath, unknown]>,
+): RunConfig {
   let edited = config;
   for (const [path, value] of overrides) {
     const edit = withConfigValue(edited, path, value);

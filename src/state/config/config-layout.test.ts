@@ -9,7 +9,19 @@ const pathsOf = (specs: readonly KeySpec[]) => specs.map((spec) => spec.path);
 describe('configPanelLayout', () => {
   it('has the groups a user looks for, none of them empty', () => {
     const layout = configPanelLayout();
-    expect(layout.map((group) => group.id)).toEqual(['model', 'data', 'training', 'parallelism', 'optimizer', 'schedule', 'quantizer', 'losses', 'masking', 'precision', 'logging']);
+    expect(layout.map((group) => group.id)).toEqual([
+      'model',
+      'data',
+      'training',
+      'parallelism',
+      'optimizer',
+      'schedule',
+      'quantizer',
+      'losses',
+      'masking',
+      'precision',
+      'logging',
+    ]);
     for (const group of layout) expect(group.primary.length, group.id).toBeGreaterThan(0);
   });
 
@@ -20,7 +32,21 @@ describe('configPanelLayout', () => {
 
   it('keeps the keys the run journeys set outside the "more" disclosures', () => {
     const primary = configPanelLayout().flatMap((group) => pathsOf(group.primary).map(leafOf));
-    for (const leaf of ['preset', 'batchSize', 'maxResidues', 'epochs', 'seed', 'workers', 'maxSteps', 'strategy', 'muonLr', 'adamwLr', 'learningRate', 'edgeWeight', 'commitmentSchedule']) {
+    for (const leaf of [
+      'preset',
+      'batchSize',
+      'maxResidues',
+      'epochs',
+      'seed',
+      'workers',
+      'maxSteps',
+      'strategy',
+      'muonLr',
+      'adamwLr',
+      'learningRate',
+      'edgeWeight',
+      'commitmentSchedule',
+    ]) {
       expect(primary, leaf).toContain(leaf);
     }
   });

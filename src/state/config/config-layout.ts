@@ -188,7 +188,13 @@ export function configPanelLayout(rows: readonly KeySpec[] = SCHEMA_ROWS): reado
   });
 }
 
-const MUON_SIDE = ['optimizer.useMuonEncoder', 'optimizer.useMuonDecoders', 'optimizer.muonLr', 'optimizer.muonMomentum', 'optimizer.muonWeightDecay'];
+const MUON_SIDE = [
+  'optimizer.useMuonEncoder',
+  'optimizer.useMuonDecoders',
+  'optimizer.muonLr',
+  'optimizer.muonMomentum',
+  'optimizer.muonWeightDecay',
+];
 const ADAMW_SIDE = ['optimizer.adamwLr', 'optimizer.adamwBetas', 'optimizer.adamwEps', 'optimizer.adamwWeightDecay'];
 const PLAIN_ADAMW = ['training.learningRate', 'optimizer.weightDecay', 'optimizer.betas', 'optimizer.eps'];
 const DECAYING = ['cosine', 'linear', 'cosine_restarts', 'polynomial'];

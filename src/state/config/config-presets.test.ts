@@ -29,7 +29,18 @@ describe('withConfigPreset', () => {
     const picked = Object.fromEntries(
       CONFIG_PRESET_NAMES.map((name) => {
         const { model, training, data } = withConfigPreset(editedConfig(), name);
-        return [name, [model.preset, training.batchSize, training.gradientAccumulationSteps, data.maxResidues, training.workers, training.strategy, training.lrScaling]];
+        return [
+          name,
+          [
+            model.preset,
+            training.batchSize,
+            training.gradientAccumulationSteps,
+            data.maxResidues,
+            training.workers,
+            training.strategy,
+            training.lrScaling,
+          ],
+        ];
       }),
     );
     expect(picked).toEqual({
@@ -45,7 +56,10 @@ describe('withConfigPreset', () => {
     for (const name of CONFIG_PRESET_NAMES) {
       const config = withConfigPreset(editedConfig(), name);
       expect(checkRunConfig(config), name).toEqual([]);
-      expect(Object.entries(config.model).filter(([key, value]) => key !== 'preset' && value !== null), name).toEqual([]);
+      expect(
+        Object.entries(config.model).filter(([key, value]) => key !== 'preset' && value !== null),
+        name,
+      ).toEqual([]);
       expect(config.optimizer.useMuon, name).toBe(true);
       expect(config.losses.edgeWeight, name).toBe(0.4);
       expect(config.training.epochs, name).toBe(7);
@@ -56,7 +70,11 @@ describe('withConfigPreset', () => {
     const facts = { hardwareConcurrency: 2, hasWebGPU: true, isolated: true };
     const effective = (name: 'teaching' | 'multi-worker') => {
       const { training } = withConfigPreset(browserRunConfig(), name);
-      return training.batchSize * trainersFor(withConfigPreset(browserRunConfig(), name), facts).count * training.gradientAccumulationSteps;
+      return (
+        training.batchSize *
+        trainersFor(withConfigPreset(browserRunConfig(), name), facts).count *
+        training.gradientAccumulationSteps
+      );
     };
     expect(effective('multi-worker')).toBe(16);
     expect(effective('teaching')).toBe(4);

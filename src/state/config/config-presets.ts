@@ -39,14 +39,27 @@ const ONE_TRAINER: ReadonlyArray<readonly [ConfigPath, ConfigValue]> = [
 ];
 
 /** A model preset on one trainer, with the batches and crops that suit it. */
-function sized(preset: ModelPresetChoice, batchSize: number, accumulation: number, maxResidues: number): ConfigPreset['values'] {
-  return [['model.preset', preset], ...PRESET_MODEL, ['training.batchSize', batchSize], ['training.gradientAccumulationSteps', accumulation], ['data.maxResidues', maxResidues], ...ONE_TRAINER];
+function sized(
+  preset: ModelPresetChoice,
+  batchSize: number,
+  accumulation: number,
+  maxResidues: number,
+): ConfigPreset['values'] {
+  return [
+    ['model.preset', preset],
+    ...PRESET_MODEL,
+    ['training.batchSize', batchSize],
+    ['training.gradientAccumulationSteps', accumulation],
+    ['data.maxResidues', maxResidues],
+    ...ONE_TRAINER,
+  ];
 }
 
 export const CONFIG_PRESETS: Readonly<Record<ConfigPresetName, ConfigPreset>> = {
   tiny: {
     label: 'Tiny',
-    description: 'Tiny model, batches of 4 × 64-residue crops: a smoke test that steps in about a second even on a software GPU',
+    description:
+      'Tiny model, batches of 4 × 64-residue crops: a smoke test that steps in about a second even on a software GPU',
     values: sized('tiny', 4, 1, 64),
   },
   teaching: {
@@ -56,12 +69,14 @@ export const CONFIG_PRESETS: Readonly<Record<ConfigPresetName, ConfigPreset>> = 
   },
   'foldtree2-small': {
     label: 'FoldTree2 small',
-    description: "FoldTree2's own architecture at width 40, batches of 4 × 128-residue crops: trains in a tab and hands over to learn_lightning.py",
+    description:
+      "FoldTree2's own architecture at width 40, batches of 4 × 128-residue crops: trains in a tab and hands over to learn_lightning.py",
     values: sized('foldtree2-small', 4, 1, 128),
   },
   foldtree2: {
     label: 'FoldTree2',
-    description: 'FoldTree2-size model; 2 proteins of 128 residues per micro-batch, 4 accumulated (effective batch 8) to fit GPU memory',
+    description:
+      'FoldTree2-size model; 2 proteins of 128 residues per micro-batch, 4 accumulated (effective batch 8) to fit GPU memory',
     values: sized('foldtree2', 2, 4, 128),
   },
   'multi-worker': {

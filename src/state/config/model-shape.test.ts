@@ -22,7 +22,11 @@ describe('the page’s model check agrees with the trainers’', () => {
       for (const hiddenSize of [null, 30, 32, 40]) {
         for (const decoderHeads of [null, 3, 5]) {
           for (const useGeometryTransformer of [true, false]) {
-            const config: RunConfig = { ...base, model: { ...base.model, preset, hiddenSize, decoderHeads }, decoders: { ...base.decoders, useGeometryTransformer } };
+            const config: RunConfig = {
+              ...base,
+              model: { ...base.model, preset, hiddenSize, decoderHeads },
+              decoders: { ...base.decoders, useGeometryTransformer },
+            };
             expect(modelShapeProblem(config), JSON.stringify(config.model)).toBe(modelBuildProblem(config));
           }
         }

@@ -7,7 +7,9 @@
 import type { ModelPresetChoice, RunConfig } from '../../protocol/run-config';
 
 /** Decoder width and attention heads of each preset's transformer decoders (src/model/presets.ts). */
-export const PRESET_DECODER_SHAPES: Readonly<Record<ModelPresetChoice, { readonly hidden: number; readonly heads: number }>> = {
+export const PRESET_DECODER_SHAPES: Readonly<
+  Record<ModelPresetChoice, { readonly hidden: number; readonly heads: number }>
+> = {
   tiny: { hidden: 16, heads: 2 },
   teaching: { hidden: 64, heads: 4 },
   foldtree2: { hidden: 200, heads: 5 },
@@ -24,9 +26,11 @@ export function modelShapeProblem(config: RunConfig): string | null {
   const heads = config.model.decoderHeads ?? base.heads;
   const decoders = config.decoders.useGeometryTransformer ? ['sequence', 'geometry'] : ['sequence'];
   for (const name of decoders) {
-    if (hidden % heads !== 0) return `model: the ${name} decoder's width ${hidden} is not divisible by its ${heads} attention heads (set model.hiddenSize or model.decoderHeads)`;
+    if (hidden % heads !== 0)
+      return `model: the ${name} decoder's width ${hidden} is not divisible by its ${heads} attention heads (set model.hiddenSize or model.decoderHeads)`;
   }
   const edges = config.losses.distanceBinEdges.length;
-  if (edges !== DISTANCE_BIN_EDGES) return `losses.distanceBinEdges: the distance head has 8 bins, so 7 edges are needed (got ${edges})`;
+  if (edges !== DISTANCE_BIN_EDGES)
+    return `losses.distanceBinEdges: the distance head has 8 bins, so 7 edges are needed (got ${edges})`;
   return null;
 }

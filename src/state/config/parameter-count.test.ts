@@ -8,7 +8,8 @@ import { withConfigPreset } from './config-presets';
 import { COUNTED_INPUT_WIDTH, parameterEstimate, PRESET_PARAMETER_COUNTS } from './parameter-count';
 
 /** What the trainer builds for `config`: the real parameter list, counted. */
-const builtCount = (config: RunConfig): number => parameterCount(modelSpecs(modelConfigFromRun(config), COUNTED_INPUT_WIDTH));
+const builtCount = (config: RunConfig): number =>
+  parameterCount(modelSpecs(modelConfigFromRun(config), COUNTED_INPUT_WIDTH));
 
 function edited(config: RunConfig, path: ConfigPath, value: ConfigValue): RunConfig {
   const edit = withConfigValue(config, path, value);
@@ -21,10 +22,20 @@ describe('PRESET_PARAMETER_COUNTS', () => {
     for (const preset of MODEL_PRESET_NAMES) {
       const config = edited(browserRunConfig(), 'model.preset', preset);
       expect(builtCount(config)).toBe(PRESET_PARAMETER_COUNTS[preset]);
-      expect(parameterEstimate(config)).toEqual({ preset, count: PRESET_PARAMETER_COUNTS[preset], exact: true, differences: [] });
+      expect(parameterEstimate(config)).toEqual({
+        preset,
+        count: PRESET_PARAMETER_COUNTS[preset],
+        exact: true,
+        differences: [],
+      });
     }
     // README "Model presets" table, typed in by hand.
-    expect(PRESET_PARAMETER_COUNTS).toEqual({ tiny: 119689, teaching: 652041, foldtree2: 9442325, 'foldtree2-small': 1349893 });
+    expect(PRESET_PARAMETER_COUNTS).toEqual({
+      tiny: 119689,
+      teaching: 652041,
+      foldtree2: 9442325,
+      'foldtree2-small': 1349893,
+    });
   });
 });
 
@@ -60,7 +71,12 @@ describe('parameterEstimate', () => {
     ] as const) {
       const config = edited(base, path, value);
       expect(builtCount(config), path).not.toBe(PRESET_PARAMETER_COUNTS.teaching);
-      expect(parameterEstimate(config), path).toMatchObject({ preset: 'teaching', count: PRESET_PARAMETER_COUNTS.teaching, exact: false, differences: [path] });
+      expect(parameterEstimate(config), path).toMatchObject({
+        preset: 'teaching',
+        count: PRESET_PARAMETER_COUNTS.teaching,
+        exact: false,
+        differences: [path],
+      });
     }
   });
 });

@@ -29,7 +29,13 @@ export function setConfigValue(path: ConfigPath, raw: unknown): void {
 
 /** Back to the studio's browser-friendly defaults. */
 export function resetConfig(): void {
-  useRunStore.setState((state) => ({ config: browserRunConfig(), fieldErrors: {}, configNotes: [], configError: null, configRevision: state.configRevision + 1 }));
+  useRunStore.setState((state) => ({
+    config: browserRunConfig(),
+    fieldErrors: {},
+    configNotes: [],
+    configError: null,
+    configRevision: state.configRevision + 1,
+  }));
 }
 
 /**

@@ -28,14 +28,21 @@ function receiveState(event: Extract<CoordinatorEvent, { type: 'state' }>): void
   if (isTerminal(useRunStore.getState().status)) {
     // The run already ended (e.g. the user stopped it mid-step and the step then failed): keep the ending the
     // user saw, and log what came after.
-    appendLog('warning', `After the run ended the coordinator reported "${event.state}"${message ? `: ${message}` : ''}`);
+    appendLog(
+      'warning',
+      `After the run ended the coordinator reported "${event.state}"${message ? `: ${message}` : ''}`,
+    );
     return;
   }
   if (event.state === 'failed') {
     failRun(message ?? 'Training failed (the coordinator gave no reason)');
     return;
   }
-  useRunStore.setState({ status: event.state, statusMessage: message, ...(event.state === 'running' ? { fault: null } : {}) });
+  useRunStore.setState({
+    status: event.state,
+    statusMessage: message,
+    ...(event.state === 'running' ? { fault: null } : {}),
+  });
   recordRunState(event.state);
   if (message && !useRunStore.getState().fault) appendLog('info', message);
 }
@@ -45,13 +52,18 @@ function receiveCheckpoint(event: Extract<CoordinatorEvent, { type: 'checkpoint'
   if (event.final) {
     session.finalCheckpoint = { bytes: event.bytes, fileName };
     recordCheckpoint(event.step, fileName, event.bytes, true);
-    useRunStore.setState({ lastCheckpoint: { fileName, step: event.step, bytes: event.bytes.byteLength, final: true } });
+    useRunStore.setState({
+      lastCheckpoint: { fileName, step: event.step, bytes: event.bytes.byteLength, final: true },
+    });
     appendLog('info', `Final checkpoint at step ${event.step} ready to download (${kib(event.bytes)} KiB)`);
     return;
   }
   session.saveFile(event.bytes, fileName, 'application/octet-stream');
   recordCheckpoint(event.step, fileName, event.bytes);
-  useRunStore.setState({ checkpointPending: false, lastCheckpoint: { fileName, step: event.step, bytes: event.bytes.byteLength } });
+  useRunStore.setState({
+    checkpointPending: false,
+    lastCheckpoint: { fileName, step: event.step, bytes: event.bytes.byteLength },
+  });
   appendLog('info', `Checkpoint at step ${event.step} saved as ${fileName} (${kib(event.bytes)} KiB)`);
 }
 

@@ -8,7 +8,8 @@ import type { MetricPoint } from '../../protocol/metric-point';
 import type { ProteinTokens, RunInfo, RunCommand, CoordinatorEvent } from '../../protocol/coordinator-messages';
 import { assertNever } from '../../shared/assert-never';
 
-export type RunEnding = { readonly status: 'finished' | 'stopped' } | { readonly status: 'failed'; readonly message: string };
+export type RunEnding =
+  { readonly status: 'finished' | 'stopped' } | { readonly status: 'failed'; readonly message: string };
 
 /** What the follower hears while the run goes on. */
 export interface RunFollower {
@@ -31,7 +32,11 @@ export interface FollowedRun {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Starts `start` on a connection of its own and follows it; the connection closes when the run ends. */
-export function followRun(start: Extract<RunCommand, { type: 'start' }>, follower: RunFollower, connector: CoordinatorConnector): FollowedRun {
+export function followRun(
+  start: Extract<RunCommand, { type: 'start' }>,
+  follower: RunFollower,
+  connector: CoordinatorConnector,
+): FollowedRun {
   let settle: (ending: RunEnding) => void = () => undefined;
   const ended = new Promise<RunEnding>((resolve) => (settle = resolve));
   let connection: CoordinatorConnection | null = null;
@@ -52,7 +57,8 @@ export function followRun(start: Extract<RunCommand, { type: 'start' }>, followe
       case 'state':
         if (event.state === 'running') follower.running?.();
         else if (event.state === 'finished' || event.state === 'stopped') end({ status: event.state });
-        else if (event.state === 'failed') end({ status: 'failed', message: event.message ?? 'the run failed without a message' });
+        else if (event.state === 'failed')
+          end({ status: 'failed', message: event.message ?? 'the run failed without a message' });
         return;
       case 'fault':
         return end({ status: 'failed', message: event.fault.message });

@@ -28,7 +28,11 @@ export type RunOrigin = { readonly checkpoint: ArrayBuffer } | { readonly weight
  * starts from the file's weights. The previous run's worker is closed and its metrics cleared. Does nothing while a
  * run is active or a field is invalid.
  */
-export function startRun(dataset: TrainingDataset, datasetName: string = dataset.kind === 'file' ? dataset.file.name : dataset.name, origin?: RunOrigin): void {
+export function startRun(
+  dataset: TrainingDataset,
+  datasetName: string = dataset.kind === 'file' ? dataset.file.name : dataset.name,
+  origin?: RunOrigin,
+): void {
   const state = useRunStore.getState();
   if (isActive(state.status) || Object.keys(state.fieldErrors).length > 0) return;
   // A model that cannot be built is refused here, naming the keys, not by the trainers after they start.
@@ -45,14 +49,27 @@ export function startRun(dataset: TrainingDataset, datasetName: string = dataset
   resetRunEvents();
   logRunsWarnings();
   const ticket = session.ticket;
-  useRunStore.setState({ status: 'starting', statusMessage: null, info: null, config, error: null, checkpointPending: false, lastCheckpoint: null, logs: [], fault: null });
+  useRunStore.setState({
+    status: 'starting',
+    statusMessage: null,
+    info: null,
+    config,
+    error: null,
+    checkpointPending: false,
+    lastCheckpoint: null,
+    logs: [],
+    fault: null,
+  });
   // A resumed run continues with its checkpoint's config: that is the one to log and record.
   const resumed = origin && 'checkpoint' in origin ? checkpointRunConfig(origin.checkpoint) : null;
   const resumedOn = resumed ? withConfigValue(resumed, 'data.dataset', datasetName) : null;
   const runs = resumedOn?.ok ? resumedOn.config : (resumed ?? config);
   recordRunStart(runs, datasetName);
   const t = runs.training;
-  appendLog('info', `${resumed ? 'Resuming from the checkpoint' : 'Starting'}: ${runs.model.preset} model, batch ${t.batchSize} × ${t.gradientAccumulationSteps} accumulation, ${t.epochs} epochs on ${datasetName}`);
+  appendLog(
+    'info',
+    `${resumed ? 'Resuming from the checkpoint' : 'Starting'}: ${runs.model.preset} model, batch ${t.batchSize} × ${t.gradientAccumulationSteps} accumulation, ${t.epochs} epochs on ${datasetName}`,
+  );
   try {
     session.connection = session.connector({
       event: (event) => {
@@ -93,13 +110,17 @@ export function changeWhileTraining(path: ConfigPath, raw: unknown): void {
   if (!isLiveKey(path) || !isTraining(useRunStore.getState().status)) return;
   const { config, fieldErrors } = useRunStore.getState();
   if (fieldErrors[path]) return;
-  send({ type: 'set-hyperparameters', changes: [{ path, value: configValue(config, path) as number | boolean | string }] });
+  send({
+    type: 'set-hyperparameters',
+    changes: [{ path, value: configValue(config, path) as number | boolean | string }],
+  });
 }
 
 /** Asks the trainers for the tokens of the strip's protein under the current weights. */
 export function requestStripTokens(): void {
   const proteinId = useTokenStrip.getState().proteinId;
-  if (isTraining(useRunStore.getState().status)) send(proteinId ? { type: 'encode-protein', proteinId } : { type: 'encode-protein' });
+  if (isTraining(useRunStore.getState().status))
+    send(proteinId ? { type: 'encode-protein', proteinId } : { type: 'encode-protein' });
 }
 
 /** While paused: one optimizer step, then paused again. */

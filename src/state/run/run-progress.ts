@@ -16,7 +16,8 @@ export function runProgress(points: readonly MetricPoint[], totalSteps: number, 
   const recent = points.slice(-window);
   const first = recent[0];
   const last = recent.at(-1);
-  if (!first || !last || last.step === first.step || last.elapsedMs <= first.elapsedMs) return { stepsPerSecond: NaN, etaSeconds: NaN };
+  if (!first || !last || last.step === first.step || last.elapsedMs <= first.elapsedMs)
+    return { stepsPerSecond: NaN, etaSeconds: NaN };
   const stepsPerSecond = ((last.step - first.step) * 1000) / (last.elapsedMs - first.elapsedMs);
   return { stepsPerSecond, etaSeconds: Math.max(0, totalSteps - last.step) / stepsPerSecond };
 }

@@ -3,7 +3,11 @@
  * ticket so an older run's events are dropped), the finished run's checkpoint bytes, and the file saver. Tests
  * hand in a fake coordinator and saver through `setRunDependencies`.
  */
-import { connectCoordinator, type CoordinatorConnection, type CoordinatorConnector } from '../../client/coordinator-client';
+import {
+  connectCoordinator,
+  type CoordinatorConnection,
+  type CoordinatorConnector,
+} from '../../client/coordinator-client';
 import type { RunCommand } from '../../protocol/coordinator-messages';
 import { saveWithObjectUrl, type FileSaver } from '../download-file';
 import { failRun } from './run-store';
@@ -19,7 +23,10 @@ export const session: {
 } = { connector: connectCoordinator, saveFile: saveWithObjectUrl, connection: null, ticket: 0, finalCheckpoint: null };
 
 /** Tests hand in a fake coordinator and file saver; `null` restores the real ones. */
-export function setRunDependencies(deps: { connector?: CoordinatorConnector | null; saveFile?: FileSaver | null }): void {
+export function setRunDependencies(deps: {
+  connector?: CoordinatorConnector | null;
+  saveFile?: FileSaver | null;
+}): void {
   if (deps.connector !== undefined) session.connector = deps.connector ?? connectCoordinator;
   if (deps.saveFile !== undefined) session.saveFile = deps.saveFile ?? saveWithObjectUrl;
 }

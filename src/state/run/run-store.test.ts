@@ -8,7 +8,11 @@ import { exportConfigText, importConfigText, setConfigValue } from './config-act
 import { setRunDependencies } from './run-session';
 import { useRunStore } from './run-store';
 
-const SAMPLE: TrainingDataset = { kind: 'sample', url: 'http://127.0.0.1/sample/sample-structs.h5', name: 'sample-structs.h5' };
+const SAMPLE: TrainingDataset = {
+  kind: 'sample',
+  url: 'http://127.0.0.1/sample/sample-structs.h5',
+  name: 'sample-structs.h5',
+};
 const INFO: RunInfo = {
   runName: 'tiny 2025/01/01 12:00',
   backend: 'webgpu',
@@ -33,7 +37,10 @@ beforeEach(() => {
   resetRunStore();
   trainer = new FakeTrainer();
   saved = [];
-  setRunDependencies({ connector: trainer.connect, saveFile: (data, fileName, mimeType) => void saved.push({ data, fileName, mimeType }) });
+  setRunDependencies({
+    connector: trainer.connect,
+    saveFile: (data, fileName, mimeType) => void saved.push({ data, fileName, mimeType }),
+  });
 });
 
 afterEach(() => {
@@ -89,7 +96,11 @@ describe('a run', () => {
     resumeRun(); // not paused: ignored
     pauseRun();
     trainer.emit({ type: 'state', state: 'paused', message: 'Paused after step 7' });
-    expect(useRunStore.getState()).toMatchObject({ status: 'paused', statusMessage: 'Paused after step 7', info: INFO });
+    expect(useRunStore.getState()).toMatchObject({
+      status: 'paused',
+      statusMessage: 'Paused after step 7',
+      info: INFO,
+    });
     resumeRun();
     trainer.emit({ type: 'state', state: 'running' });
     stopRun();
@@ -107,7 +118,10 @@ describe('a run', () => {
     trainer.emit({ type: 'log', level: 'warning', message: 'step 3 skipped: non-finite gradients' });
     expect(useMetricsStore.getState().received).toBe(7);
     expect(useMetricsStore.getState().latest?.step).toBe(7);
-    expect(useRunStore.getState().logs.at(-1)).toMatchObject({ level: 'warning', message: 'step 3 skipped: non-finite gradients' });
+    expect(useRunStore.getState().logs.at(-1)).toMatchObject({
+      level: 'warning',
+      message: 'step 3 skipped: non-finite gradients',
+    });
   });
 
   it('a dying worker fails the run with a clear message and keeps the metrics received', () => {
@@ -118,7 +132,10 @@ describe('a run', () => {
     const state = useRunStore.getState();
     expect(state.status).toBe('failed');
     expect(state.error).toBe('The coordinator worker stopped: out of memory');
-    expect(state.logs.at(-1)).toMatchObject({ level: 'error', message: 'The coordinator worker stopped: out of memory' });
+    expect(state.logs.at(-1)).toMatchObject({
+      level: 'error',
+      message: 'The coordinator worker stopped: out of memory',
+    });
     expect(useMetricsStore.getState().points.length).toBe(5);
   });
 
@@ -129,7 +146,10 @@ describe('a run', () => {
     trainer.emit({ type: 'state', state: 'stopped' });
     trainer.emit({ type: 'state', state: 'failed', message: 'Tensor is disposed' });
     expect(useRunStore.getState()).toMatchObject({ status: 'stopped', error: null });
-    expect(useRunStore.getState().logs.at(-1)).toMatchObject({ level: 'warning', message: 'After the run ended the coordinator reported "failed": Tensor is disposed' });
+    expect(useRunStore.getState().logs.at(-1)).toMatchObject({
+      level: 'warning',
+      message: 'After the run ended the coordinator reported "failed": Tensor is disposed',
+    });
   });
 
   it('a failed state from the worker carries its message as the error', () => {
@@ -181,9 +201,15 @@ describe('checkpoints', () => {
     const bytes = new ArrayBuffer(2048);
     trainer.emit({ type: 'checkpoint', step: 42, bytes, fileName: 'ignored.ftsckpt' });
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ fileName: 'tiny-2025-01-01-12-00-step42.ftsckpt', mimeType: 'application/octet-stream' });
+    expect(saved[0]).toMatchObject({
+      fileName: 'tiny-2025-01-01-12-00-step42.ftsckpt',
+      mimeType: 'application/octet-stream',
+    });
     expect(saved[0]?.data).toBe(bytes);
-    expect(useRunStore.getState()).toMatchObject({ checkpointPending: false, lastCheckpoint: { step: 42, bytes: 2048 } });
+    expect(useRunStore.getState()).toMatchObject({
+      checkpointPending: false,
+      lastCheckpoint: { step: 42, bytes: 2048 },
+    });
     trainer.emit({ type: 'state', state: 'stopped' });
     saveCheckpoint(); // the trainer has let go of the weights
     expect(trainer.commandTypes()).toEqual(['start', 'save-checkpoint']);
@@ -198,7 +224,11 @@ describe('config import and export', () => {
     expect(state.config.training.batchSize).toBe(8);
     expect(state.config.optimizer.useMuon).toBe(true);
     expect(state.configError).toBeNull();
-    expect(state.configNotes.some((note) => note.severity === 'warning' && /Unknown key "batch_sise".*batch_size/.test(note.message))).toBe(true);
+    expect(
+      state.configNotes.some(
+        (note) => note.severity === 'warning' && /Unknown key "batch_sise".*batch_size/.test(note.message),
+      ),
+    ).toBe(true);
   });
 
   it('an import with invalid values keeps the old config and shows every bad key', () => {
@@ -231,7 +261,9 @@ describe('config import and export', () => {
 describe('a config no model can be built from', () => {
   it('is refused at import naming the keys, and a start with such settings does not reach the trainers', () => {
     expect(importConfigText('hidden_size: 32\nnum_embeddings: 40\n', 'ft2.yaml')).toBe(false);
-    expect(useRunStore.getState().configError).toBe("ft2.yaml: model: the sequence decoder's width 32 is not divisible by its 5 attention heads (set model.hiddenSize or model.decoderHeads)");
+    expect(useRunStore.getState().configError).toBe(
+      "ft2.yaml: model: the sequence decoder's width 32 is not divisible by its 5 attention heads (set model.hiddenSize or model.decoderHeads)",
+    );
     setConfigValue('model.preset', 'foldtree2');
     setConfigValue('model.hiddenSize', 32);
     startRun(SAMPLE);

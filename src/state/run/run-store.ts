@@ -46,7 +46,12 @@ export interface RunStoreState {
   readonly error: string | null;
   readonly checkpointPending: boolean;
   /** `final`: the finished run's own checkpoint, downloaded only on request (`downloadFinalCheckpoint`). */
-  readonly lastCheckpoint: { readonly fileName: string; readonly step: number; readonly bytes: number; readonly final?: boolean } | null;
+  readonly lastCheckpoint: {
+    readonly fileName: string;
+    readonly step: number;
+    readonly bytes: number;
+    readonly final?: boolean;
+  } | null;
   /** A trainer failed and the run is paused; null otherwise. */
   readonly fault: TrainerFault | null;
 }
@@ -91,7 +96,9 @@ export function initialRunState(): RunStoreState {
 export const useRunStore = create<RunStoreState>()(initialRunState);
 
 export function appendLog(level: LogLine['level'], message: string): void {
-  useRunStore.setState((state) => ({ logs: [...state.logs.slice(-(MAX_LOG_LINES - 1)), { time: Date.now(), level, message }] }));
+  useRunStore.setState((state) => ({
+    logs: [...state.logs.slice(-(MAX_LOG_LINES - 1)), { time: Date.now(), level, message }],
+  }));
 }
 
 /** The run failed (or a command could not be carried out): said in the status, the log and the runs list. */

@@ -20,18 +20,39 @@ export function trainingSourceFor(
 ): TrainingSource {
   const summary: DatasetSummary | null = dataset.summary;
   if (!summary) {
-    return { ok: false, reason: dataset.status === 'loading' ? 'The dataset is still opening…' : 'Open a dataset first (the bundled sample opens by itself).' };
+    return {
+      ok: false,
+      reason:
+        dataset.status === 'loading'
+          ? 'The dataset is still opening…'
+          : 'Open a dataset first (the bundled sample opens by itself).',
+    };
   }
   if (dataset.status === 'loading') return { ok: false, reason: 'The dataset is still opening…' };
   switch (summary.origin) {
     case 'sample': {
       const url = new URL(SAMPLE_DATASET.path, new URL(baseUrl, pageUrl)).href;
-      return { ok: true, dataset: { kind: 'sample', url, name: SAMPLE_DATASET.name, excluded: summary.skipped }, label: `the bundled sample (${summary.proteinCount} proteins)`, configName: SAMPLE_DATASET.path };
+      return {
+        ok: true,
+        dataset: { kind: 'sample', url, name: SAMPLE_DATASET.name, excluded: summary.skipped },
+        label: `the bundled sample (${summary.proteinCount} proteins)`,
+        configName: SAMPLE_DATASET.path,
+      };
     }
     case 'hdf5':
-      if (pickedFile) return { ok: true, dataset: { kind: 'file', file: pickedFile, excluded: summary.skipped }, label: pickedFile.name, configName: pickedFile.name };
+      if (pickedFile)
+        return {
+          ok: true,
+          dataset: { kind: 'file', file: pickedFile, excluded: summary.skipped },
+          label: pickedFile.name,
+          configName: pickedFile.name,
+        };
       return { ok: false, reason: `Open ${summary.name} again to train on it (the page no longer holds the file).` };
     case 'structures':
-      return { ok: false, reason: 'The trainer reads HDF5: build these structures into an .h5 first (npm run build-dataset), or train on the bundled sample.' };
+      return {
+        ok: false,
+        reason:
+          'The trainer reads HDF5: build these structures into an .h5 first (npm run build-dataset), or train on the bundled sample.',
+      };
   }
 }

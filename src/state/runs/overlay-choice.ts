@@ -10,7 +10,16 @@ import { runById, useRunsStore } from './runs-state';
 import { database, messageOf, storage } from './runs-storage';
 
 /** Overlay colours, in the order they are handed out (distinct from the current run's near-black total). */
-export const OVERLAY_COLORS = ['#e1533b', '#20a36b', '#a35bd6', '#e0a100', '#1aa3b8', '#d6457f', '#6b7a8f', '#3867d6'] as const;
+export const OVERLAY_COLORS = [
+  '#e1533b',
+  '#20a36b',
+  '#a35bd6',
+  '#e0a100',
+  '#1aa3b8',
+  '#d6457f',
+  '#6b7a8f',
+  '#3867d6',
+] as const;
 
 /** Bounded points of overlaid runs, by id. */
 const overlayCache = new Map<string, readonly MetricPoint[]>();
@@ -47,7 +56,8 @@ export async function toggleOverlay(id: string): Promise<void> {
   }
   if (!runById(id)) return;
   const used = new Set(overlaid.map((overlay) => overlay.color));
-  const color = OVERLAY_COLORS.find((c) => !used.has(c)) ?? OVERLAY_COLORS[overlaid.length % OVERLAY_COLORS.length] ?? '#6b7a8f';
+  const color =
+    OVERLAY_COLORS.find((c) => !used.has(c)) ?? OVERLAY_COLORS[overlaid.length % OVERLAY_COLORS.length] ?? '#6b7a8f';
   useRunsStore.setState({ overlaid: [...overlaid, { id, color }] });
   if (id === activeRunId) await flushPoints();
   await storage.queue; // what was queued for this run is written before it is read

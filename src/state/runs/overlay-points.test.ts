@@ -17,7 +17,9 @@ describe('overlayPoints', () => {
   });
 
   it('bounds a long run to MAX_OVERLAY_POINTS whole points, spike included', () => {
-    const points = Array.from({ length: 20_000 }, (_, i) => fakePoint(i + 1, { total: i === 12_345 ? 1e6 : 1 / (i + 1) }));
+    const points = Array.from({ length: 20_000 }, (_, i) =>
+      fakePoint(i + 1, { total: i === 12_345 ? 1e6 : 1 / (i + 1) }),
+    );
     const kept = overlayPoints(points);
     expect(kept.length).toBeLessThanOrEqual(MAX_OVERLAY_POINTS);
     expect(kept[0]).toBe(points[0]);

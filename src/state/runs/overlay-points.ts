@@ -10,7 +10,10 @@ import { downsampleMinMax } from '../charts/downsample-metrics';
 export const MAX_OVERLAY_POINTS = 1500;
 
 /** At most `maxPoints` of `points`, in order, picked by min/max of `total` per index bucket. */
-export function overlayPoints(points: readonly MetricPoint[], maxPoints: number = MAX_OVERLAY_POINTS): readonly MetricPoint[] {
+export function overlayPoints(
+  points: readonly MetricPoint[],
+  maxPoints: number = MAX_OVERLAY_POINTS,
+): readonly MetricPoint[] {
   if (points.length <= maxPoints) return points;
   // The index stands in for the step so the downsampler's choice maps straight back to whole points.
   const picked = downsampleMinMax(

@@ -28,7 +28,12 @@ export interface RunArchive {
   readonly configYaml: string | null;
   readonly info: RunInfo | null;
   readonly events: readonly RunEvent[];
-  readonly checkpoints: ReadonlyArray<{ readonly step: number; readonly fileName: string; readonly bytes: number; readonly final: boolean }>;
+  readonly checkpoints: ReadonlyArray<{
+    readonly step: number;
+    readonly fileName: string;
+    readonly bytes: number;
+    readonly final: boolean;
+  }>;
   readonly points: readonly MetricPoint[];
 }
 
@@ -41,7 +46,12 @@ export function configYamlOf(config: RunConfig): string | null {
   }
 }
 
-export function runArchive(run: StoredRun, points: readonly MetricPoint[], events: readonly RunEvent[], checkpoints: readonly StoredCheckpoint[]): RunArchive {
+export function runArchive(
+  run: StoredRun,
+  points: readonly MetricPoint[],
+  events: readonly RunEvent[],
+  checkpoints: readonly StoredCheckpoint[],
+): RunArchive {
   return {
     format: RUN_ARCHIVE_FORMAT,
     version: RUN_ARCHIVE_VERSION,
@@ -55,7 +65,12 @@ export function runArchive(run: StoredRun, points: readonly MetricPoint[], event
     configYaml: configYamlOf(run.config),
     info: run.info,
     events,
-    checkpoints: checkpoints.map((c) => ({ step: c.step, fileName: c.fileName, bytes: c.bytes.byteLength, final: c.final })),
+    checkpoints: checkpoints.map((c) => ({
+      step: c.step,
+      fileName: c.fileName,
+      bytes: c.bytes.byteLength,
+      final: c.final,
+    })),
     points,
   };
 }

@@ -13,8 +13,16 @@ export async function downloadRun(id: string): Promise<void> {
   if (!run) return;
   try {
     const db = await database();
-    const [points, events, checkpoints] = await Promise.all([db.readPoints(id), db.readEvents(id), db.readCheckpoints(id)]);
-    storage.saveFile(JSON.stringify(runArchive(run, points, events, checkpoints)), `${safeFileName(run.name)}.run.json`, 'application/json');
+    const [points, events, checkpoints] = await Promise.all([
+      db.readPoints(id),
+      db.readEvents(id),
+      db.readCheckpoints(id),
+    ]);
+    storage.saveFile(
+      JSON.stringify(runArchive(run, points, events, checkpoints)),
+      `${safeFileName(run.name)}.run.json`,
+      'application/json',
+    );
   } catch (error) {
     storage.warn(`Could not read run "${run.name}" for download: ${messageOf(error)}`);
   }
@@ -25,7 +33,8 @@ export function downloadRunConfig(id: string): void {
   const run = runById(id);
   if (!run) return;
   const yaml = configYamlOf(run.config);
-  if (yaml === null) storage.warn(`The config of "${run.name}" no longer passes this version's checks; download the run's JSON instead`);
+  if (yaml === null)
+    storage.warn(`The config of "${run.name}" no longer passes this version's checks; download the run's JSON instead`);
   else storage.saveFile(yaml, `${safeFileName(run.name)}.yaml`, 'application/yaml');
 }
 

@@ -54,14 +54,35 @@ export function recordRunStart(config: RunConfig, datasetName: string): string {
   void flushPoints();
   // Chart markers added for the current run are stored with it.
   unfollowMarkers ??= useRunEvents.subscribe((state, previous) => {
-    if (state.events.length > previous.events.length) for (const event of state.events.slice(previous.events.length)) recordEvent(event);
+    if (state.events.length > previous.events.length)
+      for (const event of state.events.slice(previous.events.length)) recordEvent(event);
   });
   // Strictly increasing, so two runs started within one millisecond still list in the order they started.
   const createdAt = Math.max(Date.now(), lastCreatedAt + 1);
   lastCreatedAt = createdAt;
   const name = config.logging.runName ?? defaultRunName(config.model.preset, new Date(createdAt));
-  const run: StoredRun = { id: newRunId(), name, createdAt, config, datasetName, info: null, status: 'starting', lastStep: 0, checkpoints: 0 };
-  recording = { name: 'recording', runId: run.id, startName: name, pending: [], flushTimer: null, nextChunk: 0, nextEventSeq: 0, eventKeys: new Set(), checkpointSteps: new Set() };
+  const run: StoredRun = {
+    id: newRunId(),
+    name,
+    createdAt,
+    config,
+    datasetName,
+    info: null,
+    status: 'starting',
+    lastStep: 0,
+    checkpoints: 0,
+  };
+  recording = {
+    name: 'recording',
+    runId: run.id,
+    startName: name,
+    pending: [],
+    flushTimer: null,
+    nextChunk: 0,
+    nextEventSeq: 0,
+    eventKeys: new Set(),
+    checkpointSteps: new Set(),
+  };
   storage.warned = new Set();
   useRunsStore.setState((state) => ({ runs: [run, ...state.runs], activeRunId: run.id }));
   void persist('the run', (db) => db.putRun(run));

@@ -8,7 +8,10 @@ import type { RunEvent } from '../run/run-events';
 import type { RunsDb, StoredCheckpoint, StoredRun } from './runs-db';
 
 /** Entries of `map` whose key starts with `runId`, by their numeric second key, ascending. */
-function ofRun<T>(map: ReadonlyMap<string, { readonly runId: string; readonly n: number; readonly value: T }>, runId: string): T[] {
+function ofRun<T>(
+  map: ReadonlyMap<string, { readonly runId: string; readonly n: number; readonly value: T }>,
+  runId: string,
+): T[] {
   return [...map.values()]
     .filter((entry) => entry.runId === runId)
     .sort((a, b) => a.n - b.n)
@@ -25,15 +28,23 @@ export function memoryRunsDb(): RunsDb {
     persistent: false,
     listRuns: async () => [...runs.values()].map((run) => structuredClone(run)),
     putRun: async (run) => void runs.set(run.id, structuredClone(run)),
-    putPoints: async (runId, chunk, batch) => void points.set(key(runId, chunk), { runId, n: chunk, value: structuredClone(batch) }),
+    putPoints: async (runId, chunk, batch) =>
+      void points.set(key(runId, chunk), { runId, n: chunk, value: structuredClone(batch) }),
     readPoints: async (runId) => ofRun(points, runId).flat(),
-    putEvent: async (runId, seq, event) => void events.set(key(runId, seq), { runId, n: seq, value: structuredClone(event) }),
+    putEvent: async (runId, seq, event) =>
+      void events.set(key(runId, seq), { runId, n: seq, value: structuredClone(event) }),
     readEvents: async (runId) => ofRun(events, runId),
-    putCheckpoint: async (checkpoint) => void checkpoints.set(key(checkpoint.runId, checkpoint.step), { runId: checkpoint.runId, n: checkpoint.step, value: structuredClone(checkpoint) }),
+    putCheckpoint: async (checkpoint) =>
+      void checkpoints.set(key(checkpoint.runId, checkpoint.step), {
+        runId: checkpoint.runId,
+        n: checkpoint.step,
+        value: structuredClone(checkpoint),
+      }),
     readCheckpoints: async (runId) => ofRun(checkpoints, runId),
     deleteRun: async (runId) => {
       runs.delete(runId);
-      for (const map of [points, events, checkpoints]) for (const [k, entry] of map) if (entry.runId === runId) map.delete(k);
+      for (const map of [points, events, checkpoints])
+        for (const [k, entry] of map) if (entry.runId === runId) map.delete(k);
     },
   };
 }

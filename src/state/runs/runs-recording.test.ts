@@ -13,9 +13,19 @@ import { resetRunsStore } from './runs-store';
 import { runsWritten, setRunsDependencies } from './runs-storage';
 import { useRunsStore } from './runs-state';
 
-const SAMPLE: TrainingDataset = { kind: 'sample', url: 'http://127.0.0.1/sample/sample-structs.h5', name: 'sample-structs.h5' };
+const SAMPLE: TrainingDataset = {
+  kind: 'sample',
+  url: 'http://127.0.0.1/sample/sample-structs.h5',
+  name: 'sample-structs.h5',
+};
 const INFO = { runName: 'tiny-run', totalSteps: 10 } as RunInfo;
-const FAULT: TrainerFault = { rank: 1, kind: 'device-lost', message: 'Trainer 1 lost its GPU device at step 4.', step: 4, remaining: 1 };
+const FAULT: TrainerFault = {
+  rank: 1,
+  kind: 'device-lost',
+  message: 'Trainer 1 lost its GPU device at step 4.',
+  step: 4,
+  remaining: 1,
+};
 
 let trainer: FakeTrainer;
 let db: RunsDb;
@@ -53,7 +63,15 @@ describe('the run store records its runs', () => {
     trainer.emit({ type: 'checkpoint', step: 6, bytes: new ArrayBuffer(20), fileName: 'ignored', final: true });
     await runsWritten();
     const [run] = await db.listRuns();
-    expect(run).toMatchObject({ id, name: 'tiny-run', datasetName: 'sample-structs.h5', status: 'stopped', lastStep: 6, info: INFO, checkpoints: 2 });
+    expect(run).toMatchObject({
+      id,
+      name: 'tiny-run',
+      datasetName: 'sample-structs.h5',
+      status: 'stopped',
+      lastStep: 6,
+      info: INFO,
+      checkpoints: 2,
+    });
     expect(run?.config.model.preset).toBe('tiny');
     expect(run?.config.data.dataset).toBe('sample-structs.h5');
     expect((await db.readPoints(id ?? '')).map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -82,6 +100,8 @@ describe('the run store records its runs', () => {
     await flushPoints();
     const { logs, status } = useRunStore.getState();
     expect(status).toBe('running');
-    expect(logs.filter((line) => line.level === 'warning').map((line) => line.message)).toEqual(['Could not store metric points in the runs list: disk full']);
+    expect(logs.filter((line) => line.level === 'warning').map((line) => line.message)).toEqual([
+      'Could not store metric points in the runs list: disk full',
+    ]);
   });
 });

@@ -15,7 +15,13 @@ export interface RunsState {
   readonly persistent: boolean;
 }
 
-export const initialRunsState = (): RunsState => ({ runs: [], overlaid: [], activeRunId: null, loaded: false, persistent: true });
+export const initialRunsState = (): RunsState => ({
+  runs: [],
+  overlaid: [],
+  activeRunId: null,
+  loaded: false,
+  persistent: true,
+});
 
 export const useRunsStore = create<RunsState>()(initialRunsState);
 

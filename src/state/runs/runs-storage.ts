@@ -17,7 +17,8 @@ const consoleWarning = (message: string) => console.warn(message);
 
 const openDefault = (): Promise<RunsDb> =>
   openIndexedRunsDb().catch((error: unknown) => {
-    if (globalThis.indexedDB) storage.warn(`Runs are kept only while this page is open: the browser refused storage (${messageOf(error)})`);
+    if (globalThis.indexedDB)
+      storage.warn(`Runs are kept only while this page is open: the browser refused storage (${messageOf(error)})`);
     return memoryRunsDb();
   });
 
@@ -30,7 +31,14 @@ export const storage: {
   queue: Promise<void>;
   /** Kinds of failed writes already reported for the current run. */
   warned: Set<string>;
-} = { open: openDefault, db: null, saveFile: saveWithObjectUrl, warn: consoleWarning, queue: Promise.resolve(), warned: new Set() };
+} = {
+  open: openDefault,
+  db: null,
+  saveFile: saveWithObjectUrl,
+  warn: consoleWarning,
+  queue: Promise.resolve(),
+  warned: new Set(),
+};
 
 export function database(): Promise<RunsDb> {
   storage.db ??= storage.open().then((db) => {
@@ -72,7 +80,10 @@ export function setRunsWarningSink(sink: ((message: string) => void) | null): vo
 }
 
 /** Tests hand in a storage and a file saver; `null` restores the real ones. Storage is reopened on next use. */
-export function setRunsDependencies(deps: { openDb?: (() => Promise<RunsDb>) | null; saveFile?: FileSaver | null }): void {
+export function setRunsDependencies(deps: {
+  openDb?: (() => Promise<RunsDb>) | null;
+  saveFile?: FileSaver | null;
+}): void {
   if (deps.openDb !== undefined) {
     storage.open = deps.openDb ?? openDefault;
     storage.db = null;

@@ -10,7 +10,17 @@ import type { RunsDb } from './runs-db';
 import { memoryRunsDb } from './runs-db-memory';
 import { deleteRun, displayStatus, loadRuns, renameRun, resetRunsStore } from './runs-store';
 import { downloadRun, downloadRunCheckpoint, downloadRunConfig } from './run-downloads';
-import { FLUSH_MS, FLUSH_POINTS, flushPoints, recordCheckpoint, recordEvent, recordMetrics, recordRunInfo, recordRunStart, recordRunState } from './run-recorder';
+import {
+  FLUSH_MS,
+  FLUSH_POINTS,
+  flushPoints,
+  recordCheckpoint,
+  recordEvent,
+  recordMetrics,
+  recordRunInfo,
+  recordRunStart,
+  recordRunState,
+} from './run-recorder';
 import { OVERLAY_COLORS, toggleOverlay } from './overlay-choice';
 import { runsWritten, setRunsDependencies, setRunsWarningSink } from './runs-storage';
 import { useRunsStore } from './runs-state';
@@ -58,7 +68,10 @@ beforeEach(() => {
   storage = countingDb();
   saved = [];
   warnings = [];
-  setRunsDependencies({ openDb: async () => storage.db, saveFile: (data, fileName, mimeType) => void saved.push({ data, fileName, mimeType }) });
+  setRunsDependencies({
+    openDb: async () => storage.db,
+    saveFile: (data, fileName, mimeType) => void saved.push({ data, fileName, mimeType }),
+  });
   setRunsWarningSink((message) => void warnings.push(message));
 });
 
@@ -120,7 +133,10 @@ describe('recording a run', () => {
     const { db } = countingDb();
     let fail = true;
     setRunsDependencies({
-      openDb: async () => ({ ...db, putPoints: async (...args) => (fail ? Promise.reject(new Error('QuotaExceededError')) : db.putPoints(...args)) }),
+      openDb: async () => ({
+        ...db,
+        putPoints: async (...args) => (fail ? Promise.reject(new Error('QuotaExceededError')) : db.putPoints(...args)),
+      }),
     });
     const id = recordRunStart(tinyConfig(), 'a.h5');
     recordMetrics(fakePoints(1, 200));
@@ -231,7 +247,15 @@ describe('the runs list', () => {
     expect(saved[0]?.fileName).toBe(`${INFO.runName}.run.json`);
     expect(saved[0]?.mimeType).toBe('application/json');
     const archive = JSON.parse(saved[0]?.data as string) as RunArchive;
-    expect(archive).toMatchObject({ format: RUN_ARCHIVE_FORMAT, id, name: INFO.runName, datasetName: 'sample-structs.h5', status: 'running', lastStep: 257, info: INFO });
+    expect(archive).toMatchObject({
+      format: RUN_ARCHIVE_FORMAT,
+      id,
+      name: INFO.runName,
+      datasetName: 'sample-structs.h5',
+      status: 'running',
+      lastStep: 257,
+      info: INFO,
+    });
     expect(archive.config).toEqual(config);
     expect(archive.points.map((p) => p.step)).toEqual(Array.from({ length: 257 }, (_, k) => k + 1));
     expect(archive.points[9]).toEqual(fakePoint(10));

@@ -27,7 +27,9 @@ export async function loadRuns(): Promise<void> {
   }
   useRunsStore.setState((state) => {
     const known = new Set(state.runs.map((run) => run.id));
-    const runs = [...state.runs, ...stored.filter((run) => !known.has(run.id))].sort((a, b) => b.createdAt - a.createdAt);
+    const runs = [...state.runs, ...stored.filter((run) => !known.has(run.id))].sort(
+      (a, b) => b.createdAt - a.createdAt,
+    );
     return { runs, loaded: true };
   });
 }

@@ -45,7 +45,13 @@ export function comparisonSeeds(seed: number, count: number = COMPARISON_SCENARI
  * One run of the comparison: the scenario above for `arm` and `seed` over `steps` steps (also the length of the
  * commitment warm-up, so the schedules differ within the run), on the backend and precision of `base`.
  */
-export function comparisonConfig(arm: ComparisonArm, base: RunConfig, steps: number, seed: number, datasetName: string): RunConfig {
+export function comparisonConfig(
+  arm: ComparisonArm,
+  base: RunConfig,
+  steps: number,
+  seed: number,
+  datasetName: string,
+): RunConfig {
   const s = COMPARISON_SCENARIO;
   const overrides: ReadonlyArray<readonly [ConfigPath, ConfigValue]> = [
     ['model.preset', 'tiny'],

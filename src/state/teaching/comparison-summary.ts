@@ -21,7 +21,13 @@ export type ComparisonValue = Exclude<keyof ComparisonPoint, 'step'>;
 /** The values of a metric point the comparison keeps. */
 export function toComparisonPoint(point: MetricPoint): ComparisonPoint {
   const vq = point.weightedLosses['vq'] ?? 0;
-  return { step: point.step, commitmentCost: point.commitmentCost, perplexity: point.perplexity, usedCodes: point.usedCodes, reconstruction: point.total - vq };
+  return {
+    step: point.step,
+    commitmentCost: point.commitmentCost,
+    perplexity: point.perplexity,
+    usedCodes: point.usedCodes,
+    reconstruction: point.total - vq,
+  };
 }
 
 /** Steps averaged into a run's final values. */
@@ -35,7 +41,13 @@ export function finalValues(points: readonly ComparisonPoint[]): FinalValues | n
   const last = tail.at(-1);
   if (!last) return null;
   const mean = (value: ComparisonValue) => tail.reduce((sum, p) => sum + p[value], 0) / tail.length;
-  return { step: last.step, commitmentCost: mean('commitmentCost'), perplexity: mean('perplexity'), usedCodes: mean('usedCodes'), reconstruction: mean('reconstruction') };
+  return {
+    step: last.step,
+    commitmentCost: mean('commitmentCost'),
+    perplexity: mean('perplexity'),
+    usedCodes: mean('usedCodes'),
+    reconstruction: mean('reconstruction'),
+  };
 }
 
 /** Mean, smallest and largest of some numbers (NaN for none). */
@@ -49,7 +61,12 @@ export interface Spread {
 export function spreadOf(values: readonly number[]): Spread {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return { mean: NaN, min: NaN, max: NaN, count: 0 };
-  return { mean: finite.reduce((a, b) => a + b, 0) / finite.length, min: Math.min(...finite), max: Math.max(...finite), count: finite.length };
+  return {
+    mean: finite.reduce((a, b) => a + b, 0) / finite.length,
+    min: Math.min(...finite),
+    max: Math.max(...finite),
+    count: finite.length,
+  };
 }
 
 /** One arm over its seeds: the spread of each final value, and at which step the runs ended. */
@@ -62,11 +79,22 @@ export interface ArmSummary {
   readonly reconstruction: Spread;
 }
 
-export function armSummary(id: string, label: string, runs: readonly (readonly ComparisonPoint[])[]): ArmSummary | null {
+export function armSummary(
+  id: string,
+  label: string,
+  runs: readonly (readonly ComparisonPoint[])[],
+): ArmSummary | null {
   const finals = runs.map(finalValues).filter((f): f is FinalValues => f !== null);
   if (finals.length === 0) return null;
   const of = (value: ComparisonValue) => spreadOf(finals.map((f) => f[value]));
-  return { id, label, step: Math.max(...finals.map((f) => f.step)), perplexity: of('perplexity'), usedCodes: of('usedCodes'), reconstruction: of('reconstruction') };
+  return {
+    id,
+    label,
+    step: Math.max(...finals.map((f) => f.step)),
+    perplexity: of('perplexity'),
+    usedCodes: of('usedCodes'),
+    reconstruction: of('reconstruction'),
+  };
 }
 
 /** One step of an arm's band: the mean over its seeds and the lowest and highest seed. */
@@ -97,7 +125,8 @@ export function bandOf(runs: readonly (readonly ComparisonPoint[])[], value: Com
 }
 
 const one = (value: number) => (Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(1));
-const range = (spread: Spread) => (spread.count < 2 ? '' : spread.min === spread.max ? `, every seed` : `, seeds ${one(spread.min)}–${one(spread.max)}`);
+const range = (spread: Spread) =>
+  spread.count < 2 ? '' : spread.min === spread.max ? `, every seed` : `, seeds ${one(spread.min)}–${one(spread.max)}`;
 
 /** "constant β: 14.6 codes in use at step 80 (perplexity 11.4, seeds 9.8–15.7)" for each arm, joined. */
 export function armSentence(arm: ArmSummary, codes: number): string {

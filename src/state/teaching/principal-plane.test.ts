@@ -7,7 +7,11 @@ import { principalPlane } from './principal-plane';
 const REFERENCE = fileURLToPath(new URL('./principal-plane-reference.py', import.meta.url));
 
 function numpyPlane(rows: number[][]): { x: number[]; y: number[]; explained: number[] } {
-  return JSON.parse(execFileSync('/usr/bin/python3', [REFERENCE], { input: JSON.stringify({ rows }) }).toString()) as { x: number[]; y: number[]; explained: number[] };
+  return JSON.parse(execFileSync('/usr/bin/python3', [REFERENCE], { input: JSON.stringify({ rows }) }).toString()) as {
+    x: number[];
+    y: number[];
+    explained: number[];
+  };
 }
 
 /** Largest |a − b| relative to the largest |b|. */
@@ -25,7 +29,10 @@ describe('principalPlane', () => {
     // Three directions of decreasing spread plus small noise, offset from the origin like encoder outputs.
     const rows = Array.from({ length: 90 }, () => {
       const [a, b, c] = [normal() * 3, normal() * 1.5, normal() * 0.5];
-      return Array.from({ length: dim }, (_, d) => 0.2 + a * Math.cos(d) + b * Math.sin(d * 0.7) + c * (d % 3 === 0 ? 1 : 0) + 0.01 * normal());
+      return Array.from(
+        { length: dim },
+        (_, d) => 0.2 + a * Math.cos(d) + b * Math.sin(d * 0.7) + c * (d % 3 === 0 ? 1 : 0) + 0.01 * normal(),
+      );
     });
     const ours = principalPlane(rows.flat(), rows.length, dim);
     const numpy = numpyPlane(rows);
@@ -38,7 +45,9 @@ describe('principalPlane', () => {
   test('hand-worked: points on a line have all their variance on the first axis', () => {
     // (0,0), (1,1), (2,2): mean (1,1), first axis (1,1)/√2, coordinates −√2, 0, √2.
     const plane = principalPlane([0, 0, 1, 1, 2, 2], 3, 2);
-    expect([...plane.x].map((v) => Number(v.toFixed(12)))).toEqual([-Math.SQRT2, 0, Math.SQRT2].map((v) => Number(v.toFixed(12))));
+    expect([...plane.x].map((v) => Number(v.toFixed(12)))).toEqual(
+      [-Math.SQRT2, 0, Math.SQRT2].map((v) => Number(v.toFixed(12))),
+    );
     expect(plane.explained[0]).toBeCloseTo(1, 12);
     expect(plane.explained[1]).toBeCloseTo(0, 12);
     expect([...plane.y].every((v) => Math.abs(v) < 1e-12)).toBe(true);

@@ -54,7 +54,12 @@ function normalise(vector: Float64Array): number {
  * fixed so the entry of largest magnitude is positive, so the same cloud always draws the same way round. A norm at
  * or below `floor` ends the search with a zero vector (what is left is rounding).
  */
-function leadingEigen(matrix: Float64Array, dim: number, floor: number, orthogonalTo?: Float64Array): { vector: Float64Array; value: number } {
+function leadingEigen(
+  matrix: Float64Array,
+  dim: number,
+  floor: number,
+  orthogonalTo?: Float64Array,
+): { vector: Float64Array; value: number } {
   // Kept orthogonal to `orthogonalTo` (the first axis) so rounding left by deflation cannot lean the second onto it.
   const project = (v: Float64Array) => {
     if (!orthogonalTo) return;
@@ -90,17 +95,21 @@ function leadingEigen(matrix: Float64Array, dim: number, floor: number, orthogon
  * on the rows' mean. A cloud with fewer than two directions of variance gets zeros on the missing axis.
  */
 export function principalPlane(rows: ArrayLike<number>, count: number, dim: number): PlaneProjection {
-  if (rows.length !== count * dim) throw new Error(`principalPlane: ${rows.length} values are not ${count} rows of ${dim}`);
+  if (rows.length !== count * dim)
+    throw new Error(`principalPlane: ${rows.length} values are not ${count} rows of ${dim}`);
   const data = Float64Array.from(rows);
   const mean = new Float64Array(dim);
-  for (let r = 0; r < count; r++) for (let d = 0; d < dim; d++) mean[d] = (mean[d] ?? 0) + (data[r * dim + d] ?? 0) / count;
+  for (let r = 0; r < count; r++)
+    for (let d = 0; d < dim; d++) mean[d] = (mean[d] ?? 0) + (data[r * dim + d] ?? 0) / count;
   const cov = covariance(data, count, dim, mean);
   let total = 0;
   for (let d = 0; d < dim; d++) total += cov[d * dim + d] ?? 0;
   const floor = total * 1e-12;
   const first = leadingEigen(cov, dim, floor);
   // Deflation: remove the first component, then the leading eigenvector of what is left is the second.
-  const rest = cov.map((v, k) => v - first.value * (first.vector[Math.floor(k / dim)] ?? 0) * (first.vector[k % dim] ?? 0));
+  const rest = cov.map(
+    (v, k) => v - first.value * (first.vector[Math.floor(k / dim)] ?? 0) * (first.vector[k % dim] ?? 0),
+  );
   const second = leadingEigen(rest, dim, floor, first.vector);
   const x = new Float64Array(count);
   const y = new Float64Array(count);

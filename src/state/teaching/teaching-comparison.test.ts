@@ -5,7 +5,13 @@ import type { RunConfig } from '../../protocol/run-config';
 import type { RunCommand } from '../../protocol/coordinator-messages';
 import { browserRunConfig, withConfigValues } from '../config/config-edit';
 import { fakePoint } from '../fake-metric-points.node';
-import { resetTeachingComparison, SNAPSHOT_EVERY, startTeachingComparison, stopTeachingComparison, useTeachingComparison } from './teaching-comparison';
+import {
+  resetTeachingComparison,
+  SNAPSHOT_EVERY,
+  startTeachingComparison,
+  stopTeachingComparison,
+  useTeachingComparison,
+} from './teaching-comparison';
 import { COMPARISON_ARMS, COMPARISON_SCENARIO, comparisonConfig } from './comparison-scenario';
 
 const dataset = { kind: 'sample', url: 'http://x/sample/sample-structs.h5', name: 'sample-structs.h5' } as const;
@@ -29,8 +35,24 @@ class FakeTrainers {
     if (!entry) throw new Error(`no connection ${k}`);
     const vq = this.config(k).vq;
     entry.listener.event({ type: 'state', state: 'running' });
-    const beta = (t: number) => (vq.useCommitmentScheduling ? commitmentCost(t, { schedule: vq.commitmentSchedule, start: vq.commitmentStart, end: vq.commitmentCost, warmupSteps: vq.commitmentWarmupSteps }) : vq.commitmentCost);
-    const points = Array.from({ length: steps }, (_, t) => fakePoint(t + 1, { commitmentCost: beta(t), perplexity: 2 + t, usedCodes: 3 + t, total: 5, weightedLosses: { vq: 1 / (t + 1) } }));
+    const beta = (t: number) =>
+      vq.useCommitmentScheduling
+        ? commitmentCost(t, {
+            schedule: vq.commitmentSchedule,
+            start: vq.commitmentStart,
+            end: vq.commitmentCost,
+            warmupSteps: vq.commitmentWarmupSteps,
+          })
+        : vq.commitmentCost;
+    const points = Array.from({ length: steps }, (_, t) =>
+      fakePoint(t + 1, {
+        commitmentCost: beta(t),
+        perplexity: 2 + t,
+        usedCodes: 3 + t,
+        total: 5,
+        weightedLosses: { vq: 1 / (t + 1) },
+      }),
+    );
     entry.listener.event({ type: 'metrics', points });
     entry.listener.event({ type: 'state', state: 'finished' });
   }
@@ -81,7 +103,14 @@ describe('comparisonConfig', () => {
   test('the three β curves differ within the run (hand values, start 0, end 1, T = 12)', () => {
     const [constant, cosine, restarts] = COMPARISON_ARMS.map((arm) => comparisonConfig(arm, base, 12, 1, 'x').vq);
     const at = (vq: RunConfig['vq'] | undefined, t: number) =>
-      vq?.useCommitmentScheduling ? commitmentCost(t, { schedule: vq.commitmentSchedule, start: vq.commitmentStart, end: vq.commitmentCost, warmupSteps: vq.commitmentWarmupSteps }) : vq?.commitmentCost;
+      vq?.useCommitmentScheduling
+        ? commitmentCost(t, {
+            schedule: vq.commitmentSchedule,
+            start: vq.commitmentStart,
+            end: vq.commitmentCost,
+            warmupSteps: vq.commitmentWarmupSteps,
+          })
+        : vq?.commitmentCost;
     expect([0, 6, 11].map((t) => at(constant, t))).toEqual([1, 1, 1]);
     expect(at(cosine, 6)).toBeCloseTo(0.5, 12);
     // Period ⌊12/5⌋ = 2: half-way up at odd steps, back at the start at even ones.
@@ -105,14 +134,22 @@ describe('startTeachingComparison', () => {
     await done;
     const state = useTeachingComparison.getState();
     expect(state.status).toBe('done');
-    expect(trainers.opened.map((_, k) => [trainers.config(k).data.seed, trainers.config(k).vq.useCommitmentScheduling, trainers.config(k).vq.commitmentSchedule])).toEqual(
+    expect(
+      trainers.opened.map((_, k) => [
+        trainers.config(k).data.seed,
+        trainers.config(k).vq.useCommitmentScheduling,
+        trainers.config(k).vq.commitmentSchedule,
+      ]),
+    ).toEqual(
       [42, 43, 44].flatMap((seed) => [
         [seed, false, 'cosine'],
         [seed, true, 'cosine'],
         [seed, true, 'cosine_with_restart'],
       ]),
     );
-    expect(state.runs.map((r) => [r.key, r.status, r.points.length])).toEqual([42, 43, 44].flatMap((seed) => COMPARISON_ARMS.map((arm) => [`${arm.id}:${seed}`, 'finished', 4])));
+    expect(state.runs.map((r) => [r.key, r.status, r.points.length])).toEqual(
+      [42, 43, 44].flatMap((seed) => COMPARISON_ARMS.map((arm) => [`${arm.id}:${seed}`, 'finished', 4])),
+    );
     // Cosine over T = 4 from 0 to 1: 0.5·(1 − cos(πt/4)).
     const cosine = [0, 1, 2, 3].map((t) => 0.5 * (1 - Math.cos((Math.PI * t) / 4)));
     state.runs[1]?.points.forEach((p, t) => expect(p.commitmentCost).toBeCloseTo(cosine[t] as number, 12));
@@ -132,7 +169,14 @@ describe('startTeachingComparison', () => {
     const asked = first?.commands.filter((c) => c.type === 'encode-protein').length;
     // At the first point, every SNAPSHOT_EVERY steps after it, and once more a few steps before the end.
     expect(asked).toBe(4);
-    const tokens = (step: number) => ({ proteinId: 'p', sequence: 'AC', codes: [0, 1], plddt: null, codebookSize: 2, vectors: { dim: 1, codebook: [0, step], outputs: [0, 1] } });
+    const tokens = (step: number) => ({
+      proteinId: 'p',
+      sequence: 'AC',
+      codes: [0, 1],
+      plddt: null,
+      codebookSize: 2,
+      vectors: { dim: 1, codebook: [0, step], outputs: [0, 1] },
+    });
     first?.listener.event({ type: 'tokens', step: 41, tokens: tokens(41) });
     first?.listener.event({ type: 'tokens', step: 21, tokens: tokens(21) });
     expect(useTeachingComparison.getState().runs[0]?.snapshot?.step).toBe(41);
@@ -173,6 +217,9 @@ describe('startTeachingComparison', () => {
     expect(trainers.opened).toHaveLength(1);
     expect(trainers.opened[0]?.disposed).toBe(true);
     expect(state.status).toBe('stopped');
-    expect(state.runs.map((r) => [r.status, r.points.length])).toEqual([['stopped', 1], ...new Array(8).fill(['stopped', 0])]);
+    expect(state.runs.map((r) => [r.status, r.points.length])).toEqual([
+      ['stopped', 1],
+      ...new Array(8).fill(['stopped', 0]),
+    ]);
   });
 });

@@ -10,7 +10,14 @@ import { connectCoordinator, type CoordinatorConnector } from '../../client/coor
 import type { RunConfig } from '../../protocol/run-config';
 import type { ProteinTokens, TrainingDataset } from '../../protocol/coordinator-messages';
 import { followRun, type RunEnding } from '../run/follow-run';
-import { COMPARISON_ARMS, COMPARISON_SCENARIO, comparisonConfig, comparisonSeeds, type ComparisonArm, type ComparisonArmId } from './comparison-scenario';
+import {
+  COMPARISON_ARMS,
+  COMPARISON_SCENARIO,
+  comparisonConfig,
+  comparisonSeeds,
+  type ComparisonArm,
+  type ComparisonArmId,
+} from './comparison-scenario';
 import { toComparisonPoint, type ComparisonPoint } from './comparison-summary';
 
 export type ComparisonRunStatus = 'waiting' | 'starting' | 'running' | 'finished' | 'stopped' | 'failed';
@@ -46,10 +53,25 @@ export const SNAPSHOT_EVERY = 20;
 const LAST_SNAPSHOT_BEFORE_END = 3;
 
 function waitingRuns(seeds: readonly number[]): ComparisonRun[] {
-  return seeds.flatMap((seed) => COMPARISON_ARMS.map((arm) => ({ key: `${arm.id}:${seed}`, arm: arm.id, seed, status: 'waiting' as const, points: [], error: null, snapshot: null })));
+  return seeds.flatMap((seed) =>
+    COMPARISON_ARMS.map((arm) => ({
+      key: `${arm.id}:${seed}`,
+      arm: arm.id,
+      seed,
+      status: 'waiting' as const,
+      points: [],
+      error: null,
+      snapshot: null,
+    })),
+  );
 }
 
-const IDLE: TeachingComparisonState = { status: 'idle', steps: COMPARISON_SCENARIO.steps, seeds: comparisonSeeds(0), runs: waitingRuns(comparisonSeeds(0)) };
+const IDLE: TeachingComparisonState = {
+  status: 'idle',
+  steps: COMPARISON_SCENARIO.steps,
+  seeds: comparisonSeeds(0),
+  runs: waitingRuns(comparisonSeeds(0)),
+};
 
 export const useTeachingComparison = create<TeachingComparisonState>()(() => IDLE);
 
@@ -74,7 +96,13 @@ interface PlannedRun {
 }
 
 /** Runs one planned run to its end (finished, stopped or failed); never rejects. */
-async function runOne(planned: PlannedRun, dataset: TrainingDataset, connector: CoordinatorConnector, own: number, steps: number): Promise<void> {
+async function runOne(
+  planned: PlannedRun,
+  dataset: TrainingDataset,
+  connector: CoordinatorConnector,
+  own: number,
+  steps: number,
+): Promise<void> {
   const mine = () => own === ticket;
   const { key } = planned;
   updateRun(key, (run) => ({ ...run, status: 'starting' }));
@@ -87,17 +115,23 @@ async function runOne(planned: PlannedRun, dataset: TrainingDataset, connector: 
         if (!mine()) return;
         updateRun(key, (r) => ({ ...r, points: [...r.points, ...points.map(toComparisonPoint)] }));
         const step = points.at(-1)?.step ?? 0;
-        const due = step >= asked + SNAPSHOT_EVERY || (step >= steps - LAST_SNAPSHOT_BEFORE_END && asked < steps - LAST_SNAPSHOT_BEFORE_END);
+        const due =
+          step >= asked + SNAPSHOT_EVERY ||
+          (step >= steps - LAST_SNAPSHOT_BEFORE_END && asked < steps - LAST_SNAPSHOT_BEFORE_END);
         if (planned.snapshots && (asked === 0 || due)) {
           asked = step;
           run.send({ type: 'encode-protein' });
         }
       },
-      tokens: (step, tokens) => mine() && updateRun(key, (r) => (r.snapshot && r.snapshot.step > step ? r : { ...r, snapshot: { step, tokens } })),
+      tokens: (step, tokens) =>
+        mine() &&
+        updateRun(key, (r) => (r.snapshot && r.snapshot.step > step ? r : { ...r, snapshot: { step, tokens } })),
     },
     connector,
   );
-  const show = (ending: RunEnding) => mine() && updateRun(key, (r) => ({ ...r, status: ending.status, error: ending.status === 'failed' ? ending.message : null }));
+  const show = (ending: RunEnding) =>
+    mine() &&
+    updateRun(key, (r) => ({ ...r, status: ending.status, error: ending.status === 'failed' ? ending.message : null }));
   // A stop shows at once: the comparison moves on (its ticket changes) before the run's ending arrives.
   const entry: ActiveRun = {
     end: (status) => {
@@ -123,7 +157,13 @@ export interface ComparisonOptions {
  * in order, all schedules of a seed before the next seed, so the first seed's three runs can be compared early.
  * Does nothing while a comparison runs.
  */
-export async function startTeachingComparison(dataset: TrainingDataset, datasetName: string, base: RunConfig, options: ComparisonOptions = {}, connector: CoordinatorConnector = connectCoordinator): Promise<void> {
+export async function startTeachingComparison(
+  dataset: TrainingDataset,
+  datasetName: string,
+  base: RunConfig,
+  options: ComparisonOptions = {},
+  connector: CoordinatorConnector = connectCoordinator,
+): Promise<void> {
   if (useTeachingComparison.getState().status === 'running') return;
   const steps = options.steps ?? COMPARISON_SCENARIO.steps;
   const seeds = comparisonSeeds(base.data.seed);
@@ -134,15 +174,24 @@ export async function startTeachingComparison(dataset: TrainingDataset, datasetN
   try {
     queue = runs.map((run) => {
       const arm = COMPARISON_ARMS.find((a) => a.id === run.arm) as ComparisonArm;
-      return { key: run.key, arm, config: comparisonConfig(arm, base, steps, run.seed, datasetName), snapshots: run.seed === seeds[0] };
+      return {
+        key: run.key,
+        arm,
+        config: comparisonConfig(arm, base, steps, run.seed, datasetName),
+        snapshots: run.seed === seeds[0],
+      };
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    useTeachingComparison.setState({ status: 'done', runs: runs.map((run) => ({ ...run, status: 'failed', error: message })) });
+    useTeachingComparison.setState({
+      status: 'done',
+      runs: runs.map((run) => ({ ...run, status: 'failed', error: message })),
+    });
     return;
   }
   const lane = async () => {
-    for (let next = queue.shift(); next && own === ticket; next = queue.shift()) await runOne(next, dataset, connector, own, steps);
+    for (let next = queue.shift(); next && own === ticket; next = queue.shift())
+      await runOne(next, dataset, connector, own, steps);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.lanes ?? 1, queue.length)) }, lane));
   if (own === ticket) useTeachingComparison.setState({ status: 'done' });
@@ -153,7 +202,10 @@ export function stopTeachingComparison(): void {
   if (useTeachingComparison.getState().status !== 'running') return;
   for (const run of [...active]) run.end('stopped');
   ticket++;
-  useTeachingComparison.setState((state) => ({ status: 'stopped', runs: state.runs.map((run) => (run.status === 'waiting' ? { ...run, status: 'stopped' } : run)) }));
+  useTeachingComparison.setState((state) => ({
+    status: 'stopped',
+    runs: state.runs.map((run) => (run.status === 'waiting' ? { ...run, status: 'stopped' } : run)),
+  }));
 }
 
 /** Back to idle, closing any run (tests; leaving the page). */

@@ -34,7 +34,14 @@ export interface EncodeState {
   readonly autoEvery: number;
 }
 
-const initialState: EncodeState = { status: 'idle', progress: null, message: null, result: null, history: [], autoEvery: 0 };
+const initialState: EncodeState = {
+  status: 'idle',
+  progress: null,
+  message: null,
+  result: null,
+  history: [],
+  autoEvery: 0,
+};
 export const useEncodeStore = create<EncodeState>()(() => initialState);
 
 let client: EncodeClient | null = null;
@@ -48,7 +55,11 @@ export function setEncodeFileSaver(saver: FileSaver | null): void {
 function addPoint(history: readonly InformationPoint[], result: EncodeResult): readonly InformationPoint[] {
   const step = result.meaning.step;
   if (step === null) return history;
-  const point = { step, miSecondaryStructure: result.meaning.miSecondaryStructure, miAminoAcid: result.meaning.miAminoAcid };
+  const point = {
+    step,
+    miSecondaryStructure: result.meaning.miSecondaryStructure,
+    miAminoAcid: result.meaning.miAminoAcid,
+  };
   return [...history.filter((p) => p.step !== step), point].sort((a, b) => a.step - b.step);
 }
 
@@ -63,9 +74,17 @@ async function runEncode(weights: EncodeWeights): Promise<void> {
   try {
     const result = await client.encode(
       { config: useRunStore.getState().config, weights, dataset: source.dataset },
-      { onProgress: (progress) => useEncodeStore.setState({ progress }), onLog: (message) => useEncodeStore.setState({ message }) },
+      {
+        onProgress: (progress) => useEncodeStore.setState({ progress }),
+        onLog: (message) => useEncodeStore.setState({ message }),
+      },
     );
-    useEncodeStore.setState((state) => ({ status: 'done', result, history: addPoint(state.history, result), message: `${result.encodings.length} proteins encoded in ${result.seconds.toFixed(1)} s, ${result.skipped.length} skipped` }));
+    useEncodeStore.setState((state) => ({
+      status: 'done',
+      result,
+      history: addPoint(state.history, result),
+      message: `${result.encodings.length} proteins encoded in ${result.seconds.toFixed(1)} s, ${result.skipped.length} skipped`,
+    }));
   } catch (error) {
     useEncodeStore.setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
@@ -76,7 +95,10 @@ export async function encodeWithCurrentWeights(): Promise<void> {
   useEncodeStore.setState({ status: 'waiting-for-weights', progress: null, message: null });
   const weights = await requestCurrentWeights();
   if (!weights) {
-    useEncodeStore.setState({ status: 'failed', message: 'There is no run to take weights from: start one, or encode with a weights file.' });
+    useEncodeStore.setState({
+      status: 'failed',
+      message: 'There is no run to take weights from: start one, or encode with a weights file.',
+    });
     return;
   }
   await runEncode({ name: weights.fileName, bytes: weights.bytes, step: weights.step });

@@ -15,7 +15,12 @@ export interface TokenStripState {
 /** Default of `refreshEvery`. */
 export const TOKEN_REFRESH_STEPS = 10;
 
-export const useTokenStrip = create<TokenStripState>()(() => ({ tokens: null, step: 0, proteinId: null, refreshEvery: TOKEN_REFRESH_STEPS }));
+export const useTokenStrip = create<TokenStripState>()(() => ({
+  tokens: null,
+  step: 0,
+  proteinId: null,
+  refreshEvery: TOKEN_REFRESH_STEPS,
+}));
 
 /** Sets how often the tokens refresh while training (a whole number of steps; 0 or less: only on request). */
 export function setTokenRefreshEvery(steps: number): void {

@@ -3,7 +3,13 @@ import type { CodeMeaning } from '../../protocol/encode-messages';
 import { nextSort, sortTokenRows } from './token-table-sort';
 
 const row = (code: number, residues: number, helix: number, meanPlddt: number | null, aa: string): CodeMeaning => ({
-  code, residues, helix, strand: 0, coil: 1 - helix, meanPlddt, topAminoAcids: aa ? [{ aa, fraction: 1 }] : [],
+  code,
+  residues,
+  helix,
+  strand: 0,
+  coil: 1 - helix,
+  meanPlddt,
+  topAminoAcids: aa ? [{ aa, fraction: 1 }] : [],
 });
 const rows = [row(0, 5, 0.1, 0.5, 'L'), row(1, 9, 0.9, null, 'A'), row(2, 5, 0.5, 0.9, '')];
 

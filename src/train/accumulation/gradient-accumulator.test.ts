@@ -11,7 +11,8 @@ afterEach(() => {
 });
 
 type Values = Record<string, number[] | number[][]>;
-const toMap = (values: Values): Map<string, tf.Tensor> => new Map(Object.entries(values).map(([name, v]) => [name, tf.tensor(v)]));
+const toMap = (values: Values): Map<string, tf.Tensor> =>
+  new Map(Object.entries(values).map(([name, v]) => [name, tf.tensor(v)]));
 
 /** Offers `values` as one micro-batch, disposing the caller's tensors afterwards as a trainer would. */
 async function offer(acc: GradientAccumulator, values: Values, weight?: number): Promise<string> {
@@ -126,7 +127,10 @@ describe('weighted accumulation reproduces the full batch when the loss is a per
     return tf.tidy(() => {
       const x = tf.tensor2d(rows.map((r) => X[r] as number[]));
       const y = tf.tensor1d(rows.map((r) => Y[r] as number));
-      const { grads } = tf.variableGrads(() => tf.mean(tf.square(tf.sub(tf.squeeze(tf.matMul(x, tf.reshape(w, [3, 1])), [1]), y))), [w]);
+      const { grads } = tf.variableGrads(
+        () => tf.mean(tf.square(tf.sub(tf.squeeze(tf.matMul(x, tf.reshape(w, [3, 1])), [1]), y))),
+        [w],
+      );
       return grads.w as tf.Tensor;
     });
   }
@@ -149,8 +153,32 @@ describe('weighted accumulation reproduces the full batch when the loss is a per
     const full = [...(await fullTensor.data())];
     fullTensor.dispose();
     const close = (a: number[], b: number[]): number => Math.max(...a.map((v, k) => Math.abs(v - (b[k] ?? NaN))));
-    expect(close(await accumulated(w, [[0, 1], [2, 3]], true), full)).toBeLessThan(1e-5);
-    expect(close(await accumulated(w, [[0, 1], [2, 3]], false), full)).toBeLessThan(1e-5); // equal sizes: same
+    expect(
+      close(
+        await accumulated(
+          w,
+          [
+            [0, 1],
+            [2, 3],
+          ],
+          true,
+        ),
+        full,
+      ),
+    ).toBeLessThan(1e-5);
+    expect(
+      close(
+        await accumulated(
+          w,
+          [
+            [0, 1],
+            [2, 3],
+          ],
+          false,
+        ),
+        full,
+      ),
+    ).toBeLessThan(1e-5); // equal sizes: same
     expect(close(await accumulated(w, [[0, 1, 2], [3]], true), full)).toBeLessThan(1e-5);
     expect(close(await accumulated(w, [[0, 1, 2], [3]], false), full)).toBeGreaterThan(0.5); // mean of means is biased
     w.dispose();

@@ -61,8 +61,10 @@ export class GradientAccumulator {
    * @param weight w_k > 0, e.g. the micro-batch's protein count (see the file comment); default 1.
    */
   async add(grads: ReadonlyMap<string, tf.Tensor>, weight = 1): Promise<MicroBatchOutcome> {
-    if (!(weight > 0 && Number.isFinite(weight))) throw new RangeError(`micro-batch weight must be finite and > 0, got ${weight}`);
-    if (this.ready) throw new Error(`accumulation window already holds ${this.accumulationSteps} micro-batches: flush first`);
+    if (!(weight > 0 && Number.isFinite(weight)))
+      throw new RangeError(`micro-batch weight must be finite and > 0, got ${weight}`);
+    if (this.ready)
+      throw new Error(`accumulation window already holds ${this.accumulationSteps} micro-batches: flush first`);
     if (this.busy) throw new Error('GradientAccumulator.add called again before the previous add finished');
     this.checkKeys(grads);
     this.busy = true;
@@ -129,11 +131,13 @@ export class GradientAccumulator {
   /** Every micro-batch of a window must carry the same parameters with the same shapes (no silent broadcasting). */
   private checkKeys(grads: ReadonlyMap<string, tf.Tensor>): void {
     if (this.sums.size === 0) return;
-    if (grads.size !== this.sums.size) throw new Error(`micro-batch has ${grads.size} gradients, the window ${this.sums.size}`);
+    if (grads.size !== this.sums.size)
+      throw new Error(`micro-batch has ${grads.size} gradients, the window ${this.sums.size}`);
     for (const [name, g] of grads) {
       const sum = this.sums.get(name);
       if (!sum) throw new Error(`micro-batch has a gradient for ${name}, which the window does not`);
-      if (!tf.util.arraysEqual(sum.shape, g.shape)) throw new Error(`gradient ${name} has shape [${g.shape.join(', ')}], the window [${sum.shape.join(', ')}]`);
+      if (!tf.util.arraysEqual(sum.shape, g.shape))
+        throw new Error(`gradient ${name} has shape [${g.shape.join(', ')}], the window [${sum.shape.join(', ')}]`);
     }
   }
 }

@@ -8,7 +8,11 @@ describe('backend comparison', () => {
     const batch = await sampleBatch({ proteins: 2, offset: 172, maxLength: 24 });
     const a = await differentiate(MODEL_PRESETS.tiny, batch, 41, 3);
     const b = await differentiate(MODEL_PRESETS.tiny, batch, 41, 3);
-    expect(compareDifferentiations(a, b)).toEqual({ loss: { relative: 0, at: '' }, gradient: { relative: 0, at: '' }, gradientNorm: 0 });
+    expect(compareDifferentiations(a, b)).toEqual({
+      loss: { relative: 0, at: '' },
+      gradient: { relative: 0, at: '' },
+      gradientNorm: 0,
+    });
     const name = 'encoder.head.out.2.weight';
     const grad = b.grads[name] ?? new Float32Array();
     const scale = Math.max(...grad.map(Math.abs));

@@ -19,12 +19,32 @@ export interface DifferentiationValues {
 }
 
 /** Losses and gradients of a freshly seeded model on the current backend, read back with `await data()`. */
-export async function differentiate(config: ModelConfig, batch: PaddedBatch, inputWidth: number, seed: number): Promise<DifferentiationValues> {
+export async function differentiate(
+  config: ModelConfig,
+  batch: PaddedBatch,
+  inputWidth: number,
+  seed: number,
+): Promise<DifferentiationValues> {
   const params = createModelParameters(config, inputWidth, seed);
   const inputs = toModelInputs(batch);
-  const targets = toLossTargets(batch, { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed, step: 0, rank: 0 });
+  const targets = toLossTargets(batch, {
+    maskPlddt: true,
+    plddtThreshold: 0.3,
+    distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+    seed,
+    step: 0,
+    rank: 0,
+  });
   const trainable = params.names().filter((name) => name !== CODEBOOK_PARAMETER);
-  const options = { training: false, seed, step: 0, rank: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, labelSmoothing: 0 };
+  const options = {
+    training: false,
+    seed,
+    step: 0,
+    rank: 0,
+    commitmentCost: 0.25,
+    weights: DEFAULT_LOSS_WEIGHTS,
+    labelSmoothing: 0,
+  };
   const result = lossAndGradients(params, config, inputs, targets, options, trainable);
   try {
     const losses: Record<string, number> = { total: (await result.total.data())[0] ?? NaN };
@@ -53,7 +73,10 @@ export interface BackendDifference {
   readonly gradientNorm: number;
 }
 
-export function compareDifferentiations(reference: DifferentiationValues, other: DifferentiationValues): BackendDifference {
+export function compareDifferentiations(
+  reference: DifferentiationValues,
+  other: DifferentiationValues,
+): BackendDifference {
   let loss = { relative: 0, at: '' };
   for (const [name, a] of Object.entries(reference.losses)) {
     const b = other.losses[name] ?? NaN;
@@ -67,7 +90,8 @@ export function compareDifferentiations(reference: DifferentiationValues, other:
   let squaredReference = 0;
   for (const [name, a] of Object.entries(reference.grads)) {
     const b = other.grads[name];
-    if (!b || b.length !== a.length) return { loss, gradient: { relative: Infinity, at: name }, gradientNorm: Infinity };
+    if (!b || b.length !== a.length)
+      return { loss, gradient: { relative: Infinity, at: name }, gradientNorm: Infinity };
     let diff = 0;
     for (let k = 0; k < a.length; k++) {
       const d = (a[k] ?? 0) - (b[k] ?? NaN);
@@ -82,7 +106,13 @@ export function compareDifferentiations(reference: DifferentiationValues, other:
 }
 
 /** Runs `differentiate` on each named backend in turn (switching tf's backend) and compares with the first. */
-export async function compareBackends(backends: readonly [string, string], config: ModelConfig, batch: PaddedBatch, inputWidth: number, seed: number): Promise<BackendDifference> {
+export async function compareBackends(
+  backends: readonly [string, string],
+  config: ModelConfig,
+  batch: PaddedBatch,
+  inputWidth: number,
+  seed: number,
+): Promise<BackendDifference> {
   const values: DifferentiationValues[] = [];
   for (const backend of backends) {
     if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} could not be initialised`);

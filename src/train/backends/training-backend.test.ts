@@ -14,19 +14,32 @@ const gpuWithoutAdapter = { requestAdapter: () => Promise.resolve(null) } as unk
 describe('prepareTrainingBackend', () => {
   test('cpu activates the CPU backend even where a GPU object exists, with no fallback notice', async () => {
     const prepared = await prepareTrainingBackend(gpuWithoutAdapter, false, 'cpu');
-    expect(prepared).toStrictEqual({ backend: 'cpu', features: [], reason: 'Backend: CPU (training.backend is cpu).', fallback: false });
+    expect(prepared).toStrictEqual({
+      backend: 'cpu',
+      features: [],
+      reason: 'Backend: CPU (training.backend is cpu).',
+      fallback: false,
+    });
     expect(tf.getBackend()).toBe('cpu');
   });
 
   test('webgpu refuses to fall back, saying why', async () => {
-    await expect(prepareTrainingBackend(undefined, false, 'webgpu')).rejects.toThrow('training.backend is webgpu, but WebGPU is not available in this browser; choose auto, wasm or cpu');
-    await expect(prepareTrainingBackend(gpuWithoutAdapter, true, 'webgpu')).rejects.toThrow('training.backend is webgpu, but the browser found no WebGPU adapter');
+    await expect(prepareTrainingBackend(undefined, false, 'webgpu')).rejects.toThrow(
+      'training.backend is webgpu, but WebGPU is not available in this browser; choose auto, wasm or cpu',
+    );
+    await expect(prepareTrainingBackend(gpuWithoutAdapter, true, 'webgpu')).rejects.toThrow(
+      'training.backend is webgpu, but the browser found no WebGPU adapter',
+    );
   });
 });
 
 /** A `navigator.gpu` whose only adapter is SwiftShader, as Chromium offers on a machine without a GPU. */
 const gpuWithSwiftShader = {
-  requestAdapter: () => Promise.resolve({ features: new Set<string>(), info: { vendor: 'google', architecture: 'swiftshader', device: '', description: '' } }),
+  requestAdapter: () =>
+    Promise.resolve({
+      features: new Set<string>(),
+      info: { vendor: 'google', architecture: 'swiftshader', device: '', description: '' },
+    }),
 } as unknown as GPU;
 
 /** Starts the WebAssembly backend from node_modules, as Node finds its binaries. */
@@ -45,6 +58,11 @@ describe('auto', () => {
 
   test('without WebGPU it falls back to WebAssembly as a warning', async () => {
     const prepared = await prepareTrainingBackend(undefined, false, 'auto', nodeWasm);
-    expect(prepared).toStrictEqual({ backend: 'wasm', features: [], reason: 'Backend: WebAssembly, because WebGPU is not available in this browser (slower than a GPU).', fallback: true });
+    expect(prepared).toStrictEqual({
+      backend: 'wasm',
+      features: [],
+      reason: 'Backend: WebAssembly, because WebGPU is not available in this browser (slower than a GPU).',
+      fallback: true,
+    });
   });
 });

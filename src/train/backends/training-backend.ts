@@ -33,13 +33,25 @@ async function useCpu(reason: string, fallback: boolean): Promise<TrainingBacken
 
 function identity(adapter: GPUAdapter): AdapterIdentity {
   const info = adapter.info as GPUAdapterInfo & AdapterIdentity;
-  return { vendor: info.vendor, architecture: info.architecture, device: info.device, description: info.description, isFallbackAdapter: info.isFallbackAdapter === true };
+  return {
+    vendor: info.vendor,
+    architecture: info.architecture,
+    device: info.device,
+    description: info.description,
+    isFallbackAdapter: info.isFallbackAdapter === true,
+  };
 }
 
 /** WebGPU on `adapter`, or null when tfjs could not start on it. */
-async function useWebGpu(gpu: GPU, adapter: GPUAdapter, mixedPrecision: boolean, reason: string): Promise<TrainingBackend | null> {
+async function useWebGpu(
+  gpu: GPU,
+  adapter: GPUAdapter,
+  mixedPrecision: boolean,
+  reason: string,
+): Promise<TrainingBackend | null> {
   const features = [...adapter.features].map(String);
-  const backend = decidePrecision(features, mixedPrecision).mode === 'f16-mixed' ? await registerF16Backend('native', gpu) : 'webgpu';
+  const backend =
+    decidePrecision(features, mixedPrecision).mode === 'f16-mixed' ? await registerF16Backend('native', gpu) : 'webgpu';
   if (!(await tf.setBackend(backend))) return null;
   await tf.ready();
   return { backend, features, reason, fallback: false };
@@ -59,28 +71,66 @@ export async function prepareTrainingBackend(
   shareSavedTensors();
   registerLeanGradients();
   if (choice === 'wasm') {
-    if (!(await useWasm())) throw new Error('training.backend is wasm, but the WebAssembly backend did not start in this browser');
-    return { backend: WASM_BACKEND, features: [], reason: 'Backend: WebAssembly (training.backend is wasm).', fallback: false };
+    if (!(await useWasm()))
+      throw new Error('training.backend is wasm, but the WebAssembly backend did not start in this browser');
+    return {
+      backend: WASM_BACKEND,
+      features: [],
+      reason: 'Backend: WebAssembly (training.backend is wasm).',
+      fallback: false,
+    };
   }
   if (choice === 'cpu') return useCpu('Backend: CPU (training.backend is cpu).', false);
   const adapter = gpu ? await gpu.requestAdapter({ powerPreference: 'high-performance' }) : null;
   if (choice === 'webgpu') {
-    const started = gpu && adapter ? await useWebGpu(gpu, adapter, mixedPrecision, `Backend: WebGPU on ${adapterName(identity(adapter))} (training.backend is webgpu).`) : null;
+    const started =
+      gpu && adapter
+        ? await useWebGpu(
+            gpu,
+            adapter,
+            mixedPrecision,
+            `Backend: WebGPU on ${adapterName(identity(adapter))} (training.backend is webgpu).`,
+          )
+        : null;
     if (started) return started;
-    throw new Error(`training.backend is webgpu, but ${gpu ? 'the browser found no WebGPU adapter' : NO_WEBGPU}; choose auto, wasm or cpu`);
+    throw new Error(
+      `training.backend is webgpu, but ${gpu ? 'the browser found no WebGPU adapter' : NO_WEBGPU}; choose auto, wasm or cpu`,
+    );
   }
   let why = NO_WEBGPU;
   if (gpu && adapter) {
     const name = adapterName(identity(adapter));
-    if (!isSoftwareAdapter(identity(adapter), (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter === true)) {
-      const started = await useWebGpu(gpu, adapter, mixedPrecision, `Backend: WebGPU on ${name} (training.backend auto: a hardware adapter).`);
+    if (
+      !isSoftwareAdapter(
+        identity(adapter),
+        (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter === true,
+      )
+    ) {
+      const started = await useWebGpu(
+        gpu,
+        adapter,
+        mixedPrecision,
+        `Backend: WebGPU on ${name} (training.backend auto: a hardware adapter).`,
+      );
       if (started) return started;
       why = `WebGPU did not start on ${name}`;
     } else {
       why = `the WebGPU adapter (${name}) renders in software on the CPU, slower than WebAssembly`;
-      if (await useWasm()) return { backend: WASM_BACKEND, features: [], reason: `Backend: WebAssembly, because ${why} (training.backend auto; set webgpu to use it anyway).`, fallback: false };
+      if (await useWasm())
+        return {
+          backend: WASM_BACKEND,
+          features: [],
+          reason: `Backend: WebAssembly, because ${why} (training.backend auto; set webgpu to use it anyway).`,
+          fallback: false,
+        };
     }
   } else if (gpu) why = 'the browser found no WebGPU adapter';
-  if (await useWasm()) return { backend: WASM_BACKEND, features: [], reason: `Backend: WebAssembly, because ${why} (slower than a GPU).`, fallback: true };
+  if (await useWasm())
+    return {
+      backend: WASM_BACKEND,
+      features: [],
+      reason: `Backend: WebAssembly, because ${why} (slower than a GPU).`,
+      fallback: true,
+    };
   return useCpu(`Backend: CPU, because ${why} and the WebAssembly backend did not start (far slower).`, true);
 }

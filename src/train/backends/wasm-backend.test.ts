@@ -29,7 +29,9 @@ afterAll(async () => {
 
 describe('wasm OneHot', () => {
   test('float32 one-hot rows hold the on and off values; an out-of-range index gives an all-off row', async () => {
-    const rows = await on('wasm', () => tf.tidy(() => tf.oneHot(tf.tensor1d([0, 2, -1, 1, 3], 'int32'), 3, 0.75, -0.5, 'float32')).array());
+    const rows = await on('wasm', () =>
+      tf.tidy(() => tf.oneHot(tf.tensor1d([0, 2, -1, 1, 3], 'int32'), 3, 0.75, -0.5, 'float32')).array(),
+    );
     expect(rows).toEqual([
       [0.75, -0.5, -0.5],
       [-0.5, -0.5, 0.75],
@@ -76,7 +78,8 @@ describe('a Trainer on the wasm backend', () => {
 
   async function weights(trainer: Trainer): Promise<Map<string, Float32Array>> {
     const out = new Map<string, Float32Array>();
-    for (const name of trainer.parts.params.names()) out.set(name, Float32Array.from(await trainer.parts.params.get(name).data()));
+    for (const name of trainer.parts.params.names())
+      out.set(name, Float32Array.from(await trainer.parts.params.get(name).data()));
     return out;
   }
 
@@ -97,7 +100,14 @@ describe('a Trainer on the wasm backend', () => {
           skipped.push(metrics?.skipped ?? true);
         }
         const { muon, adamw } = trainer.parts.optimizer.groups;
-        return { totals, skipped, before, after: await weights(trainer), groups: { muon: muon.names, adamw: adamw.names }, leaked: tf.memory().numTensors - tensors };
+        return {
+          totals,
+          skipped,
+          before,
+          after: await weights(trainer),
+          groups: { muon: muon.names, adamw: adamw.names },
+          leaked: tf.memory().numTensors - tensors,
+        };
       } finally {
         trainer.dispose();
       }

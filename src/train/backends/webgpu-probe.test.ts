@@ -2,9 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { probeWebGpu } from './webgpu-probe';
 
 class FakeLimits {
-  get maxBufferSize() { return 1 << 30; }
-  get maxStorageBufferBindingSize() { return 1 << 27; }
-  get maxComputeWorkgroupSizeX() { return 256; }
+  get maxBufferSize() {
+    return 1 << 30;
+  }
+  get maxStorageBufferBindingSize() {
+    return 1 << 27;
+  }
+  get maxComputeWorkgroupSizeX() {
+    return 256;
+  }
 }
 
 function fakeGpu(adapter: unknown): GPU {
@@ -41,7 +47,11 @@ describe('probeWebGpu', () => {
   });
 
   test('detects shader-f16', async () => {
-    const adapter = { info: { vendor: 'v', architecture: 'a', device: 'd', description: '' }, features: new Set(['shader-f16']), limits: new FakeLimits() };
+    const adapter = {
+      info: { vendor: 'v', architecture: 'a', device: 'd', description: '' },
+      features: new Set(['shader-f16']),
+      limits: new FakeLimits(),
+    };
     const report = await probeWebGpu(fakeGpu(adapter));
     expect(report.available && report.shaderF16).toBe(true);
   });

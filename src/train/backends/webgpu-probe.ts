@@ -5,11 +5,20 @@
 import type { GpuProbeReport } from '../../protocol/gpu-probe-messages';
 
 /** The limits worth showing; every numeric limit is reported, these first. */
-const LEADING_LIMITS = ['maxBufferSize', 'maxStorageBufferBindingSize', 'maxComputeWorkgroupStorageSize', 'maxComputeInvocationsPerWorkgroup'];
+const LEADING_LIMITS = [
+  'maxBufferSize',
+  'maxStorageBufferBindingSize',
+  'maxComputeWorkgroupStorageSize',
+  'maxComputeInvocationsPerWorkgroup',
+];
 
 export async function probeWebGpu(gpu: GPU | undefined): Promise<GpuProbeReport> {
   if (!gpu) {
-    return { available: false, reason: 'This browser has no WebGPU (navigator.gpu is missing). Training needs a WebGPU-capable browser such as a current Chrome.' };
+    return {
+      available: false,
+      reason:
+        'This browser has no WebGPU (navigator.gpu is missing). Training needs a WebGPU-capable browser such as a current Chrome.',
+    };
   }
   let adapter: GPUAdapter | null;
   try {
@@ -18,7 +27,10 @@ export async function probeWebGpu(gpu: GPU | undefined): Promise<GpuProbeReport>
     return { available: false, reason: `WebGPU refused to give an adapter: ${String(error)}` };
   }
   if (!adapter) {
-    return { available: false, reason: 'WebGPU is present but no adapter is available (the GPU may be blocklisted or disabled).' };
+    return {
+      available: false,
+      reason: 'WebGPU is present but no adapter is available (the GPU may be blocklisted or disabled).',
+    };
   }
   const info = adapter.info;
   const features = [...adapter.features].map(String).sort();

@@ -3,7 +3,12 @@
  * phase. One object, created by `createCoordinatorService`, handed to the functions of each part.
  */
 import type { RunConfig } from '../../protocol/run-config';
-import type { HyperparameterChange, RunInfo, CoordinatorEvent, TrainingDataset } from '../../protocol/coordinator-messages';
+import type {
+  HyperparameterChange,
+  RunInfo,
+  CoordinatorEvent,
+  TrainingDataset,
+} from '../../protocol/coordinator-messages';
 import type { Master } from '../parallel/master-replica';
 import type { Replica, ReplicaGroup } from '../parallel/replica-group';
 import type { SumCoordinator } from '../parallel/sum-exchange';

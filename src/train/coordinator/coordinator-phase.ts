@@ -34,7 +34,13 @@ export function shownState(phase: CoordinatorPhase): RunState {
 
 /** A run is set up or being set up: another start is refused. */
 export function isGoing(phase: CoordinatorPhase): boolean {
-  return phase.name === 'starting' || phase.name === 'running' || phase.name === 'paused' || phase.name === 'faulted' || phase.name === 'stopping';
+  return (
+    phase.name === 'starting' ||
+    phase.name === 'running' ||
+    phase.name === 'paused' ||
+    phase.name === 'faulted' ||
+    phase.name === 'stopping'
+  );
 }
 
 export function isStepping(phase: CoordinatorPhase): boolean {

@@ -8,8 +8,10 @@ import { worstDifference, worstRelativeNorm } from '../parallel/weight-differenc
 
 type Weights = Record<string, { shape: number[]; data: Float32Array }>;
 
-const isCheckpoint = (e: CoordinatorEvent): e is Extract<CoordinatorEvent, { type: 'checkpoint' }> => e.type === 'checkpoint';
-const steps = (h: ParallelHarness) => h.events.flatMap((e) => (e.type === 'metrics' ? e.points.map((p) => p.step) : []));
+const isCheckpoint = (e: CoordinatorEvent): e is Extract<CoordinatorEvent, { type: 'checkpoint' }> =>
+  e.type === 'checkpoint';
+const steps = (h: ParallelHarness) =>
+  h.events.flatMap((e) => (e.type === 'metrics' ? e.points.map((p) => p.step) : []));
 const states = (h: ParallelHarness) => h.events.flatMap((e) => (e.type === 'state' ? [e.state] : []));
 
 /** Asks for a checkpoint and returns its weights and step. */
@@ -24,14 +26,27 @@ async function save(h: ParallelHarness): Promise<{ bytes: ArrayBuffer; weights: 
 }
 
 /** Runs `trainers` replicas until `pauseAt` optimizer steps are done, then pauses. */
-async function runUntil(trainers: number, pauseAt: number, config = smallRunConfig(), options: { isolated?: boolean; checkpoint?: ArrayBuffer; weights?: InitialWeights } = {}): Promise<ParallelHarness> {
-  const h = parallelHarness(trainers, { isolated: options.isolated ?? true, onStep: (step, self) => step === pauseAt && void self.handle({ type: 'pause' }) });
-  const origin = options.checkpoint ? { checkpoint: options.checkpoint } : options.weights ? { weights: options.weights } : {};
+async function runUntil(
+  trainers: number,
+  pauseAt: number,
+  config = smallRunConfig(),
+  options: { isolated?: boolean; checkpoint?: ArrayBuffer; weights?: InitialWeights } = {},
+): Promise<ParallelHarness> {
+  const h = parallelHarness(trainers, {
+    isolated: options.isolated ?? true,
+    onStep: (step, self) => step === pauseAt && void self.handle({ type: 'pause' }),
+  });
+  const origin = options.checkpoint
+    ? { checkpoint: options.checkpoint }
+    : options.weights
+      ? { weights: options.weights }
+      : {};
   await h.handle({ type: 'start', config, dataset: SAMPLE_DATASET, ...origin });
   return h;
 }
 
-const ddpConfig = (batchSize: number, workers: number) => smallRunConfig({ training: { batchSize, workers, checksumEvery: 2 } });
+const ddpConfig = (batchSize: number, workers: number) =>
+  smallRunConfig({ training: { batchSize, workers, checksumEvery: 2 } });
 
 describe('data-parallel runs through the coordinator and replica services', () => {
   test('2 trainers × batch 2 (ddp) end 5 optimizer steps with the weights of 1 trainer × batch 4; the message exchange equals the shared one bit for bit', async () => {
@@ -40,7 +55,12 @@ describe('data-parallel runs through the coordinator and replica services', () =
     const messages = await runUntil(2, 5, ddpConfig(2, 2), { isolated: false });
     for (const h of [single, shared, messages]) expect(steps(h)).toEqual([1, 2, 3, 4, 5]);
     const info = shared.events.find((e) => e.type === 'info');
-    expect(info?.type === 'info' && info.info).toMatchObject({ trainers: 2, strategy: 'ddp', effectiveBatch: 4, exchange: 'shared memory (SharedArrayBuffer + Atomics)' });
+    expect(info?.type === 'info' && info.info).toMatchObject({
+      trainers: 2,
+      strategy: 'ddp',
+      effectiveBatch: 4,
+      exchange: 'shared memory (SharedArrayBuffer + Atomics)',
+    });
     const [a, b, c] = [await save(single), await save(shared), await save(messages)];
     const difference = worstRelativeNorm(a.weights, b.weights);
     const elementwise = worstDifference(a.weights, b.weights);
@@ -68,11 +88,14 @@ describe('data-parallel runs through the coordinator and replica services', () =
     expect(info?.type === 'info' && info.info.strategy).toBe('dp');
     const [a, b] = [await save(ddp), await save(dp)];
     const difference = worstRelativeNorm(a.weights, b.weights);
-    console.log(`dp vs ddp (2 trainers × batch 2) after 5 steps: largest ‖Δw‖/‖w‖ ${difference.relative.toExponential(2)} at ${difference.at}`);
+    console.log(
+      `dp vs ddp (2 trainers × batch 2) after 5 steps: largest ‖Δw‖/‖w‖ ${difference.relative.toExponential(2)} at ${difference.at}`,
+    );
     expect(difference.relative).toBeLessThan(1e-5);
     // The dp checkpoint carries the master's optimizer state (the replicas' own optimizers never step): its moments
     // equal those ddp's replicas built, and differ from the untouched initial state.
-    const optimizerState = (bytes: ArrayBuffer) => JSON.stringify((decodeCheckpoint(bytes) as { optimizer: unknown }).optimizer);
+    const optimizerState = (bytes: ArrayBuffer) =>
+      JSON.stringify((decodeCheckpoint(bytes) as { optimizer: unknown }).optimizer);
     expect(optimizerState(b.bytes)).toBe(optimizerState(a.bytes));
     const fresh = await runUntil(1, 1, ddpConfig(2, 1));
     expect(optimizerState((await save(fresh)).bytes)).not.toBe(optimizerState(b.bytes));
@@ -98,7 +121,10 @@ describe('data-parallel runs through the coordinator and replica services', () =
   }, 120_000);
 });
 
-async function faultAt(fault: InjectedFault | 'kill', config = ddpConfig(2, 2)): Promise<{ h: ParallelHarness; fault: TrainerFault }> {
+async function faultAt(
+  fault: InjectedFault | 'kill',
+  config = ddpConfig(2, 2),
+): Promise<{ h: ParallelHarness; fault: TrainerFault }> {
   const h = parallelHarness(2, {
     onStep: (step, self) => {
       if (step === 2 && fault === 'kill') self.kill(1);
@@ -143,11 +169,15 @@ describe('a trainer that fails pauses the run with its rank named, and nothing t
     killed.h.close();
     const lost = await faultAt('device-lost');
     expect(lost.fault).toMatchObject({ rank: 1, kind: 'device-lost', remaining: 1 });
-    expect(lost.fault.message).toMatch(/^Trainer rank 1 lost its GPU device \(the GPU device was lost \(destroyed \(simulated\)\)\)/);
+    expect(lost.fault.message).toMatch(
+      /^Trainer rank 1 lost its GPU device \(the GPU device was lost \(destroyed \(simulated\)\)\)/,
+    );
     lost.h.close();
     const memory = await faultAt('out-of-memory');
     expect(memory.fault.kind).toBe('out-of-memory');
-    expect(memory.fault.message).toContain('Lower training.batchSize (now 2) or data.maxResidues (now 24), and raise training.gradientAccumulationSteps (now 1)');
+    expect(memory.fault.message).toContain(
+      'Lower training.batchSize (now 2) or data.maxResidues (now 24), and raise training.gradientAccumulationSteps (now 1)',
+    );
     memory.h.close();
   }, 300_000);
 
@@ -162,7 +192,11 @@ describe('a trainer that fails pauses the run with its rank named, and nothing t
 
 test('training.maxSteps ends a 2-trainer run after that many steps, with a final checkpoint kept for download', async () => {
   const h = parallelHarness(2);
-  await h.handle({ type: 'start', config: smallRunConfig({ training: { batchSize: 2, workers: 2, maxSteps: 3 } }), dataset: SAMPLE_DATASET });
+  await h.handle({
+    type: 'start',
+    config: smallRunConfig({ training: { batchSize: 2, workers: 2, maxSteps: 3 } }),
+    dataset: SAMPLE_DATASET,
+  });
   expect(steps(h)).toEqual([1, 2, 3]);
   expect(states(h).at(-1)).toBe('finished');
   const final = h.events.find(isCheckpoint);
@@ -173,23 +207,35 @@ test('training.maxSteps ends a 2-trainer run after that many steps, with a final
 test('a replica whose weights drift from the others stops the run at the next checksum, naming the rank and parameter', async () => {
   const h = parallelHarness(2);
   await h.handle({ type: 'inject-fault', rank: 1, fault: 'drift', atStep: 1 });
-  await h.handle({ type: 'start', config: smallRunConfig({ training: { batchSize: 2, workers: 2, checksumEvery: 2 } }), dataset: SAMPLE_DATASET });
+  await h.handle({
+    type: 'start',
+    config: smallRunConfig({ training: { batchSize: 2, workers: 2, checksumEvery: 2 } }),
+    dataset: SAMPLE_DATASET,
+  });
   const fault = h.events.find((e) => e.type === 'fault');
   expect(fault?.type === 'fault' && fault.fault).toMatchObject({ rank: 1, kind: 'drift', step: 2 });
-  expect(fault?.type === 'fault' && fault.fault.message).toMatch(/^the replicas' weights drifted apart at step 2: rank 1 differs from rank 0 \(/);
+  expect(fault?.type === 'fault' && fault.fault.message).toMatch(
+    /^the replicas' weights drifted apart at step 2: rank 1 differs from rank 0 \(/,
+  );
   expect(states(h).at(-1)).toBe('failed');
   h.close();
 }, 120_000);
 
 test('LR scaling with the trainer count: linear doubles, sqrt multiplies by √2 the LRs two trainers report', async () => {
   const lrs: Record<string, number>[] = [];
-  for (const [trainers, lrScaling] of [[1, 'none'], [2, 'linear'], [2, 'sqrt']] as const) {
+  for (const [trainers, lrScaling] of [
+    [1, 'none'],
+    [2, 'linear'],
+    [2, 'sqrt'],
+  ] as const) {
     const h = await runUntil(trainers, 4, smallRunConfig({ training: { batchSize: 2, workers: trainers, lrScaling } }));
     const point = h.events.flatMap((e) => (e.type === 'metrics' ? e.points : [])).at(-1);
     lrs.push({ ...point?.learningRates });
     if (trainers === 2) {
       // Per-trainer throughput: each rank processed its own share of the window's residues.
-      expect(point?.trainers?.every((t) => t.residuesPerSecond > 0 && t.residuesPerSecond < (point.residuesPerSecond ?? 0))).toBe(true);
+      expect(
+        point?.trainers?.every((t) => t.residuesPerSecond > 0 && t.residuesPerSecond < (point.residuesPerSecond ?? 0)),
+      ).toBe(true);
     }
     h.close();
   }
@@ -205,7 +251,8 @@ test('a learning rate changed while training applies from the next optimizer ste
   const config = { ...base, schedule: { ...base.schedule, lrSchedule: 'none' as const, lrWarmupSteps: 0 } };
   const h = parallelHarness(2, {
     onStep: (step, self) => {
-      if (step === 2) void self.handle({ type: 'set-hyperparameters', changes: [{ path: 'optimizer.adamwLr', value: 0.001 }] });
+      if (step === 2)
+        void self.handle({ type: 'set-hyperparameters', changes: [{ path: 'optimizer.adamwLr', value: 0.001 }] });
       if (step === 4) void self.handle({ type: 'stop' });
     },
   });
@@ -241,7 +288,9 @@ test('a model FoldTree2 cannot build: the FoldTree2 export is refused with the r
   const h = await runUntil(1, 1, smallRunConfig({ training: { batchSize: 2 } }));
   await h.handle({ type: 'download-weights', naming: 'foldtree2' });
   const refusal = h.events.find((e) => e.type === 'log' && e.level === 'error');
-  expect(refusal?.type === 'log' && refusal.message).toMatch(/^No weights exported: FoldTree2's learn_lightning\.py cannot build this model: the "tiny" preset/);
+  expect(refusal?.type === 'log' && refusal.message).toMatch(
+    /^No weights exported: FoldTree2's learn_lightning\.py cannot build this model: the "tiny" preset/,
+  );
   expect(h.events.some((e) => e.type === 'weights' || (e.type === 'state' && e.state === 'failed'))).toBe(false);
   h.close();
 }, 120_000);
@@ -266,13 +315,19 @@ test('weights downloaded under FoldTree2 names (and as a hand-over zip) start a 
   await a.handle({ type: 'download-weights', naming: 'foldtree2-handover' });
   const zip = await a.waitFor((e) => e.type === 'weights' && e.fileName.endsWith('.zip'));
   expect(zip.type === 'weights' && zip.fileName).toBe('step2-foldtree2-handover.zip');
-  expect(zip.type === 'weights' && new Uint8Array(zip.bytes.slice(0, 4))).toEqual(Uint8Array.from([0x50, 0x4b, 0x03, 0x04]));
+  expect(zip.type === 'weights' && new Uint8Array(zip.bytes.slice(0, 4))).toEqual(
+    Uint8Array.from([0x50, 0x4b, 0x03, 0x04]),
+  );
   a.close();
 
-  const b = await runUntil(2, 1, smallRunConfig({ ...small, training: { batchSize: 2, workers: 2 } }), { weights: { name: 'a.foldtree2.safetensors', bytes: exported.bytes } });
+  const b = await runUntil(2, 1, smallRunConfig({ ...small, training: { batchSize: 2, workers: 2 } }), {
+    weights: { name: 'a.foldtree2.safetensors', bytes: exported.bytes },
+  });
   const log = await b.waitFor((e) => e.type === 'log' && e.message.includes('Weights from'));
   expect(log.type === 'log' && log.message).toMatch(
-    new RegExp(`^trainer 0: Weights from a\\.foldtree2\\.safetensors \\(FoldTree2 names\\): all ${Object.keys(saved.weights).length} parameters loaded, checksum ${expected}; not in this model, left unused: encoder\\.vector_quantizer\\.ema_cluster_size`),
+    new RegExp(
+      `^trainer 0: Weights from a\\.foldtree2\\.safetensors \\(FoldTree2 names\\): all ${Object.keys(saved.weights).length} parameters loaded, checksum ${expected}; not in this model, left unused: encoder\\.vector_quantizer\\.ema_cluster_size`,
+    ),
   );
   // It trains on from there: fresh optimizer and counters, so its first step is step 1.
   await b.waitFor((e) => e.type === 'metrics');
@@ -307,7 +362,11 @@ test('tokens for an unknown protein are a warning, and the run goes on', async (
 
 test('a run whose trainers cannot be set up ends as failed, saying why, with no talk of pausing or checkpoints', async () => {
   const h = parallelHarness(1, {});
-  await h.handle({ type: 'start', config: smallRunConfig({ model: { hiddenSize: 32, decoderHeads: 5 } }), dataset: SAMPLE_DATASET });
+  await h.handle({
+    type: 'start',
+    config: smallRunConfig({ model: { hiddenSize: 32, decoderHeads: 5 } }),
+    dataset: SAMPLE_DATASET,
+  });
   const event = await h.waitFor((e) => e.type === 'state' && e.state === 'failed');
   const message = event.type === 'state' ? (event.message ?? '') : '';
   expect(message).toMatch(/^The run could not start: .*not divisible by its 5 attention heads/);

@@ -22,7 +22,11 @@ export type { CoordinatorPlatform } from './coordinator-context';
 export function createCoordinatorService(platform: CoordinatorPlatform, flushMs = 250) {
   const c: Coordinator = {
     platform,
-    metrics: metricBatcher((points) => platform.post({ type: 'metrics', points }), () => platform.now(), flushMs),
+    metrics: metricBatcher(
+      (points) => platform.post({ type: 'metrics', points }),
+      () => platform.now(),
+      flushMs,
+    ),
     group: null,
     isolated: false,
     run: null,
@@ -36,13 +40,15 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
         c.group = group;
         c.isolated = command.isolated;
         group.onOther = (index, event) => {
-          if (event.type === 'log') log(c, event.level, group.replicas.length > 1 ? `trainer ${index}: ${event.message}` : event.message);
+          if (event.type === 'log')
+            log(c, event.level, group.replicas.length > 1 ? `trainer ${index}: ${event.message}` : event.message);
         };
         return;
       }
       case 'trainer-failed':
         c.group?.fail(new ReplicaFailure(command.rank, 'terminated', command.reason));
-        if (c.phase.name === 'paused' && c.group) pauseForFault(c, new ReplicaFailure(command.rank, 'terminated', command.reason));
+        if (c.phase.name === 'paused' && c.group)
+          pauseForFault(c, new ReplicaFailure(command.rank, 'terminated', command.reason));
         return;
       case 'start':
         return start(c, command);
@@ -57,7 +63,8 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
         return continueWithRemaining(c);
       case 'set-hyperparameters': {
         const refused = command.changes.filter((change) => !isLiveKey(change.path));
-        if (refused.length > 0) return log(c, 'error', `${refused.map((change) => change.path).join(', ')} cannot change while a run trains`);
+        if (refused.length > 0)
+          return log(c, 'error', `${refused.map((change) => change.path).join(', ')} cannot change while a run trains`);
         c.run?.pendingChanges.push(...command.changes);
         return;
       }
@@ -79,7 +86,8 @@ export function createCoordinatorService(platform: CoordinatorPlatform, flushMs 
         return relayTokens(c, command.proteinId);
       case 'inject-fault': {
         const target = c.group?.replicas[command.rank];
-        if (target?.alive) c.group?.send(target, { type: 'inject-fault', fault: command.fault, atStep: command.atStep });
+        if (target?.alive)
+          c.group?.send(target, { type: 'inject-fault', fault: command.fault, atStep: command.atStep });
         return;
       }
     }

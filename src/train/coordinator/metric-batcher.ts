@@ -10,7 +10,11 @@ export interface MetricBatcher {
   flush(force?: boolean): void;
 }
 
-export function metricBatcher(post: (points: readonly MetricPoint[]) => void, now: () => number, flushMs: number): MetricBatcher {
+export function metricBatcher(
+  post: (points: readonly MetricPoint[]) => void,
+  now: () => number,
+  flushMs: number,
+): MetricBatcher {
   let pending: MetricPoint[] = [];
   let lastFlush = 0;
   return {

@@ -17,8 +17,20 @@ export interface Snapshot {
  * Asks `donor` to save and waits up to `timeoutMs`; `what` names the request in a timeout's message. With a
  * `master`, the replica's checkpoint is completed with the master's optimizer, schedule and loss-scale state.
  */
-export async function snapshot(group: ReplicaGroup, donor: Replica, timeoutMs: number, what: string, master: Master | null = null): Promise<Snapshot> {
-  const saved = await group.gather([donor], () => ({ type: 'save' }), (e) => e.type === 'saved', timeoutMs, what);
+export async function snapshot(
+  group: ReplicaGroup,
+  donor: Replica,
+  timeoutMs: number,
+  what: string,
+  master: Master | null = null,
+): Promise<Snapshot> {
+  const saved = await group.gather(
+    [donor],
+    () => ({ type: 'save' }),
+    (e) => e.type === 'saved',
+    timeoutMs,
+    what,
+  );
   const event = saved.get(donor.index);
   if (event?.type !== 'saved') throw new Error(`trainer ${donor.index} did not answer ${what}`);
   return { step: event.step, bytes: master ? await master.checkpoint(event.bytes) : event.bytes };

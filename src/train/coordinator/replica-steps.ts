@@ -41,7 +41,13 @@ export async function stepOnce(c: Coordinator): Promise<void> {
   }
   // With an exchange, its own timeout names the rank that never handed in; the step's outer timeout is for hangs
   // after it, so it runs longer.
-  const stepped = group.gather(live, () => (changes.length > 0 ? { type: 'step', changes } : { type: 'step' }), isStepAnswer, exchange ? 2 * timeout : timeout, `optimizer step ${step + 1}`);
+  const stepped = group.gather(
+    live,
+    () => (changes.length > 0 ? { type: 'step', changes } : { type: 'step' }),
+    isStepAnswer,
+    exchange ? 2 * timeout : timeout,
+    `optimizer step ${step + 1}`,
+  );
   let events: Map<number, ReplicaEvent>;
   try {
     [, events] = await Promise.all([rounds, stepped]);
@@ -71,7 +77,13 @@ async function settleSurvivors(c: Coordinator, timeout: number): Promise<void> {
   if (!group) return;
   const answered = (r: Replica) => r.lastAccepted !== undefined && isStepAnswer(r.lastAccepted);
   try {
-    await group.gather(group.live.filter((r) => !answered(r)), null, isStepAnswer, timeout, 'the interrupted step');
+    await group.gather(
+      group.live.filter((r) => !answered(r)),
+      null,
+      isStepAnswer,
+      timeout,
+      'the interrupted step',
+    );
   } catch (error) {
     if (error instanceof ReplicaFailure) group.fail(error);
   }
@@ -83,7 +95,9 @@ async function settleSurvivors(c: Coordinator, timeout: number): Promise<void> {
 function record(c: Coordinator, live: readonly Replica[], events: Map<number, ReplicaEvent>): void {
   const { run } = c;
   if (!run) return;
-  const stepped = live.map((r) => events.get(r.index)).filter((e): e is Extract<ReplicaEvent, { type: 'stepped' }> => e?.type === 'stepped');
+  const stepped = live
+    .map((r) => events.get(r.index))
+    .filter((e): e is Extract<ReplicaEvent, { type: 'stepped' }> => e?.type === 'stepped');
   const first = stepped[0];
   if (!first) return;
   if (!first.point) {
@@ -105,7 +119,13 @@ export async function checkReplicasAgree(c: Coordinator): Promise<void> {
   const every = run.config.training.checksumEvery;
   if (every <= 0 || run.step % every !== 0) return;
   const live = group.live;
-  const events = await group.gather(live, () => ({ type: 'checksum' }), (e) => e.type === 'checksum', stepTimeoutMs(c), 'the weight checksum');
+  const events = await group.gather(
+    live,
+    () => ({ type: 'checksum' }),
+    (e) => e.type === 'checksum',
+    stepTimeoutMs(c),
+    'the weight checksum',
+  );
   const sums = live.map((r) => events.get(r.index)).map((e) => (e?.type === 'checksum' ? e.checksum : null));
   const reference = sums[0];
   if (!reference) return;
@@ -113,11 +133,19 @@ export async function checkReplicasAgree(c: Coordinator): Promise<void> {
     if (rank === 0 || !checksum) continue;
     const comparison = compareChecksums(reference, checksum);
     if (!comparison.equal) {
-      throw new ReplicaFailure(live[rank]?.index ?? rank, 'drift', `the replicas' weights drifted apart at step ${run.step}: rank ${rank} differs from rank 0 (${comparison.worst?.description ?? 'weights differ'})`);
+      throw new ReplicaFailure(
+        live[rank]?.index ?? rank,
+        'drift',
+        `the replicas' weights drifted apart at step ${run.step}: rank ${rank} differs from rank 0 (${comparison.worst?.description ?? 'weights differ'})`,
+      );
     }
     if (!comparison.exact && !run.reportedInexact) {
       run.reportedInexact = true;
-      log(c, 'info', `step ${run.step}: rank ${rank}'s weights agree with rank 0 within 1e-6 but not bit for bit (${comparison.worst?.name ?? ''})`);
+      log(
+        c,
+        'info',
+        `step ${run.step}: rank ${rank}'s weights agree with rank 0 within 1e-6 but not bit for bit (${comparison.worst?.name ?? ''})`,
+      );
     }
   }
 }

@@ -23,7 +23,11 @@ export async function saveCheckpoint(c: Coordinator, final = false): Promise<voi
 }
 
 /** Posts the current weights as a file named for `naming`; `purpose` says what the page wanted them for. */
-export async function exportWeights(c: Coordinator, naming: WeightNaming, purpose: WeightsPurpose = 'save'): Promise<void> {
+export async function exportWeights(
+  c: Coordinator,
+  naming: WeightNaming,
+  purpose: WeightsPurpose = 'save',
+): Promise<void> {
   const { group, run } = c;
   const donor = group?.live[0];
   if (!group || !donor || !run) throw new Error('no run to take weights from');
@@ -31,11 +35,17 @@ export async function exportWeights(c: Coordinator, naming: WeightNaming, purpos
   const metadata = { step: String(step), run: run.info.runName };
   if (naming === 'foldtree2-handover') {
     const zip = foldtree2HandoverZip(checkpoint, run.config, metadata, group.live.length);
-    const bytes = zip.bytes.buffer.slice(zip.bytes.byteOffset, zip.bytes.byteOffset + zip.bytes.byteLength) as ArrayBuffer;
+    const bytes = zip.bytes.buffer.slice(
+      zip.bytes.byteOffset,
+      zip.bytes.byteOffset + zip.bytes.byteLength,
+    ) as ArrayBuffer;
     c.platform.post({ type: 'weights', step, bytes, fileName: `step${step}-foldtree2-handover.zip` }, [bytes]);
     return;
   }
-  const bytes = naming === 'foldtree2' ? checkpointWeightsForFoldtree2(checkpoint, metadata) : checkpointWeightsAsSafetensors(checkpoint, metadata);
+  const bytes =
+    naming === 'foldtree2'
+      ? checkpointWeightsForFoldtree2(checkpoint, metadata)
+      : checkpointWeightsAsSafetensors(checkpoint, metadata);
   const fileName = `step${step}${naming === 'foldtree2' ? '.foldtree2' : ''}.safetensors`;
   c.platform.post({ type: 'weights', step, bytes, fileName, ...(purpose === 'encode' ? { purpose } : {}) }, [bytes]);
 }

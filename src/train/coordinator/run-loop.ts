@@ -70,7 +70,12 @@ export async function start(c: Coordinator, command: Extract<CoordinatorCommand,
   }
   // Stopped while the replicas were being set up: the run has already ended.
   if (phaseOf(c).name !== 'starting') return;
-  if (first.precision !== 'f32') log(c, 'info', `precision: ${first.precision === 'f16-mixed' ? 'f16-mixed (matMul operands in half precision, f32 accumulation, dynamic loss scaling)' : first.precision}`);
+  if (first.precision !== 'f32')
+    log(
+      c,
+      'info',
+      `precision: ${first.precision === 'f16-mixed' ? 'f16-mixed (matMul operands in half precision, f32 accumulation, dynamic loss scaling)' : first.precision}`,
+    );
   enter(c, { name: 'running', stepping: false });
   await loop(c);
 }
@@ -116,7 +121,9 @@ export async function loop(c: Coordinator): Promise<void> {
   if (phaseOf(c).name === 'stopping') return end(c, 'stopped');
   if (done) {
     // The finished run's weights, optimizer state and counters, before the trainers let them go.
-    await saveCheckpoint(c, true).catch((error: unknown) => log(c, 'warning', `the final checkpoint could not be saved: ${messageOf(error)}`));
+    await saveCheckpoint(c, true).catch((error: unknown) =>
+      log(c, 'warning', `the final checkpoint could not be saved: ${messageOf(error)}`),
+    );
     return end(c, 'finished');
   }
   c.metrics.flush(true);
@@ -167,7 +174,11 @@ export async function continueWithRemaining(c: Coordinator): Promise<void> {
   enter(c, { name: 'starting' });
   await setUpReplicas(c, survivors.bytes);
   if (phaseOf(c).name !== 'starting') return;
-  log(c, 'info', `continuing at step ${run.step} with ${live.length} trainer${live.length === 1 ? '' : 's'}; the rest of the epoch is dealt among them`);
+  log(
+    c,
+    'info',
+    `continuing at step ${run.step} with ${live.length} trainer${live.length === 1 ? '' : 's'}; the rest of the epoch is dealt among them`,
+  );
   enter(c, { name: 'running', stepping: false });
   await loop(c);
 }

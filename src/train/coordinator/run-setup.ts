@@ -17,16 +17,33 @@ const INIT_TIMEOUT_MS = 600_000;
 type Ready = Extract<ReplicaEvent, { type: 'ready' }>;
 
 /** Sets up every live replica from `checkpoint` (or fresh, from `weights`); posts the run's info; returns rank 0's. */
-export async function setUpReplicas(c: Coordinator, checkpoint: ArrayBuffer | undefined, weights?: InitialWeights): Promise<ReplicaInfo> {
+export async function setUpReplicas(
+  c: Coordinator,
+  checkpoint: ArrayBuffer | undefined,
+  weights?: InitialWeights,
+): Promise<ReplicaInfo> {
   const { group, run } = c;
   if (!group || !run) throw new Error('no trainers attached');
   const live = group.live;
   run.members = live;
   const rankOf = new Map(live.map((r, rank) => [r.index, rank]));
   const { config, dataset } = run;
-  const origin = checkpoint ? { checkpoint: checkpoint.slice(0) } : weights ? { weights: { name: weights.name, bytes: weights.bytes.slice(0) } } : {};
-  const ready = await group.gather(live, (r) => ({ type: 'init', config, dataset, rank: rankOf.get(r.index) ?? 0, worldSize: live.length, ...origin }), (e) => e.type === 'ready', INIT_TIMEOUT_MS, 'setting up');
-  const infos = live.map((r) => ready.get(r.index)).filter((e): e is Ready => e?.type === 'ready').map((e) => e.info);
+  const origin = checkpoint
+    ? { checkpoint: checkpoint.slice(0) }
+    : weights
+      ? { weights: { name: weights.name, bytes: weights.bytes.slice(0) } }
+      : {};
+  const ready = await group.gather(
+    live,
+    (r) => ({ type: 'init', config, dataset, rank: rankOf.get(r.index) ?? 0, worldSize: live.length, ...origin }),
+    (e) => e.type === 'ready',
+    INIT_TIMEOUT_MS,
+    'setting up',
+  );
+  const infos = live
+    .map((r) => ready.get(r.index))
+    .filter((e): e is Ready => e?.type === 'ready')
+    .map((e) => e.info);
   const first = infos[0];
   if (!first) throw new Error('no trainer is running');
   run.exchange = null;
@@ -38,7 +55,10 @@ export async function setUpReplicas(c: Coordinator, checkpoint: ArrayBuffer | un
     const { createMaster } = await import('../parallel/master-replica');
     run.master = await createMaster(initial.bytes, first.totalSteps, first.precision === 'f16-mixed', live.length);
   }
-  const exchange = live.length > 1 ? connectExchange(c, live, Math.max(...infos.map((i) => i.exchangeCapacity)), strategy) : connectNone(c, live);
+  const exchange =
+    live.length > 1
+      ? connectExchange(c, live, Math.max(...infos.map((i) => i.exchangeCapacity)), strategy)
+      : connectNone(c, live);
   const t = config.training;
   run.info = {
     runName: run.info.runName,

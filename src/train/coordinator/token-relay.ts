@@ -18,5 +18,6 @@ export async function relayTokens(c: Coordinator, proteinId: string | undefined)
   );
   const event = answered.get(donor.index);
   if (event?.type === 'encoded') c.platform.post({ type: 'tokens', step: event.step, tokens: event.tokens });
-  else if (event?.type === 'encode-failed') log(c, 'warning', `tokens for the strip could not be computed: ${event.reason}`);
+  else if (event?.type === 'encode-failed')
+    log(c, 'warning', `tokens for the strip could not be computed: ${event.reason}`);
 }

@@ -24,15 +24,22 @@ export interface EncodedDataset {
   readonly skipped: SkippedItem[];
 }
 
-export async function encodeDataset(model: EncodeModel, source: ProteinSource, options: EncodeDatasetOptions): Promise<EncodedDataset> {
+export async function encodeDataset(
+  model: EncodeModel,
+  source: ProteinSource,
+  options: EncodeDatasetOptions,
+): Promise<EncodedDataset> {
   const codes = model.modelConfig.quantizer.codes;
-  if (codes > MAX_CODES) throw new Error(`a codebook of ${codes} codes does not fit the encoded-FASTA alphabet (at most ${MAX_CODES})`);
+  if (codes > MAX_CODES)
+    throw new Error(`a codebook of ${codes} codes does not fit the encoded-FASTA alphabet (at most ${MAX_CODES})`);
   const encodings: ProteinEncoding[] = [];
   const skipped: SkippedItem[] = [];
   const total = source.proteinIds.length;
   for (const [k, id] of source.proteinIds.entries()) {
     try {
-      encodings.push(await encodeProtein(model.params, model.modelConfig, readWholeProtein(source, id, options.seed), options.seed));
+      encodings.push(
+        await encodeProtein(model.params, model.modelConfig, readWholeProtein(source, id, options.seed), options.seed),
+      );
     } catch (error) {
       skipped.push({ source: `${source.name}:${id}`, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -49,7 +56,16 @@ export interface EncodeOutputs {
 }
 
 /** The encoded FASTA, the per-residue table and the per-token statistics (and their CSV) of an encoded dataset. */
-export function encodeOutputs(encodings: readonly ProteinEncoding[], codebookSize: number, step: number | null): EncodeOutputs {
+export function encodeOutputs(
+  encodings: readonly ProteinEncoding[],
+  codebookSize: number,
+  step: number | null,
+): EncodeOutputs {
   const meaning = tokenMeaning(encodings, codebookSize, step);
-  return { fasta: encodedFasta(encodings), table: residueTable(encodings), meaning, tokensCsv: tokenMeaningCsv(meaning) };
+  return {
+    fasta: encodedFasta(encodings),
+    table: residueTable(encodings),
+    meaning,
+    tokensCsv: tokenMeaningCsv(meaning),
+  };
 }

@@ -32,17 +32,22 @@ export interface EncodeModel {
 
 /** Parameters the encoder and quantizer read, in declaration order. */
 export function tokenizerSpecs(modelConfig: ModelConfig, inputWidth: number): ParameterSpec[] {
-  return [...encoderSpecs(modelConfig.encoder, inputWidth, modelConfig.quantizer.embeddingDim), ...quantizerSpecs(modelConfig.quantizer)];
+  return [
+    ...encoderSpecs(modelConfig.encoder, inputWidth, modelConfig.quantizer.embeddingDim),
+    ...quantizerSpecs(modelConfig.quantizer),
+  ];
 }
 
-const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, k) => n === b[k]);
+const sameShape = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((n, k) => n === b[k]);
 
 /** The first spec the file lacks or holds with another shape, as a sentence; null when every spec fits. */
 function mismatch(specs: readonly ParameterSpec[], weights: ReadonlyMap<string, NamedTensor>): string | null {
   for (const spec of specs) {
     const tensor = weights.get(spec.name);
     if (!tensor) return `lacks ${spec.name}`;
-    if (!sameShape(tensor.shape, spec.shape)) return `holds ${spec.name} as [${tensor.shape.join(', ')}], the model needs [${spec.shape.join(', ')}]`;
+    if (!sameShape(tensor.shape, spec.shape))
+      return `holds ${spec.name} as [${tensor.shape.join(', ')}], the model needs [${spec.shape.join(', ')}]`;
   }
   return null;
 }
@@ -52,7 +57,15 @@ function isCheckpoint(bytes: ArrayBuffer): boolean {
 }
 
 function presetConfig(base: RunConfig, preset: ModelPresetName): RunConfig {
-  const model = { ...base.model, preset, hiddenSize: null, encoderLayers: null, encoderHeads: null, numEmbeddings: null, embeddingDim: null };
+  const model = {
+    ...base.model,
+    preset,
+    hiddenSize: null,
+    encoderLayers: null,
+    encoderHeads: null,
+    numEmbeddings: null,
+    embeddingDim: null,
+  };
   return { ...base, model };
 }
 
@@ -60,7 +73,12 @@ function presetConfig(base: RunConfig, preset: ModelPresetName): RunConfig {
  * Loads the encoder and codebook of `bytes` (named `source` in errors) for inputs `inputWidth` wide. Throws naming
  * the file and the first parameter that fits no candidate config.
  */
-export function loadEncodeModel(bytes: ArrayBuffer, source: string, config: RunConfig | null, inputWidth: number): EncodeModel {
+export function loadEncodeModel(
+  bytes: ArrayBuffer,
+  source: string,
+  config: RunConfig | null,
+  inputWidth: number,
+): EncodeModel {
   const checkpoint = isCheckpoint(bytes);
   const candidates: { config: RunConfig; matchedBy: string }[] = [];
   if (checkpoint) {
@@ -69,7 +87,8 @@ export function loadEncodeModel(bytes: ArrayBuffer, source: string, config: RunC
   } else {
     if (config) candidates.push({ config, matchedBy: `the run's config (preset ${config.model.preset})` });
     const base = config ?? defaultRunConfig();
-    for (const preset of Object.keys(MODEL_PRESETS) as ModelPresetName[]) candidates.push({ config: presetConfig(base, preset), matchedBy: `preset ${preset}` });
+    for (const preset of Object.keys(MODEL_PRESETS) as ModelPresetName[])
+      candidates.push({ config: presetConfig(base, preset), matchedBy: `preset ${preset}` });
   }
   const file = readWeightsFile(checkpoint ? checkpointWeightsAsSafetensors(bytes) : bytes, source);
   const reasons: string[] = [];
@@ -92,7 +111,13 @@ export function loadEncodeModel(bytes: ArrayBuffer, source: string, config: RunC
       const tensor = file.weights.get(spec.name) as NamedTensor;
       tf.tidy(() => params.get(spec.name).assign(tf.tensor(tensor.data, [...spec.shape], 'float32')));
     }
-    return { params, modelConfig, config: candidate.config, matchedBy: candidate.matchedBy, dispose: () => params.dispose() };
+    return {
+      params,
+      modelConfig,
+      config: candidate.config,
+      matchedBy: candidate.matchedBy,
+      dispose: () => params.dispose(),
+    };
   }
   throw new Error(`${source}: no model fits these weights at ${inputWidth} input features (${reasons.join('; ')})`);
 }

@@ -38,7 +38,13 @@ export interface EncodeOptions {
 }
 
 /** Tokens, DSSP classes, pLDDT and CA trace of the single protein in `batch` (and its vectors when asked). */
-export async function encodeProtein(params: ParameterSet, modelConfig: ModelConfig, batch: PaddedBatch, seed: number, options: EncodeOptions = {}): Promise<ProteinEncoding> {
+export async function encodeProtein(
+  params: ParameterSet,
+  modelConfig: ModelConfig,
+  batch: PaddedBatch,
+  seed: number,
+  options: EncodeOptions = {},
+): Promise<ProteinEncoding> {
   const inputs = toModelInputs(batch);
   try {
     // Tokens need only the encoder and the quantizer: the decoders never run here.
@@ -50,13 +56,27 @@ export async function encodeProtein(params: ParameterSet, modelConfig: ModelConf
     const values = Array.from((await codes.data()) as Int32Array).slice(0, length);
     codes.dispose();
     const dim = modelConfig.quantizer.embeddingDim;
-    const vectors = options.withVectors ? { dim, codebook: Array.from(await codebookVariable(params).data()), outputs: Array.from((await z.data()).slice(0, length * dim)) } : undefined;
+    const vectors = options.withVectors
+      ? {
+          dim,
+          codebook: Array.from(await codebookVariable(params).data()),
+          outputs: Array.from((await z.data()).slice(0, length * dim)),
+        }
+      : undefined;
     z.dispose();
     const plddt = batch.residueFeatures.plddt;
     const confidence = batch.plddtIsConfidence[0] === 1 && plddt ? Array.from(plddt.data.slice(0, length)) : null;
     const coords = batch.residueFeatures.coords;
     const ca = coords ? Array.from(coords.data.slice(0, length * 3)) : [];
-    const encoding = { proteinId: batch.ids[0] ?? '', sequence: batch.sequences[0] ?? '', codes: values, plddt: confidence, codebookSize: modelConfig.quantizer.codes, ss: dsspClasses(batch, length), ca };
+    const encoding = {
+      proteinId: batch.ids[0] ?? '',
+      sequence: batch.sequences[0] ?? '',
+      codes: values,
+      plddt: confidence,
+      codebookSize: modelConfig.quantizer.codes,
+      ss: dsspClasses(batch, length),
+      ca,
+    };
     return vectors ? { ...encoding, vectors } : encoding;
   } finally {
     disposeModelInputs(inputs);

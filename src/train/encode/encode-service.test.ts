@@ -22,12 +22,21 @@ import { createEncodeService } from './encode-service';
 
 const TINY = fileURLToPath(new URL('../../../fixtures/tiny-structs.h5', import.meta.url));
 const base = defaultRunConfig();
-const config: RunConfig = { ...base, model: { ...base.model, preset: 'tiny' }, data: { ...base.data, maxResidues: 24, seed: 3 }, training: { ...base.training, batchSize: 1 } };
+const config: RunConfig = {
+  ...base,
+  model: { ...base.model, preset: 'tiny' },
+  data: { ...base.data, maxResidues: 24, seed: 3 },
+  training: { ...base.training, batchSize: 1 },
+};
 let safetensors: ArrayBuffer;
 let checkpoint: ArrayBuffer;
 let expected: Map<string, number[]>;
 
-async function encode(bytes: ArrayBuffer, name: string, runConfig = config): Promise<{ events: EncodeEvent[]; result: EncodeResult | null; failure: string | null }> {
+async function encode(
+  bytes: ArrayBuffer,
+  name: string,
+  runConfig = config,
+): Promise<{ events: EncodeEvent[]; result: EncodeResult | null; failure: string | null }> {
   const events: EncodeEvent[] = [];
   const service = createEncodeService({
     h5: h5wasm,
@@ -35,9 +44,19 @@ async function encode(bytes: ArrayBuffer, name: string, runConfig = config): Pro
     prepareBackend: async () => 'cpu',
     post: (event) => events.push(event),
   });
-  await service.handle({ type: 'encode', job: 1, config: runConfig, weights: { name, bytes, step: 4 }, dataset: { kind: 'sample', url: 'unused', name: 'tiny-structs.h5' } });
+  await service.handle({
+    type: 'encode',
+    job: 1,
+    config: runConfig,
+    weights: { name, bytes, step: 4 },
+    dataset: { kind: 'sample', url: 'unused', name: 'tiny-structs.h5' },
+  });
   const last = events.at(-1);
-  return { events, result: last?.type === 'result' ? last.result : null, failure: last?.type === 'failed' ? last.message : null };
+  return {
+    events,
+    result: last?.type === 'result' ? last.result : null,
+    failure: last?.type === 'failed' ? last.message : null,
+  };
 }
 
 beforeAll(async () => {
@@ -48,11 +67,16 @@ beforeAll(async () => {
   const trainer = new Trainer(config, source, { rank: 0, worldSize: 1, lossScaling: false });
   for (let k = 0; k < 4; k++) await trainer.step();
   const weights = new Map<string, NamedTensor>();
-  for (const spec of trainer.parts.params.specs) weights.set(spec.name, { shape: [...spec.shape], data: (await trainer.parts.params.get(spec.name).data()) as Float32Array });
+  for (const spec of trainer.parts.params.specs)
+    weights.set(spec.name, {
+      shape: [...spec.shape],
+      data: (await trainer.parts.params.get(spec.name).data()) as Float32Array,
+    });
   safetensors = encodeSafetensors(weights, { format: 'foldtree-studio' });
   checkpoint = await saveCheckpoint(trainer);
   expected = new Map();
-  for (const id of source.proteinIds) expected.set(id, [...(await proteinTokens(trainer.parts, source, id, config.data.seed)).codes]);
+  for (const id of source.proteinIds)
+    expected.set(id, [...(await proteinTokens(trainer.parts, source, id, config.data.seed)).codes]);
   trainer.dispose();
   closeStructsFile(handle);
 }, 120_000);
@@ -62,7 +86,9 @@ describe('encode service', () => {
     const { events, result } = await encode(safetensors, 'run-step4.safetensors');
     expect(result).not.toBeNull();
     expect(events.filter((e) => e.type === 'progress').at(-1)).toMatchObject({ done: 3, total: 3 });
-    expect(events.find((e) => e.type === 'log')).toMatchObject({ message: expect.stringContaining("run's config (preset tiny)") as unknown as string });
+    expect(events.find((e) => e.type === 'log')).toMatchObject({
+      message: expect.stringContaining("run's config (preset tiny)") as unknown as string,
+    });
     expect(readEncodedFasta(result?.fasta ?? '')).toEqual(expected);
     expect(result?.encodings.map((e) => e.ca.length)).toEqual(result?.encodings.map((e) => 3 * e.codes.length));
     expect(result?.meaning).toMatchObject({ step: 4, proteins: 3, codebookSize: 8 });
@@ -71,12 +97,18 @@ describe('encode service', () => {
   }, 120_000);
 
   it('reads a checkpoint with its own config, even when the page is set to another preset', async () => {
-    const { result } = await encode(checkpoint, 'run-step4.ftsckpt', { ...config, model: { ...config.model, preset: 'teaching' } });
+    const { result } = await encode(checkpoint, 'run-step4.ftsckpt', {
+      ...config,
+      model: { ...config.model, preset: 'teaching' },
+    });
     expect(readEncodedFasta(result?.fasta ?? '')).toEqual(expected);
   }, 120_000);
 
   it('refuses weights no model fits, naming the file and a parameter', async () => {
-    const wrong = encodeSafetensors(new Map([['encoder.input.norm.weight', { shape: [3], data: new Float32Array(3) }]]), {});
+    const wrong = encodeSafetensors(
+      new Map([['encoder.input.norm.weight', { shape: [3], data: new Float32Array(3) }]]),
+      {},
+    );
     const { failure } = await encode(wrong, 'odd.safetensors');
     expect(failure).toMatch(/^odd\.safetensors: no model fits these weights/);
     expect(failure).toMatch(/encoder\.input\.norm\.weight/);

@@ -37,7 +37,11 @@ export function createEncodeService(platform: EncodePlatform) {
         const source = hdf5Source(handle, index);
         const model = loadEncodeModel(command.weights.bytes, command.weights.name, command.config, source.inputWidth);
         try {
-          platform.post({ type: 'log', job, message: `Encoding ${source.proteinIds.length} proteins of ${source.name} with ${command.weights.name} (${model.matchedBy}, ${model.modelConfig.quantizer.codes} codes) on ${backend}` });
+          platform.post({
+            type: 'log',
+            job,
+            message: `Encoding ${source.proteinIds.length} proteins of ${source.name} with ${command.weights.name} (${model.matchedBy}, ${model.modelConfig.quantizer.codes} codes) on ${backend}`,
+          });
           let lastPost = 0;
           const { encodings, skipped } = await encodeDataset(model, source, {
             seed: command.config.data.seed,
@@ -49,7 +53,14 @@ export function createEncodeService(platform: EncodePlatform) {
             },
           });
           const outputs = encodeOutputs(encodings, model.modelConfig.quantizer.codes, command.weights.step);
-          const result = { datasetName: source.name, weightsName: command.weights.name, encodings, skipped: [...index.skipped, ...skipped], ...outputs, seconds: (performance.now() - started) / 1000 };
+          const result = {
+            datasetName: source.name,
+            weightsName: command.weights.name,
+            encodings,
+            skipped: [...index.skipped, ...skipped],
+            ...outputs,
+            seconds: (performance.now() - started) / 1000,
+          };
           platform.post({ type: 'result', job, result });
         } finally {
           model.dispose();
@@ -67,7 +78,11 @@ export function createEncodeService(platform: EncodePlatform) {
       try {
         await encode(command);
       } catch (error) {
-        platform.post({ type: 'failed', job: command.job, message: error instanceof Error ? error.message : String(error) });
+        platform.post({
+          type: 'failed',
+          job: command.job,
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     },
   };

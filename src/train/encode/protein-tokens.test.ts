@@ -31,7 +31,8 @@ test('tokens come with the codebook and one encoder output per residue, each nea
       let bestDistance = Infinity;
       for (let k = 0; k < K; k++) {
         let distance = 0;
-        for (let d = 0; d < D; d++) distance += ((vectors.outputs[r * D + d] ?? NaN) - (vectors.codebook[k * D + d] ?? NaN)) ** 2;
+        for (let d = 0; d < D; d++)
+          distance += ((vectors.outputs[r * D + d] ?? NaN) - (vectors.codebook[k * D + d] ?? NaN)) ** 2;
         if (distance < bestDistance) [best, bestDistance] = [k, distance];
       }
       return best;

@@ -8,8 +8,16 @@ import { encodeProtein, readWholeProtein } from './encode-protein';
 import type { ProteinSource } from '../trainer/protein-source';
 import type { TrainerParts } from '../trainer/trainer-parts';
 
-export async function proteinTokens(parts: TrainerParts, source: ProteinSource, proteinId: string | undefined, seed: number): Promise<ProteinEncoding> {
+export async function proteinTokens(
+  parts: TrainerParts,
+  source: ProteinSource,
+  proteinId: string | undefined,
+  seed: number,
+): Promise<ProteinEncoding> {
   const id = proteinId ?? source.proteinIds[0];
-  if (id === undefined || !source.proteinIds.includes(id)) throw new Error(`${source.name}: no protein ${proteinId ?? ''}`);
-  return encodeProtein(parts.params, parts.modelConfig, readWholeProtein(source, id, seed), seed, { withVectors: true });
+  if (id === undefined || !source.proteinIds.includes(id))
+    throw new Error(`${source.name}: no protein ${proteinId ?? ''}`);
+  return encodeProtein(parts.params, parts.modelConfig, readWholeProtein(source, id, seed), seed, {
+    withVectors: true,
+  });
 }

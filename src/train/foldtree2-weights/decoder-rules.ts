@@ -10,9 +10,24 @@
  *   geometry_cnn          CNN_geo_Decoder: input.input_lin, body.convs / body.norms / body.lin, contact_temp and
  *                         contact_bias (0-d, on the decoder itself), head.edge_logits_mlp, head.position_mlp
  */
-import { conv, FT2_CONTACTS, FT2_GEOMETRY, FT2_SEQUENCE, linear, norm, outputs, positionMlp, studioOnly, type ShapeCondition, type WeightRule } from './rule-builders';
+import {
+  conv,
+  FT2_CONTACTS,
+  FT2_GEOMETRY,
+  FT2_SEQUENCE,
+  linear,
+  norm,
+  outputs,
+  positionMlp,
+  studioOnly,
+  type ShapeCondition,
+  type WeightRule,
+} from './rule-builders';
 
-const packedQkv: ShapeCondition = { describe: '[3h, h] (q, k, v row blocks)', holds: (shape) => shape[0] === 3 * (shape[1] ?? 0) };
+const packedQkv: ShapeCondition = {
+  describe: '[3h, h] (q, k, v row blocks)',
+  holds: (shape) => shape[0] === 3 * (shape[1] ?? 0),
+};
 const packedBias: ShapeCondition = { describe: '[3h]', holds: (shape) => (shape[0] ?? 0) % 3 === 0 };
 
 /** The input path and `layers` × nn.TransformerEncoderLayer shared by the two transformer decoders. */
@@ -20,17 +35,31 @@ function transformerRules(studio: string, foldtree2: string): WeightRule[] {
   const layer = `${studio}.body.layers.{k}`;
   const torch = `${foldtree2}.body.transformer_encoder.layers.{k}`;
   return [
-    ...positionMlp(`${studio}.input.positions`, `${foldtree2}.input.position_mlp`, 'learned position code 256 → 128 → 128 → 128 → 32'),
-    ...linear(`${studio}.input.0`, `${foldtree2}.input.proj.0`, 'first input Linear over [tokens ‖ learned positions] (D + 32 → h)'),
+    ...positionMlp(
+      `${studio}.input.positions`,
+      `${foldtree2}.input.position_mlp`,
+      'learned position code 256 → 128 → 128 → 128 → 32',
+    ),
+    ...linear(
+      `${studio}.input.0`,
+      `${foldtree2}.input.proj.0`,
+      'first input Linear over [tokens ‖ learned positions] (D + 32 → h)',
+    ),
     ...linear(`${studio}.input.1`, `${foldtree2}.input.proj.2`, 'second input Linear h → h'),
     {
       studio: `${layer}.selfAttention.inProjection.weight`,
       foldtree2: `${torch}.self_attn.in_proj_weight`,
       layout: 'transpose',
       shape: packedQkv,
-      note: 'packed q|k|v projection: our column blocks [0,h) q, [h,2h) k, [2h,3h) v are PyTorch\'s row blocks',
+      note: "packed q|k|v projection: our column blocks [0,h) q, [h,2h) k, [2h,3h) v are PyTorch's row blocks",
     },
-    { studio: `${layer}.selfAttention.inProjection.bias`, foldtree2: `${torch}.self_attn.in_proj_bias`, layout: 'identity', shape: packedBias, note: 'packed q|k|v bias (the k third cancels in the softmax)' },
+    {
+      studio: `${layer}.selfAttention.inProjection.bias`,
+      foldtree2: `${torch}.self_attn.in_proj_bias`,
+      layout: 'identity',
+      shape: packedBias,
+      note: 'packed q|k|v bias (the k third cancels in the softmax)',
+    },
     ...linear(`${layer}.selfAttention.outProjection`, `${torch}.self_attn.out_proj`, 'attention output projection'),
     ...linear(`${layer}.linear1`, `${torch}.linear1`, 'feed-forward h → F (ReLU)'),
     ...linear(`${layer}.linear2`, `${torch}.linear2`, 'feed-forward F → h'),
@@ -39,7 +68,10 @@ function transformerRules(studio: string, foldtree2: string): WeightRule[] {
   ];
 }
 
-const pointwiseToAminoAcids: ShapeCondition = { describe: '[20, h, 1]', holds: (shape) => shape[0] === 20 && shape[2] === 1 };
+const pointwiseToAminoAcids: ShapeCondition = {
+  describe: '[20, h, 1]',
+  holds: (shape) => shape[0] === 20 && shape[2] === 1,
+};
 
 export const DECODER_RULES: readonly WeightRule[] = [
   ...transformerRules('decoder.sequence', FT2_SEQUENCE),
@@ -47,33 +79,82 @@ export const DECODER_RULES: readonly WeightRule[] = [
   ...conv('decoder.sequence.head.conv.0', `${FT2_SEQUENCE}.head.cnn_decoder.0`, 'first k3 conv of the AA head'),
   ...conv('decoder.sequence.head.conv.1', `${FT2_SEQUENCE}.head.cnn_decoder.2`, 'second k3 conv of the AA head'),
   ...conv('decoder.sequence.head.conv.2', `${FT2_SEQUENCE}.head.cnn_decoder.4`, 'third k3 conv of the AA head'),
-  ...conv('decoder.sequence.head.conv.3', `${FT2_SEQUENCE}.head.cnn_decoder.6`, 'k1 conv to the 20 AA logits', pointwiseToAminoAcids),
+  ...conv(
+    'decoder.sequence.head.conv.3',
+    `${FT2_SEQUENCE}.head.cnn_decoder.6`,
+    'k1 conv to the 20 AA logits',
+    pointwiseToAminoAcids,
+  ),
 
   ...transformerRules('decoder.geometry', FT2_GEOMETRY),
   ...norm('decoder.geometry.head.ss.norm', `${FT2_GEOMETRY}.head.ss_head.0`, 'LayerNorm of the SS head (ε 1e-6)'),
   ...linear('decoder.geometry.head.ss.mlp.0', `${FT2_GEOMETRY}.head.ss_head.1`, 'SS head Linear h → h'),
   ...linear('decoder.geometry.head.ss.mlp.1', `${FT2_GEOMETRY}.head.ss_head.3`, 'SS head Linear h → h'),
   ...linear('decoder.geometry.head.ss.mlp.2', `${FT2_GEOMETRY}.head.ss_head.5`, 'SS head Linear h → h'),
-  ...linear('decoder.geometry.head.ss.mlp.3', `${FT2_GEOMETRY}.head.ss_head.7`, 'SS logits [loop, helix, strand]', outputs(3)),
+  ...linear(
+    'decoder.geometry.head.ss.mlp.3',
+    `${FT2_GEOMETRY}.head.ss_head.7`,
+    'SS logits [loop, helix, strand]',
+    outputs(3),
+  ),
   ...linear('decoder.geometry.head.angles.0', `${FT2_GEOMETRY}.head.angles_head.0`, 'torsion head Linear h → h'),
   ...linear('decoder.geometry.head.angles.1', `${FT2_GEOMETRY}.head.angles_head.2`, 'torsion head Linear h → h'),
   ...linear('decoder.geometry.head.angles.2', `${FT2_GEOMETRY}.head.angles_head.4`, 'torsion head Linear h → h'),
-  ...linear('decoder.geometry.head.angles.3', `${FT2_GEOMETRY}.head.angles_head.6`, '[sin φ, cos φ, sin ψ, cos ψ, sin ω, cos ω], each pair normalised, then atan2', outputs(6)),
+  ...linear(
+    'decoder.geometry.head.angles.3',
+    `${FT2_GEOMETRY}.head.angles_head.6`,
+    '[sin φ, cos φ, sin ψ, cos ψ, sin ω, cos ω], each pair normalised, then atan2',
+    outputs(6),
+  ),
 
-  ...linear('decoder.contacts.input.0', `${FT2_CONTACTS}.input.input_lin.0`, 'input Linear D → 2h (no position input on either side)'),
+  ...linear(
+    'decoder.contacts.input.0',
+    `${FT2_CONTACTS}.input.input_lin.0`,
+    'input Linear D → 2h (no position input on either side)',
+  ),
   ...linear('decoder.contacts.input.1', `${FT2_CONTACTS}.input.input_lin.2`, 'input Linear 2h → 2h'),
-  ...conv('decoder.contacts.body.convs.{k}', `${FT2_CONTACTS}.body.convs.{k}`, 'k3 conv, channels [2h, h, h, …] (then SiLU)'),
+  ...conv(
+    'decoder.contacts.body.convs.{k}',
+    `${FT2_CONTACTS}.body.convs.{k}`,
+    'k3 conv, channels [2h, h, h, …] (then SiLU)',
+  ),
   ...norm('decoder.contacts.body.norms.{k}', `${FT2_CONTACTS}.body.norms.{k}`, 'LayerNorm after each conv (ε 1e-6)'),
   ...linear('decoder.contacts.body.lin.0', `${FT2_CONTACTS}.body.lin.0`, 'latent Linear → h'),
   ...linear('decoder.contacts.body.lin.1', `${FT2_CONTACTS}.body.lin.2`, 'latent Linear h → h'),
   ...linear('decoder.contacts.body.lin.2', `${FT2_CONTACTS}.body.lin.4`, 'latent Linear h → h, gives z'),
-  { studio: 'decoder.contacts.head.temperature', foldtree2: `${FT2_CONTACTS}.contact_temp`, layout: 'scalar', note: 'τ of sigmoid(τ·⟨ẑ_i, ẑ_j⟩ + b); FoldTree2 keeps it 0-d' },
-  { studio: 'decoder.contacts.head.bias', foldtree2: `${FT2_CONTACTS}.contact_bias`, layout: 'scalar', note: 'b of the contact probability; 0-d in FoldTree2' },
-  ...positionMlp('decoder.contacts.head.positions', `${FT2_CONTACTS}.head.position_mlp`, 'the distance head\'s position code 256 → 128 → 128 → 128 → 32'),
-  ...norm('decoder.contacts.head.distanceNorm', `${FT2_CONTACTS}.head.edge_logits_mlp.0`, 'LayerNorm over the pair vector [z_i ‖ z_j ‖ pos_i ‖ pos_j] (2(h + 32), ε 1e-6)'),
-  ...linear('decoder.contacts.head.distance.0', `${FT2_CONTACTS}.head.edge_logits_mlp.1`, 'distance head Linear 2(h + 32) → P (P = h)'),
+  {
+    studio: 'decoder.contacts.head.temperature',
+    foldtree2: `${FT2_CONTACTS}.contact_temp`,
+    layout: 'scalar',
+    note: 'τ of sigmoid(τ·⟨ẑ_i, ẑ_j⟩ + b); FoldTree2 keeps it 0-d',
+  },
+  {
+    studio: 'decoder.contacts.head.bias',
+    foldtree2: `${FT2_CONTACTS}.contact_bias`,
+    layout: 'scalar',
+    note: 'b of the contact probability; 0-d in FoldTree2',
+  },
+  ...positionMlp(
+    'decoder.contacts.head.positions',
+    `${FT2_CONTACTS}.head.position_mlp`,
+    "the distance head's position code 256 → 128 → 128 → 128 → 32",
+  ),
+  ...norm(
+    'decoder.contacts.head.distanceNorm',
+    `${FT2_CONTACTS}.head.edge_logits_mlp.0`,
+    'LayerNorm over the pair vector [z_i ‖ z_j ‖ pos_i ‖ pos_j] (2(h + 32), ε 1e-6)',
+  ),
+  ...linear(
+    'decoder.contacts.head.distance.0',
+    `${FT2_CONTACTS}.head.edge_logits_mlp.1`,
+    'distance head Linear 2(h + 32) → P (P = h)',
+  ),
   ...linear('decoder.contacts.head.distance.1', `${FT2_CONTACTS}.head.edge_logits_mlp.3`, 'distance head Linear P → P'),
-  ...linear('decoder.contacts.head.distance.2', `${FT2_CONTACTS}.head.edge_logits_mlp.5`, 'distance head Linear P → P/2'),
+  ...linear(
+    'decoder.contacts.head.distance.2',
+    `${FT2_CONTACTS}.head.edge_logits_mlp.5`,
+    'distance head Linear P → P/2',
+  ),
   ...linear(
     'decoder.contacts.head.distance.3',
     `${FT2_CONTACTS}.head.edge_logits_mlp.7`,
@@ -83,6 +164,6 @@ export const DECODER_RULES: readonly WeightRule[] = [
 
   ...studioOnly(
     'decoder.fft2.head.{k}.{p}',
-    'FFT2 head over the mean token; FoldTree2\'s geometry_cnn head.godnodedecoder reads the constant 5-wide godnode and keeps its own initialisation',
+    "FFT2 head over the mean token; FoldTree2's geometry_cnn head.godnodedecoder reads the constant 5-wide godnode and keeps its own initialisation",
   ),
 ];

@@ -21,8 +21,10 @@ export interface EmaBuffers {
 /** `ema_w`, `ema_cluster_size` and `running_prior` for FoldTree2's state_dict. */
 export function foldtree2EmaTensors(ema: EmaBuffers): Map<string, NamedTensor> {
   const [K = 0, D = 0] = ema.emaW.shape;
-  if (ema.emaW.shape.length !== 2 || ema.emaW.data.length !== K * D) throw new Error(`EMA sums must be [K, D], got [${ema.emaW.shape.join(', ')}]`);
-  if (ema.clusterSize.shape.length !== 1 || ema.clusterSize.shape[0] !== K) throw new Error(`EMA cluster sizes must be [${K}], got [${ema.clusterSize.shape.join(', ')}]`);
+  if (ema.emaW.shape.length !== 2 || ema.emaW.data.length !== K * D)
+    throw new Error(`EMA sums must be [K, D], got [${ema.emaW.shape.join(', ')}]`);
+  if (ema.clusterSize.shape.length !== 1 || ema.clusterSize.shape[0] !== K)
+    throw new Error(`EMA cluster sizes must be [${K}], got [${ema.clusterSize.shape.join(', ')}]`);
   return new Map([
     [`${FT2_QUANTIZER}.ema_w`, { shape: [K, D], data: Float32Array.from(ema.emaW.data) }],
     [`${FT2_QUANTIZER}.ema_cluster_size`, { shape: [K], data: Float32Array.from(ema.clusterSize.data) }],

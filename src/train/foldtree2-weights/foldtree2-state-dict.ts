@@ -42,14 +42,23 @@ export const FOLDTREE2_FEED_FORWARD = 2048;
 
 type Entries = StateDictEntry[];
 const f32 = (key: string, ...shape: number[]): StateDictEntry => ({ key, shape, dtype: 'F32' });
-const linear = (key: string, inDim: number, outDim: number, bias = true): Entries => [f32(`${key}.weight`, outDim, inDim), ...(bias ? [f32(`${key}.bias`, outDim)] : [])];
+const linear = (key: string, inDim: number, outDim: number, bias = true): Entries => [
+  f32(`${key}.weight`, outDim, inDim),
+  ...(bias ? [f32(`${key}.bias`, outDim)] : []),
+];
 const norm = (key: string, dim: number): Entries => [f32(`${key}.weight`, dim), f32(`${key}.bias`, dim)];
-const conv = (key: string, inDim: number, outDim: number, k: number): Entries => [f32(`${key}.weight`, outDim, inDim, k), f32(`${key}.bias`, outDim)];
+const conv = (key: string, inDim: number, outDim: number, k: number): Entries => [
+  f32(`${key}.weight`, outDim, inDim, k),
+  f32(`${key}.bias`, outDim),
+];
 
 /** Position_MLP(256, hidden, out): mlp = Sequential(LayerNorm, Dropout, Linear, ReLU, …, Linear, Tanh). */
 function positionMlp(key: string, hidden: readonly number[], out: number): Entries {
   const widths = [256, ...hidden, out];
-  return [...norm(`${key}.mlp.0`, 256), ...widths.slice(1).flatMap((w, k) => linear(`${key}.mlp.${2 * k + 2}`, widths[k] ?? 0, w))];
+  return [
+    ...norm(`${key}.mlp.0`, 256),
+    ...widths.slice(1).flatMap((w, k) => linear(`${key}.mlp.${2 * k + 2}`, widths[k] ?? 0, w)),
+  ];
 }
 
 function encoder(b: Foldtree2Build): Entries {
@@ -65,7 +74,10 @@ function encoder(b: Foldtree2Build): Entries {
       ...linear(`${c}.lin_skip`, h, h),
     ];
   };
-  const graphNorm = (k: number): Entries => [...norm(`encoder.body.norms.${k}`, h), f32(`encoder.body.norms.${k}.mean_scale`, h)];
+  const graphNorm = (k: number): Entries => [
+    ...norm(`encoder.body.norms.${k}`, h),
+    f32(`encoder.body.norms.${k}.mean_scale`, h),
+  ];
   const vq = 'encoder.vector_quantizer';
   return [
     ...norm('encoder.input.ln', F),
@@ -74,8 +86,10 @@ function encoder(b: Foldtree2Build): Entries {
     ...norm('encoder.input.ffin.1', 160),
     ...linear('encoder.input.ffin.2', 160, 2 * h),
     ...linear('encoder.input.ffin.4', 2 * h, h),
-    ...layer(0), ...layer(1),
-    ...graphNorm(0), ...graphNorm(1),
+    ...layer(0),
+    ...layer(1),
+    ...graphNorm(0),
+    ...graphNorm(1),
     ...linear('encoder.head.lin.0', 2 * h, h),
     ...linear('encoder.head.lin.2', h, h),
     ...linear('encoder.head.out_dense.0', h + 20, h),

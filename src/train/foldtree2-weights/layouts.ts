@@ -88,12 +88,16 @@ function transposed(data: Float32Array, rows: number, cols: number): Float32Arra
 /** x [p, q, s] → y [s, q, p] with y[k, j, i] = x[i, j, k] (its own inverse, with p and s swapped). */
 function reversedAxes(data: Float32Array, p: number, q: number, s: number): Float32Array {
   const out = new Float32Array(data.length);
-  for (let i = 0; i < p; i++) for (let j = 0; j < q; j++) for (let k = 0; k < s; k++) out[(k * q + j) * p + i] = data[(i * q + j) * s + k] ?? 0;
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < q; j++) for (let k = 0; k < s; k++) out[(k * q + j) * p + i] = data[(i * q + j) * s + k] ?? 0;
   return out;
 }
 
 function checkedData(tensor: NamedTensor, what: string): Float32Array {
-  if (tensor.data.length !== size(tensor.shape)) throw new Error(`${what}: shape ${shapeText(tensor.shape)} holds ${size(tensor.shape)} values, the data ${tensor.data.length}`);
+  if (tensor.data.length !== size(tensor.shape))
+    throw new Error(
+      `${what}: shape ${shapeText(tensor.shape)} holds ${size(tensor.shape)} values, the data ${tensor.data.length}`,
+    );
   return tensor.data;
 }
 
@@ -112,7 +116,10 @@ function rearranged(layout: Layout, tensor: NamedTensor, what: string, into: 'fo
       return { shape, data: reversedAxes(data, a, b, c) };
     case 'edge-scale':
       // [1, n] and [n, 1] share one element order; only the scale changes (rounded once, from float64).
-      return { shape, data: data.map((x) => Math.fround(into === 'foldtree2' ? x / EDGE_ATTR_RATIO : x * EDGE_ATTR_RATIO)) };
+      return {
+        shape,
+        data: data.map((x) => Math.fround(into === 'foldtree2' ? x / EDGE_ATTR_RATIO : x * EDGE_ATTR_RATIO)),
+      };
   }
 }
 

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { foldtree2PresetRows, MAPPING_DOC_URL, parseMappingTable, regenerateDoc, REGENERATE_COMMAND } from './mapping-doc';
+import {
+  foldtree2PresetRows,
+  MAPPING_DOC_URL,
+  parseMappingTable,
+  regenerateDoc,
+  REGENERATE_COMMAND,
+} from './mapping-doc';
 
 test(`docs/foldtree2-weights.md holds the tables the code produces (else run: ${REGENERATE_COMMAND})`, () => {
   const doc = readFileSync(MAPPING_DOC_URL, 'utf8');

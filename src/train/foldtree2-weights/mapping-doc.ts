@@ -31,15 +31,21 @@ export const FOLDTREE2_RES_WIDTH = 857;
 export function foldtree2PresetRows(): MappingRow[] {
   const { encoder, quantizer, decoders } = MODEL_PRESETS.foldtree2;
   const D = quantizer.embeddingDim;
-  return foldtree2MappingRows([...encoderSpecs(encoder, FOLDTREE2_RES_WIDTH, D), ...quantizerSpecs(quantizer), ...decoderSpecs(decoders, D)]);
+  return foldtree2MappingRows([
+    ...encoderSpecs(encoder, FOLDTREE2_RES_WIDTH, D),
+    ...quantizerSpecs(quantizer),
+    ...decoderSpecs(decoders, D),
+  ]);
 }
 
 /** Notes for the FoldTree2 tensors no studio parameter fills. */
 const UNFILLED_NOTES: Readonly<Record<string, string>> = {
-  'encoder.vector_quantizer.ema_w': 'EMA sums: written from the studio\'s EMA state (ema-buffers.ts), not a parameter',
-  'encoder.vector_quantizer.ema_cluster_size': 'EMA cluster sizes: written from the studio\'s EMA state',
-  'encoder.vector_quantizer.running_prior': 'running code-usage prior: the studio keeps none; written as FoldTree2\'s initial uniform 1/K',
-  'encoder.vector_quantizer.embedding_usage_count': 'int64 usage counter; the export is float32 only, the hand-over script writes zeros (FoldTree2\'s initial value)',
+  'encoder.vector_quantizer.ema_w': "EMA sums: written from the studio's EMA state (ema-buffers.ts), not a parameter",
+  'encoder.vector_quantizer.ema_cluster_size': "EMA cluster sizes: written from the studio's EMA state",
+  'encoder.vector_quantizer.running_prior':
+    "running code-usage prior: the studio keeps none; written as FoldTree2's initial uniform 1/K",
+  'encoder.vector_quantizer.embedding_usage_count':
+    "int64 usage counter; the export is float32 only, the hand-over script writes zeros (FoldTree2's initial value)",
 };
 
 /** FoldTree2 state_dict entries of the `foldtree2` preset that no studio parameter fills (EMA state and counters). */
@@ -50,7 +56,12 @@ export function foldtree2PresetOnlyTensors(): StateDictEntry[] {
 }
 
 /** The keys an export adds from the EMA state (for the table's "filled" column). */
-const EMA_KEYS = new Set(foldtree2EmaTensors({ clusterSize: { shape: [1], data: new Float32Array(1) }, emaW: { shape: [1, 1], data: new Float32Array(1) } }).keys());
+const EMA_KEYS = new Set(
+  foldtree2EmaTensors({
+    clusterSize: { shape: [1], data: new Float32Array(1) },
+    emaW: { shape: [1, 1], data: new Float32Array(1) },
+  }).keys(),
+);
 
 export function renderMappingTable(rows: readonly MappingRow[]): string {
   const lines = rows.map((row) => {
@@ -59,7 +70,11 @@ export function renderMappingTable(rows: readonly MappingRow[]): string {
     const how = row.foldtree2 === null ? 'studio only' : row.layout;
     return `| ${code(row.studio)} | ${key} | ${shapeText(row.studioShape)} | ${target} | ${cell(`${how}: ${row.note}`)} |`;
   });
-  return ['| studio name | FoldTree2 key | studio shape | FoldTree2 shape | transform: note |', '|---|---|---|---|---|', ...lines].join('\n');
+  return [
+    '| studio name | FoldTree2 key | studio shape | FoldTree2 shape | transform: note |',
+    '|---|---|---|---|---|',
+    ...lines,
+  ].join('\n');
 }
 
 export function renderFoldtree2Only(tensors: readonly StateDictEntry[]): string {
@@ -67,11 +82,15 @@ export function renderFoldtree2Only(tensors: readonly StateDictEntry[]): string 
     const filled = EMA_KEYS.has(t.key) ? 'yes (EMA state)' : 'no';
     return `| ${code(t.key)} | ${shapeText(t.shape)} | ${t.dtype} | ${filled} | ${cell(UNFILLED_NOTES[t.key] ?? '')} |`;
   });
-  return ['| FoldTree2 key | shape | dtype | in the export | what it is |', '|---|---|---|---|---|', ...lines].join('\n');
+  return ['| FoldTree2 key | shape | dtype | in the export | what it is |', '|---|---|---|---|---|', ...lines].join(
+    '\n',
+  );
 }
 
 function generated(section: Section): string {
-  return section === 'mapping table' ? renderMappingTable(foldtree2PresetRows()) : renderFoldtree2Only(foldtree2PresetOnlyTensors());
+  return section === 'mapping table'
+    ? renderMappingTable(foldtree2PresetRows())
+    : renderFoldtree2Only(foldtree2PresetOnlyTensors());
 }
 
 /** `markdown` with every generated section replaced by what the code produces now. */
@@ -81,7 +100,8 @@ export function regenerateDoc(markdown: string): string {
     const [open, close] = [begin(section), end(section)];
     const from = out.indexOf(open);
     const to = out.indexOf(close);
-    if (from < 0 || to < from) throw new Error(`docs/foldtree2-weights.md lacks the markers of the generated ${section}`);
+    if (from < 0 || to < from)
+      throw new Error(`docs/foldtree2-weights.md lacks the markers of the generated ${section}`);
     out = `${out.slice(0, from + open.length)}\n${generated(section)}\n${out.slice(to)}`;
   }
   return out;
@@ -98,7 +118,8 @@ export interface DocumentedRow {
   readonly fileShape: readonly number[];
 }
 
-const parseShape = (text: string): number[] => (text.trim() === '[]' ? [] : text.trim().slice(1, -1).split(',').map(Number));
+const parseShape = (text: string): number[] =>
+  text.trim() === '[]' ? [] : text.trim().slice(1, -1).split(',').map(Number);
 
 /** The mapping table as written in the doc, for checks that read the doc itself. */
 export function parseMappingTable(markdown: string): DocumentedRow[] {
@@ -107,11 +128,20 @@ export function parseMappingTable(markdown: string): DocumentedRow[] {
     .split('\n')
     .filter((line) => line.startsWith('| `'))
     .map((line) => {
-      const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+      const cells = line
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim());
       const [studio = '', key = '', studioShape = '', target = '', how = ''] = cells;
       const unquote = (text: string): string => /`([^`]+)`/.exec(text)?.[1] ?? '';
       const shape = parseShape(studioShape);
       const transform = how.slice(0, how.indexOf(':'));
-      return { studio: unquote(studio), transform, fileKey: unquote(key), studioShape: shape, fileShape: target === '—' ? shape : parseShape(target) };
+      return {
+        studio: unquote(studio),
+        transform,
+        fileKey: unquote(key),
+        studioShape: shape,
+        fileShape: target === '—' ? shape : parseShape(target),
+      };
     });
 }

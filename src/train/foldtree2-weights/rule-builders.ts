@@ -74,7 +74,13 @@ export function conv(studio: string, foldtree2: string, note: string, shape: Sha
 export function positionMlp(studio: string, foldtree2: string, note: string): WeightRule[] {
   return [
     ...norm(`${studio}.norm`, `${foldtree2}.mlp.0`, `${note}: LayerNorm(256) (ε 1e-5)`),
-    ...[0, 1, 2, 3].flatMap((k) => linear(`${studio}.mlp.${k}`, `${foldtree2}.mlp.${2 * k + 2}`, `${note}: Linear ${k + 1} of 4 (ReLU between, Tanh after the last)`)),
+    ...[0, 1, 2, 3].flatMap((k) =>
+      linear(
+        `${studio}.mlp.${k}`,
+        `${foldtree2}.mlp.${2 * k + 2}`,
+        `${note}: Linear ${k + 1} of 4 (ReLU between, Tanh after the last)`,
+      ),
+    ),
   ];
 }
 

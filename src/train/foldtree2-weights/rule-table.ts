@@ -52,7 +52,8 @@ export interface Foldtree2Match {
 }
 
 function single<T>(matches: T[], what: string): T | undefined {
-  if (matches.length > 1) throw new Error(`${what} matches ${matches.length} FoldTree2 weight rules; the table must be unambiguous`);
+  if (matches.length > 1)
+    throw new Error(`${what} matches ${matches.length} FoldTree2 weight rules; the table must be unambiguous`);
   return matches[0];
 }
 

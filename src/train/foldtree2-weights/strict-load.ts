@@ -12,21 +12,29 @@ export interface StrictLoadReport {
   readonly missing: readonly StateDictEntry[];
   /** Non-`studio.` keys of the export FoldTree2 does not have. */
   readonly unexpected: readonly string[];
-  readonly mismatched: readonly { readonly key: string; readonly exported: readonly number[]; readonly expected: readonly number[] }[];
+  readonly mismatched: readonly {
+    readonly key: string;
+    readonly exported: readonly number[];
+    readonly expected: readonly number[];
+  }[];
   /** Scalars filled / scalars in FoldTree2's state_dict, 0–1. */
   readonly filledFraction: number;
 }
 
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-export function strictLoadReport(exported: ReadonlyMap<string, NamedTensor>, table: readonly StateDictEntry[]): StrictLoadReport {
+export function strictLoadReport(
+  exported: ReadonlyMap<string, NamedTensor>,
+  table: readonly StateDictEntry[],
+): StrictLoadReport {
   const known = new Map(table.map((entry) => [entry.key, entry]));
   const mismatched: { key: string; exported: readonly number[]; expected: readonly number[] }[] = [];
   let filled = 0;
   for (const [key, tensor] of exported) {
     const entry = known.get(key);
     if (!entry) continue;
-    if (entry.shape.join() !== tensor.shape.join()) mismatched.push({ key, exported: tensor.shape, expected: entry.shape });
+    if (entry.shape.join() !== tensor.shape.join())
+      mismatched.push({ key, exported: tensor.shape, expected: entry.shape });
     else filled += size(entry.shape);
   }
   const unexpected = [...exported.keys()].filter((key) => !key.startsWith(STUDIO_KEY_PREFIX) && !known.has(key));

@@ -3,7 +3,13 @@ import { EDGE_DISTANCE_SCALE_ANGSTROM } from '../../model/model-inputs';
 import { MODEL_PRESETS, type ModelPresetName } from '../../model/presets';
 import { presetSpecs } from '../optimizers/model-specs.node';
 import type { NamedTensor } from '../../formats/safetensors';
-import { EDGE_ATTR_RATIO, foldtree2MappingRows, fromFoldtree2Weights, STUDIO_KEY_PREFIX, toFoldtree2Weights } from './index';
+import {
+  EDGE_ATTR_RATIO,
+  foldtree2MappingRows,
+  fromFoldtree2Weights,
+  STUDIO_KEY_PREFIX,
+  toFoldtree2Weights,
+} from './index';
 import { foldtree2EmaTensors, type EmaBuffers } from './ema-buffers';
 import { randomPresetWeights } from './test-weights.node';
 
@@ -42,26 +48,49 @@ test('layouts on hand-made tensors: linear [in, out] → [out, in], conv [k, in,
     new Map<string, NamedTensor>([
       ['encoder.head.mlp.1.weight', { shape: [2, 3], data: Float32Array.from([1, 2, 3, 4, 5, 6]) }],
       // studio[t][c][o] = 100t + 10c + o, k = 3, in = 2, out = 2
-      ['decoder.contacts.body.convs.0.weight', { shape: [3, 2, 2], data: Float32Array.from([0, 1, 10, 11, 100, 101, 110, 111, 200, 201, 210, 211]) }],
+      [
+        'decoder.contacts.body.convs.0.weight',
+        { shape: [3, 2, 2], data: Float32Array.from([0, 1, 10, 11, 100, 101, 110, 111, 200, 201, 210, 211]) },
+      ],
       ['decoder.contacts.head.temperature', { shape: [1], data: Float32Array.from([1.5]) }],
     ]),
   );
-  expect(exported.get('encoder.head.lin.2.weight')).toEqual({ shape: [3, 2], data: Float32Array.from([1, 4, 2, 5, 3, 6]) });
+  expect(exported.get('encoder.head.lin.2.weight')).toEqual({
+    shape: [3, 2],
+    data: Float32Array.from([1, 4, 2, 5, 3, 6]),
+  });
   // torch[o][c][t] = studio[t][c][o]
-  expect(exported.get('decoder.decoders.geometry_cnn.body.convs.0.weight')).toEqual({ shape: [2, 2, 3], data: Float32Array.from([0, 100, 200, 10, 110, 210, 1, 101, 201, 11, 111, 211]) });
-  expect(exported.get('decoder.decoders.geometry_cnn.contact_temp')).toEqual({ shape: [], data: Float32Array.from([1.5]) });
+  expect(exported.get('decoder.decoders.geometry_cnn.body.convs.0.weight')).toEqual({
+    shape: [2, 2, 3],
+    data: Float32Array.from([0, 100, 200, 10, 110, 210, 1, 101, 201, 11, 111, 211]),
+  });
+  expect(exported.get('decoder.decoders.geometry_cnn.contact_temp')).toEqual({
+    shape: [],
+    data: Float32Array.from([1.5]),
+  });
 });
 
 test('the edge weight is divided by 2·EDGE_DISTANCE_SCALE_ANGSTROM: FoldTree2 feeds 2·d Å where we feed d / 10 Å', () => {
   expect(EDGE_ATTR_RATIO).toBe(2 * EDGE_DISTANCE_SCALE_ANGSTROM);
-  const exported = toFoldtree2Weights(new Map([['encoder.body.layer1.attention.edge.weight', { shape: [1, 3], data: Float32Array.from([20, -2, 0.5]) }]]));
-  expect(exported.get('encoder.body.convs.1.res_contactPoints_res.lin_edge.weight')).toEqual({ shape: [3, 1], data: Float32Array.from([1, -0.1, 0.025]) });
-  expect(exported.get(`${STUDIO_KEY_PREFIX}encoder.body.layer1.attention.edge.weight`)?.data).toEqual(Float32Array.from([20, -2, 0.5]));
+  const exported = toFoldtree2Weights(
+    new Map([['encoder.body.layer1.attention.edge.weight', { shape: [1, 3], data: Float32Array.from([20, -2, 0.5]) }]]),
+  );
+  expect(exported.get('encoder.body.convs.1.res_contactPoints_res.lin_edge.weight')).toEqual({
+    shape: [3, 1],
+    data: Float32Array.from([1, -0.1, 0.025]),
+  });
+  expect(exported.get(`${STUDIO_KEY_PREFIX}encoder.body.layer1.attention.edge.weight`)?.data).toEqual(
+    Float32Array.from([20, -2, 0.5]),
+  );
 });
 
 test('a studio name without a rule throws naming it', () => {
-  expect(() => toFoldtree2Weights(new Map([['decoder.sequence.head.conv.9.scale', { shape: [2], data: new Float32Array(2) }]]))).toThrow(/decoder\.sequence\.head\.conv\.9\.scale/);
-  expect(() => foldtree2MappingRows([{ name: 'encoder.novel.weight', shape: [2, 2] }])).toThrow(/encoder\.novel\.weight/);
+  expect(() =>
+    toFoldtree2Weights(new Map([['decoder.sequence.head.conv.9.scale', { shape: [2], data: new Float32Array(2) }]])),
+  ).toThrow(/decoder\.sequence\.head\.conv\.9\.scale/);
+  expect(() => foldtree2MappingRows([{ name: 'encoder.novel.weight', shape: [2, 2] }])).toThrow(
+    /encoder\.novel\.weight/,
+  );
 });
 
 /** Seeded EMA statistics of a K × D codebook, as a checkpoint holds them. */
@@ -88,9 +117,17 @@ describe('a file written by FoldTree2', () => {
   });
 
   test('the EMA statistics travel as ema_w [K, D], ema_cluster_size [K] and a uniform running_prior [K]', () => {
-    expect(exported.get('encoder.vector_quantizer.ema_w')).toEqual({ shape: [codes, embeddingDim], data: ema.emaW.data });
-    expect(exported.get('encoder.vector_quantizer.ema_cluster_size')).toEqual({ shape: [codes], data: ema.clusterSize.data });
-    expect(exported.get('encoder.vector_quantizer.running_prior')?.data).toEqual(new Float32Array(codes).fill(1 / codes));
+    expect(exported.get('encoder.vector_quantizer.ema_w')).toEqual({
+      shape: [codes, embeddingDim],
+      data: ema.emaW.data,
+    });
+    expect(exported.get('encoder.vector_quantizer.ema_cluster_size')).toEqual({
+      shape: [codes],
+      data: ema.clusterSize.data,
+    });
+    expect(exported.get('encoder.vector_quantizer.running_prior')?.data).toEqual(
+      new Float32Array(codes).fill(1 / codes),
+    );
   });
 
   test('without the exact copy, an edge weight comes back as FoldTree2 value × 20 (within one float32 rounding)', () => {
@@ -110,7 +147,9 @@ describe('a file written by FoldTree2', () => {
     changed.set(key, { shape: before?.shape ?? [], data: (before?.data ?? new Float32Array()).map((x) => x + 0.25) });
     const { weights: read, ignored } = fromFoldtree2Weights(changed, 'tuned.safetensors');
     expect(ignored).toEqual([...emaKeys, `${STUDIO_KEY_PREFIX}encoder.body.layer0.attention.edge.weight`].sort());
-    expect(read.get('encoder.body.layer0.attention.edge.weight')?.data[0]).toBe(Math.fround(((before?.data[0] ?? 0) + 0.25) * 20));
+    expect(read.get('encoder.body.layer0.attention.edge.weight')?.data[0]).toBe(
+      Math.fround(((before?.data[0] ?? 0) + 0.25) * 20),
+    );
   });
 
   test('an extra FoldTree2-only key is ignored; a key of the wrong shape throws naming the file, key and shapes', () => {
@@ -118,18 +157,36 @@ describe('a file written by FoldTree2', () => {
     const extra = new Map(fromPytorch).set(godnode, { shape: [100, 5], data: new Float32Array(500) });
     expect(fromFoldtree2Weights(extra, 'extra.safetensors').ignored).toEqual([...emaKeys, godnode].sort());
 
-    const wrong = new Map(exported).set('decoder.decoders.sequence_transformer.body.transformer_encoder.layers.1.self_attn.in_proj_weight', {
-      shape: [601, 200],
-      data: new Float32Array(601 * 200),
-    });
+    const wrong = new Map(exported).set(
+      'decoder.decoders.sequence_transformer.body.transformer_encoder.layers.1.self_attn.in_proj_weight',
+      {
+        shape: [601, 200],
+        data: new Float32Array(601 * 200),
+      },
+    );
     expect(() => fromFoldtree2Weights(wrong, 'wrong.safetensors')).toThrow(
       /wrong\.safetensors: decoder\.decoders\.sequence_transformer\.body\.transformer_encoder\.layers\.1\.self_attn\.in_proj_weight has shape \[601, 200\].*\[3h, h\]/,
     );
-    const angles = new Map(exported).set('decoder.decoders.geometry_transformer.head.angles_head.6.weight', { shape: [3, 200], data: new Float32Array(600) });
-    expect(() => fromFoldtree2Weights(angles, 'old-head.safetensors')).toThrow(/angles_head\.6\.weight has shape \[3, 200\].*6 outputs/);
-    const badCopy = new Map(exported).set(`${STUDIO_KEY_PREFIX}encoder.body.layer0.attention.edge.weight`, { shape: [3200, 1], data: new Float32Array(3200) });
-    expect(() => fromFoldtree2Weights(badCopy, 'copy.safetensors')).toThrow(/copy\.safetensors: studio\.encoder\.body\.layer0\.attention\.edge\.weight has shape \[3200, 1\]/);
-    const monodecoderEdges = new Map(exported).set('encoder.body.convs.1.res_contactPoints_res.lin_edge.weight', { shape: [3200, 12], data: new Float32Array(3200 * 12) });
-    expect(() => fromFoldtree2Weights(monodecoderEdges, 'mk2.safetensors')).toThrow(/lin_edge\.weight has shape \[3200, 12\]/);
+    const angles = new Map(exported).set('decoder.decoders.geometry_transformer.head.angles_head.6.weight', {
+      shape: [3, 200],
+      data: new Float32Array(600),
+    });
+    expect(() => fromFoldtree2Weights(angles, 'old-head.safetensors')).toThrow(
+      /angles_head\.6\.weight has shape \[3, 200\].*6 outputs/,
+    );
+    const badCopy = new Map(exported).set(`${STUDIO_KEY_PREFIX}encoder.body.layer0.attention.edge.weight`, {
+      shape: [3200, 1],
+      data: new Float32Array(3200),
+    });
+    expect(() => fromFoldtree2Weights(badCopy, 'copy.safetensors')).toThrow(
+      /copy\.safetensors: studio\.encoder\.body\.layer0\.attention\.edge\.weight has shape \[3200, 1\]/,
+    );
+    const monodecoderEdges = new Map(exported).set('encoder.body.convs.1.res_contactPoints_res.lin_edge.weight', {
+      shape: [3200, 12],
+      data: new Float32Array(3200 * 12),
+    });
+    expect(() => fromFoldtree2Weights(monodecoderEdges, 'mk2.safetensors')).toThrow(
+      /lin_edge\.weight has shape \[3200, 12\]/,
+    );
   });
 });

@@ -8,7 +8,15 @@
  */
 import type { NamedTensor } from '../../formats/safetensors';
 import { foldtree2EmaTensors, type EmaBuffers } from './ema-buffers';
-import { foldtree2ShapeFits, foldtree2ShapeOf, fromFoldtree2Layout, shapeText, studioShapeFits, toFoldtree2Layout, type Layout } from './layouts';
+import {
+  foldtree2ShapeFits,
+  foldtree2ShapeOf,
+  fromFoldtree2Layout,
+  shapeText,
+  studioShapeFits,
+  toFoldtree2Layout,
+  type Layout,
+} from './layouts';
 import type { WeightRule } from './rule-builders';
 import { matchFoldtree2Key, matchStudioName } from './rule-table';
 
@@ -37,7 +45,13 @@ function copy(tensor: NamedTensor): NamedTensor {
 }
 
 function expectedForm(rule: WeightRule): string {
-  const base = { identity: `rank ${rule.rank ?? 1}`, transpose: '[out, in]', conv: '[out, in, k]', scalar: '0-d', 'edge-scale': '[n, 1]' }[rule.layout];
+  const base = {
+    identity: `rank ${rule.rank ?? 1}`,
+    transpose: '[out, in]',
+    conv: '[out, in, k]',
+    scalar: '0-d',
+    'edge-scale': '[n, 1]',
+  }[rule.layout];
   return rule.shape ? `${base}, ${rule.shape.describe}` : base;
 }
 
@@ -49,13 +63,16 @@ function foldtree2Fits(rule: WeightRule, shape: readonly number[]): boolean {
 
 function mappedRule(name: string): { rule: WeightRule; foldtree2: string | null } {
   const match = matchStudioName(name);
-  if (!match) throw new Error(`studio parameter ${name} has no FoldTree2 weight rule; add one to src/train/foldtree2-weights`);
+  if (!match)
+    throw new Error(`studio parameter ${name} has no FoldTree2 weight rule; add one to src/train/foldtree2-weights`);
   return match;
 }
 
 function checkStudioShape(rule: WeightRule, name: string, shape: readonly number[]): void {
   if (studioShapeFits(rule.layout, shape) && foldtree2Fits(rule, foldtree2ShapeOf(rule.layout, shape))) return;
-  throw new Error(`studio parameter ${name} has shape ${shapeText(shape)}, which does not fit its FoldTree2 rule (${rule.layout} to ${expectedForm(rule)})`);
+  throw new Error(
+    `studio parameter ${name} has shape ${shapeText(shape)}, which does not fit its FoldTree2 rule (${rule.layout} to ${expectedForm(rule)})`,
+  );
 }
 
 function put(out: Map<string, NamedTensor>, key: string, tensor: NamedTensor): void {
@@ -68,7 +85,10 @@ function put(out: Map<string, NamedTensor>, key: string, tensor: NamedTensor): v
  * With `ema`, the EMA codebook statistics are written as VectorQuantizerEMA's `ema_w`, `ema_cluster_size` and
  * `running_prior` (ema-buffers.ts).
  */
-export function toFoldtree2Weights(weights: ReadonlyMap<string, NamedTensor>, ema?: EmaBuffers): Map<string, NamedTensor> {
+export function toFoldtree2Weights(
+  weights: ReadonlyMap<string, NamedTensor>,
+  ema?: EmaBuffers,
+): Map<string, NamedTensor> {
   const out = new Map<string, NamedTensor>();
   if (ema) for (const [key, tensor] of foldtree2EmaTensors(ema)) put(out, key, tensor);
   for (const [name, tensor] of weights) {
@@ -104,7 +124,8 @@ function resolveEdge(parts: EdgeParts, ignored: string[], source: string): Named
   const fromFoldtree2 = fromFoldtree2Layout('edge-scale', scaled.tensor, `${source}: ${scaled.key}`);
   if (!exact) return fromFoldtree2;
   const exported = toFoldtree2Layout('edge-scale', exact.tensor, `${source}: ${exact.key}`);
-  if (sameBits(exported.data, scaled.tensor.data) && exact.tensor.shape.join() === fromFoldtree2.shape.join()) return copy(exact.tensor);
+  if (sameBits(exported.data, scaled.tensor.data) && exact.tensor.shape.join() === fromFoldtree2.shape.join())
+    return copy(exact.tensor);
   // FoldTree2 changed the weight since the export (further training): its value wins, the stale copy is reported.
   ignored.push(exact.key);
   return fromFoldtree2;
@@ -112,7 +133,10 @@ function resolveEdge(parts: EdgeParts, ignored: string[], source: string): Named
 
 /** Inverse. `source` names the file in errors. FoldTree2 keys the studio has no parameter for are returned in
  *  `ignored` (e.g. HEAD's Position_MLP); a key whose shape does not fit its rule throws naming key and shapes. */
-export function fromFoldtree2Weights(tensors: ReadonlyMap<string, NamedTensor>, source: string): { weights: Map<string, NamedTensor>; ignored: string[] } {
+export function fromFoldtree2Weights(
+  tensors: ReadonlyMap<string, NamedTensor>,
+  source: string,
+): { weights: Map<string, NamedTensor>; ignored: string[] } {
   const weights = new Map<string, NamedTensor>();
   const ignored: string[] = [];
   const edges = new Map<string, EdgeParts>();
@@ -127,7 +151,8 @@ export function fromFoldtree2Weights(tensors: ReadonlyMap<string, NamedTensor>, 
       const match = matchStudioName(name);
       if (match?.foldtree2 === null) put(weights, name, copy(tensor));
       else if (match?.rule.layout === 'edge-scale') {
-        if (!studioShapeFits('edge-scale', tensor.shape)) throw new Error(`${source}: ${key} has shape ${shapeText(tensor.shape)}; the studio's ${name} is [1, n]`);
+        if (!studioShapeFits('edge-scale', tensor.shape))
+          throw new Error(`${source}: ${key} has shape ${shapeText(tensor.shape)}; the studio's ${name} is [1, n]`);
         edgeParts(name).exact = { key, tensor };
       } else ignored.push(key);
       continue;
@@ -138,7 +163,9 @@ export function fromFoldtree2Weights(tensors: ReadonlyMap<string, NamedTensor>, 
       continue;
     }
     if (!foldtree2Fits(match.rule, tensor.shape)) {
-      throw new Error(`${source}: ${key} has shape ${shapeText(tensor.shape)}; as ${match.studio} it must be ${expectedForm(match.rule)}`);
+      throw new Error(
+        `${source}: ${key} has shape ${shapeText(tensor.shape)}; as ${match.studio} it must be ${expectedForm(match.rule)}`,
+      );
     }
     if (match.rule.layout === 'edge-scale') edgeParts(match.studio).scaled = { key, tensor };
     else put(weights, match.studio, fromFoldtree2Layout(match.rule.layout, tensor, `${source}: ${key}`));
@@ -154,9 +181,24 @@ export function fromFoldtree2Weights(tensors: ReadonlyMap<string, NamedTensor>, 
 export function foldtree2MappingRows(specs: ReadonlyArray<{ name: string; shape: readonly number[] }>): MappingRow[] {
   return specs.map(({ name, shape }) => {
     const { rule, foldtree2 } = mappedRule(name);
-    if (foldtree2 === null) return { studio: name, studioShape: [...shape], foldtree2: null, foldtree2Shape: null, layout: rule.layout, note: rule.note };
+    if (foldtree2 === null)
+      return {
+        studio: name,
+        studioShape: [...shape],
+        foldtree2: null,
+        foldtree2Shape: null,
+        layout: rule.layout,
+        note: rule.note,
+      };
     checkStudioShape(rule, name, shape);
-    return { studio: name, studioShape: [...shape], foldtree2, foldtree2Shape: foldtree2ShapeOf(rule.layout, shape), layout: rule.layout, note: rule.note };
+    return {
+      studio: name,
+      studioShape: [...shape],
+      foldtree2,
+      foldtree2Shape: foldtree2ShapeOf(rule.layout, shape),
+      layout: rule.layout,
+      note: rule.note,
+    };
   });
 }
 

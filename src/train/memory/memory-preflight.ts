@@ -56,13 +56,20 @@ export function stepEstimate(model: ModelConfig, size: StepSize, parameters: num
 }
 
 /** Null when a step of `size` fits `target`; otherwise the one-line refusal. */
-export function memoryRefusal(model: ModelConfig, size: StepSize, parameters: number, target: PreflightTarget): string | null {
+export function memoryRefusal(
+  model: ModelConfig,
+  size: StepSize,
+  parameters: number,
+  target: PreflightTarget,
+): string | null {
   const estimate = stepEstimate(model, size, parameters);
   if (fits(estimate, target)) return null;
   const ok = (batch: number, length: number) => fits(estimateStepMemory(model, batch, length, parameters), target);
   const batchThatFits = largestFitting(size.batch, (b) => ok(b, size.length));
   const lengthThatFits = largestFitting(size.length, (l) => ok(size.batch, l));
-  const crop = size.cropped ? `crops of data.maxResidues ${size.length}` : `${size.length} residues (the longest protein, uncropped: data.maxResidues is null)`;
+  const crop = size.cropped
+    ? `crops of data.maxResidues ${size.length}`
+    : `${size.length} residues (the longest protein, uncropped: data.maxResidues is null)`;
   const what =
     target.backend === 'wasm'
       ? `needs about ${gigabytes(estimate.peakBytes)}, more than the ${gigabytes(WASM_HEAP_BYTES * WASM_STEP_SHARE)} a step may use on the WebAssembly backend (a 4 GB heap)`

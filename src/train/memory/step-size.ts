@@ -6,5 +6,7 @@ import type { StepSize } from './memory-preflight';
 export function stepSizeOf(config: RunConfig, lengths: readonly number[]): StepSize {
   const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
   const crop = config.data.maxResidues;
-  return crop !== null && crop < longest ? { batch: config.training.batchSize, length: crop, cropped: true } : { batch: config.training.batchSize, length: longest, cropped: false };
+  return crop !== null && crop < longest
+    ? { batch: config.training.batchSize, length: crop, cropped: true }
+    : { batch: config.training.batchSize, length: longest, cropped: false };
 }

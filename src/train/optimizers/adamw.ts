@@ -9,7 +9,15 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AdamWHyperParameters } from './hyperparameters';
 import { assertSameShape, lerp, zeroStateVariable } from './optimizer-tensors';
-import { parameterStateOf, slotOf, type LearningRates, type NamedVariable, type Optimizer, type OptimizerState, type ParameterOptimizerState } from './optimizer';
+import {
+  parameterStateOf,
+  slotOf,
+  type LearningRates,
+  type NamedVariable,
+  type Optimizer,
+  type OptimizerState,
+  type ParameterOptimizerState,
+} from './optimizer';
 
 interface AdamWEntry {
   readonly name: string;
@@ -26,7 +34,10 @@ export class AdamW implements Optimizer {
   private readonly entries: AdamWEntry[];
 
   /** State is created here (zeros), so a step allocates nothing that outlives it. */
-  constructor(params: readonly NamedVariable[], readonly hyper: AdamWHyperParameters) {
+  constructor(
+    params: readonly NamedVariable[],
+    readonly hyper: AdamWHyperParameters,
+  ) {
     this.entries = params.map(({ name, variable }) => ({
       name,
       variable,
@@ -68,7 +79,10 @@ export class AdamW implements Optimizer {
       parameters[entry.name] = {
         optimizer: 'adamw',
         step: entry.step,
-        slots: { exp_avg: { shape, values: Float32Array.from(m) }, exp_avg_sq: { shape, values: Float32Array.from(v) } },
+        slots: {
+          exp_avg: { shape, values: Float32Array.from(m) },
+          exp_avg_sq: { shape, values: Float32Array.from(v) },
+        },
       };
     }
     return { version: 1, parameters };

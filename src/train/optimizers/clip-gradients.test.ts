@@ -11,7 +11,13 @@ function handGrads(): Map<string, tf.Tensor> {
     ['encoder.input.weight', tf.tensor2d([[3, 4]])], // ‖·‖ = 5
     ['encoder.body.weight', tf.tensor1d([12, 0, 0])], // 12
     ['quantizer.codebook', tf.zeros([2, 2])], // 0, counted with the encoder
-    ['decoder.sequence.head.weight', tf.tensor2d([[1, 2], [2, 4]])], // 5
+    [
+      'decoder.sequence.head.weight',
+      tf.tensor2d([
+        [1, 2],
+        [2, 4],
+      ]),
+    ], // 5
     ['decoder.contacts.head.bias', tf.tensor1d([0.5])], // 0.5
     ['loss.uncertainty', tf.tensor1d([0.3, 0.4])], // 0.5, "other"
   ]);
@@ -34,9 +40,16 @@ describe('clipGradients', () => {
     expect(report.other).toBeCloseTo(0.5, 6);
     expect(report.global).toBeCloseTo(Math.sqrt(169 + 25.25 + 0.25), 5);
     expect(report.parameters.map((p) => p.norm)).toEqual([5, 12, 0, 5, 0.5, 0.5].map((n) => expect.closeTo(n, 5)));
-    expect(report.largest.map((p) => p.name)).toEqual(['encoder.body.weight', 'encoder.input.weight', 'decoder.sequence.head.weight']);
+    expect(report.largest.map((p) => p.name)).toEqual([
+      'encoder.body.weight',
+      'encoder.input.weight',
+      'decoder.sequence.head.weight',
+    ]);
     expect(report.smallest[0]?.name).toBe('quantizer.codebook');
-    expect(report.byPart.encoder).toEqual({ largest: { name: 'encoder.body.weight', norm: 12 }, smallest: { name: 'quantizer.codebook', norm: 0 } });
+    expect(report.byPart.encoder).toEqual({
+      largest: { name: 'encoder.body.weight', norm: 12 },
+      smallest: { name: 'quantizer.codebook', norm: 0 },
+    });
     expect(report.byPart.decoder.smallest?.name).toBe('decoder.contacts.head.bias');
     expect(report.finite).toBe(true);
     tf.dispose([...grads.values(), ...result.grads.values(), result.norms]);
@@ -48,7 +61,9 @@ describe('clipGradients', () => {
     const part = (p: string) => [...result.grads].filter(([n]) => gradientPartOf(n) === p).map(([, g]) => g);
     expect(norm64(part('encoder'))).toBeCloseTo(1, 5);
     expect(norm64(part('decoder'))).toBeCloseTo(1, 5);
-    expect(Array.from(result.grads.get('loss.uncertainty')?.dataSync() ?? [])).toEqual(Array.from(grads.get('loss.uncertainty')?.dataSync() ?? []));
+    expect(Array.from(result.grads.get('loss.uncertainty')?.dataSync() ?? [])).toEqual(
+      Array.from(grads.get('loss.uncertainty')?.dataSync() ?? []),
+    );
     // Directions are kept: the encoder's gradients are all scaled by 1 / (13 + 1e-6).
     expect(result.grads.get('encoder.input.weight')?.dataSync()[1]).toBeCloseTo(4 / 13, 6);
     tf.dispose([...grads.values(), ...result.grads.values(), result.norms]);
@@ -72,13 +87,25 @@ describe('clipGradients', () => {
       ['decoder.contacts.body.convs.0.weight', [3, 8, 8]],
       ['decoder.sequence.input.0.weight', [20, 16]],
     ];
-    const grads = new Map(shapes.map(([n, s]) => [n, tf.tensor(seededValues(rng, s.reduce((a, b) => a * b, 1)), s)]));
+    const grads = new Map(
+      shapes.map(([n, s]) => [
+        n,
+        tf.tensor(
+          seededValues(
+            rng,
+            s.reduce((a, b) => a * b, 1),
+          ),
+          s,
+        ),
+      ]),
+    );
     const result = clipGradients(grads, { maxNorm: 1e6 });
     const report = await readGradientNorms(result);
     expect(report.global).toBeCloseTo(norm64(grads.values()), 4);
     const encoder = [...grads].filter(([n]) => n.startsWith('encoder.')).map(([, g]) => g);
     expect(report.encoder).toBeCloseTo(norm64(encoder), 4);
-    for (const [name, g] of grads) expect(Array.from(result.grads.get(name)?.dataSync() ?? [])).toEqual(Array.from(g.dataSync()));
+    for (const [name, g] of grads)
+      expect(Array.from(result.grads.get(name)?.dataSync() ?? [])).toEqual(Array.from(g.dataSync()));
     tf.dispose([...grads.values(), ...result.grads.values(), result.norms]);
   });
 
@@ -95,7 +122,11 @@ describe('clipGradients', () => {
   });
 
   it('flags non-finite gradients and ranks NaN first', () => {
-    const report = summariseGradientNorms(['encoder.a', 'decoder.b'], ['encoder', 'decoder'], Float32Array.from([NaN, 1, NaN, NaN, 1, 0]));
+    const report = summariseGradientNorms(
+      ['encoder.a', 'decoder.b'],
+      ['encoder', 'decoder'],
+      Float32Array.from([NaN, 1, NaN, NaN, 1, 0]),
+    );
     expect(report.finite).toBe(false);
     expect(report.largest[0]?.name).toBe('encoder.a');
   });

@@ -64,7 +64,12 @@ export function clipGradients(grads: ReadonlyMap<string, tf.Tensor>, options: Cl
     const globalCoefficient = coefficient(globalNorm);
     const partCoefficients = partNorms.map(coefficient);
     const clipped = tensors.map((g, k) =>
-      tf.mul(g, mode === 'joint' ? globalCoefficient : (partCoefficients[GRADIENT_PARTS.indexOf(parts[k] ?? 'other')] as tf.Tensor)),
+      tf.mul(
+        g,
+        mode === 'joint'
+          ? globalCoefficient
+          : (partCoefficients[GRADIENT_PARTS.indexOf(parts[k] ?? 'other')] as tf.Tensor),
+      ),
     );
     const perParameter = squares.length > 0 ? tf.sqrt(tf.stack(squares)) : tf.zeros([0]);
     return [...clipped, tf.concat([perParameter, tf.stack([globalNorm, ...partNorms])])];

@@ -23,7 +23,19 @@ function groups(ema = true): ParameterGroups {
 /** Seeded gradients for every parameter (the codebook's too, which the EMA grouping must ignore). */
 function gradsFor(step: number): Map<string, tf.Tensor> {
   const rng = createRng(99, step);
-  return new Map(SPECS.map((s) => [s.name, tf.tensor(seededValues(rng, s.shape.reduce((a, b) => a * b, 1), 0.1), [...s.shape])]));
+  return new Map(
+    SPECS.map((s) => [
+      s.name,
+      tf.tensor(
+        seededValues(
+          rng,
+          s.shape.reduce((a, b) => a * b, 1),
+          0.1,
+        ),
+        [...s.shape],
+      ),
+    ]),
+  );
 }
 
 function runSteps(optimizer: CompositeOptimizer, from: number, count: number): void {
@@ -51,7 +63,8 @@ describe('CompositeOptimizer', () => {
     const before = snapshot(params);
     runSteps(optimizer, 0, 1);
     const after = snapshot(params);
-    const moved = (n: string) => Math.max(...(before.get(n) ?? []).map((x, k) => Math.abs(x - (after.get(n)?.[k] ?? x))));
+    const moved = (n: string) =>
+      Math.max(...(before.get(n) ?? []).map((x, k) => Math.abs(x - (after.get(n)?.[k] ?? x))));
     expect(moved(CODEBOOK_PARAMETER)).toBe(0);
     expect(moved('decoder.contacts.body.convs.0.weight')).toBeGreaterThan(1e-3); // Muon: lr 0.02 × O(1/√n) entries
     expect(moved('encoder.input.norm.weight')).toBeGreaterThan(1e-4); // AdamW: about lr on the first step
@@ -102,7 +115,10 @@ describe('CompositeOptimizer', () => {
     optB.load(state);
     const again = await optB.state();
     for (const [name, entry] of Object.entries(state.parameters)) {
-      for (const [slot, saved] of Object.entries(entry.slots)) expect(Array.from(again.parameters[name]?.slots[slot]?.values ?? []), `${name}.${slot}`).toEqual(Array.from(saved.values));
+      for (const [slot, saved] of Object.entries(entry.slots))
+        expect(Array.from(again.parameters[name]?.slots[slot]?.values ?? []), `${name}.${slot}`).toEqual(
+          Array.from(saved.values),
+        );
     }
     expect(Object.keys(reloaded.parameters).sort()).toEqual(Object.keys(state.parameters).sort());
   });
@@ -118,9 +134,16 @@ describe('CompositeOptimizer', () => {
     const name = 'decoder.contacts.body.lin.0.weight';
     const muonEntry = state.parameters[name];
     if (!muonEntry) throw new Error('missing muon entry');
-    expect(() => optimizer.load({ version: 1, parameters: { ...state.parameters, [name]: { ...muonEntry, optimizer: 'adamw' } } })).toThrow(/written by adamw/);
+    expect(() =>
+      optimizer.load({ version: 1, parameters: { ...state.parameters, [name]: { ...muonEntry, optimizer: 'adamw' } } }),
+    ).toThrow(/written by adamw/);
     const slot = { shape: [2, 2], values: new Float32Array(4) };
-    expect(() => optimizer.load({ version: 1, parameters: { ...state.parameters, [name]: { ...muonEntry, slots: { momentum_buffer: slot } } } })).toThrow(/shape/);
+    expect(() =>
+      optimizer.load({
+        version: 1,
+        parameters: { ...state.parameters, [name]: { ...muonEntry, slots: { momentum_buffer: slot } } },
+      }),
+    ).toThrow(/shape/);
   });
 
   it('keeps tf.memory().numTensors flat across steps and returns to the start after dispose', () => {

@@ -26,7 +26,9 @@ export interface GradientNormReport {
   readonly largest: readonly NamedNorm[];
   readonly smallest: readonly NamedNorm[];
   /** Largest and smallest per-parameter norm in each part; null for an empty part. */
-  readonly byPart: Readonly<Record<GradientPart, { readonly largest: NamedNorm | null; readonly smallest: NamedNorm | null }>>;
+  readonly byPart: Readonly<
+    Record<GradientPart, { readonly largest: NamedNorm | null; readonly smallest: NamedNorm | null }>
+  >;
 }
 
 /** Reads `result.norms` once (async, no blocking read on WebGPU) and summarises it. Does not dispose anything. */
@@ -42,12 +44,15 @@ export function summariseGradientNorms(
   values: Float32Array,
   topK = 3,
 ): GradientNormReport {
-  if (values.length !== names.length + 1 + GRADIENT_PARTS.length) throw new Error(`norm vector has ${values.length} values for ${names.length} parameters`);
+  if (values.length !== names.length + 1 + GRADIENT_PARTS.length)
+    throw new Error(`norm vector has ${values.length} values for ${names.length} parameters`);
   const parameters = names.map((name, k) => ({ name, norm: values[k] ?? NaN }));
   const at = (k: number): number => values[names.length + k] ?? NaN;
   // NaN sorts as the largest: a non-finite gradient is what a reader of the top list needs to see first.
   const key = (n: number): number => (Number.isNaN(n) ? Infinity : n);
-  const order = parameters.map((_, k) => k).sort((a, b) => key(parameters[b]?.norm ?? NaN) - key(parameters[a]?.norm ?? NaN) || a - b);
+  const order = parameters
+    .map((_, k) => k)
+    .sort((a, b) => key(parameters[b]?.norm ?? NaN) - key(parameters[a]?.norm ?? NaN) || a - b);
   const descending = order.map((k) => parameters[k] as NamedNorm);
   const extremes = (part: GradientPart) => {
     const members = order.filter((k) => parts[k] === part).map((k) => parameters[k] as NamedNorm);

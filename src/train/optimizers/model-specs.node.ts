@@ -14,5 +14,9 @@ export const FOLDTREE2_INPUT_WIDTH = 857;
 export function presetSpecs(preset: ModelPresetName, inputWidth = FOLDTREE2_INPUT_WIDTH): ParameterSpec[] {
   const config = MODEL_PRESETS[preset];
   const embeddingDim = config.quantizer.embeddingDim;
-  return [...encoderSpecs(config.encoder, inputWidth, embeddingDim), ...quantizerSpecs(config.quantizer), ...decoderSpecs(config.decoders, embeddingDim)];
+  return [
+    ...encoderSpecs(config.encoder, inputWidth, embeddingDim),
+    ...quantizerSpecs(config.quantizer),
+    ...decoderSpecs(config.decoders, embeddingDim),
+  ];
 }

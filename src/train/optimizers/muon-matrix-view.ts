@@ -37,7 +37,9 @@ export function muonMatrixView(shape: readonly number[], convMode: MuonConvMode)
   if (shape.length === 2) return linearView(shape[0] ?? 0, shape[1] ?? 0, shape);
   if (shape.length === 3) {
     const [k = 0, inChannels = 0, outChannels = 0] = shape;
-    return convMode === 'flatten' ? linearView(k * inChannels, outChannels, shape) : perChannelView(k, inChannels, outChannels);
+    return convMode === 'flatten'
+      ? linearView(k * inChannels, outChannels, shape)
+      : perChannelView(k, inChannels, outChannels);
   }
   throw new Error(`Muon handles 2-D (in, out) and 3-D [k, in, out] weights, not shape [${shape.join(', ')}]`);
 }

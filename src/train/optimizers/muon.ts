@@ -16,7 +16,15 @@ import type { MuonHyperParameters } from './hyperparameters';
 import { muonMatrixView, type MuonMatrixView } from './muon-matrix-view';
 import { newtonSchulz } from './newton-schulz';
 import { assertSameShape, lerp, zeroStateVariable } from './optimizer-tensors';
-import { parameterStateOf, slotOf, type LearningRates, type NamedVariable, type Optimizer, type OptimizerState, type ParameterOptimizerState } from './optimizer';
+import {
+  parameterStateOf,
+  slotOf,
+  type LearningRates,
+  type NamedVariable,
+  type Optimizer,
+  type OptimizerState,
+  type ParameterOptimizerState,
+} from './optimizer';
 
 interface MuonMember {
   readonly name: string;
@@ -39,7 +47,10 @@ export class Muon implements Optimizer {
   readonly names: readonly string[];
   private readonly buckets: MuonBucket[] = [];
 
-  constructor(params: readonly NamedVariable[], readonly hyper: MuonHyperParameters) {
+  constructor(
+    params: readonly NamedVariable[],
+    readonly hyper: MuonHyperParameters,
+  ) {
     const byShape = new Map<string, { rows: number; cols: number; members: MuonMember[]; size: number }>();
     for (const { name, variable } of params) {
       const view = muonMatrixView(variable.shape, hyper.convMode);
@@ -57,7 +68,12 @@ export class Muon implements Optimizer {
 
   /** Distinct Newton–Schulz shapes and how many matrices each stacks (for display and dispatch accounting). */
   bucketShapes(): { rows: number; cols: number; matrices: number; parameters: number }[] {
-    return this.buckets.map((b) => ({ rows: b.rows, cols: b.cols, matrices: b.momentum.shape[0] ?? 0, parameters: b.members.length }));
+    return this.buckets.map((b) => ({
+      rows: b.rows,
+      cols: b.cols,
+      matrices: b.momentum.shape[0] ?? 0,
+      parameters: b.members.length,
+    }));
   }
 
   step(grads: ReadonlyMap<string, tf.Tensor>, learningRates: LearningRates = {}): void {
@@ -74,7 +90,14 @@ export class Muon implements Optimizer {
         const momentum = lerp(bucket.momentum, g, 1 - beta) as tf.Tensor3D;
         bucket.momentum.assign(momentum);
         const update = newtonSchulz(nesterov ? (lerp(g, momentum, beta) as tf.Tensor3D) : momentum, nsSteps);
-        const parts = bucket.members.length === 1 ? [update] : tf.split(update, bucket.members.map((m) => m.view.count), 0);
+        const parts =
+          bucket.members.length === 1
+            ? [update]
+            : tf.split(
+                update,
+                bucket.members.map((m) => m.view.count),
+                0,
+              );
         bucket.members.forEach((member, k) => {
           const orthogonal = member.view.fromMatrices(parts[k] as tf.Tensor3D);
           const decayed = tf.mul(member.variable, 1 - lr * weightDecay);
@@ -90,7 +113,13 @@ export class Muon implements Optimizer {
     for (const bucket of this.buckets) {
       for (const member of bucket.members) {
         const buffer = tf.tidy(() =>
-          member.view.fromMatrices(tf.slice(bucket.momentum as tf.Tensor3D, [member.offset, 0, 0], [member.view.count, bucket.rows, bucket.cols])),
+          member.view.fromMatrices(
+            tf.slice(
+              bucket.momentum as tf.Tensor3D,
+              [member.offset, 0, 0],
+              [member.view.count, bucket.rows, bucket.cols],
+            ),
+          ),
         );
         const values = Float32Array.from(await buffer.data());
         buffer.dispose();
@@ -112,7 +141,9 @@ export class Muon implements Optimizer {
       });
       tf.tidy(() => {
         const blocks = bucket.members.map((member, k) =>
-          member.view.toMatrices(tf.tensor(saved[k]?.slot.values ?? new Float32Array(), member.variable.shape, 'float32')),
+          member.view.toMatrices(
+            tf.tensor(saved[k]?.slot.values ?? new Float32Array(), member.variable.shape, 'float32'),
+          ),
         );
         bucket.momentum.assign(blocks.length === 1 ? (blocks[0] as tf.Tensor3D) : tf.concat(blocks, 0));
       });

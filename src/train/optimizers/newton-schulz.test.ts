@@ -17,9 +17,16 @@ describe('newtonSchulz', () => {
   let reference: ReferenceResult;
 
   beforeAll(() => {
-    ours = SHAPES.map(([r, c], k) => tf.tidy(() => Array.from(newtonSchulz(tf.tensor3d(inputs[k] ?? [], [1, r, c])).dataSync())));
+    ours = SHAPES.map(([r, c], k) =>
+      tf.tidy(() => Array.from(newtonSchulz(tf.tensor3d(inputs[k] ?? [], [1, r, c])).dataSync())),
+    );
     reference = runReference({
-      newton_schulz: SHAPES.map(([r, c], k) => ({ id: `${r}x${c}`, shape: [r, c], values: inputs[k] ?? [], ours: ours[k] ?? [] })),
+      newton_schulz: SHAPES.map(([r, c], k) => ({
+        id: `${r}x${c}`,
+        shape: [r, c],
+        values: inputs[k] ?? [],
+        ours: ours[k] ?? [],
+      })),
     });
   });
 
@@ -49,7 +56,10 @@ describe('newtonSchulz', () => {
     const diff = tf.tidy(() => {
       const stack = tf.tensor3d(values, [n, r, c]);
       const batched = newtonSchulz(stack);
-      const single = tf.concat(tf.split(stack, n, 0).map((m) => newtonSchulz(m as tf.Tensor3D)), 0);
+      const single = tf.concat(
+        tf.split(stack, n, 0).map((m) => newtonSchulz(m as tf.Tensor3D)),
+        0,
+      );
       return tf.max(tf.abs(tf.sub(batched, single))).dataSync()[0] ?? NaN;
     });
     expect(diff).toBeLessThan(1e-6);

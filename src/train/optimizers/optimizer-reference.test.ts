@@ -44,11 +44,17 @@ function runCase(kind: 'adamw' | 'muon', convMode: MuonConvMode, hyperKey: 'aux'
   const params = kind === 'muon' ? MUON_PARAMS : ADAMW_PARAMS;
   const rng = createRng(seed);
   const initial = params.map((p) => seededValues(rng, size(p.shape), 0.5));
-  const grads = params.map((p) => Array.from({ length: STEPS }, (_, t) => (t === p.missingAt ? null : seededValues(rng, size(p.shape), 0.1 * (t + 1)))));
+  const grads = params.map((p) =>
+    Array.from({ length: STEPS }, (_, t) =>
+      t === p.missingAt ? null : seededValues(rng, size(p.shape), 0.1 * (t + 1)),
+    ),
+  );
   const adamwHyper = hyperKey === 'aux' ? AUX_ADAMW_DEFAULTS : { ...ADAMW_DEFAULTS, weightDecay: 0.05 };
   const muonHyper = { ...MUON_DEFAULTS, weightDecay: 0.1, convMode };
 
-  const variables = params.map((p, k) => tf.variable(tf.tensor(initial[k] ?? [], [...p.shape]), false, `${kind}-${convMode}-${hyperKey}-${p.name}`));
+  const variables = params.map((p, k) =>
+    tf.variable(tf.tensor(initial[k] ?? [], [...p.shape]), false, `${kind}-${convMode}-${hyperKey}-${p.name}`),
+  );
   const named = params.map((p, k) => ({ name: p.name, variable: variables[k] as tf.Variable }));
   const optimizer: Optimizer = kind === 'muon' ? new Muon(named, muonHyper) : new AdamW(named, adamwHyper);
   const ours = new Map<string, number[][]>(params.map((p) => [p.name, []]));
@@ -60,14 +66,21 @@ function runCase(kind: 'adamw' | 'muon', convMode: MuonConvMode, hyperKey: 'aux'
     });
     optimizer.step(stepGrads, kind === 'muon' ? { muon: LRS.muon[t] ?? 0 } : { adamw: LRS.adamw[t] ?? 0 });
     tf.dispose([...stepGrads.values()]);
-    params.forEach((p, k) => ours.get(p.name)?.push(toTorchLayout(Array.from(variables[k]?.dataSync() ?? []), p.shape)));
+    params.forEach((p, k) =>
+      ours.get(p.name)?.push(toTorchLayout(Array.from(variables[k]?.dataSync() ?? []), p.shape)),
+    );
   }
   optimizer.dispose();
   tf.dispose(variables);
 
   const hyper =
     kind === 'muon'
-      ? { momentum: muonHyper.momentum, weight_decay: muonHyper.weightDecay, nesterov: muonHyper.nesterov, ns_steps: muonHyper.nsSteps }
+      ? {
+          momentum: muonHyper.momentum,
+          weight_decay: muonHyper.weightDecay,
+          nesterov: muonHyper.nesterov,
+          ns_steps: muonHyper.nsSteps,
+        }
       : { beta1: adamwHyper.beta1, beta2: adamwHyper.beta2, eps: adamwHyper.eps, weight_decay: adamwHyper.weightDecay };
   const cases: ReferenceCase[] = params.map((p, k) => ({
     id: p.name,
@@ -107,8 +120,12 @@ describe.each([
     run = runCase(kind, convMode, hyperKey, kind === 'muon' ? 11 : 12);
   });
   afterAll(() => {
-    const worst = Math.max(...params.flatMap((p) => Array.from({ length: STEPS }, (_, t) => maxAbsDifference(run, p.name, t))));
-    console.log(`${kind} ${convMode} ${hyperKey}: max |ours − NumPy| over ${params.length} parameters × ${STEPS} steps = ${worst.toExponential(2)}`);
+    const worst = Math.max(
+      ...params.flatMap((p) => Array.from({ length: STEPS }, (_, t) => maxAbsDifference(run, p.name, t))),
+    );
+    console.log(
+      `${kind} ${convMode} ${hyperKey}: max |ours − NumPy| over ${params.length} parameters × ${STEPS} steps = ${worst.toExponential(2)}`,
+    );
   });
 
   it.each(params.map((p) => [p.name, p.shape.join('×')]))('%s [%s] over 3 steps within 1e-5', (name) => {

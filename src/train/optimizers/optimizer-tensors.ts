@@ -12,7 +12,9 @@ export function zeroStateVariable(shape: readonly number[]): tf.Variable {
 /** Throws naming the parameter when a gradient does not fit its variable (a wrong map is a bug, not a no-op). */
 export function assertSameShape(name: string, grad: tf.Tensor, variable: tf.Variable): void {
   if (grad.shape.length !== variable.shape.length || grad.shape.some((d, k) => d !== variable.shape[k])) {
-    throw new Error(`gradient of ${name} has shape [${grad.shape.join(', ')}], the parameter [${variable.shape.join(', ')}]`);
+    throw new Error(
+      `gradient of ${name} has shape [${grad.shape.join(', ')}], the parameter [${variable.shape.join(', ')}]`,
+    );
   }
 }
 

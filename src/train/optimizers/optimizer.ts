@@ -62,20 +62,36 @@ export interface Optimizer {
 }
 
 /** Reads the entry of `name` from a saved state, checking it was written by the same kind of optimizer. */
-export function parameterStateOf(state: OptimizerState, name: string, optimizer: OptimizerGroupName): ParameterOptimizerState {
+export function parameterStateOf(
+  state: OptimizerState,
+  name: string,
+  optimizer: OptimizerGroupName,
+): ParameterOptimizerState {
   const entry = state.parameters[name];
   if (!entry) throw new Error(`optimizer state has no entry for ${name}`);
-  if (entry.optimizer !== optimizer) throw new Error(`optimizer state of ${name} was written by ${entry.optimizer}, not ${optimizer}`);
+  if (entry.optimizer !== optimizer)
+    throw new Error(`optimizer state of ${name} was written by ${entry.optimizer}, not ${optimizer}`);
   return entry;
 }
 
 /** The slot `slot` of a saved parameter state, checked against the expected shape. */
-export function slotOf(entry: ParameterOptimizerState, name: string, slot: string, shape: readonly number[]): SlotState {
+export function slotOf(
+  entry: ParameterOptimizerState,
+  name: string,
+  slot: string,
+  shape: readonly number[],
+): SlotState {
   const saved = entry.slots[slot];
   if (!saved) throw new Error(`optimizer state of ${name} has no ${slot}`);
   const size = shape.reduce((a, b) => a * b, 1);
-  if (saved.shape.length !== shape.length || saved.shape.some((d, k) => d !== shape[k]) || saved.values.length !== size) {
-    throw new Error(`optimizer state ${name}.${slot} has shape [${saved.shape.join(', ')}], the parameter [${shape.join(', ')}]`);
+  if (
+    saved.shape.length !== shape.length ||
+    saved.shape.some((d, k) => d !== shape[k]) ||
+    saved.values.length !== size
+  ) {
+    throw new Error(
+      `optimizer state ${name}.${slot} has shape [${saved.shape.join(', ')}], the parameter [${shape.join(', ')}]`,
+    );
   }
   return saved;
 }

@@ -34,12 +34,19 @@ describe.each(['tiny', 'foldtree2'] as const)('groupParameters on the %s preset'
       }
       // Nothing eligible is left out: every ≥2-D, non-vector body weight of a Muon part is in Muon.
       for (const spec of specs) {
-        const eligible = ((muonEncoder && isEncoderBody(spec.name)) || (muonDecoders && isDecoderBody(spec.name))) && spec.shape.length >= 2 && Math.min(...spec.shape.slice(-2)) > 1;
+        const eligible =
+          ((muonEncoder && isEncoderBody(spec.name)) || (muonDecoders && isDecoderBody(spec.name))) &&
+          spec.shape.length >= 2 &&
+          Math.min(...spec.shape.slice(-2)) > 1;
         if (eligible) expect(groups.assignment.get(spec.name), spec.name).toBe('muon');
       }
       const rows = groupListing(groups, specs);
-      console.log(`${preset} ${label} ema=${String(ema)}: ${rows.map((r) => `${r.group} ${r.parameters} tensors / ${r.scalars} scalars`).join(', ')}`);
-      expect(rows.reduce((n, r) => n + r.scalars, 0)).toBe(specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0));
+      console.log(
+        `${preset} ${label} ema=${String(ema)}: ${rows.map((r) => `${r.group} ${r.parameters} tensors / ${r.scalars} scalars`).join(', ')}`,
+      );
+      expect(rows.reduce((n, r) => n + r.scalars, 0)).toBe(
+        specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0),
+      );
     },
   );
 });
@@ -84,14 +91,27 @@ describe('groupParameters rules on the tiny preset', () => {
 
   it('uses the MuonWithAuxAdam AdamW set with Muon and the plain FoldTree2 AdamW set without', () => {
     expect(muonAll.adamw.hyper).toEqual({ lr: 3e-4, beta1: 0.9, beta2: 0.95, eps: 1e-10, weightDecay: 0.01 });
-    expect(muonAll.muon.hyper).toMatchObject({ lr: 0.02, momentum: 0.95, weightDecay: 0.01, nesterov: true, nsSteps: 5 });
+    expect(muonAll.muon.hyper).toMatchObject({
+      lr: 0.02,
+      momentum: 0.95,
+      weightDecay: 0.01,
+      nesterov: true,
+      nsSteps: 5,
+    });
     const plain = groupParameters(specs, { ...OFF, ema: true });
     expect(plain.adamw.hyper).toEqual({ lr: 1e-4, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 1e-6 });
     expect(plain.muon.names).toEqual([]);
   });
 
   it('applies muonLr, adamwLr (Muon on) and learningRate (Muon off)', () => {
-    const withMuon = groupParameters(specs, { ...OFF, useMuon: true, ema: true, muonLr: 0.05, adamwLr: 1e-3, learningRate: 7e-4 });
+    const withMuon = groupParameters(specs, {
+      ...OFF,
+      useMuon: true,
+      ema: true,
+      muonLr: 0.05,
+      adamwLr: 1e-3,
+      learningRate: 7e-4,
+    });
     expect(withMuon.muon.hyper.lr).toBe(0.05);
     expect(withMuon.adamw.hyper.lr).toBe(1e-3);
     const without = groupParameters(specs, { ...OFF, ema: true, adamwLr: 1e-3, learningRate: 7e-4 });
@@ -99,7 +119,21 @@ describe('groupParameters rules on the tiny preset', () => {
   });
 
   it('rejects duplicate names and body weights Muon cannot view as matrices', () => {
-    expect(() => groupParameters([{ name: 'a', shape: [2] }, { name: 'a', shape: [2] }], { ...OFF, ema: true })).toThrow(/twice/);
-    expect(() => groupParameters([{ name: 'encoder.body.conv2d.weight', shape: [3, 3, 4, 4] }], { ...OFF, useMuon: true, ema: true })).toThrow(/2-D/);
+    expect(() =>
+      groupParameters(
+        [
+          { name: 'a', shape: [2] },
+          { name: 'a', shape: [2] },
+        ],
+        { ...OFF, ema: true },
+      ),
+    ).toThrow(/twice/);
+    expect(() =>
+      groupParameters([{ name: 'encoder.body.conv2d.weight', shape: [3, 3, 4, 4] }], {
+        ...OFF,
+        useMuon: true,
+        ema: true,
+      }),
+    ).toThrow(/2-D/);
   });
 });

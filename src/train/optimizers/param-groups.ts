@@ -13,7 +13,13 @@
  *   orthogonalise. `vectorLikeToAdamW: false` restores FoldTree2's placement.
  */
 import { CODEBOOK_PARAMETER } from '../../model/quantizer/quantizer-specs';
-import { ADAMW_DEFAULTS, AUX_ADAMW_DEFAULTS, MUON_DEFAULTS, type AdamWHyperParameters, type MuonHyperParameters } from './hyperparameters';
+import {
+  ADAMW_DEFAULTS,
+  AUX_ADAMW_DEFAULTS,
+  MUON_DEFAULTS,
+  type AdamWHyperParameters,
+  type MuonHyperParameters,
+} from './hyperparameters';
 import { muonMatrixView } from './muon-matrix-view';
 import type { OptimizerGroupName } from './optimizer';
 
@@ -61,7 +67,11 @@ export function groupParameters(params: readonly ParameterShapeInfo[], options: 
   const muonEncoder = options.useMuon || options.useMuonEncoder;
   const muonDecoders = options.useMuon || options.useMuonDecoders;
   const anyMuon = muonEncoder || muonDecoders;
-  const muonHyper: MuonHyperParameters = { ...MUON_DEFAULTS, ...options.muon, ...(options.muonLr === undefined ? {} : { lr: options.muonLr }) };
+  const muonHyper: MuonHyperParameters = {
+    ...MUON_DEFAULTS,
+    ...options.muon,
+    ...(options.muonLr === undefined ? {} : { lr: options.muonLr }),
+  };
   const lr = anyMuon ? options.adamwLr : options.learningRate;
   const adamwHyper: AdamWHyperParameters = {
     ...(anyMuon ? AUX_ADAMW_DEFAULTS : ADAMW_DEFAULTS),
@@ -81,7 +91,8 @@ export function groupParameters(params: readonly ParameterShapeInfo[], options: 
     }
     const inMuonBody = (muonEncoder && isEncoderBody(name)) || (muonDecoders && isDecoderBody(name));
     // muonMatrixView throws for weights Muon cannot view as matrices (> 3-D), naming the shape.
-    const matrix = inMuonBody && shape.length >= 2 && !(vectorLikeToAdamW && muonMatrixView(shape, muonHyper.convMode).rows <= 1);
+    const matrix =
+      inMuonBody && shape.length >= 2 && !(vectorLikeToAdamW && muonMatrixView(shape, muonHyper.convMode).rows <= 1);
     assignment.set(name, matrix ? 'muon' : 'adamw');
   }
   const namesOf = (group: GroupAssignment): string[] => [...assignment].filter(([, g]) => g === group).map(([n]) => n);
@@ -122,5 +133,12 @@ export function groupListing(groups: ParameterGroups, params: readonly Parameter
     scalars: names.reduce((sum, n) => sum + (size.get(n) ?? 0), 0),
     names,
   });
-  return [row('muon', groups.muon.names), row('adamw', groups.adamw.names), row('none', groups.none.map((n) => n.name))];
+  return [
+    row('muon', groups.muon.names),
+    row('adamw', groups.adamw.names),
+    row(
+      'none',
+      groups.none.map((n) => n.name),
+    ),
+  ];
 }

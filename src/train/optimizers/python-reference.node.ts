@@ -32,7 +32,10 @@ export interface ReferenceResult {
   readonly newton_schulz: Record<string, { output: number[]; singular_values: number[] }>;
 }
 
-export function runReference(request: { cases?: ReferenceCase[]; newton_schulz?: NewtonSchulzItem[] }): ReferenceResult {
+export function runReference(request: {
+  cases?: ReferenceCase[];
+  newton_schulz?: NewtonSchulzItem[];
+}): ReferenceResult {
   const script = fileURLToPath(new URL('./optimizers_reference.py', import.meta.url));
   const stdout = runPython({ file: script }, { input: JSON.stringify(request) });
   return JSON.parse(stdout) as ReferenceResult;

@@ -9,7 +9,13 @@ import type { ReplicaFailure } from './replica-group';
  * `hasCheckpoint`: the run has a checkpoint to restart from (one was saved, or the run resumed from one); without
  * one the message does not send the user looking for it.
  */
-export function faultMessage(failure: ReplicaFailure, config: RunConfig, step: number, remaining: number, hasCheckpoint: boolean): string {
+export function faultMessage(
+  failure: ReplicaFailure,
+  config: RunConfig,
+  step: number,
+  remaining: number,
+  hasCheckpoint: boolean,
+): string {
   const who = `Trainer rank ${failure.index}`;
   const what: Record<ReplicaFailure['kind'], string> = {
     error: `${who} failed: ${failure.message}.`,

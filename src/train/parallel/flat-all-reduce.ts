@@ -17,7 +17,14 @@ import type { TrainerParts } from '../trainer/trainer-parts';
 import type { SumClient } from './sum-exchange';
 import { broadcastLength, unpackWeights } from './weight-broadcast';
 
-const COUNT_KEYS = ['aminoAcid', 'ss', 'angles', 'positivePairs', 'negativePairs', 'residues'] as const satisfies readonly (keyof MaskCounts)[];
+const COUNT_KEYS = [
+  'aminoAcid',
+  'ss',
+  'angles',
+  'positivePairs',
+  'negativePairs',
+  'residues',
+] as const satisfies readonly (keyof MaskCounts)[];
 
 /** What every rank agrees on: parameter shapes in a fixed order and the EMA statistics' sizes. */
 export interface ExchangeLayout {
@@ -57,7 +64,12 @@ export function exchangeLayout(parts: TrainerParts): ExchangeLayout {
  * `ddp`: every replica applies the summed gradients itself. `dp`: a third round per step brings the master's new
  * weights instead (weight-broadcast.ts).
  */
-export function flatAllReduce(client: SumClient, layout: ExchangeLayout, strategy: 'ddp' | 'dp' = 'ddp', now: () => number = () => performance.now()): TimedAllReduce {
+export function flatAllReduce(
+  client: SumClient,
+  layout: ExchangeLayout,
+  strategy: 'ddp' | 'dp' = 'ddp',
+  now: () => number = () => performance.now(),
+): TimedAllReduce {
   let exchangeMs = 0;
   let localResidues = 0;
   const timedSum = async (values: Float32Array) => {
@@ -87,7 +99,12 @@ export function flatAllReduce(client: SumClient, layout: ExchangeLayout, strateg
       localResidues += local.residues;
       return unflatten(await timedSum(await flatten(local, layout)), layout);
     },
-    ...(strategy === 'dp' ? { receiveWeights: async (parts: TrainerParts) => unpackWeights(parts, await timedSum(new Float32Array(broadcastLength(parts)))) } : {}),
+    ...(strategy === 'dp'
+      ? {
+          receiveWeights: async (parts: TrainerParts) =>
+            unpackWeights(parts, await timedSum(new Float32Array(broadcastLength(parts)))),
+        }
+      : {}),
   };
 }
 
@@ -95,7 +112,10 @@ async function flatten(local: WindowGradients, layout: ExchangeLayout): Promise<
   const out = new Float32Array(exchangeCapacity(layout));
   const present = layout.gradients.filter((g) => local.sums.has(g.name));
   // One read-back for all gradients (on WebGPU each read is a round trip).
-  const joined = present.length > 0 ? tf.tidy(() => tf.concat(present.map((g) => tf.reshape(local.sums.get(g.name) as tf.Tensor, [-1])))) : null;
+  const joined =
+    present.length > 0
+      ? tf.tidy(() => tf.concat(present.map((g) => tf.reshape(local.sums.get(g.name) as tf.Tensor, [-1]))))
+      : null;
   const values = joined ? ((await joined.data()) as Float32Array) : new Float32Array(0);
   joined?.dispose();
   let offset = 0;
@@ -144,5 +164,12 @@ export function unflatten(summed: Float32Array, layout: ExchangeLayout): WindowG
       weightedLosses[name] = weighted ?? NaN;
     }
   }
-  return { sums, losses, weightedLosses, ema: { counts, sums: emaSums }, residues: summed[offset] ?? 0, proteins: summed[offset + 1] ?? 0 };
+  return {
+    sums,
+    losses,
+    weightedLosses,
+    ema: { counts, sums: emaSums },
+    residues: summed[offset] ?? 0,
+    proteins: summed[offset + 1] ?? 0,
+  };
 }

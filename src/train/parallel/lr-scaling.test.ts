@@ -9,7 +9,12 @@ const withMode = (mode: LrScalingMode): RunConfig => {
 };
 
 /** The four learning-rate keys, in a fixed order: learningRate, muonLr, adamwLr, lrMin. */
-const rates = (c: RunConfig): number[] => [c.training.learningRate, c.optimizer.muonLr, c.optimizer.adamwLr, c.schedule.lrMin];
+const rates = (c: RunConfig): number[] => [
+  c.training.learningRate,
+  c.optimizer.muonLr,
+  c.optimizer.adamwLr,
+  c.schedule.lrMin,
+];
 
 describe('lrScaleFactor', () => {
   test('none ×1, linear ×N, sqrt ×√N; one trainer ×1 in every mode', () => {

@@ -7,7 +7,8 @@ import type { LrScalingMode, RunConfig } from '../../protocol/run-config';
 
 /** The factor base learning rates are multiplied by: 1, `trainers` or √`trainers`. */
 export function lrScaleFactor(mode: LrScalingMode, trainers: number): number {
-  if (!Number.isInteger(trainers) || trainers < 1) throw new RangeError(`trainers must be a whole number ≥ 1, got ${String(trainers)}`);
+  if (!Number.isInteger(trainers) || trainers < 1)
+    throw new RangeError(`trainers must be a whole number ≥ 1, got ${String(trainers)}`);
   switch (mode) {
     case 'none':
       return 1;

@@ -25,7 +25,12 @@ export interface Master {
   dispose(): void;
 }
 
-export async function createMaster(replicaBytes: ArrayBuffer, totalSteps: number, lossScaling: boolean, worldSize: number): Promise<Master> {
+export async function createMaster(
+  replicaBytes: ArrayBuffer,
+  totalSteps: number,
+  lossScaling: boolean,
+  worldSize: number,
+): Promise<Master> {
   await tf.setBackend('cpu');
   const restored = restoreParts(replicaBytes, totalSteps, lossScaling, "rank 0's initial state");
   const { parts } = restored;
@@ -33,7 +38,9 @@ export async function createMaster(replicaBytes: ArrayBuffer, totalSteps: number
   if (config.schedule.lrSchedule === 'plateau') {
     parts.optimizer.dispose();
     parts.params.dispose();
-    throw new Error('strategy dp does not support the plateau LR schedule (it reacts to epoch losses only the replicas see): use ddp, or another schedule');
+    throw new Error(
+      'strategy dp does not support the plateau LR schedule (it reacts to epoch losses only the replicas see): use ddp, or another schedule',
+    );
   }
   const layout = exchangeLayout(parts);
   let kept: Float32Array | null = null;
@@ -48,7 +55,10 @@ export async function createMaster(replicaBytes: ArrayBuffer, totalSteps: number
       kept = null;
       try {
         const learningRates = parts.scheduler.lrs(optimizerStep);
-        const { applied, norms } = await applyWindow(parts, config, shared.sums, shared.ema, { learningRates, optimizerStep });
+        const { applied, norms } = await applyWindow(parts, config, shared.sums, shared.ema, {
+          learningRates,
+          optimizerStep,
+        });
         return await packWeights(parts, { applied, norms });
       } finally {
         tf.dispose([...shared.sums.values()]);

@@ -28,7 +28,10 @@ function channels(worldSize: number): { coordinatorEnds: MessagePort[]; rankEnds
 }
 
 test('sums in rank order in float32: 1 + 2^-24 + 2^-24 = 1, but 2^-24 + 2^-24 + 1 = 1 + 2^-23; the caller keeps its array', async () => {
-  for (const [order, expected] of [[[1, 2 ** -24, 2 ** -24], 1], [[2 ** -24, 2 ** -24, 1], 1 + 2 ** -23]] as const) {
+  for (const [order, expected] of [
+    [[1, 2 ** -24, 2 ** -24], 1],
+    [[2 ** -24, 2 ** -24, 1], 1 + 2 ** -23],
+  ] as const) {
     const { coordinatorEnds, rankEnds } = channels(3);
     const coordinator = messageSumCoordinator(coordinatorEnds);
     const inputs = order.map((v) => Float32Array.of(v));
@@ -46,20 +49,31 @@ async function threeThreadRounds(form: 'shared' | 'message', lengths: number[]):
   const capacity = Math.max(...lengths);
   const buffer = createSharedSumBuffer(3, capacity);
   const { coordinatorEnds, rankEnds } = channels(3);
-  const coordinator: SumCoordinator = form === 'shared' ? sharedSumCoordinator(buffer, 3) : messageSumCoordinator(coordinatorEnds);
+  const coordinator: SumCoordinator =
+    form === 'shared' ? sharedSumCoordinator(buffer, 3) : messageSumCoordinator(coordinatorEnds);
   const workers = plan.map((vectors, rank) =>
-    runSumWorker({ form, rank, worldSize: 3, vectors, delaysMs: rank === 1 ? lengths.map(() => rng.nextInt(15)) : [], ...(form === 'shared' ? { buffer } : { port: rankEnds[rank] as MessagePort }) }),
+    runSumWorker({
+      form,
+      rank,
+      worldSize: 3,
+      vectors,
+      delaysMs: rank === 1 ? lengths.map(() => rng.nextInt(15)) : [],
+      ...(form === 'shared' ? { buffer } : { port: rankEnds[rank] as MessagePort }),
+    }),
   );
   const started = performance.now();
   for (let k = 0; k < lengths.length; k++) {
     await sleep(rng.nextInt(8));
     expect(await coordinator.reduceRound(20_000)).toMatchObject({ round: k + 1, length: lengths[k] });
   }
-  console.info(`${form} sum: 20 rounds of ≤ ${capacity} floats × 3 ranks in ${(performance.now() - started).toFixed(0)} ms`);
+  console.info(
+    `${form} sum: 20 rounds of ≤ ${capacity} floats × 3 ranks in ${(performance.now() - started).toFixed(0)} ms`,
+  );
   const reports = await Promise.all(workers);
   lengths.forEach((_, k) => {
     const expected = bits(referenceSum(plan.map((rounds) => rounds[k] as Float32Array)));
-    for (const rankReports of reports) expect(bits((rankReports[k] as { values: Float32Array }).values)).toEqual(expected);
+    for (const rankReports of reports)
+      expect(bits((rankReports[k] as { values: Float32Array }).values)).toEqual(expected);
   });
   return reports;
 }
@@ -71,7 +85,9 @@ test('3 worker threads × 20 rounds: the message form matches the reference and 
   const viaMessages = await threeThreadRounds('message', lengths);
   const viaShared = await threeThreadRounds('shared', lengths);
   for (const [rank, reports] of viaMessages.entries()) {
-    expect(reports.map((r) => r.type === 'result' && bits(r.values))).toEqual(viaShared[rank]?.map((r) => r.type === 'result' && bits(r.values)));
+    expect(reports.map((r) => r.type === 'result' && bits(r.values))).toEqual(
+      viaShared[rank]?.map((r) => r.type === 'result' && bits(r.values)),
+    );
   }
 });
 
@@ -79,7 +95,15 @@ test('a rank that never arrives: reduceRound rejects with SumTimeout naming it; 
   const { coordinatorEnds, rankEnds } = channels(3);
   const coordinator = messageSumCoordinator(coordinatorEnds);
   const plan = planVectors(11, 3, [8]);
-  const workers = [0, 2].map((rank) => runSumWorker({ form: 'message', rank, worldSize: 3, vectors: plan[rank] ?? [], port: rankEnds[rank] as MessagePort }));
+  const workers = [0, 2].map((rank) =>
+    runSumWorker({
+      form: 'message',
+      rank,
+      worldSize: 3,
+      vectors: plan[rank] ?? [],
+      port: rankEnds[rank] as MessagePort,
+    }),
+  );
   // While the threads boot, earlier timeouts also name ranks 0 and 2; each leaves the round open for the next try.
   let timeout: unknown;
   let started = 0;
@@ -93,7 +117,15 @@ test('a rank that never arrives: reduceRound rejects with SumTimeout naming it; 
   expect((timeout as SumTimeout).message).toBe('rank 1 did not hand in its gradients within 0.2 s');
   coordinator.abort('rank 1 timed out');
   for (const rankReports of await Promise.all(workers)) {
-    expect(rankReports).toEqual([{ type: 'rejected', round: 1, name: 'SumAborted', message: 'gradient exchange aborted: rank 1 timed out', reason: 'rank 1 timed out' }]);
+    expect(rankReports).toEqual([
+      {
+        type: 'rejected',
+        round: 1,
+        name: 'SumAborted',
+        message: 'gradient exchange aborted: rank 1 timed out',
+        reason: 'rank 1 timed out',
+      },
+    ]);
   }
   const lateRank = messageSumClient(rankEnds[1] as MessagePort, 1);
   await sleep(20); // the abort notice queued on rank 1's port arrives

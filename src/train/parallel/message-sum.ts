@@ -10,8 +10,21 @@
  *
  * `abort(reason)` posts `sum-aborted` to every rank; a rank rejects its pending and all later `sum()` calls.
  */
-import { isSumPartMessage, isSumReplyMessage, type SumPartMessage, type SumReplyMessage } from '../../protocol/sum-exchange';
-import { SumAborted, SumTimeout, sumInRankOrder, type PublishTransform, type RoundStats, type SumClient, type SumCoordinator } from './sum-exchange';
+import {
+  isSumPartMessage,
+  isSumReplyMessage,
+  type SumPartMessage,
+  type SumReplyMessage,
+} from '../../protocol/sum-exchange';
+import {
+  SumAborted,
+  SumTimeout,
+  sumInRankOrder,
+  type PublishTransform,
+  type RoundStats,
+  type SumClient,
+  type SumCoordinator,
+} from './sum-exchange';
 
 /** Written as a method so handlers typed for a richer event (the browser's `MessageEvent`) still fit. */
 type MessageHandler = { handle(event: { readonly data: unknown }): void }['handle'];
@@ -61,10 +74,20 @@ export function messageSumClient(port: PortLike, rank: number): SumClient {
 export function messageSumCoordinator(ports: readonly PortLike[]): SumCoordinator {
   const worldSize = ports.length;
   let round = 1;
-  let parts: (Float32Array<ArrayBuffer> | undefined)[] = new Array<Float32Array<ArrayBuffer> | undefined>(worldSize).fill(undefined);
+  let parts: (Float32Array<ArrayBuffer> | undefined)[] = new Array<Float32Array<ArrayBuffer> | undefined>(
+    worldSize,
+  ).fill(undefined);
   let seenAt: number[] = [];
   let abortedFor: string | undefined;
-  let waiting: { start: number; resolve(stats: RoundStats): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout>; publish: PublishTransform | undefined } | undefined;
+  let waiting:
+    | {
+        start: number;
+        resolve(stats: RoundStats): void;
+        reject(error: Error): void;
+        timer: ReturnType<typeof setTimeout>;
+        publish: PublishTransform | undefined;
+      }
+    | undefined;
 
   function post(rank: number, reply: SumReplyMessage, transfer: ArrayBuffer[]): void {
     ports[rank]?.postMessage(reply, transfer);
@@ -103,16 +126,25 @@ export function messageSumCoordinator(ports: readonly PortLike[]): SumCoordinato
     parts = new Array<Float32Array<ArrayBuffer> | undefined>(worldSize).fill(undefined);
     seenAt = [];
     const reply = (values: Float32Array) => {
-      if (values.length !== length) throw new RangeError(`a published round must keep its length ${length}, got ${values.length}`);
+      if (values.length !== length)
+        throw new RangeError(`a published round must keep its length ${length}, got ${values.length}`);
       if (abortedFor !== undefined) throw new SumAborted(abortedFor);
       received.forEach((part, r) => {
         part.set(values);
         post(r, { type: 'sum-result', round: thisRound, values: part }, [part.buffer]);
       });
-      resolve({ round: thisRound, length, waitMs: reduceStart - start, reduceMs: performance.now() - reduceStart, arrivalMs });
+      resolve({
+        round: thisRound,
+        length,
+        waitMs: reduceStart - start,
+        reduceMs: performance.now() - reduceStart,
+        arrivalMs,
+      });
     };
     if (!publish) return reply(sum);
-    Promise.resolve(publish(sum)).then(reply).catch((error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+    Promise.resolve(publish(sum))
+      .then(reply)
+      .catch((error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
   }
 
   ports.forEach((port, rank) => {

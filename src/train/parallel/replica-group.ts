@@ -46,8 +46,14 @@ export class ReplicaGroup {
   onOther: (index: number, event: ReplicaEvent) => void = () => undefined;
 
   constructor(control: readonly PortLike[], exchange: readonly PortLike[]) {
-    this.replicas = control.map((port, index) => ({ index, control: port, exchange: exchange[index] ?? port, alive: true }));
-    for (const replica of this.replicas) replica.control.onmessage = (message) => this.receive(replica.index, message.data);
+    this.replicas = control.map((port, index) => ({
+      index,
+      control: port,
+      exchange: exchange[index] ?? port,
+      alive: true,
+    }));
+    for (const replica of this.replicas)
+      replica.control.onmessage = (message) => this.receive(replica.index, message.data);
   }
 
   get live(): Replica[] {
@@ -71,16 +77,37 @@ export class ReplicaGroup {
    * Sends `command(replica)` to each of `targets` and resolves with one accepted event per target; rejects with the
    * first failure among them, or a timeout naming the ranks that did not answer within `timeoutMs`.
    */
-  gather(targets: readonly Replica[], command: ((replica: Replica) => ReplicaCommand) | null, accept: (event: ReplicaEvent) => boolean, timeoutMs: number, what: string): Promise<Map<number, ReplicaEvent>> {
+  gather(
+    targets: readonly Replica[],
+    command: ((replica: Replica) => ReplicaCommand) | null,
+    accept: (event: ReplicaEvent) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<Map<number, ReplicaEvent>> {
     return new Promise((resolve, reject) => {
-      const g: Gathering = { from: new Set(targets.map((r) => r.index)), accept, got: new Map(), resolve, reject, timer: undefined };
+      const g: Gathering = {
+        from: new Set(targets.map((r) => r.index)),
+        accept,
+        got: new Map(),
+        resolve,
+        reject,
+        timer: undefined,
+      };
       const dead = targets.find((r) => !r.alive);
-      if (dead) return reject(new ReplicaFailure(dead.index, 'terminated', `trainer ${dead.index} is no longer running`));
+      if (dead)
+        return reject(new ReplicaFailure(dead.index, 'terminated', `trainer ${dead.index} is no longer running`));
       this.gatherings.add(g);
       g.timer = setTimeout(() => {
         const missing = [...g.from].filter((index) => !g.got.has(index));
         const first = missing[0] ?? 0;
-        this.finish(g, new ReplicaFailure(first, 'timeout', `trainer ${missing.join(', ')} did not finish ${what} within ${Math.round(timeoutMs / 1000)} s`));
+        this.finish(
+          g,
+          new ReplicaFailure(
+            first,
+            'timeout',
+            `trainer ${missing.join(', ')} did not finish ${what} within ${Math.round(timeoutMs / 1000)} s`,
+          ),
+        );
       }, timeoutMs);
       if (command) for (const replica of targets) this.send(replica, command(replica));
       if (g.from.size === 0) this.finish(g, null);

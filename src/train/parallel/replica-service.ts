@@ -10,8 +10,19 @@ import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
 import { readIndex } from '../../data/hdf5/read-index';
 import { excludeProteins } from '../../data/hdf5/validate-values';
 import { parameterCount } from '../../model/params/parameter-spec';
-import { type ExchangeSetup, type ReplicaCommand, type ReplicaEvent, type ReplicaFailureKind, type ReplicaInfo } from '../../protocol/replica-messages';
-import type { HyperparameterChange, InitialWeights, InjectedFault, TrainingDataset } from '../../protocol/coordinator-messages';
+import {
+  type ExchangeSetup,
+  type ReplicaCommand,
+  type ReplicaEvent,
+  type ReplicaFailureKind,
+  type ReplicaInfo,
+} from '../../protocol/replica-messages';
+import type {
+  HyperparameterChange,
+  InitialWeights,
+  InjectedFault,
+  TrainingDataset,
+} from '../../protocol/coordinator-messages';
 import type { TrainingBackendChoice } from '../../protocol/run-config';
 import { withLiveChanges } from '../../config/live-changes';
 import { assertNever } from '../../shared/assert-never';
@@ -38,7 +49,10 @@ export interface ReplicaPlatform {
   readonly h5: H5Wasm;
   openDataset(dataset: TrainingDataset): Promise<{ path: string; name: string; release(): void }>;
   /** Chooses and initialises the tfjs backend; its name and the adapter's features. */
-  prepareBackend(mixedPrecision: boolean, choice: TrainingBackendChoice): Promise<{ backend: string; features: readonly string[] }>;
+  prepareBackend(
+    mixedPrecision: boolean,
+    choice: TrainingBackendChoice,
+  ): Promise<{ backend: string; features: readonly string[] }>;
   /** The port for the message form of the exchange. */
   readonly exchangePort: PortLike;
   post(event: ReplicaEvent, transfer?: Transferable[]): void;
@@ -73,7 +87,8 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const message = error instanceof Error ? error.message : String(error);
     const lost = platform.deviceLost();
     if (lost !== null && lostReported) return;
-    const kind: ReplicaFailureKind = lost !== null ? 'device-lost' : OUT_OF_MEMORY.test(message) ? 'out-of-memory' : 'error';
+    const kind: ReplicaFailureKind =
+      lost !== null ? 'device-lost' : OUT_OF_MEMORY.test(message) ? 'out-of-memory' : 'error';
     platform.post({ type: 'failed', kind, message: lost !== null ? `the GPU device was lost (${lost})` : message });
   };
 
@@ -83,9 +98,13 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const unused = applyWeights(t.parts.params, contents, weights.name);
     if (rank !== 0) return;
     const loaded: Array<readonly [string, Float32Array]> = [];
-    for (const spec of t.parts.params.specs) loaded.push([spec.name, Float32Array.from(await t.parts.params.get(spec.name).data())]);
+    for (const spec of t.parts.params.specs)
+      loaded.push([spec.name, Float32Array.from(await t.parts.params.get(spec.name).data())]);
     const names = contents.names === 'foldtree2' ? 'FoldTree2 names' : 'studio names';
-    const extra = unused.length > 0 ? `; not in this model, left unused: ${unused.length > 5 ? `${unused.slice(0, 5).join(', ')} and ${unused.length - 5} more` : unused.join(', ')}` : '';
+    const extra =
+      unused.length > 0
+        ? `; not in this model, left unused: ${unused.length > 5 ? `${unused.slice(0, 5).join(', ')} and ${unused.length - 5} more` : unused.join(', ')}`
+        : '';
     const message = `Weights from ${weights.name} (${names}): all ${t.parts.params.specs.length} parameters loaded, checksum ${weightChecksum(loaded).hash}${extra}`;
     platform.post({ type: 'log', level: unused.length > 0 ? 'warning' : 'info', message });
   }
@@ -93,7 +112,10 @@ export function createReplicaService(platform: ReplicaPlatform) {
   async function init(command: Extract<ReplicaCommand, { type: 'init' }>): Promise<void> {
     dispose();
     rank = command.rank;
-    const { backend, features } = await platform.prepareBackend(command.config.precision.mixedPrecision, command.config.training.backend);
+    const { backend, features } = await platform.prepareBackend(
+      command.config.precision.mixedPrecision,
+      command.config.training.backend,
+    );
     const precision = decidePrecision(features, command.config.precision.mixedPrecision);
     const opened = await platform.openDataset(command.dataset);
     const handle = await openStructsFile(platform.h5, opened.path, opened.name).catch((error: unknown) => {
@@ -107,9 +129,15 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const index = excludeProteins(readIndex(handle), command.dataset.excluded ?? []);
     // Said before the trainer is built: a file with no usable protein left fails there, and these are the reasons.
     if (rank === 0) {
-      for (const item of index.skipped.slice(0, SKIPPED_LINES)) platform.post({ type: 'log', level: 'warning', message: `skipped ${item.source}: ${item.reason}` });
+      for (const item of index.skipped.slice(0, SKIPPED_LINES))
+        platform.post({ type: 'log', level: 'warning', message: `skipped ${item.source}: ${item.reason}` });
       const more = index.skipped.length - SKIPPED_LINES;
-      if (more > 0) platform.post({ type: 'log', level: 'warning', message: `skipped ${more} more proteins (the dataset panel lists every one with its reason)` });
+      if (more > 0)
+        platform.post({
+          type: 'log',
+          level: 'warning',
+          message: `skipped ${more} more proteins (the dataset panel lists every one with its reason)`,
+        });
     }
     const source = hdf5Source(handle, index);
     const options = { rank: command.rank, worldSize: command.worldSize, lossScaling: precision.lossScaling };
@@ -117,24 +145,40 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const t = command.checkpoint
       ? restoreTrainer(command.checkpoint, source, options, 'checkpoint')
       : new Trainer(scaledLearningRates(command.config, command.worldSize), source, options);
-    const refusal = memoryRefusal(t.parts.modelConfig, stepSizeOf(t.config, index.proteins.map((p) => p.length)), parameterCount(t.parts.params.specs), {
-      backend,
-      ...gpuBufferLimit(),
-    });
+    const refusal = memoryRefusal(
+      t.parts.modelConfig,
+      stepSizeOf(
+        t.config,
+        index.proteins.map((p) => p.length),
+      ),
+      parameterCount(t.parts.params.specs),
+      {
+        backend,
+        ...gpuBufferLimit(),
+      },
+    );
     if (refusal) {
       t.dispose();
       throw new Error(refusal);
     }
     trainer = t;
     if (command.weights && !command.checkpoint) await startFromWeights(t, command.weights);
-    else if (!command.checkpoint && t.config.vq.codebookInit === 'encoder') await initialiseCodebookFromEncoder(t.parts, source, t.config.data.maxResidues, t.config.data.seed);
+    else if (!command.checkpoint && t.config.vq.codebookInit === 'encoder')
+      await initialiseCodebookFromEncoder(t.parts, source, t.config.data.maxResidues, t.config.data.seed);
     const groups = t.parts.optimizer.groups;
-    const sizeOf = (names: readonly string[]) => parameterCount(t.parts.params.specs.filter((s) => names.includes(s.name)));
+    const sizeOf = (names: readonly string[]) =>
+      parameterCount(t.parts.params.specs.filter((s) => names.includes(s.name)));
     const info: ReplicaInfo = {
       backend,
       precision: precision.label,
       parameters: parameterCount(t.parts.params.specs),
-      groups: Object.fromEntries(Object.entries({ muon: sizeOf(groups.muon.names), adamw: sizeOf(groups.adamw.names), none: sizeOf(groups.none.map((n) => n.name)) }).filter(([, n]) => n > 0)),
+      groups: Object.fromEntries(
+        Object.entries({
+          muon: sizeOf(groups.muon.names),
+          adamw: sizeOf(groups.adamw.names),
+          none: sizeOf(groups.none.map((n) => n.name)),
+        }).filter(([, n]) => n > 0),
+      ),
       proteins: index.proteins.length,
       skippedProteins: index.skipped.length,
       stepsPerEpoch: t.stepsPerEpoch,
@@ -151,7 +195,8 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const layout = exchangeLayout(trainer.parts);
     const { worldSize } = trainer.options;
     if (!exchange) allReduce = null;
-    else if (exchange.kind === 'shared') allReduce = flatAllReduce(sharedSumClient(exchange.buffer, rank, worldSize), layout, exchange.strategy);
+    else if (exchange.kind === 'shared')
+      allReduce = flatAllReduce(sharedSumClient(exchange.buffer, rank, worldSize), layout, exchange.strategy);
     else allReduce = flatAllReduce(messageSumClient(platform.exchangePort, rank), layout, exchange.strategy);
   }
 
@@ -192,7 +237,9 @@ export function createReplicaService(platform: ReplicaPlatform) {
     const current = trainer.state.optimizerStep;
     if (changes.length > 0) {
       const { config } = trainer;
-      trainer.applyConfig(withLiveChanges(config, changes, lrScaleFactor(config.training.lrScaling, trainer.options.worldSize)));
+      trainer.applyConfig(
+        withLiveChanges(config, changes, lrScaleFactor(config.training.lrScaling, trainer.options.worldSize)),
+      );
     }
     try {
       await injectedFault(current);
@@ -201,9 +248,15 @@ export function createReplicaService(platform: ReplicaPlatform) {
       if (platform.deviceLost() !== null) throw new Error('device lost');
       const gpuError = platform.takeGpuError?.();
       if (gpuError) throw new Error(gpuError);
-      platform.post({ type: 'stepped', point, exchangeMs: allReduce?.takeExchangeMs() ?? 0, residues: allReduce?.takeLocalResidues() ?? (point ? (point.residuesPerSecond * point.stepMs) / 1000 : 0) });
+      platform.post({
+        type: 'stepped',
+        point,
+        exchangeMs: allReduce?.takeExchangeMs() ?? 0,
+        residues: allReduce?.takeLocalResidues() ?? (point ? (point.residuesPerSecond * point.stepMs) / 1000 : 0),
+      });
     } catch (error) {
-      if (error instanceof SumAborted && platform.deviceLost() === null) platform.post({ type: 'step-aborted', step: current });
+      if (error instanceof SumAborted && platform.deviceLost() === null)
+        platform.post({ type: 'step-aborted', step: current });
       else throw error;
     }
   }
@@ -251,14 +304,24 @@ export function createReplicaService(platform: ReplicaPlatform) {
           case 'checksum': {
             if (!trainer) throw new Error('checksum before init');
             const values: [string, Float32Array][] = [];
-            for (const name of trainer.parts.params.names()) values.push([name, (await trainer.parts.params.get(name).data()) as Float32Array]);
-            return platform.post({ type: 'checksum', step: trainer.state.optimizerStep, checksum: weightChecksum(values) });
+            for (const name of trainer.parts.params.names())
+              values.push([name, (await trainer.parts.params.get(name).data()) as Float32Array]);
+            return platform.post({
+              type: 'checksum',
+              step: trainer.state.optimizerStep,
+              checksum: weightChecksum(values),
+            });
           }
           case 'encode': {
             // A request that arrives after the run ended (the strip asked while it was finishing) is no failure.
             if (!trainer) return platform.post({ type: 'encode-failed', reason: 'the run has ended' });
             // A protein that cannot be encoded is reported, never a trainer failure.
-            const tokens = await proteinTokens(trainer.parts, trainer.source, command.proteinId, trainer.config.data.seed).catch((error: unknown) => {
+            const tokens = await proteinTokens(
+              trainer.parts,
+              trainer.source,
+              command.proteinId,
+              trainer.config.data.seed,
+            ).catch((error: unknown) => {
               platform.post({ type: 'encode-failed', reason: error instanceof Error ? error.message : String(error) });
               return null;
             });

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { arrivalIndex, createSharedSumBuffer, lengthIndex, SHARED_SUM_HEADER, sharedSumLayout } from '../../protocol/sum-exchange';
+import {
+  arrivalIndex,
+  createSharedSumBuffer,
+  lengthIndex,
+  SHARED_SUM_HEADER,
+  sharedSumLayout,
+} from '../../protocol/sum-exchange';
 import { createRng } from '../../shared/seeded-rng';
 import { sharedSumClient, sharedSumCoordinator } from './shared-sum';
 import { SumAborted, SumTimeout, type RoundStats } from './sum-exchange';
@@ -11,16 +17,30 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 test('layout: header, reason, 64-byte aligned slots and result for 3 ranks × 10 floats', () => {
   // header 8 + 2·3 = 14 words = 56 B; reason 56..568; slots from 576 (next multiple of 64), 64 B each.
   expect(sharedSumLayout(3, 10)).toEqual({
-    worldSize: 3, capacity: 10, headerInts: 14, reasonOffset: 56, slotsOffset: 576, slotBytes: 64, resultOffset: 768, byteLength: 832,
+    worldSize: 3,
+    capacity: 10,
+    headerInts: 14,
+    reasonOffset: 56,
+    slotsOffset: 576,
+    slotBytes: 64,
+    resultOffset: 768,
+    byteLength: 832,
   });
   expect([arrivalIndex(2), lengthIndex(2)]).toEqual([12, 13]);
   const header = new Int32Array(createSharedSumBuffer(3, 10), 0, 14);
-  expect([header[SHARED_SUM_HEADER.worldSize], header[SHARED_SUM_HEADER.capacity], header[SHARED_SUM_HEADER.generation]]).toEqual([3, 10, 0]);
+  expect([
+    header[SHARED_SUM_HEADER.worldSize],
+    header[SHARED_SUM_HEADER.capacity],
+    header[SHARED_SUM_HEADER.generation],
+  ]).toEqual([3, 10, 0]);
   expect(() => sharedSumClient(createSharedSumBuffer(2, 10), 0, 3)).toThrow(RangeError);
 });
 
 test('sums in rank order in float32: 1 + 2^-24 + 2^-24 = 1, but 2^-24 + 2^-24 + 1 = 1 + 2^-23', async () => {
-  for (const [order, expected] of [[[1, 2 ** -24, 2 ** -24], 1], [[2 ** -24, 2 ** -24, 1], 1 + 2 ** -23]] as const) {
+  for (const [order, expected] of [
+    [[1, 2 ** -24, 2 ** -24], 1],
+    [[2 ** -24, 2 ** -24, 1], 1 + 2 ** -23],
+  ] as const) {
     const buffer = createSharedSumBuffer(3, 4);
     const coordinator = sharedSumCoordinator(buffer, 3);
     const sums = order.map((v, rank) => sharedSumClient(buffer, rank, 3).sum(Float32Array.of(v)));
@@ -31,9 +51,12 @@ test('sums in rank order in float32: 1 + 2^-24 + 2^-24 = 1, but 2^-24 + 2^-24 + 
 
 test('a fixed 3-rank case equals NumPy float32 (a + b) + c bit for bit', async () => {
   const parts = planVectors(7, 3, [64]).map((rounds) => rounds[0] as Float32Array);
-  const script = 'import json,sys,numpy as np\np=[np.array(v,dtype=np.float32) for v in json.load(sys.stdin)]\n' +
+  const script =
+    'import json,sys,numpy as np\np=[np.array(v,dtype=np.float32) for v in json.load(sys.stdin)]\n' +
     'print(json.dumps(((p[0]+p[1])+p[2]).view(np.uint32).tolist()))';
-  const numpyBits = JSON.parse(runPython({ code: script }, { input: JSON.stringify(parts.map((v) => Array.from(v))) })) as number[];
+  const numpyBits = JSON.parse(
+    runPython({ code: script }, { input: JSON.stringify(parts.map((v) => Array.from(v))) }),
+  ) as number[];
   const buffer = createSharedSumBuffer(3, 64);
   const coordinator = sharedSumCoordinator(buffer, 3);
   const sums = parts.map((v, rank) => sharedSumClient(buffer, rank, 3).sum(v));
@@ -44,7 +67,9 @@ test('a fixed 3-rank case equals NumPy float32 (a + b) + c bit for bit', async (
 });
 
 /** Runs 20 rounds with 3 ranks in threads; rank 2 and the coordinator sleep at random; returns what each rank got. */
-async function threeThreadRounds(pollOnly: boolean): Promise<{ plan: Float32Array[][]; reports: SumWorkerReport[][]; stats: RoundStats[] }> {
+async function threeThreadRounds(
+  pollOnly: boolean,
+): Promise<{ plan: Float32Array[][]; reports: SumWorkerReport[][]; stats: RoundStats[] }> {
   const capacity = 257;
   const rng = createRng(0x5e4, pollOnly ? 1 : 0);
   const lengths = Array.from({ length: 20 }, (_, k) => (k === 0 ? 1 : k === 1 ? capacity : 1 + rng.nextInt(capacity)));
@@ -52,7 +77,15 @@ async function threeThreadRounds(pollOnly: boolean): Promise<{ plan: Float32Arra
   const buffer = createSharedSumBuffer(3, capacity);
   const coordinator = sharedSumCoordinator(buffer, 3);
   const workers = plan.map((vectors, rank) =>
-    runSumWorker({ form: 'shared', rank, worldSize: 3, buffer, vectors, pollOnly, delaysMs: rank === 2 ? lengths.map(() => rng.nextInt(15)) : [] }),
+    runSumWorker({
+      form: 'shared',
+      rank,
+      worldSize: 3,
+      buffer,
+      vectors,
+      pollOnly,
+      delaysMs: rank === 2 ? lengths.map(() => rng.nextInt(15)) : [],
+    }),
   );
   const stats: RoundStats[] = [];
   for (let k = 0; k < lengths.length; k++) {
@@ -69,11 +102,15 @@ for (const pollOnly of [false, true]) {
     for (const [k, s] of stats.entries()) {
       expect(s.length).toBe(plan[0]?.[k]?.length);
       const expected = bits(referenceSum(plan.map((rounds) => rounds[k] as Float32Array)));
-      for (const rankReports of reports) expect(rankReports[k]).toEqual({ type: 'result', round: k + 1, values: expect.any(Float32Array) });
-      for (const rankReports of reports) expect(bits((rankReports[k] as { values: Float32Array }).values)).toEqual(expected);
+      for (const rankReports of reports)
+        expect(rankReports[k]).toEqual({ type: 'result', round: k + 1, values: expect.any(Float32Array) });
+      for (const rankReports of reports)
+        expect(bits((rankReports[k] as { values: Float32Array }).values)).toEqual(expected);
     }
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
-    console.info(`shared sum${pollOnly ? ' (polling)' : ''}: median waitMs ${median(stats.map((s) => s.waitMs)).toFixed(2)}, reduceMs ${median(stats.map((s) => s.reduceMs)).toFixed(3)}`);
+    console.info(
+      `shared sum${pollOnly ? ' (polling)' : ''}: median waitMs ${median(stats.map((s) => s.waitMs)).toFixed(2)}, reduceMs ${median(stats.map((s) => s.reduceMs)).toFixed(3)}`,
+    );
   });
 }
 
@@ -81,7 +118,9 @@ test('a rank that never arrives: reduceRound rejects with SumTimeout naming it; 
   const buffer = createSharedSumBuffer(3, 8);
   const coordinator = sharedSumCoordinator(buffer, 3);
   const [v0, , v2] = planVectors(11, 3, [8]).map((rounds) => rounds as Float32Array[]);
-  const workers = [0, 2].map((rank) => runSumWorker({ form: 'shared', rank, worldSize: 3, buffer, vectors: rank === 0 ? (v0 ?? []) : (v2 ?? []) }));
+  const workers = [0, 2].map((rank) =>
+    runSumWorker({ form: 'shared', rank, worldSize: 3, buffer, vectors: rank === 0 ? (v0 ?? []) : (v2 ?? []) }),
+  );
   const header = new Int32Array(buffer, 0, sharedSumLayout(3, 8).headerInts);
   while (Atomics.load(header, arrivalIndex(0)) === 0 || Atomics.load(header, arrivalIndex(2)) === 0) await sleep(5); // threads take a while to boot
   const started = performance.now();
@@ -94,9 +133,19 @@ test('a rank that never arrives: reduceRound rejects with SumTimeout naming it; 
   coordinator.abort('a second reason is ignored');
   const reports = await Promise.all(workers);
   for (const rankReports of reports) {
-    expect(rankReports).toEqual([{ type: 'rejected', round: 1, name: 'SumAborted', message: 'gradient exchange aborted: rank 1 timed out', reason: 'rank 1 timed out' }]);
+    expect(rankReports).toEqual([
+      {
+        type: 'rejected',
+        round: 1,
+        name: 'SumAborted',
+        message: 'gradient exchange aborted: rank 1 timed out',
+        reason: 'rank 1 timed out',
+      },
+    ]);
   }
-  await expect(sharedSumClient(buffer, 1, 3).sum(new Float32Array(8))).rejects.toEqual(new SumAborted('rank 1 timed out'));
+  await expect(sharedSumClient(buffer, 1, 3).sum(new Float32Array(8))).rejects.toEqual(
+    new SumAborted('rank 1 timed out'),
+  );
   await expect(coordinator.reduceRound(100)).rejects.toBeInstanceOf(SumAborted);
 });
 

@@ -36,7 +36,12 @@ import { assertIntegerInRange } from '../../shared/assert';
 import { SumAborted, SumTimeout, sumInRankOrder, type SumClient, type SumCoordinator } from './sum-exchange';
 
 /** `Atomics.waitAsync` (ES2024), typed here because the project compiles against ES2022. */
-type WaitAsync = (view: Int32Array, index: number, value: number, timeout?: number) =>
+type WaitAsync = (
+  view: Int32Array,
+  index: number,
+  value: number,
+  timeout?: number,
+) =>
   | { readonly async: false; readonly value: 'not-equal' | 'timed-out' }
   | { readonly async: true; readonly value: Promise<'ok' | 'timed-out'> };
 
@@ -52,7 +57,11 @@ async function waitForChange(header: Int32Array, index: number, expected: number
     return;
   }
   const deadline = performance.now() + timeoutMs;
-  while (Atomics.load(header, index) === expected && Atomics.load(header, H.aborted) === 0 && performance.now() < deadline) {
+  while (
+    Atomics.load(header, index) === expected &&
+    Atomics.load(header, H.aborted) === 0 &&
+    performance.now() < deadline
+  ) {
     await new Promise<void>((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -90,7 +99,8 @@ export function sharedSumClient(buffer: SharedArrayBuffer, rank: number, worldSi
   return {
     async sum(values) {
       if (Atomics.load(header, H.aborted) !== 0) throw abortedError(header, reason);
-      if (values.length > capacity) throw new RangeError(`vector of ${values.length} exceeds the capacity of ${capacity}`);
+      if (values.length > capacity)
+        throw new RangeError(`vector of ${values.length} exceeds the capacity of ${capacity}`);
       if (busy) throw new Error(`rank ${rank} already has a sum in flight`);
       busy = true;
       try {
@@ -168,7 +178,8 @@ export function sharedSumCoordinator(buffer: SharedArrayBuffer, worldSize: numbe
         sumInRankOrder(slots, length, result);
         if (publish) {
           const values = await publish(result.slice(0, length));
-          if (values.length !== length) throw new RangeError(`a published round must keep its length ${length}, got ${values.length}`);
+          if (values.length !== length)
+            throw new RangeError(`a published round must keep its length ${length}, got ${values.length}`);
           result.set(values);
         }
         Atomics.store(header, H.generation, round);

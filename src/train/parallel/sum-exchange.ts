@@ -71,7 +71,8 @@ export class SumTimeout extends Error {
 
 /** e.g. "rank 1 did not hand in its gradients within 30 s", "ranks 0, 2 did not hand in their gradients within 0.5 s". */
 function describeMissing(ranks: readonly number[], timeoutMs: number): string {
-  const who = ranks.length === 1 ? `rank ${ranks[0]} did not hand in its` : `ranks ${ranks.join(', ')} did not hand in their`;
+  const who =
+    ranks.length === 1 ? `rank ${ranks[0]} did not hand in its` : `ranks ${ranks.join(', ')} did not hand in their`;
   return `${who} gradients within ${timeoutMs / 1000} s`;
 }
 

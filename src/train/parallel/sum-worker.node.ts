@@ -27,7 +27,13 @@ export interface SumWorkerJob {
 
 export type SumWorkerReport =
   | { readonly type: 'result'; readonly round: number; readonly values: Float32Array }
-  | { readonly type: 'rejected'; readonly round: number; readonly name: string; readonly message: string; readonly reason: string | null };
+  | {
+      readonly type: 'rejected';
+      readonly round: number;
+      readonly name: string;
+      readonly message: string;
+      readonly reason: string | null;
+    };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -41,7 +47,9 @@ export function runSumWorker(job: SumWorkerJob): Promise<SumWorkerReport[]> {
   return new Promise((resolve, reject) => {
     worker.on('message', (report: SumWorkerReport) => reports.push(report));
     worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve(reports) : reject(new Error(`rank ${job.rank} exited with ${code}`))));
+    worker.on('exit', (code) =>
+      code === 0 ? resolve(reports) : reject(new Error(`rank ${job.rank} exited with ${code}`)),
+    );
   });
 }
 
@@ -86,7 +94,9 @@ export function planVectors(seed: number, worldSize: number, lengths: readonly n
 /** Independent reference: float32 accumulation in rank order with `Math.fround` after every addition. */
 export function referenceSum(parts: readonly Float32Array[]): Float32Array {
   const length = parts[0]?.length ?? 0;
-  return Float32Array.from({ length }, (_, i) => parts.reduce((acc, part, r) => (r === 0 ? Math.fround(part[i] ?? NaN) : Math.fround(acc + (part[i] ?? NaN))), 0));
+  return Float32Array.from({ length }, (_, i) =>
+    parts.reduce((acc, part, r) => (r === 0 ? Math.fround(part[i] ?? NaN) : Math.fround(acc + (part[i] ?? NaN))), 0),
+  );
 }
 
 /** The float32 bit patterns, for bit-exact comparison. */

@@ -28,7 +28,10 @@ export interface ParallelHarness {
   waitFor(predicate: (event: CoordinatorEvent) => boolean): Promise<CoordinatorEvent>;
 }
 
-export function parallelHarness(trainers: number, options: { isolated?: boolean; onStep?: (step: number, harness: ParallelHarness) => void } = {}): ParallelHarness {
+export function parallelHarness(
+  trainers: number,
+  options: { isolated?: boolean; onStep?: (step: number, harness: ParallelHarness) => void } = {},
+): ParallelHarness {
   const events: CoordinatorEvent[] = [];
   const waiters: { predicate: (e: CoordinatorEvent) => boolean; resolve(e: CoordinatorEvent): void }[] = [];
   const ports: (PortLike & { close(): void })[] = [];
@@ -38,10 +41,11 @@ export function parallelHarness(trainers: number, options: { isolated?: boolean;
       post(event) {
         events.push(event);
         if (event.type === 'metrics') for (const p of event.points) options.onStep?.(p.step, harness);
-        for (const w of [...waiters]) if (w.predicate(event)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(event);
-        }
+        for (const w of [...waiters])
+          if (w.predicate(event)) {
+            waiters.splice(waiters.indexOf(w), 1);
+            w.resolve(event);
+          }
       },
       yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
       now: () => performance.now(),
@@ -93,6 +97,11 @@ export function parallelHarness(trainers: number, options: { isolated?: boolean;
       return new Promise((resolve) => waiters.push({ predicate, resolve }));
     },
   };
-  void coordinator.handle({ type: 'attach-trainers', control: control as unknown as MessagePort[], exchange: exchange as unknown as MessagePort[], isolated: options.isolated ?? true });
+  void coordinator.handle({
+    type: 'attach-trainers',
+    control: control as unknown as MessagePort[],
+    exchange: exchange as unknown as MessagePort[],
+    isolated: options.isolated ?? true,
+  });
   return harness;
 }

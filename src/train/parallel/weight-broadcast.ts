@@ -47,5 +47,8 @@ export function unpackWeights(parts: TrainerParts, vector: Float32Array): Remote
     offset += size;
   }
   const [applied, global, encoder, decoder] = vector.subarray(offset, offset + OUTCOME_LENGTH);
-  return { applied: applied === 1, norms: Number.isFinite(global) ? { global: global ?? NaN, encoder: encoder ?? NaN, decoder: decoder ?? NaN } : null };
+  return {
+    applied: applied === 1,
+    norms: Number.isFinite(global) ? { global: global ?? NaN, encoder: encoder ?? NaN, decoder: decoder ?? NaN } : null,
+  };
 }

@@ -36,7 +36,11 @@ describe('compareChecksums', () => {
     const b = weightChecksum([...model()].reverse());
     expect(compareChecksums(a, b)).toStrictEqual({ equal: true, exact: true });
     expect(a.hash).toMatch(/^[0-9a-f]{8}$/);
-    expect(a.parameters.map((p) => p.name)).toStrictEqual(['codebook', 'decoder.sequence.head.bias', 'encoder.body.0.weight']);
+    expect(a.parameters.map((p) => p.name)).toStrictEqual([
+      'codebook',
+      'decoder.sequence.head.bias',
+      'encoder.body.0.weight',
+    ]);
   });
 
   test('one ulp in one entry: not exact, equal within tolerance, and the parameter is named', () => {
@@ -75,7 +79,10 @@ describe('compareChecksums', () => {
 
   test('a whole parameter scaled by s = 1 + 1e-3: relative difference (s² − 1) / s² = 1.997004e-3 from Σx²', () => {
     const changed = model();
-    changed.set('codebook', (changed.get('codebook') as Float32Array).map((x) => x * 1.001));
+    changed.set(
+      'codebook',
+      (changed.get('codebook') as Float32Array).map((x) => x * 1.001),
+    );
     const result = compareChecksums(weightChecksum(model()), weightChecksum(changed));
     expect(result).toMatchObject({ equal: false, exact: false, worst: { name: 'codebook' } });
     expect(result.worst?.relDiff).toBeCloseTo(1 - 1 / 1.001 ** 2, 6); // float32 rounding of the scaled entries: ~1e-8
@@ -95,20 +102,36 @@ describe('compareChecksums', () => {
     const full = weightChecksum(model());
     const fewer = model();
     fewer.delete('codebook');
-    expect(compareChecksums(full, weightChecksum(fewer)).worst?.description).toBe('codebook is missing from the second replica');
-    expect(compareChecksums(weightChecksum(fewer), full)).toMatchObject({ equal: false, exact: false, worst: { name: 'codebook', relDiff: Infinity } });
+    expect(compareChecksums(full, weightChecksum(fewer)).worst?.description).toBe(
+      'codebook is missing from the second replica',
+    );
+    expect(compareChecksums(weightChecksum(fewer), full)).toMatchObject({
+      equal: false,
+      exact: false,
+      worst: { name: 'codebook', relDiff: Infinity },
+    });
     const resized = model().set('codebook', randomArray(65, 3));
-    expect(compareChecksums(full, weightChecksum(resized)).worst?.description).toBe('codebook has 64 entries in one replica and 65 in the other');
+    expect(compareChecksums(full, weightChecksum(resized)).worst?.description).toBe(
+      'codebook has 64 entries in one replica and 65 in the other',
+    );
   });
 
   test('NaN on one side is a difference of Infinity', () => {
     const b = model();
     (b.get('codebook') as Float32Array)[3] = Number.NaN;
-    expect(compareChecksums(weightChecksum(model()), weightChecksum(b))).toMatchObject({ equal: false, worst: { name: 'codebook', relDiff: Infinity } });
+    expect(compareChecksums(weightChecksum(model()), weightChecksum(b))).toMatchObject({
+      equal: false,
+      worst: { name: 'codebook', relDiff: Infinity },
+    });
   });
 
   test('refuses a name listed twice', () => {
-    expect(() => weightChecksum([['a', new Float32Array(1)], ['a', new Float32Array(2)]])).toThrow('parameter a is listed twice');
+    expect(() =>
+      weightChecksum([
+        ['a', new Float32Array(1)],
+        ['a', new Float32Array(2)],
+      ]),
+    ).toThrow('parameter a is listed twice');
   });
 });
 
@@ -139,10 +162,19 @@ for name in sorted(params):
     total = fnv(head + arr.tobytes(), total)
 print(json.dumps(dict(parameters=out, hash="%08x" % total)))
 `;
-    const input = JSON.stringify(Object.fromEntries([...params].map(([name, data]) => [name, Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('hex')])));
+    const input = JSON.stringify(
+      Object.fromEntries(
+        [...params].map(([name, data]) => [
+          name,
+          Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('hex'),
+        ]),
+      ),
+    );
     const reference = JSON.parse(runPython({ code: script }, { input })) as WeightChecksum;
     expect(ours.hash).toBe(reference.hash);
-    expect(ours.parameters.map((p) => [p.name, p.size, p.hash])).toStrictEqual(reference.parameters.map((p) => [p.name, p.size, p.hash]));
+    expect(ours.parameters.map((p) => [p.name, p.size, p.hash])).toStrictEqual(
+      reference.parameters.map((p) => [p.name, p.size, p.hash]),
+    );
     ours.parameters.forEach((p, i) => {
       const ref = reference.parameters[i] as (typeof reference.parameters)[number];
       // numpy sums pairwise, we sum in order: both float64, so they agree far below float32 resolution.

@@ -99,15 +99,21 @@ function differences(a: WeightChecksum, b: WeightChecksum): Difference[] {
     if (q === undefined) {
       found.push({ name: p.name, relDiff: Infinity, description: `${p.name} is missing from the second replica` });
     } else if (q.size !== p.size) {
-      found.push({ name: p.name, relDiff: Infinity, description: `${p.name} has ${p.size} entries in one replica and ${q.size} in the other` });
+      found.push({
+        name: p.name,
+        relDiff: Infinity,
+        description: `${p.name} has ${p.size} entries in one replica and ${q.size} in the other`,
+      });
     } else if (q.hash !== p.hash || q.sum !== p.sum || q.sumSquares !== p.sumSquares) {
       const relDiff = relativeDifference(p, q);
-      const size = relDiff === 0 ? 'in bits only, below what float64 sums resolve' : `${relDiff.toExponential(2)} relative`;
+      const size =
+        relDiff === 0 ? 'in bits only, below what float64 sums resolve' : `${relDiff.toExponential(2)} relative`;
       const sums = `sum ${fmt(p.sum)} vs ${fmt(q.sum)}, sum of squares ${fmt(p.sumSquares)} vs ${fmt(q.sumSquares)}`;
       found.push({ name: p.name, relDiff, description: `${p.name} differs (${size}): ${sums}` });
     }
   }
-  for (const name of second.keys()) found.push({ name, relDiff: Infinity, description: `${name} is missing from the first replica` });
+  for (const name of second.keys())
+    found.push({ name, relDiff: Infinity, description: `${name} is missing from the first replica` });
   return found;
 }
 
@@ -115,7 +121,10 @@ function differences(a: WeightChecksum, b: WeightChecksum): Difference[] {
 export function compareChecksums(a: WeightChecksum, b: WeightChecksum, relTol = 1e-6): ChecksumComparison {
   const found = differences(a, b);
   // The first of equal maxima wins, so a bits-only difference names the first such parameter in name order.
-  const worst = found.reduce<Difference | undefined>((best, d) => (best === undefined || d.relDiff > best.relDiff ? d : best), undefined);
+  const worst = found.reduce<Difference | undefined>(
+    (best, d) => (best === undefined || d.relDiff > best.relDiff ? d : best),
+    undefined,
+  );
   if (worst === undefined) return { equal: true, exact: a.hash === b.hash };
   return { equal: found.every((d) => d.relDiff <= relTol), exact: false, worst };
 }

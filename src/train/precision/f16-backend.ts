@@ -13,7 +13,10 @@ import { f16BatchMatMulKernel } from './f16-batch-matmul-kernel';
 import { ENABLE_F16_MARKER, type F16StorageVariant } from './f16-matmul-program';
 
 /** Backend names: 'webgpu-f16' runs real halves (needs shader-f16); the packed one is the check on any adapter. */
-export const F16_BACKEND_NAMES: Readonly<Record<F16StorageVariant, string>> = { native: 'webgpu-f16', packed: 'webgpu-f16-packed' };
+export const F16_BACKEND_NAMES: Readonly<Record<F16StorageVariant, string>> = {
+  native: 'webgpu-f16',
+  packed: 'webgpu-f16-packed',
+};
 
 /** The limits tfjs's own WebGPU backend asks for, so models that fit there fit here. */
 function requiredLimits(adapter: GPUAdapter): Record<string, number> {
@@ -32,7 +35,11 @@ function requiredLimits(adapter: GPUAdapter): Record<string, number> {
 function prependEnableF16(device: GPUDevice): GPUDevice {
   const create = device.createShaderModule.bind(device);
   device.createShaderModule = (descriptor: GPUShaderModuleDescriptor) =>
-    create(descriptor.code.includes(ENABLE_F16_MARKER) ? { ...descriptor, code: `enable f16;\n${descriptor.code}` } : descriptor);
+    create(
+      descriptor.code.includes(ENABLE_F16_MARKER)
+        ? { ...descriptor, code: `enable f16;\n${descriptor.code}` }
+        : descriptor,
+    );
   return device;
 }
 
@@ -41,7 +48,10 @@ function copyWebGpuKernels(backendName: string): void {
     if (kernel.kernelName === 'BatchMatMul' || tf.getKernel(kernel.kernelName, backendName)) continue;
     tf.registerKernel({ ...kernel, backendName });
   }
-  if (!tf.getKernel('BatchMatMul', backendName)) tf.registerKernel(f16BatchMatMulKernel(backendName, backendName === F16_BACKEND_NAMES.native ? 'native' : 'packed'));
+  if (!tf.getKernel('BatchMatMul', backendName))
+    tf.registerKernel(
+      f16BatchMatMulKernel(backendName, backendName === F16_BACKEND_NAMES.native ? 'native' : 'packed'),
+    );
 }
 
 /**
@@ -53,7 +63,8 @@ export async function registerF16Backend(variant: F16StorageVariant, gpu: GPU): 
   if (tf.findBackendFactory(name)) return name;
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('no WebGPU adapter: the f16 matMul backend needs WebGPU');
-  if (variant === 'native' && !adapter.features.has('shader-f16')) throw new Error('this WebGPU adapter has no shader-f16: half-precision matMuls are not available');
+  if (variant === 'native' && !adapter.features.has('shader-f16'))
+    throw new Error('this WebGPU adapter has no shader-f16: half-precision matMuls are not available');
   copyWebGpuKernels(name);
   tf.registerBackend(name, async () => {
     const features: GPUFeatureName[] = variant === 'native' ? ['shader-f16'] : [];

@@ -26,13 +26,19 @@ function broadcastOuter(a: readonly number[], b: readonly number[]): number[] {
   return Array.from({ length: rank }, (_, k) => {
     const da = a[a.length - rank + k] ?? 1;
     const db = b[b.length - rank + k] ?? 1;
-    if (da !== db && da !== 1 && db !== 1) throw new Error(`matMul: batch dimensions [${a}] and [${b}] do not broadcast`);
+    if (da !== db && da !== 1 && db !== 1)
+      throw new Error(`matMul: batch dimensions [${a}] and [${b}] do not broadcast`);
     return Math.max(da, db);
   });
 }
 
 /** Shapes of A·B with tfjs's conventions; throws tfjs's kind of message on mismatch. */
-export function matMulShapes(aShape: readonly number[], bShape: readonly number[], transposeA: boolean, transposeB: boolean): MatMulShapes {
+export function matMulShapes(
+  aShape: readonly number[],
+  bShape: readonly number[],
+  transposeA: boolean,
+  transposeB: boolean,
+): MatMulShapes {
   const ra = aShape.length;
   const rb = bShape.length;
   if (ra < 2 || rb < 2) throw new Error(`matMul needs rank ≥ 2 operands, got shapes [${aShape}] and [${bShape}]`);
@@ -41,18 +47,30 @@ export function matMulShapes(aShape: readonly number[], bShape: readonly number[
   const kA = transposeA ? at(aShape, ra - 2) : at(aShape, ra - 1);
   const kB = transposeB ? at(bShape, rb - 1) : at(bShape, rb - 2);
   const n = transposeB ? at(bShape, rb - 2) : at(bShape, rb - 1);
-  if (kA !== kB) throw new Error(`matMul: inner dimensions ${kA} and ${kB} of shapes [${aShape}] and [${bShape}] (transposeA=${transposeA}, transposeB=${transposeB}) differ`);
+  if (kA !== kB)
+    throw new Error(
+      `matMul: inner dimensions ${kA} and ${kB} of shapes [${aShape}] and [${bShape}] (transposeA=${transposeA}, transposeB=${transposeB}) differ`,
+    );
   const outerA = aShape.slice(0, -2);
   const outerB = bShape.slice(0, -2);
   const batchA = product(outerA);
   const batchB = product(outerB);
-  if (batchA !== batchB && batchA !== 1 && batchB !== 1) throw new Error(`matMul: batch dimensions [${outerA}] and [${outerB}] do not broadcast`);
+  if (batchA !== batchB && batchA !== 1 && batchB !== 1)
+    throw new Error(`matMul: batch dimensions [${outerA}] and [${outerB}] do not broadcast`);
   return { batchA, batchB, m, n, k: kA, outShape: [...broadcastOuter(outerA, outerB), m, n] };
 }
 
 /** A kernel config for `backendName` whose BatchMatMul runs the given storage variant. */
 export function f16BatchMatMulKernel(backendName: string, variant: F16StorageVariant): KernelConfig {
-  const kernelFunc = ({ inputs, backend, attrs }: { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: NamedAttrMap }): TensorInfo => {
+  const kernelFunc = ({
+    inputs,
+    backend,
+    attrs,
+  }: {
+    inputs: Record<string, TensorInfo>;
+    backend: unknown;
+    attrs?: NamedAttrMap;
+  }): TensorInfo => {
     const a = inputs['a'];
     const b = inputs['b'];
     if (!a || !b) throw new Error('BatchMatMul needs inputs a and b');

@@ -18,12 +18,55 @@ function numpyHalfRoundTrip(values: Float32Array): Float32Array {
 }
 
 const EDGES = [
-  0, -0, 1, -1, 0.1, 1 / 3, -2.5, 1e6, -1e6, Infinity, -Infinity, NaN,
-  FLOAT16_MAX, -FLOAT16_MAX, 65505, 65519, 65519.99609375, 65520, -65520, 65536, 3.4e38,
-  2 ** -14, 2 ** -14 * (1 - 2 ** -11), 6.1e-5, 2 ** -24, -(2 ** -24), 2 ** -25, 2 ** -25 * (1 + 2 ** -20), 3 * 2 ** -25,
-  5 * 2 ** -25, 2 ** -26, 1e-8, 5.96e-8, 1e-30, 1.4e-45,
-  1 + 2 ** -11, 1 + 3 * 2 ** -11, 1 + 2 ** -11 + 2 ** -20, 2049, 2051, 4097, 4099, 2 ** 15 + 16, 2 ** 15 + 48,
-  1 - 2 ** -12, 2 - 2 ** -11, 1024.5, 1025.5, -1024.5,
+  0,
+  -0,
+  1,
+  -1,
+  0.1,
+  1 / 3,
+  -2.5,
+  1e6,
+  -1e6,
+  Infinity,
+  -Infinity,
+  NaN,
+  FLOAT16_MAX,
+  -FLOAT16_MAX,
+  65505,
+  65519,
+  65519.99609375,
+  65520,
+  -65520,
+  65536,
+  3.4e38,
+  2 ** -14,
+  2 ** -14 * (1 - 2 ** -11),
+  6.1e-5,
+  2 ** -24,
+  -(2 ** -24),
+  2 ** -25,
+  2 ** -25 * (1 + 2 ** -20),
+  3 * 2 ** -25,
+  5 * 2 ** -25,
+  2 ** -26,
+  1e-8,
+  5.96e-8,
+  1e-30,
+  1.4e-45,
+  1 + 2 ** -11,
+  1 + 3 * 2 ** -11,
+  1 + 2 ** -11 + 2 ** -20,
+  2049,
+  2051,
+  4097,
+  4099,
+  2 ** 15 + 16,
+  2 ** 15 + 48,
+  1 - 2 ** -12,
+  2 - 2 ** -11,
+  1024.5,
+  1025.5,
+  -1024.5,
 ];
 
 /** Seeded values over the whole half range and beyond, plus exact ties at every binade. */
@@ -35,7 +78,8 @@ function sweep(): Float32Array {
     values.push(sign * 2 ** (-30 + 48 * rng.nextFloat()) * (1 + rng.nextFloat()));
   }
   // Exact ties (halfway between two halves) in every normal binade, and in the subnormal range.
-  for (let e = -14; e <= 15; e++) for (const m of [1024, 1025, 1500, 2046, 2047]) values.push((m + 0.5) * 2 ** (e - 10));
+  for (let e = -14; e <= 15; e++)
+    for (const m of [1024, 1025, 1500, 2046, 2047]) values.push((m + 0.5) * 2 ** (e - 10));
   for (const k of [0, 1, 2, 3, 511, 512, 1022, 1023]) values.push((k + 0.5) * 2 ** -24);
   return new Float32Array(values);
 }

@@ -17,9 +17,27 @@ interface Operands {
 
 const CASES: readonly (Operands & { label: string })[] = [
   { label: '2-D 37×45·45×29', aShape: [37, 45], bShape: [45, 29], transposeA: false, transposeB: false },
-  { label: 'batch 3, A·Bᵀ 3×20×33·3×17×33', aShape: [3, 20, 33], bShape: [3, 17, 33], transposeA: false, transposeB: true },
-  { label: 'batch 2, Aᵀ·B 2×18×5·2×18×40', aShape: [2, 18, 5], bShape: [2, 18, 40], transposeA: true, transposeB: false },
-  { label: 'rank 4, Aᵀ·Bᵀ 2×2×16×9·2×2×31×16', aShape: [2, 2, 16, 9], bShape: [2, 2, 31, 16], transposeA: true, transposeB: true },
+  {
+    label: 'batch 3, A·Bᵀ 3×20×33·3×17×33',
+    aShape: [3, 20, 33],
+    bShape: [3, 17, 33],
+    transposeA: false,
+    transposeB: true,
+  },
+  {
+    label: 'batch 2, Aᵀ·B 2×18×5·2×18×40',
+    aShape: [2, 18, 5],
+    bShape: [2, 18, 40],
+    transposeA: true,
+    transposeB: false,
+  },
+  {
+    label: 'rank 4, Aᵀ·Bᵀ 2×2×16×9·2×2×31×16',
+    aShape: [2, 2, 16, 9],
+    bShape: [2, 2, 31, 16],
+    transposeA: true,
+    transposeB: true,
+  },
   { label: 'broadcast B, 4×7×64·1×64×3', aShape: [4, 7, 64], bShape: [1, 64, 3], transposeA: false, transposeB: false },
 ];
 
@@ -32,7 +50,14 @@ function operand(shape: readonly number[], seed: number): Float32Array {
 }
 
 /** Element (batch, i, j) of op(X) for X stored flat with shape [..., r, c]. */
-function element(x: Float32Array, shape: readonly number[], transpose: boolean, batch: number, i: number, j: number): number {
+function element(
+  x: Float32Array,
+  shape: readonly number[],
+  transpose: boolean,
+  batch: number,
+  i: number,
+  j: number,
+): number {
   const r = shape[shape.length - 2] ?? 0;
   const c = shape[shape.length - 1] ?? 0;
   const batches = sizeOf(shape.slice(0, -2));
@@ -41,7 +66,12 @@ function element(x: Float32Array, shape: readonly number[], transpose: boolean, 
 }
 
 /** The reference product with each operand passed through `round`; also returns Σ|a·b| per output. */
-function reference(a: Float32Array, b: Float32Array, o: Operands, round: (v: number) => number): { values: number[]; magnitude: number[] } {
+function reference(
+  a: Float32Array,
+  b: Float32Array,
+  o: Operands,
+  round: (v: number) => number,
+): { values: number[]; magnitude: number[] } {
   const ra = o.aShape.length;
   const m = o.transposeA ? (o.aShape[ra - 1] ?? 0) : (o.aShape[ra - 2] ?? 0);
   const k = o.transposeA ? (o.aShape[ra - 2] ?? 0) : (o.aShape[ra - 1] ?? 0);
@@ -56,7 +86,9 @@ function reference(a: Float32Array, b: Float32Array, o: Operands, round: (v: num
         let sum = 0;
         let size = 0;
         for (let p = 0; p < k; p++) {
-          const product = round(element(a, o.aShape, o.transposeA, batch, i, p)) * round(element(b, o.bShape, o.transposeB, batch, p, j));
+          const product =
+            round(element(a, o.aShape, o.transposeA, batch, i, p)) *
+            round(element(b, o.bShape, o.transposeB, batch, p, j));
           sum += product;
           size += Math.abs(product);
         }
@@ -97,9 +129,18 @@ export async function checkF16MatMul(backend: string): Promise<F16MatMulReport> 
       const b = operand(c.bShape, 2 * index + 1);
       const actual = await product(a, b, c);
       const exactF32 = reference(a, b, c, (v) => v);
-      cases.push({ label: c.label, vsHalfReference: worstRelative(actual, reference(a, b, c, roundToFloat16)), vsFloat32: worstRelative(actual, exactF32) });
+      cases.push({
+        label: c.label,
+        vsHalfReference: worstRelative(actual, reference(a, b, c, roundToFloat16)),
+        vsFloat32: worstRelative(actual, exactF32),
+      });
     }
-    const overflow = await product(Float32Array.from([70_000, 1]), Float32Array.from([1, 1]), { aShape: [1, 2], bShape: [2, 1], transposeA: false, transposeB: false });
+    const overflow = await product(Float32Array.from([70_000, 1]), Float32Array.from([1, 1]), {
+      aShape: [1, 2],
+      bShape: [2, 1],
+      transposeA: false,
+      transposeB: false,
+    });
     return { backend, cases, overflowGivesInfinity: overflow[0] === Infinity };
   } finally {
     if (previous) await tf.setBackend(previous);

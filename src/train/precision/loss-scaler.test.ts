@@ -16,7 +16,11 @@ const grads = (entries: Record<string, number[]>): Map<string, tf.Tensor> =>
 const disposeAll = (map: ReadonlyMap<string, tf.Tensor>): void => map.forEach((t) => t.dispose());
 
 /** Runs one scaled step on fixed gradients; returns whether `apply` ran. */
-async function stepWith(scaler: DynamicLossScaler, entries: Record<string, number[]>, overflowElsewhere = false): Promise<boolean> {
+async function stepWith(
+  scaler: DynamicLossScaler,
+  entries: Record<string, number[]>,
+  overflowElsewhere = false,
+): Promise<boolean> {
   const g = grads(entries);
   let called = false;
   const { applied } = await scaler.step(g, () => void (called = true), overflowElsewhere);

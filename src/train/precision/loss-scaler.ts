@@ -54,10 +54,13 @@ export class DynamicLossScaler {
   constructor(options: Partial<LossScalerOptions> = {}) {
     this.options = { ...LOSS_SCALER_DEFAULTS, ...options };
     const { initialScale, growthFactor, backoffFactor, growthInterval } = this.options;
-    if (!(initialScale > 0 && Number.isFinite(Math.fround(initialScale)))) throw new RangeError(`initialScale must be a finite float32 > 0`);
+    if (!(initialScale > 0 && Number.isFinite(Math.fround(initialScale))))
+      throw new RangeError(`initialScale must be a finite float32 > 0`);
     if (!(growthFactor > 1)) throw new RangeError(`growthFactor must be > 1, got ${growthFactor}`);
-    if (!(backoffFactor > 0 && backoffFactor < 1)) throw new RangeError(`backoffFactor must be in (0, 1), got ${backoffFactor}`);
-    if (!Number.isInteger(growthInterval) || growthInterval < 1) throw new RangeError(`growthInterval must be an integer ≥ 1`);
+    if (!(backoffFactor > 0 && backoffFactor < 1))
+      throw new RangeError(`backoffFactor must be in (0, 1), got ${backoffFactor}`);
+    if (!Number.isInteger(growthInterval) || growthInterval < 1)
+      throw new RangeError(`growthInterval must be an integer ≥ 1`);
     // PyTorch keeps the scale in a float32 tensor; rounding here keeps our arithmetic identical to it.
     this.current = { scale: this.options.enabled ? Math.fround(initialScale) : 1, growthTracker: 0, skippedSteps: 0 };
   }
@@ -99,7 +102,11 @@ export class DynamicLossScaler {
     const { scale, growthTracker, skippedSteps } = this.current;
     const { growthFactor, backoffFactor, growthInterval, enabled } = this.options;
     if (foundOverflow) {
-      this.current = { scale: enabled ? Math.fround(scale * backoffFactor) : 1, growthTracker: 0, skippedSteps: skippedSteps + 1 };
+      this.current = {
+        scale: enabled ? Math.fround(scale * backoffFactor) : 1,
+        growthTracker: 0,
+        skippedSteps: skippedSteps + 1,
+      };
       return;
     }
     const successful = growthTracker + 1;
@@ -147,9 +154,11 @@ export class DynamicLossScaler {
 export function parseLossScalerState(value: unknown): LossScalerState {
   if (!isRecord(value)) throw new Error('loss-scaler state: expected an object');
   const { scale, growthTracker, skippedSteps } = value;
-  if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) throw new Error('loss-scaler state: scale must be a finite number > 0');
+  if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale))
+    throw new Error('loss-scaler state: scale must be a finite number > 0');
   for (const [name, n] of Object.entries({ growthTracker, skippedSteps })) {
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`loss-scaler state: ${name} must be an integer ≥ 0`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+      throw new Error(`loss-scaler state: ${name} must be an integer ≥ 0`);
   }
   return { scale, growthTracker: growthTracker as number, skippedSteps: skippedSteps as number };
 }

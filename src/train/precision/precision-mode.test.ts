@@ -9,7 +9,11 @@ describe('decidePrecision', () => {
       requiredFeatures: ['shader-f16'],
       lossScaling: true,
     });
-    expect(decidePrecision(new Set(['shader-f16']), false)).toMatchObject({ mode: 'f32', label: 'f32', lossScaling: false });
+    expect(decidePrecision(new Set(['shader-f16']), false)).toMatchObject({
+      mode: 'f32',
+      label: 'f32',
+      lossScaling: false,
+    });
     expect(decidePrecision([], false)).toMatchObject({ mode: 'f32', label: 'f32', requiredFeatures: [] });
   });
 

@@ -26,10 +26,18 @@ export interface PrecisionDecision {
  * @param adapterFeatures `GPUAdapter.features` (or the probe report's `features` list).
  * @param mixedPrecisionRequested the run config's mixed-precision switch (FoldTree2 `mixed_precision`).
  */
-export function decidePrecision(adapterFeatures: Iterable<string>, mixedPrecisionRequested: boolean): PrecisionDecision {
+export function decidePrecision(
+  adapterFeatures: Iterable<string>,
+  mixedPrecisionRequested: boolean,
+): PrecisionDecision {
   const hasShaderF16 = new Set(adapterFeatures).has('shader-f16');
   if (mixedPrecisionRequested && hasShaderF16) {
     return { mode: 'f16-mixed', label: 'f16-mixed', requiredFeatures: ['shader-f16'], lossScaling: true };
   }
-  return { mode: 'f32', label: mixedPrecisionRequested ? F32_NO_SHADER_F16_LABEL : 'f32', requiredFeatures: [], lossScaling: false };
+  return {
+    mode: 'f32',
+    label: mixedPrecisionRequested ? F32_NO_SHADER_F16_LABEL : 'f32',
+    requiredFeatures: [],
+    lossScaling: false,
+  };
 }

@@ -36,7 +36,9 @@ describe('step schedules with warm-up: T = 110, W = 10', () => {
   };
   for (const [name, values] of Object.entries(expected) as [StepSchedule, number[]][]) {
     it(name, () => {
-      steps.forEach((step, k) => expect(lrMultiplier(name, step, s, 1e-3), `${name} at step ${step}`).toBeCloseTo(values[k] ?? NaN, 12));
+      steps.forEach((step, k) =>
+        expect(lrMultiplier(name, step, s, 1e-3), `${name} at step ${step}`).toBeCloseTo(values[k] ?? NaN, 12),
+      );
     });
   }
 });
@@ -54,7 +56,9 @@ describe('step schedules without warm-up: T = 100, W = 0', () => {
   };
   for (const [name, values] of Object.entries(expected) as [StepSchedule, number[]][]) {
     it(name, () => {
-      steps.forEach((step, k) => expect(lrMultiplier(name, step, s, 1e-3), `${name} at step ${step}`).toBeCloseTo(values[k] ?? NaN, 12));
+      steps.forEach((step, k) =>
+        expect(lrMultiplier(name, step, s, 1e-3), `${name} at step ${step}`).toBeCloseTo(values[k] ?? NaN, 12),
+      );
     });
   }
 });

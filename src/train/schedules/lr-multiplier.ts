@@ -18,7 +18,13 @@ import { warmupMultiplier } from './warmup';
  * @param baseLr the group's base LR (absolute, ≥ 0).
  * @param lrMin absolute LR floor (≥ 0).
  */
-export function lrMultiplier(name: Exclude<LrScheduleName, 'plateau'>, step: number, shape: ScheduleShape, baseLr: number, lrMin = 0): number {
+export function lrMultiplier(
+  name: Exclude<LrScheduleName, 'plateau'>,
+  step: number,
+  shape: ScheduleShape,
+  baseLr: number,
+  lrMin = 0,
+): number {
   assertNonNegativeInteger(step, 'step');
   if (step < shape.warmupSteps) return warmupMultiplier(step, shape.warmupSteps);
   const entry = LR_SCHEDULES[name];

@@ -49,7 +49,11 @@ describe('LrScheduler', () => {
   });
 
   it('plateau floors at lrMin', () => {
-    const s = scheduler({ schedule: 'plateau', lrMin: 1e-3, plateau: { ...LR_SCHEDULE_DEFAULTS.plateau, patience: 0 } });
+    const s = scheduler({
+      schedule: 'plateau',
+      lrMin: 1e-3,
+      plateau: { ...LR_SCHEDULE_DEFAULTS.plateau, patience: 0 },
+    });
     [1, 1, 1].forEach((v) => s.endEpoch(v, 50));
     expect(s.lrs(60)).toEqual({ muon: 1e-3, adamw: 1e-4 });
   });

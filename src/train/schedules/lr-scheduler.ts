@@ -75,7 +75,9 @@ export class LrScheduler<G extends string> {
    * new base; a plateau schedule's current levels scale by the same ratio.
    */
   setBaseLrs(next: Readonly<Record<G, number>>): void {
-    const ratios = Object.fromEntries(this.groups().map((g) => [g, this.baseLrs[g] > 0 ? next[g] / this.baseLrs[g] : 1]));
+    const ratios = Object.fromEntries(
+      this.groups().map((g) => [g, this.baseLrs[g] > 0 ? next[g] / this.baseLrs[g] : 1]),
+    );
     this.plateau?.rescale(ratios);
     this.baseLrs = { ...next };
   }
@@ -114,7 +116,8 @@ export class LrScheduler<G extends string> {
   }
 
   load(state: LrSchedulerState): void {
-    if (state.schedule !== this.options.schedule) throw new Error(`schedule state is for ${state.schedule}, this run uses ${this.options.schedule}`);
+    if (state.schedule !== this.options.schedule)
+      throw new Error(`schedule state is for ${state.schedule}, this run uses ${this.options.schedule}`);
     if (this.plateau && state.plateau) this.plateau.load(state.plateau);
     else if (this.plateau || state.plateau) throw new Error('schedule state and schedule disagree on plateau state');
   }
@@ -126,6 +129,7 @@ export class LrScheduler<G extends string> {
 
 /** Parses a schedule state read back from JSON; the schedule name is checked by `load`. */
 export function parseLrSchedulerState(value: unknown): LrSchedulerState {
-  if (!isRecord(value) || !isLrScheduleName(value.schedule)) throw new Error('schedule state: expected { schedule, plateau }');
+  if (!isRecord(value) || !isLrScheduleName(value.schedule))
+    throw new Error('schedule state: expected { schedule, plateau }');
   return { schedule: value.schedule, plateau: value.plateau === null ? null : parsePlateauState(value.plateau) };
 }

@@ -98,8 +98,14 @@ describe('state', () => {
   });
 
   it('rejects malformed states and mismatched groups', () => {
-    expect(() => parsePlateauState({ lrs: {}, best: 'x', numBadEpochs: 0, cooldownCounter: 0, epochs: 0 })).toThrow(/best/);
-    expect(() => parsePlateauState({ lrs: { a: 1 }, best: null, numBadEpochs: -1, cooldownCounter: 0, epochs: 0 })).toThrow(/numBadEpochs/);
-    expect(() => tracker().load({ lrs: { other: 1 }, best: null, numBadEpochs: 0, cooldownCounter: 0, epochs: 0 })).toThrow(/groups/);
+    expect(() => parsePlateauState({ lrs: {}, best: 'x', numBadEpochs: 0, cooldownCounter: 0, epochs: 0 })).toThrow(
+      /best/,
+    );
+    expect(() =>
+      parsePlateauState({ lrs: { a: 1 }, best: null, numBadEpochs: -1, cooldownCounter: 0, epochs: 0 }),
+    ).toThrow(/numBadEpochs/);
+    expect(() =>
+      tracker().load({ lrs: { other: 1 }, best: null, numBadEpochs: 0, cooldownCounter: 0, epochs: 0 }),
+    ).toThrow(/groups/);
   });
 });

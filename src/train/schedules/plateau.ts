@@ -50,16 +50,20 @@ export class PlateauTracker {
     private readonly minLrs: Readonly<Record<string, number>>,
     private readonly options: PlateauOptions = PLATEAU_DEFAULTS,
   ) {
-    if (!(options.factor > 0 && options.factor < 1)) throw new RangeError(`plateau factor must be in (0, 1), got ${options.factor}`);
-    if (!Number.isInteger(options.patience) || options.patience < 0) throw new RangeError(`plateau patience must be an integer ≥ 0`);
-    if (!Number.isInteger(options.cooldown) || options.cooldown < 0) throw new RangeError(`plateau cooldown must be an integer ≥ 0`);
+    if (!(options.factor > 0 && options.factor < 1))
+      throw new RangeError(`plateau factor must be in (0, 1), got ${options.factor}`);
+    if (!Number.isInteger(options.patience) || options.patience < 0)
+      throw new RangeError(`plateau patience must be an integer ≥ 0`);
+    if (!Number.isInteger(options.cooldown) || options.cooldown < 0)
+      throw new RangeError(`plateau cooldown must be an integer ≥ 0`);
     if (!(options.threshold >= 0)) throw new RangeError(`plateau threshold must be ≥ 0`);
     this.lrs = { ...baseLrs };
   }
 
   /** Multiplies each group's current level by its factor (a base LR changed while training). */
   rescale(factors: Readonly<Record<string, number>>): void {
-    for (const [group, factor] of Object.entries(factors)) if (group in this.lrs) this.lrs[group] = (this.lrs[group] ?? 0) * factor;
+    for (const [group, factor] of Object.entries(factors))
+      if (group in this.lrs) this.lrs[group] = (this.lrs[group] ?? 0) * factor;
   }
 
   /**
@@ -97,13 +101,20 @@ export class PlateauTracker {
   }
 
   state(): PlateauState {
-    return { lrs: { ...this.lrs }, best: this.best, numBadEpochs: this.numBadEpochs, cooldownCounter: this.cooldownCounter, epochs: this.epochs };
+    return {
+      lrs: { ...this.lrs },
+      best: this.best,
+      numBadEpochs: this.numBadEpochs,
+      cooldownCounter: this.cooldownCounter,
+      epochs: this.epochs,
+    };
   }
 
   /** Resumes from `state()` output; the group names must match the ones this tracker was built with. */
   load(state: PlateauState): void {
     const groups = Object.keys(this.lrs).sort().join(',');
-    if (Object.keys(state.lrs).sort().join(',') !== groups) throw new Error(`plateau state groups differ from ${groups}`);
+    if (Object.keys(state.lrs).sort().join(',') !== groups)
+      throw new Error(`plateau state groups differ from ${groups}`);
     this.lrs = { ...state.lrs };
     this.best = state.best;
     this.numBadEpochs = state.numBadEpochs;
@@ -130,7 +141,14 @@ export function parsePlateauState(value: unknown): PlateauState {
   const { best, numBadEpochs, cooldownCounter, epochs } = value;
   if (best !== null && typeof best !== 'number') throw new Error('plateau state: best must be a number or null');
   for (const [name, n] of Object.entries({ numBadEpochs, cooldownCounter, epochs })) {
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`plateau state: ${name} must be an integer ≥ 0`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+      throw new Error(`plateau state: ${name} must be an integer ≥ 0`);
   }
-  return { lrs, best, numBadEpochs: numBadEpochs as number, cooldownCounter: cooldownCounter as number, epochs: epochs as number };
+  return {
+    lrs,
+    best,
+    numBadEpochs: numBadEpochs as number,
+    cooldownCounter: cooldownCounter as number,
+    epochs: epochs as number,
+  };
 }

@@ -16,10 +16,17 @@ export type LrScheduleEntry =
   | { readonly kind: 'plateau'; readonly summary: string };
 
 export const LR_SCHEDULES: Readonly<Record<LrScheduleName, LrScheduleEntry>> = {
-  plateau: { kind: 'plateau', summary: 'multiply by the plateau factor after patience + 1 epochs without relative improvement' },
+  plateau: {
+    kind: 'plateau',
+    summary: 'multiply by the plateau factor after patience + 1 epochs without relative improvement',
+  },
   cosine: { kind: 'step', decay: cosineDecay, summary: 'half cosine from 1 to 0 over T − W steps' },
   linear: { kind: 'step', decay: linearDecay, summary: 'straight line from 1 to 0 over T − W steps' },
-  cosine_restarts: { kind: 'step', decay: cosineRestartsDecay, summary: 'C half cosines from 1 to 0, each restarting at 1' },
+  cosine_restarts: {
+    kind: 'step',
+    decay: cosineRestartsDecay,
+    summary: 'C half cosines from 1 to 0, each restarting at 1',
+  },
   polynomial: { kind: 'step', decay: polynomialDecay, summary: '(1 − p)^power from the base LR down to lrEnd' },
   none: { kind: 'step', decay: constantDecay, summary: 'constant base LR' },
 };

@@ -11,7 +11,8 @@ import { assertNonNegativeInteger, assertPositiveInteger } from '../../shared/as
 export function resolveWarmupSteps(totalSteps: number, warmupRatio: number, warmupSteps: number): number {
   assertNonNegativeInteger(totalSteps, 'totalSteps');
   assertNonNegativeInteger(warmupSteps, 'warmupSteps');
-  if (!(warmupRatio >= 0 && warmupRatio <= 1)) throw new RangeError(`warmupRatio must be in [0, 1], got ${String(warmupRatio)}`);
+  if (!(warmupRatio >= 0 && warmupRatio <= 1))
+    throw new RangeError(`warmupRatio must be in [0, 1], got ${String(warmupRatio)}`);
   return warmupRatio > 0 ? Math.floor(totalSteps * warmupRatio) : warmupSteps;
 }
 

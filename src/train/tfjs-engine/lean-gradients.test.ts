@@ -6,11 +6,16 @@ import { registerLeanGradients } from './lean-gradients';
 registerLeanGradients();
 
 test('∂(a⊙b), ∂(a/b) and ∂a² with a [2, 3] and b broadcast from [3], and no Cast kernel', async () => {
-  const a = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+  const a = tf.tensor2d([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
   const b = tf.tensor1d([2, -1, 0.5]);
   let grads: tf.Tensor[] = [];
   const profile = await tf.profile(() => {
-    grads = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.add(tf.add(tf.sum(tf.mul(x, y)), tf.sum(tf.div(x, y))), tf.sum(tf.square(x))))([a, b]);
+    grads = tf.grads((x: tf.Tensor, y: tf.Tensor) =>
+      tf.add(tf.add(tf.sum(tf.mul(x, y)), tf.sum(tf.div(x, y))), tf.sum(tf.square(x))),
+    )([a, b]);
   });
   const [da, db] = (await Promise.all(grads.map((g) => g.array()))) as [number[][], number[]];
   // ∂/∂a = b + 1/b + 2a;  ∂/∂b = Σ_rows (a − a/b²)

@@ -20,7 +20,10 @@ const LEAN_GRADIENTS: tf.GradConfig[] = [
     inputsToSave: ['a', 'b'],
     gradFunc: (dy, saved) => {
       const [a, b] = saved as [tf.Tensor, tf.Tensor];
-      return { a: () => reduceTo(tf.mul(dy as tf.Tensor, asFloat(b)), a.shape), b: () => reduceTo(tf.mul(dy as tf.Tensor, asFloat(a)), b.shape) };
+      return {
+        a: () => reduceTo(tf.mul(dy as tf.Tensor, asFloat(b)), a.shape),
+        b: () => reduceTo(tf.mul(dy as tf.Tensor, asFloat(a)), b.shape),
+      };
     },
   },
   {

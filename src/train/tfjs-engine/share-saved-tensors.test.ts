@@ -26,7 +26,10 @@ describe.each(['cpu', 'wasm'])('saved tensors on the %s backend', (backend) => {
     const bytesBefore = tf.memory().numBytes;
     let grads: tf.Tensor[] = [];
     const profile = await tf.profile(() => {
-      grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.add(tf.mul(tf.sin(a), tf.square(a)), tf.mul(a, b))))([x, w]);
+      grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.add(tf.mul(tf.sin(a), tf.square(a)), tf.mul(a, b))))([
+        x,
+        w,
+      ]);
     });
     const [dx, dw] = await Promise.all(grads.map((g) => g.data()));
     tf.dispose(grads);

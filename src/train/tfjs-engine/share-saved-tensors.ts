@@ -20,9 +20,19 @@ export const SHARED_SAVES_TFJS_VERSION = '4.22.0';
 interface EngineInternals {
   clone(x: tf.Tensor): tf.Tensor;
   backend: tf.KernelBackend;
-  state: { activeScope: { name: string }; tensorInfo: { get(dataId: object): { backend: tf.KernelBackend } | undefined } };
+  state: {
+    activeScope: { name: string };
+    tensorInfo: { get(dataId: object): { backend: tf.KernelBackend } | undefined };
+  };
   makeTensorFromTensorInfo(info: tf.TensorInfo, backend?: tf.KernelBackend): tf.Tensor;
-  addTapeNode(kernelName: string, inputs: tf.NamedTensorMap, outputs: tf.Tensor[], gradient: (dy: tf.Tensor) => Record<string, () => tf.Tensor>, saved: tf.Tensor[], attrs: tf.NamedAttrMap): void;
+  addTapeNode(
+    kernelName: string,
+    inputs: tf.NamedTensorMap,
+    outputs: tf.Tensor[],
+    gradient: (dy: tf.Tensor) => Record<string, () => tf.Tensor>,
+    saved: tf.Tensor[],
+    attrs: tf.NamedAttrMap,
+  ): void;
 }
 
 const SHARED = Symbol('shared saved tensors');

@@ -55,7 +55,10 @@ function barrier<T, R>(size: number, combine: (parts: T[]) => R): (rank: number,
 /** `size` replicas in one thread (tests, and the reference the worker all-reduce must equal). */
 export function localAllReduce(size: number): AllReduce[] {
   const counts = barrier<MaskCounts, MaskCounts>(size, addMaskCounts);
-  const grads = barrier<Shared, { grads: Map<string, { shape: number[]; data: Float32Array }>; rest: Omit<WindowGradients, 'sums'> }>(size, (parts) => {
+  const grads = barrier<
+    Shared,
+    { grads: Map<string, { shape: number[]; data: Float32Array }>; rest: Omit<WindowGradients, 'sums'> }
+  >(size, (parts) => {
     const summed = new Map<string, { shape: number[]; data: Float32Array }>();
     for (const part of parts) {
       for (const [name, g] of part.grads) {

@@ -52,17 +52,30 @@ describe('initialiseCodebookFromEncoder', () => {
 
       // The same proteins encoded here, outside the function: every code must be one of their real rows.
       const { codes: K, embeddingDim: D } = rank0.parts.modelConfig.quantizer;
-      const { batch } = source.readBatch(source.proteinIds.slice(0, CODEBOOK_INIT_PROTEINS), { maxLength: run.data.maxResidues ?? Infinity, seed: run.data.seed, epoch: 0 });
+      const { batch } = source.readBatch(source.proteinIds.slice(0, CODEBOOK_INIT_PROTEINS), {
+        maxLength: run.data.maxResidues ?? Infinity,
+        seed: run.data.seed,
+        epoch: 0,
+      });
       if (!batch) throw new Error('no batch');
       const inputs = toModelInputs(batch);
-      const z = encode(rank0.parts.params, rank0.parts.modelConfig.encoder, inputs, { training: false, seed: run.data.seed, step: 0, rank: 0 });
+      const z = encode(rank0.parts.params, rank0.parts.modelConfig.encoder, inputs, {
+        training: false,
+        seed: run.data.seed,
+        step: 0,
+        rank: 0,
+      });
       const rows = await z.array();
       const mask = await inputs.mask.array();
       z.dispose();
       disposeModelInputs(inputs);
       const real = rows.flatMap((protein, b) => protein.filter((_, l) => (mask[b]?.[l] ?? 0) > 0));
       expect(real.length).toBe(residues);
-      const matches = Array.from({ length: K }, (_, k) => real.findIndex((row) => row.every((v, d) => Math.abs(v - (codebook[k * D + d] ?? NaN)) <= 1e-6 * Math.max(1, Math.abs(v)))));
+      const matches = Array.from({ length: K }, (_, k) =>
+        real.findIndex((row) =>
+          row.every((v, d) => Math.abs(v - (codebook[k * D + d] ?? NaN)) <= 1e-6 * Math.max(1, Math.abs(v))),
+        ),
+      );
       expect(matches.every((index) => index >= 0)).toBe(true);
       expect(new Set(matches).size).toBe(K);
 
@@ -79,7 +92,8 @@ describe('initialiseCodebookFromEncoder', () => {
       const run = { ...config(), vq: { ...config().vq, codebookInit } };
       const trainer = new Trainer(run, source, { rank: 0, worldSize: 1, lossScaling: false });
       try {
-        if (codebookInit === 'encoder') await initialiseCodebookFromEncoder(trainer.parts, source, run.data.maxResidues, run.data.seed);
+        if (codebookInit === 'encoder')
+          await initialiseCodebookFromEncoder(trainer.parts, source, run.data.maxResidues, run.data.seed);
         return (await trainer.step())?.usedCodes ?? NaN;
       } finally {
         trainer.dispose();

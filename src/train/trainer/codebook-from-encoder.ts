@@ -38,14 +38,24 @@ export function chosenResidues(available: number, count: number, seed: number): 
  * Replaces the codebook (and the EMA state) of a trainer that has not stepped yet with encoder outputs of the
  * source's first proteins; returns the number of real residues it chose from.
  */
-export async function initialiseCodebookFromEncoder(parts: TrainerParts, source: ProteinSource, maxResidues: number | null, seed: number): Promise<number> {
+export async function initialiseCodebookFromEncoder(
+  parts: TrainerParts,
+  source: ProteinSource,
+  maxResidues: number | null,
+  seed: number,
+): Promise<number> {
   const ids = source.proteinIds.slice(0, CODEBOOK_INIT_PROTEINS);
   const { batch, skipped } = source.readBatch(ids, { maxLength: maxResidues ?? Infinity, seed, epoch: 0 });
-  if (!batch) throw new Error(`${source.name}: no protein to start the codebook from (${skipped.map((s) => `${s.source}: ${s.reason}`).join('; ')})`);
+  if (!batch)
+    throw new Error(
+      `${source.name}: no protein to start the codebook from (${skipped.map((s) => `${s.source}: ${s.reason}`).join('; ')})`,
+    );
   const inputs = toModelInputs(batch);
   try {
     const { codes: K, embeddingDim: D } = parts.modelConfig.quantizer;
-    const z = tf.tidy(() => encode(parts.params, parts.modelConfig.encoder, inputs, { training: false, seed, step: 0, rank: 0 }));
+    const z = tf.tidy(() =>
+      encode(parts.params, parts.modelConfig.encoder, inputs, { training: false, seed, step: 0, rank: 0 }),
+    );
     const [values, mask] = await Promise.all([z.data(), inputs.mask.data()]);
     z.dispose();
     const real = Array.from(mask).flatMap((m, row) => (m > 0 ? [row] : []));
@@ -57,7 +67,8 @@ export async function initialiseCodebookFromEncoder(parts: TrainerParts, source:
     const initial = tf.tensor2d(codebook, [K, D]);
     codebookVariable(parts.params).assign(initial);
     initial.dispose();
-    if (parts.ema) parts.ema = { codes: K, dim: D, clusterSize: new Float32Array(K).fill(1), emaW: Float32Array.from(codebook) };
+    if (parts.ema)
+      parts.ema = { codes: K, dim: D, clusterSize: new Float32Array(K).fill(1), emaW: Float32Array.from(codebook) };
     return real.length;
   } finally {
     disposeModelInputs(inputs);

@@ -10,17 +10,26 @@ beforeAll(async () => {
   source = await sampleSource(8, 150);
 });
 
-const asWeights = (weights: Map<string, Float32Array>): Weights => Object.fromEntries([...weights].map(([name, data]) => [name, { data }]));
+const asWeights = (weights: Map<string, Float32Array>): Weights =>
+  Object.fromEntries([...weights].map(([name, data]) => [name, { data }]));
 
 async function weightsOf(trainer: Trainer): Promise<Map<string, Float32Array>> {
   const out = new Map<string, Float32Array>();
-  for (const name of trainer.parts.params.names()) out.set(name, Float32Array.from(await trainer.parts.params.get(name).data()));
+  for (const name of trainer.parts.params.names())
+    out.set(name, Float32Array.from(await trainer.parts.params.get(name).data()));
   return out;
 }
 
 test('2 data-parallel replicas × batch 2 end 5 optimizer steps with the weights of 1 trainer × batch 4', async () => {
-  const single = new Trainer(smallRunConfig({ training: { batchSize: 4 } }), source, { rank: 0, worldSize: 1, lossScaling: false });
-  const replicas = [0, 1].map((rank) => new Trainer(smallRunConfig({ training: { batchSize: 2 } }), source, { rank, worldSize: 2, lossScaling: false }));
+  const single = new Trainer(smallRunConfig({ training: { batchSize: 4 } }), source, {
+    rank: 0,
+    worldSize: 1,
+    lossScaling: false,
+  });
+  const replicas = [0, 1].map(
+    (rank) =>
+      new Trainer(smallRunConfig({ training: { batchSize: 2 } }), source, { rank, worldSize: 2, lossScaling: false }),
+  );
   const exchange = localAllReduce(2);
   const singleTotals: number[] = [];
   const replicaTotals: number[] = [];
@@ -37,7 +46,9 @@ test('2 data-parallel replicas × batch 2 end 5 optimizer steps with the weights
     const difference = worstDifference(reference, asWeights(await weightsOf(replica)));
     if (!(difference.relative <= worst.relative)) worst = difference;
   }
-  console.log(`ddp 2×2 vs 1×4 after 5 steps: largest weight difference ${worst.relative.toExponential(2)} at ${worst.at} (relative to each parameter's scale); totals ${replicaTotals.map((t) => t.toFixed(4)).join(', ')}`);
+  console.log(
+    `ddp 2×2 vs 1×4 after 5 steps: largest weight difference ${worst.relative.toExponential(2)} at ${worst.at} (relative to each parameter's scale); totals ${replicaTotals.map((t) => t.toFixed(4)).join(', ')}`,
+  );
   expect(worst.relative).toBeLessThan(1e-5);
   replicaTotals.forEach((total, k) => expect(total).toBeCloseTo(singleTotals[k] ?? NaN, 4));
   for (const trainer of [single, ...replicas]) trainer.dispose();

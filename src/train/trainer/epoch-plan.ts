@@ -17,9 +17,12 @@ export interface EpochPlanOptions {
 /** windows[w][m] = protein indices of micro-batch m of optimizer step w. */
 export function epochWindows(proteinCount: number, options: EpochPlanOptions): number[][][] {
   const order = epochOrder(proteinCount, options.seed, options.epoch);
-  const micro = batchesOf(shardOf(order, options.rank, options.worldSize), options.batchSize, { dropLast: false }).map((b) => Array.from(b));
+  const micro = batchesOf(shardOf(order, options.rank, options.worldSize), options.batchSize, { dropLast: false }).map(
+    (b) => Array.from(b),
+  );
   const windows: number[][][] = [];
-  for (let k = 0; k < micro.length; k += options.accumulationSteps) windows.push(micro.slice(k, k + options.accumulationSteps));
+  for (let k = 0; k < micro.length; k += options.accumulationSteps)
+    windows.push(micro.slice(k, k + options.accumulationSteps));
   return windows;
 }
 

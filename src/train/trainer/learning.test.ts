@@ -38,7 +38,11 @@ test(`the teaching preset lowers the amino-acid and total losses over ${STEPS} s
     optimizer: { ...base.optimizer, useMuon: false, useMuonEncoder: false, useMuonDecoders: false },
     schedule: { ...base.schedule, lrSchedule: 'none', lrWarmupSteps: 10, lrWarmupRatio: 0 },
   };
-  const trainer = new Trainer({ ...config, training: { ...config.training, learningRate: 2e-3 } }, await sampleSource(24, 120), { rank: 0, worldSize: 1, lossScaling: false });
+  const trainer = new Trainer(
+    { ...config, training: { ...config.training, learningRate: 2e-3 } },
+    await sampleSource(24, 120),
+    { rank: 0, worldSize: 1, lossScaling: false },
+  );
   const aminoAcid: number[] = [];
   const total: number[] = [];
   for (let k = 0; k < STEPS; k++) {
@@ -52,7 +56,9 @@ test(`the teaching preset lowers the amino-acid and total losses over ${STEPS} s
     aminoAcid: [mean(aminoAcid.slice(0, WINDOW)), mean(aminoAcid.slice(-WINDOW))],
     total: [mean(total.slice(0, WINDOW)), mean(total.slice(-WINDOW))],
   };
-  console.log(`first ${WINDOW} vs last ${WINDOW} steps: amino acid ${seen.aminoAcid.map((v) => v.toFixed(3)).join(' → ')}, total ${seen.total.map((v) => v.toFixed(3)).join(' → ')} (required drops ${MARGIN.aminoAcid}, ${MARGIN.total})`);
+  console.log(
+    `first ${WINDOW} vs last ${WINDOW} steps: amino acid ${seen.aminoAcid.map((v) => v.toFixed(3)).join(' → ')}, total ${seen.total.map((v) => v.toFixed(3)).join(' → ')} (required drops ${MARGIN.aminoAcid}, ${MARGIN.total})`,
+  );
   expect((seen.aminoAcid[0] ?? 0) - (seen.aminoAcid[1] ?? 0)).toBeGreaterThan(MARGIN.aminoAcid);
   expect((seen.total[0] ?? 0) - (seen.total[1] ?? 0)).toBeGreaterThan(MARGIN.total);
 }, 900_000);

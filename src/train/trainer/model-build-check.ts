@@ -16,7 +16,8 @@ export function modelBuildProblem(config: RunConfig, inputWidth: number = RES_X_
   try {
     const specs = modelSpecs(modelConfigFromRun(config), inputWidth);
     const empty = specs.find((spec) => spec.shape.some((n) => !Number.isInteger(n) || n < 1));
-    if (empty) return `model: parameter ${empty.name} would have shape [${empty.shape.join(', ')}] (check the model.* sizes of preset ${config.model.preset})`;
+    if (empty)
+      return `model: parameter ${empty.name} would have shape [${empty.shape.join(', ')}] (check the model.* sizes of preset ${config.model.preset})`;
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

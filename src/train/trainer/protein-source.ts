@@ -36,7 +36,9 @@ export function memorySource(name: string, graphs: readonly ProteinGraph[]): Pro
     inputWidth: graphs[0]?.nodes['res']?.cols ?? 0,
     readBatch(ids, options) {
       const found = ids.map((id) => byId.get(id)).filter((g): g is ProteinGraph => g !== undefined);
-      const skipped = ids.filter((id) => !byId.has(id)).map((id) => ({ source: `${name}:${id}`, reason: `protein ${id} is not in ${name}` }));
+      const skipped = ids
+        .filter((id) => !byId.has(id))
+        .map((id) => ({ source: `${name}:${id}`, reason: `protein ${id} is not in ${name}` }));
       return { batch: found.length > 0 ? padBatch(found, options) : null, skipped };
     },
   };

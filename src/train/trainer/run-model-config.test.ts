@@ -19,7 +19,17 @@ describe('modelConfigFromRun', () => {
   });
 
   test('overrides map as documented: hidden size everywhere, layers, heads, codes, width', () => {
-    const config = modelConfigFromRun(withModel({ preset: 'tiny', hiddenSize: 30, encoderLayers: 3, encoderHeads: 5, decoderHeads: 3, numEmbeddings: 12, embeddingDim: 6 }));
+    const config = modelConfigFromRun(
+      withModel({
+        preset: 'tiny',
+        hiddenSize: 30,
+        encoderLayers: 3,
+        encoderHeads: 5,
+        decoderHeads: 3,
+        numEmbeddings: 12,
+        embeddingDim: 6,
+      }),
+    );
     expect(config.encoder.hiddenChannels).toEqual([30, 30, 30, 30]);
     expect(config.encoder.heads).toBe(5);
     expect(config.encoder.headHidden).toBe(30);
@@ -29,10 +39,14 @@ describe('modelConfigFromRun', () => {
   });
 
   test('with the foldtree2 presets the distance head stays as wide as the decoder (FoldTree2 edge_logits_mlp)', () => {
-    expect(modelConfigFromRun(withModel({ preset: 'foldtree2-small', hiddenSize: 60 })).decoders.contacts).toMatchObject({ hidden: 60, pairHidden: 60 });
+    expect(
+      modelConfigFromRun(withModel({ preset: 'foldtree2-small', hiddenSize: 60 })).decoders.contacts,
+    ).toMatchObject({ hidden: 60, pairHidden: 60 });
   });
 
   test('a decoder width that the heads do not divide is refused, naming the keys to change', () => {
-    expect(() => modelConfigFromRun(withModel({ preset: 'tiny', hiddenSize: 256, decoderHeads: 5 }))).toThrow(/sequence decoder's width 256 is not divisible by its 5 attention heads/);
+    expect(() => modelConfigFromRun(withModel({ preset: 'tiny', hiddenSize: 256, decoderHeads: 5 }))).toThrow(
+      /sequence decoder's width 256 is not divisible by its 5 attention heads/,
+    );
   });
 });

@@ -31,7 +31,12 @@ export function modelConfigFromRun(run: RunConfig): ModelConfig {
       headHidden: pick(m.hiddenSize, base.encoder.headHidden),
       dropout: pick(m.encoderDropout, base.encoder.dropout),
     },
-    quantizer: { ...base.quantizer, codes: pick(m.numEmbeddings, base.quantizer.codes), embeddingDim: pick(m.embeddingDim, base.quantizer.embeddingDim), ema: run.vq.ema },
+    quantizer: {
+      ...base.quantizer,
+      codes: pick(m.numEmbeddings, base.quantizer.codes),
+      embeddingDim: pick(m.embeddingDim, base.quantizer.embeddingDim),
+      ema: run.vq.ema,
+    },
     decoders: {
       sequence: transformer(base.decoders.sequence, true),
       geometry: transformer(base.decoders.geometry, run.decoders.useGeometryTransformer),
@@ -41,18 +46,32 @@ export function modelConfigFromRun(run: RunConfig): ModelConfig {
         hidden: decoderHidden(base.decoders.contacts.hidden),
         // The foldtree2 presets (learned positions, FoldTree2 HEAD) keep edge_logits_mlp as wide as the decoder (P = h);
         // the others use P = h / 2.
-        pairHidden: m.hiddenSize === null ? base.decoders.contacts.pairHidden : base.encoder.learnPositions ? m.hiddenSize : Math.max(2, Math.floor(m.hiddenSize / 2)),
+        pairHidden:
+          m.hiddenSize === null
+            ? base.decoders.contacts.pairHidden
+            : base.encoder.learnPositions
+              ? m.hiddenSize
+              : Math.max(2, Math.floor(m.hiddenSize / 2)),
         dropout: pick(m.decoderDropout, base.decoders.contacts.dropout),
       },
-      fft2: { ...base.decoders.fft2, enabled: run.decoders.outputFft, hidden: decoderHidden(base.decoders.fft2.hidden) },
+      fft2: {
+        ...base.decoders.fft2,
+        enabled: run.decoders.outputFft,
+        hidden: decoderHidden(base.decoders.fft2.hidden),
+      },
     },
   };
   for (const name of ['sequence', 'geometry'] as const) {
     const d = config.decoders[name];
     if (d.enabled && d.hidden % d.heads !== 0) {
-      throw new Error(`model: the ${name} decoder's width ${d.hidden} is not divisible by its ${d.heads} attention heads (set model.hiddenSize or model.decoderHeads)`);
+      throw new Error(
+        `model: the ${name} decoder's width ${d.hidden} is not divisible by its ${d.heads} attention heads (set model.hiddenSize or model.decoderHeads)`,
+      );
     }
   }
-  if (run.losses.distanceBinEdges.length !== 7) throw new Error(`losses.distanceBinEdges: the distance head has 8 bins, so 7 edges are needed (got ${run.losses.distanceBinEdges.length})`);
+  if (run.losses.distanceBinEdges.length !== 7)
+    throw new Error(
+      `losses.distanceBinEdges: the distance head has 8 bins, so 7 edges are needed (got ${run.losses.distanceBinEdges.length})`,
+    );
   return config;
 }

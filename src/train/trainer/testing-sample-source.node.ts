@@ -15,7 +15,9 @@ export async function sampleSource(count: number, offset = 0): Promise<ProteinSo
   await h5wasm.ready;
   const handle = await openStructsFile(h5wasm, SAMPLE, 'sample-structs.h5');
   try {
-    const ids = readIndex(handle).proteins.slice(offset, offset + count).map((p) => p.id);
+    const ids = readIndex(handle)
+      .proteins.slice(offset, offset + count)
+      .map((p) => p.id);
     return memorySource('sample-structs.h5', readProteins(handle, ids).graphs);
   } finally {
     closeStructsFile(handle);
@@ -23,16 +25,36 @@ export async function sampleSource(count: number, offset = 0): Promise<ProteinSo
 }
 
 /** A small, fast run: tiny model, Muon on, short crops, schedules on so their state matters. */
-export function smallRunConfig(changes: { training?: Partial<RunConfig['training']>; data?: Partial<RunConfig['data']>; model?: Partial<RunConfig['model']> } = {}): RunConfig {
+export function smallRunConfig(
+  changes: {
+    training?: Partial<RunConfig['training']>;
+    data?: Partial<RunConfig['data']>;
+    model?: Partial<RunConfig['model']>;
+  } = {},
+): RunConfig {
   const base = defaultRunConfig();
   return {
     ...base,
     data: { ...base.data, maxResidues: 24, seed: 1, ...changes.data },
     model: { ...base.model, preset: 'tiny', ...changes.model },
-    training: { ...base.training, epochs: 100, batchSize: 2, gradientAccumulationSteps: 1, clipGrad: true, ...changes.training },
+    training: {
+      ...base.training,
+      epochs: 100,
+      batchSize: 2,
+      gradientAccumulationSteps: 1,
+      clipGrad: true,
+      ...changes.training,
+    },
     optimizer: { ...base.optimizer, useMuon: true },
     schedule: { ...base.schedule, lrSchedule: 'cosine', lrWarmupSteps: 3, lrWarmupRatio: 0 },
-    vq: { ...base.vq, ema: true, useCommitmentScheduling: true, commitmentSchedule: 'cosine', commitmentWarmupSteps: 20, commitmentStart: 0.1 },
+    vq: {
+      ...base.vq,
+      ema: true,
+      useCommitmentScheduling: true,
+      commitmentSchedule: 'cosine',
+      commitmentWarmupSteps: 20,
+      commitmentStart: 0.1,
+    },
     masking: { maskPlddt: true, plddtThreshold: 0.3 },
   };
 }

@@ -38,7 +38,10 @@ interface CheckpointContents {
 export async function saveCheckpoint(trainer: Trainer): Promise<ArrayBuffer> {
   const weights: Record<string, NamedArray> = {};
   for (const spec of trainer.parts.params.specs) {
-    weights[spec.name] = { shape: spec.shape, data: Float32Array.from(await trainer.parts.params.get(spec.name).data()) };
+    weights[spec.name] = {
+      shape: spec.shape,
+      data: Float32Array.from(await trainer.parts.params.get(spec.name).data()),
+    };
   }
   const contents: CheckpointContents = {
     format: CHECKPOINT_FORMAT,
@@ -59,8 +62,12 @@ export async function saveCheckpoint(trainer: Trainer): Promise<ArrayBuffer> {
 
 function readContents(bytes: ArrayBuffer, source: string): CheckpointContents {
   const value = decodeCheckpoint(bytes, source);
-  if (!isRecord(value) || value['format'] !== CHECKPOINT_FORMAT) throw new Error(`${source}: not a FoldTree Studio checkpoint`);
-  if (value['version'] !== CHECKPOINT_VERSION) throw new Error(`${source}: checkpoint version ${String(value['version'])}, this studio reads version ${CHECKPOINT_VERSION}`);
+  if (!isRecord(value) || value['format'] !== CHECKPOINT_FORMAT)
+    throw new Error(`${source}: not a FoldTree Studio checkpoint`);
+  if (value['version'] !== CHECKPOINT_VERSION)
+    throw new Error(
+      `${source}: checkpoint version ${String(value['version'])}, this studio reads version ${CHECKPOINT_VERSION}`,
+    );
   return value as unknown as CheckpointContents;
 }
 
@@ -72,11 +79,18 @@ export function checkpointConfig(bytes: ArrayBuffer, source: string) {
 }
 
 /** A trainer that continues the saved run on `data`; throws naming `source` when they do not fit together. */
-export function restoreTrainer(bytes: ArrayBuffer, data: ProteinSource, options: TrainerOptions, source: string): Trainer {
+export function restoreTrainer(
+  bytes: ArrayBuffer,
+  data: ProteinSource,
+  options: TrainerOptions,
+  source: string,
+): Trainer {
   const contents = readContents(bytes, source);
   assertRunConfig(contents.config, source);
   if (contents.inputWidth !== data.inputWidth) {
-    throw new Error(`${source}: the checkpoint's model reads ${contents.inputWidth} input features per residue, but ${data.name} has ${data.inputWidth}`);
+    throw new Error(
+      `${source}: the checkpoint's model reads ${contents.inputWidth} input features per residue, but ${data.name} has ${data.inputWidth}`,
+    );
   }
   const trainer = new Trainer(contents.config, data, options);
   try {
@@ -93,7 +107,8 @@ export function restoreTrainer(bytes: ArrayBuffer, data: ProteinSource, options:
 function loadParts(parts: TrainerParts, contents: CheckpointContents, source: string): void {
   for (const spec of parts.params.specs) {
     const saved = contents.weights[spec.name];
-    if (!saved || saved.data.length !== spec.shape.reduce((a, b) => a * b, 1)) throw new Error(`${source}: parameter ${spec.name} is missing or has the wrong size`);
+    if (!saved || saved.data.length !== spec.shape.reduce((a, b) => a * b, 1))
+      throw new Error(`${source}: parameter ${spec.name} is missing or has the wrong size`);
     tf.tidy(() => parts.params.get(spec.name).assign(tf.tensor(saved.data, [...spec.shape])));
   }
   parts.optimizer.load(contents.optimizer);
@@ -106,7 +121,12 @@ function loadParts(parts: TrainerParts, contents: CheckpointContents, source: st
  * The optimizing half of a trainer, without data: what the `dp` strategy's coordinator holds as the master copy.
  * `totalSteps` as the replicas computed it (the schedules need it).
  */
-export function restoreParts(bytes: ArrayBuffer, totalSteps: number, lossScaling: boolean, source: string): { parts: TrainerParts; config: RunConfig } {
+export function restoreParts(
+  bytes: ArrayBuffer,
+  totalSteps: number,
+  lossScaling: boolean,
+  source: string,
+): { parts: TrainerParts; config: RunConfig } {
   const contents = readContents(bytes, source);
   assertRunConfig(contents.config, source);
   const parts = buildTrainerParts(contents.config, contents.inputWidth, totalSteps, lossScaling);
@@ -121,7 +141,11 @@ export function restoreParts(bytes: ArrayBuffer, totalSteps: number, lossScaling
 }
 
 /** A replica's checkpoint with the master's optimizer, schedule, loss-scale and EMA state (strategy `dp`). */
-export async function withMasterState(replicaBytes: ArrayBuffer, parts: TrainerParts, source: string): Promise<ArrayBuffer> {
+export async function withMasterState(
+  replicaBytes: ArrayBuffer,
+  parts: TrainerParts,
+  source: string,
+): Promise<ArrayBuffer> {
   const contents = readContents(replicaBytes, source);
   return encodeCheckpoint({
     ...contents,

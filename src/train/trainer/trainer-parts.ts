@@ -33,7 +33,15 @@ export interface TrainerParts {
 
 export function lossWeightsOf(config: RunConfig): LossWeights {
   const l = config.losses;
-  const weights = { aminoAcid: l.aaWeight, edge: l.edgeWeight, logit: l.logitWeight, angles: l.anglesWeight, ss: l.ssWeight, vq: l.vqWeight, fft2: l.fft2Weight };
+  const weights = {
+    aminoAcid: l.aaWeight,
+    edge: l.edgeWeight,
+    logit: l.logitWeight,
+    angles: l.anglesWeight,
+    ss: l.ssWeight,
+    vq: l.vqWeight,
+    fft2: l.fft2Weight,
+  };
   for (const name of LOSS_NAMES) if (!(weights[name] >= 0)) throw new Error(`losses: weight of ${name} must be ≥ 0`);
   return weights;
 }
@@ -45,7 +53,12 @@ export function groupBaseLrs(config: RunConfig): Record<'muon' | 'adamw', number
   return { muon: o.muonLr, adamw: anyMuon ? o.adamwLr : config.training.learningRate };
 }
 
-export function buildTrainerParts(config: RunConfig, inputWidth: number, totalSteps: number, lossScaling: boolean): TrainerParts {
+export function buildTrainerParts(
+  config: RunConfig,
+  inputWidth: number,
+  totalSteps: number,
+  lossScaling: boolean,
+): TrainerParts {
   const modelConfig = modelConfigFromRun(config);
   const params = createModelParameters(modelConfig, inputWidth, config.data.seed);
   const o = config.optimizer;
@@ -63,23 +76,50 @@ export function buildTrainerParts(config: RunConfig, inputWidth: number, totalSt
       adamwLr: o.adamwLr,
       learningRate: config.training.learningRate,
       muon: { momentum: o.muonMomentum, weightDecay: o.muonWeightDecay },
-      adamw: muonEncoder || muonDecoders
-        ? { beta1: o.adamwBetas[0] ?? 0.9, beta2: o.adamwBetas[1] ?? 0.95, eps: o.adamwEps, weightDecay: o.adamwWeightDecay }
-        : { beta1: o.betas[0] ?? 0.9, beta2: o.betas[1] ?? 0.999, eps: o.eps, weightDecay: o.weightDecay },
+      adamw:
+        muonEncoder || muonDecoders
+          ? {
+              beta1: o.adamwBetas[0] ?? 0.9,
+              beta2: o.adamwBetas[1] ?? 0.95,
+              eps: o.adamwEps,
+              weightDecay: o.adamwWeightDecay,
+            }
+          : { beta1: o.betas[0] ?? 0.9, beta2: o.betas[1] ?? 0.999, eps: o.eps, weightDecay: o.weightDecay },
     },
   );
   const optimizer = new CompositeOptimizer(params, groups);
   const s = config.schedule;
   const scheduler = new LrScheduler<'muon' | 'adamw'>(
-    { ...LR_SCHEDULE_DEFAULTS, schedule: s.lrSchedule, warmupSteps: s.lrWarmupSteps, warmupRatio: s.lrWarmupRatio, lrMin: s.lrMin, numCycles: s.numCycles, plateau: { ...LR_SCHEDULE_DEFAULTS.plateau, factor: s.plateauFactor, patience: s.plateauPatience } },
+    {
+      ...LR_SCHEDULE_DEFAULTS,
+      schedule: s.lrSchedule,
+      warmupSteps: s.lrWarmupSteps,
+      warmupRatio: s.lrWarmupRatio,
+      lrMin: s.lrMin,
+      numCycles: s.numCycles,
+      plateau: { ...LR_SCHEDULE_DEFAULTS.plateau, factor: s.plateauFactor, patience: s.plateauPatience },
+    },
     totalSteps,
     { muon: groups.muon.hyper.lr, adamw: groups.adamw.hyper.lr },
   );
-  const scaler = new DynamicLossScaler({ enabled: lossScaling, initialScale: config.precision.lossScaleInit, growthInterval: config.precision.lossScaleGrowthInterval });
+  const scaler = new DynamicLossScaler({
+    enabled: lossScaling,
+    initialScale: config.precision.lossScaleInit,
+    growthInterval: config.precision.lossScaleGrowthInterval,
+  });
   const q = modelConfig.quantizer;
   // The codebook's initial values come from its seeded spec, not from a device read (no dataSync on WebGPU).
   const codebookSpec = params.specs.find((spec) => spec.name === CODEBOOK_PARAMETER);
   if (!codebookSpec) throw new Error(`the model has no ${CODEBOOK_PARAMETER}`);
   const ema = q.ema ? initialEmaState(initialValues(codebookSpec, config.data.seed), q.codes, q.embeddingDim) : null;
-  return { modelConfig, params, optimizer, trainable: optimizer.names, scheduler, scaler, ema, lossWeights: lossWeightsOf(config) };
+  return {
+    modelConfig,
+    params,
+    optimizer,
+    trainable: optimizer.names,
+    scheduler,
+    scaler,
+    ema,
+    lossWeights: lossWeightsOf(config),
+  };
 }

@@ -20,7 +20,8 @@ async function run(trainer: Trainer, steps: number): Promise<number[]> {
 
 async function weights(trainer: Trainer): Promise<Map<string, Float32Array>> {
   const out = new Map<string, Float32Array>();
-  for (const name of trainer.parts.params.names()) out.set(name, Float32Array.from(await trainer.parts.params.get(name).data()));
+  for (const name of trainer.parts.params.names())
+    out.set(name, Float32Array.from(await trainer.parts.params.get(name).data()));
   return out;
 }
 
@@ -44,8 +45,16 @@ describe('Trainer', () => {
   });
 
   test('2 micro-batches of 2 proteins give the same update as 1 batch of the same 4', async () => {
-    const whole = new Trainer(smallRunConfig({ training: { batchSize: 4, gradientAccumulationSteps: 1 } }), source, single);
-    const split = new Trainer(smallRunConfig({ training: { batchSize: 2, gradientAccumulationSteps: 2 } }), source, single);
+    const whole = new Trainer(
+      smallRunConfig({ training: { batchSize: 4, gradientAccumulationSteps: 1 } }),
+      source,
+      single,
+    );
+    const split = new Trainer(
+      smallRunConfig({ training: { batchSize: 2, gradientAccumulationSteps: 2 } }),
+      source,
+      single,
+    );
     await whole.step();
     await split.step();
     const a = await weights(whole);
@@ -86,7 +95,11 @@ describe('Trainer', () => {
       },
     };
     const config = smallRunConfig();
-    const trainer = new Trainer({ ...config, precision: { ...config.precision, lossScaleInit: 1024, lossScaleGrowthInterval: 3 } }, poisoned, { ...single, lossScaling: true });
+    const trainer = new Trainer(
+      { ...config, precision: { ...config.precision, lossScaleInit: 1024, lossScaleGrowthInterval: 3 } },
+      poisoned,
+      { ...single, lossScaling: true },
+    );
     const points = [];
     for (let k = 0; k < 6; k++) points.push(await trainer.step());
     expect(points.map((p) => p?.skipped)).toEqual([false, false, true, false, false, false]);
@@ -103,7 +116,10 @@ describe('Trainer', () => {
     await run(trainer, 3);
     expect(tf.memory().numTensors).toBe(before);
     expect(Object.keys(point?.losses ?? {}).sort()).toEqual(['aminoAcid', 'angles', 'edge', 'logit', 'ss', 'vq']);
-    expect(point?.total).toBeCloseTo(Object.values(point?.weightedLosses ?? {}).reduce((a, b) => a + b, 0), 5);
+    expect(point?.total).toBeCloseTo(
+      Object.values(point?.weightedLosses ?? {}).reduce((a, b) => a + b, 0),
+      5,
+    );
     expect(Object.keys(point?.learningRates ?? {}).sort()).toEqual(['adamw', 'muon']);
     expect(point?.gradientNorms.global).toBeGreaterThan(0);
     expect(point?.gradientNorms.largest).toHaveLength(3);
@@ -117,11 +133,19 @@ describe('Trainer', () => {
 
 describe('optimizer groups from the run config', () => {
   test('Muon off means no Muon group and no Muon learning rate; on, the encoder/decoder switches refine it', async () => {
-    const off = new Trainer({ ...smallRunConfig(), optimizer: { ...smallRunConfig().optimizer, useMuon: false } }, source, single);
+    const off = new Trainer(
+      { ...smallRunConfig(), optimizer: { ...smallRunConfig().optimizer, useMuon: false } },
+      source,
+      single,
+    );
     expect(off.parts.optimizer.groups.muon.names).toEqual([]);
     expect(Object.keys((await off.step())?.learningRates ?? {})).toEqual(['adamw']);
     off.dispose();
-    const encoderOnly = new Trainer({ ...smallRunConfig(), optimizer: { ...smallRunConfig().optimizer, useMuon: true, useMuonDecoders: false } }, source, single);
+    const encoderOnly = new Trainer(
+      { ...smallRunConfig(), optimizer: { ...smallRunConfig().optimizer, useMuon: true, useMuonDecoders: false } },
+      source,
+      single,
+    );
     const muon = encoderOnly.parts.optimizer.groups.muon.names;
     expect(muon.length).toBeGreaterThan(0);
     expect(muon.every((name) => name.startsWith('encoder.body.'))).toBe(true);

@@ -14,7 +14,15 @@ import { epochWindows, stepsPerEpoch } from './epoch-plan';
 import type { ProteinSource } from './protein-source';
 import { commitmentAt } from '../../config/commitment-schedule';
 import { buildTrainerParts, groupBaseLrs, lossWeightsOf, type TrainerParts } from './trainer-parts';
-import { applyWindow, windowGradients, windowStep, windowTargets, type WindowGradients, type WindowStepInput, type WindowStepResult } from './window-step';
+import {
+  applyWindow,
+  windowGradients,
+  windowStep,
+  windowTargets,
+  type WindowGradients,
+  type WindowStepInput,
+  type WindowStepResult,
+} from './window-step';
 
 export interface TrainerCounters {
   /** Optimizer steps taken. */
@@ -37,7 +45,16 @@ export interface TrainerOptions {
   readonly lossScaling: boolean;
 }
 
-export const INITIAL_COUNTERS: TrainerCounters = { optimizerStep: 0, microBatches: 0, epoch: 0, windowInEpoch: 0, skippedSteps: 0, epochLossSum: 0, epochSteps: 0, elapsedMs: 0 };
+export const INITIAL_COUNTERS: TrainerCounters = {
+  optimizerStep: 0,
+  microBatches: 0,
+  epoch: 0,
+  windowInEpoch: 0,
+  skippedSteps: 0,
+  epochLossSum: 0,
+  epochSteps: 0,
+  elapsedMs: 0,
+};
 
 export class Trainer {
   readonly parts: TrainerParts;
@@ -61,7 +78,12 @@ export class Trainer {
     this.currentConfig = config;
     if (source.proteinIds.length === 0) throw new Error(`${source.name}: no usable protein to train on`);
     const t = config.training;
-    this.stepsPerEpoch = stepsPerEpoch(source.proteinIds.length, { rank: options.rank, worldSize: options.worldSize, batchSize: t.batchSize, accumulationSteps: t.gradientAccumulationSteps });
+    this.stepsPerEpoch = stepsPerEpoch(source.proteinIds.length, {
+      rank: options.rank,
+      worldSize: options.worldSize,
+      batchSize: t.batchSize,
+      accumulationSteps: t.gradientAccumulationSteps,
+    });
     const allEpochs = this.stepsPerEpoch * t.epochs;
     this.totalSteps = t.maxSteps > 0 ? Math.min(t.maxSteps, allEpochs) : allEpochs;
     this.parts = buildTrainerParts(config, source.inputWidth, this.totalSteps, options.lossScaling);
@@ -93,7 +115,14 @@ export class Trainer {
   private windowsOf(epoch: number): number[][][] {
     if (this.planEpoch !== epoch) {
       const t = this.config.training;
-      this.plan = epochWindows(this.source.proteinIds.length, { seed: this.config.data.seed, epoch, rank: this.options.rank, worldSize: this.options.worldSize, batchSize: t.batchSize, accumulationSteps: t.gradientAccumulationSteps });
+      this.plan = epochWindows(this.source.proteinIds.length, {
+        seed: this.config.data.seed,
+        epoch,
+        rank: this.options.rank,
+        worldSize: this.options.worldSize,
+        batchSize: t.batchSize,
+        accumulationSteps: t.gradientAccumulationSteps,
+      });
       this.planEpoch = epoch;
     }
     return this.plan;
@@ -104,14 +133,22 @@ export class Trainer {
     for (const indices of window) {
       const ids = indices.map((k) => this.source.proteinIds[k] ?? '');
       const maxLength = this.config.data.maxResidues ?? Infinity;
-      const { batch, skipped } = this.source.readBatch(ids, { maxLength, seed: this.config.data.seed, epoch: this.counters.epoch });
+      const { batch, skipped } = this.source.readBatch(ids, {
+        maxLength,
+        seed: this.config.data.seed,
+        epoch: this.counters.epoch,
+      });
       const step = this.counters.optimizerStep + 1;
       for (const item of skipped) {
-        if (!this.skipped.has(item.source)) this.notices.push(`step ${step}: ${item.source} left out of training: ${item.reason}`);
+        if (!this.skipped.has(item.source))
+          this.notices.push(`step ${step}: ${item.source} left out of training: ${item.reason}`);
         this.skipped.set(item.source, item);
       }
       if (batch) batches.push(batch);
-      else this.notices.push(`step ${step}: micro-batch skipped, none of its proteins could be read (${ids.join(', ')}); the step goes on with the rest`);
+      else
+        this.notices.push(
+          `step ${step}: micro-batch skipped, none of its proteins could be read (${ids.join(', ')}); the step goes on with the rest`,
+        );
     }
     return batches;
   }
@@ -129,7 +166,14 @@ export class Trainer {
     const batches = this.readWindow(window);
     const learningRates = this.parts.scheduler.lrs(c.optimizerStep);
     const beta = commitmentAt(this.config.vq, c.optimizerStep);
-    const input = { batches, optimizerStep: c.optimizerStep, microBatches: c.microBatches, commitmentCost: beta, learningRates, rank: this.options.rank };
+    const input = {
+      batches,
+      optimizerStep: c.optimizerStep,
+      microBatches: c.microBatches,
+      commitmentCost: beta,
+      learningRates,
+      rank: this.options.rank,
+    };
     const result = batches.length > 0 || allReduce !== NO_ALL_REDUCE ? await this.replicaStep(input, allReduce) : null;
     const stepMs = performance.now() - started;
     const applied = result?.applied ?? false;
@@ -137,7 +181,8 @@ export class Trainer {
     const endOfEpoch = c.windowInEpoch + 1 >= windows.length;
     const epochLossSum = c.epochLossSum + (Number.isFinite(total) ? total : 0);
     const epochSteps = c.epochSteps + (Number.isFinite(total) ? 1 : 0);
-    if (endOfEpoch) this.parts.scheduler.endEpoch(epochSteps > 0 ? epochLossSum / epochSteps : NaN, c.optimizerStep + 1);
+    if (endOfEpoch)
+      this.parts.scheduler.endEpoch(epochSteps > 0 ? epochLossSum / epochSteps : NaN, c.optimizerStep + 1);
     this.counters = {
       optimizerStep: c.optimizerStep + 1,
       microBatches: c.microBatches + window.length,
@@ -149,7 +194,10 @@ export class Trainer {
       elapsedMs: c.elapsedMs + stepMs,
     };
     // A step with nothing read (every micro-batch skipped) counts no code: zeros, one per code.
-    const stats = codebookStatistics(result?.counts ?? Array.from(this.parts.ema?.clusterSize ?? [], () => 0), this.parts.ema?.clusterSize);
+    const stats = codebookStatistics(
+      result?.counts ?? Array.from(this.parts.ema?.clusterSize ?? [], () => 0),
+      this.parts.ema?.clusterSize,
+    );
     const norms = result?.norms;
     return {
       step: this.counters.optimizerStep,
@@ -160,7 +208,11 @@ export class Trainer {
       weightedLosses: result?.weightedLosses ?? {},
       total,
       // Only the groups that hold parameters (no `muon` rate in an AdamW-only run).
-      learningRates: Object.fromEntries(Object.entries(learningRates).filter(([group]) => this.parts.optimizer.groups[group as 'muon' | 'adamw'].names.length > 0)),
+      learningRates: Object.fromEntries(
+        Object.entries(learningRates).filter(
+          ([group]) => this.parts.optimizer.groups[group as 'muon' | 'adamw'].names.length > 0,
+        ),
+      ),
       gradientNorms: {
         global: norms?.global ?? NaN,
         encoder: norms?.encoder ?? NaN,
@@ -196,7 +248,16 @@ export class Trainer {
           ? await allReduce.receiveWeights(this.parts)
           : await applyWindow(this.parts, this.config, shared.sums, shared.ema, input);
         const total = Object.values(shared.weightedLosses).reduce((a, b) => a + b, 0);
-        return { losses: shared.losses, weightedLosses: shared.weightedLosses, total, applied, norms, counts: shared.ema.counts, residues: shared.residues, proteins: shared.proteins };
+        return {
+          losses: shared.losses,
+          weightedLosses: shared.weightedLosses,
+          total,
+          applied,
+          norms,
+          counts: shared.ema.counts,
+          residues: shared.residues,
+          proteins: shared.proteins,
+        };
       } finally {
         tf.dispose([...local.sums.values(), ...(shared?.sums.values() ?? [])]);
       }

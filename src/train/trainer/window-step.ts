@@ -7,7 +7,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { disposeLossGradients, lossAndGradients } from '../../model/loss-gradients';
-import { addMaskCounts, disposeLossTargets, toLossTargets, withNormalizers, type LossTargets, type MaskCounts } from '../../model/losses/loss-targets';
+import {
+  addMaskCounts,
+  disposeLossTargets,
+  toLossTargets,
+  withNormalizers,
+  type LossTargets,
+  type MaskCounts,
+} from '../../model/losses/loss-targets';
 import { disposeModelInputs, toModelInputs } from '../../model/model-inputs';
 import { addEmaStatistics, emaStatistics, type EmaStatistics } from '../../model/quantizer/ema-statistics';
 import { applyEma, assignCodebook } from '../../model/quantizer/ema-update';
@@ -45,7 +52,10 @@ export interface WindowStepResult {
   readonly total: number;
   readonly applied: boolean;
   /** The per-parameter extremes are absent when another thread took the step (strategy `dp`). */
-  readonly norms: (Pick<GradientNormReport, 'global' | 'encoder' | 'decoder'> & Partial<Pick<GradientNormReport, 'largest' | 'smallest'>>) | null;
+  readonly norms:
+    | (Pick<GradientNormReport, 'global' | 'encoder' | 'decoder'> &
+        Partial<Pick<GradientNormReport, 'largest' | 'smallest'>>)
+    | null;
   readonly counts: Float32Array;
   readonly residues: number;
   readonly proteins: number;
@@ -62,12 +72,30 @@ export function addInto(target: Record<string, number>, values: Record<string, n
 }
 
 /** Loss targets of every micro-batch of a window (negatives keyed by the optimizer step); the caller disposes them. */
-export function windowTargets(config: RunConfig, batches: readonly PaddedBatch[], optimizerStep: number, rank: number): LossTargets[] {
-  const options = { maskPlddt: config.masking.maskPlddt, plddtThreshold: config.masking.plddtThreshold, distanceBinEdges: config.losses.distanceBinEdges, seed: config.data.seed, step: optimizerStep, rank };
+export function windowTargets(
+  config: RunConfig,
+  batches: readonly PaddedBatch[],
+  optimizerStep: number,
+  rank: number,
+): LossTargets[] {
+  const options = {
+    maskPlddt: config.masking.maskPlddt,
+    plddtThreshold: config.masking.plddtThreshold,
+    distanceBinEdges: config.losses.distanceBinEdges,
+    seed: config.data.seed,
+    step: optimizerStep,
+    rank,
+  };
   return batches.map((batch) => toLossTargets(batch, options));
 }
 
-export async function windowGradients(parts: TrainerParts, config: RunConfig, input: WindowStepInput, targets: readonly LossTargets[], normalizers: MaskCounts): Promise<WindowGradients> {
+export async function windowGradients(
+  parts: TrainerParts,
+  config: RunConfig,
+  input: WindowStepInput,
+  targets: readonly LossTargets[],
+  normalizers: MaskCounts,
+): Promise<WindowGradients> {
   const { params, modelConfig } = parts;
   const losses: Record<string, number> = {};
   const weightedLosses: Record<string, number> = {};
@@ -77,25 +105,42 @@ export async function windowGradients(parts: TrainerParts, config: RunConfig, in
   try {
     for (const [m, batch] of input.batches.entries()) {
       const inputs = toModelInputs(batch);
-      const result = lossAndGradients(params, modelConfig, inputs, withNormalizers(targets[m] as LossTargets, normalizers), {
-        training: true, seed: config.data.seed, step: input.microBatches + m, rank: input.rank, commitmentCost: input.commitmentCost, weights: parts.lossWeights, labelSmoothing: config.losses.labelSmoothing,
-      }, parts.trainable);
+      const result = lossAndGradients(
+        params,
+        modelConfig,
+        inputs,
+        withNormalizers(targets[m] as LossTargets, normalizers),
+        {
+          training: true,
+          seed: config.data.seed,
+          step: input.microBatches + m,
+          rank: input.rank,
+          commitmentCost: input.commitmentCost,
+          weights: parts.lossWeights,
+          labelSmoothing: config.losses.labelSmoothing,
+        },
+        parts.trainable,
+      );
       try {
         // With loss scaling on, gradients are those of scale·loss, as the scaler expects to unscale them.
         const scale = parts.scaler.scale;
         const next = new Map<string, tf.Tensor>();
         for (const [name, grad] of result.grads) {
-          next.set(name, tf.tidy(() => {
-            const contribution = scale === 1 ? grad : tf.mul(grad, scale);
-            const previous = sums.get(name);
-            return previous ? tf.add(previous, contribution) : tf.clone(contribution);
-          }));
+          next.set(
+            name,
+            tf.tidy(() => {
+              const contribution = scale === 1 ? grad : tf.mul(grad, scale);
+              const previous = sums.get(name);
+              return previous ? tf.add(previous, contribution) : tf.clone(contribution);
+            }),
+          );
         }
         tf.dispose([...sums.values()]);
         sums = next;
         addInto(losses, await scalarValues(result.raw));
         addInto(weightedLosses, await scalarValues(result.weighted));
-        if (parts.ema) emaParts.push(await emaStatistics(result.z, result.codes, inputs.mask, modelConfig.quantizer.codes));
+        if (parts.ema)
+          emaParts.push(await emaStatistics(result.z, result.codes, inputs.mask, modelConfig.quantizer.codes));
         else emaParts.push({ counts: Float32Array.from(await result.counts.data()), sums: new Float32Array(0) });
         residues += batch.lengths.reduce((a, b) => a + b, 0);
       } finally {
@@ -107,15 +152,27 @@ export async function windowGradients(parts: TrainerParts, config: RunConfig, in
     tf.dispose([...sums.values()]);
     throw error;
   }
-  const ema = emaParts.length > 0 ? addEmaStatistics(emaParts) : { counts: new Float32Array(modelConfig.quantizer.codes), sums: new Float32Array(0) };
+  const ema =
+    emaParts.length > 0
+      ? addEmaStatistics(emaParts)
+      : { counts: new Float32Array(modelConfig.quantizer.codes), sums: new Float32Array(0) };
   return { sums, losses, weightedLosses, ema, residues, proteins: input.batches.reduce((a, b) => a + b.batchSize, 0) };
 }
 
 /** Phase two: unscale and skip on non-finite gradients, clip, optimizer step, EMA codebook update. */
-export async function applyWindow(parts: TrainerParts, config: RunConfig, sums: ReadonlyMap<string, tf.Tensor>, ema: EmaStatistics, input: Pick<WindowStepInput, 'learningRates' | 'optimizerStep'>): Promise<{ applied: boolean; norms: GradientNormReport | null }> {
+export async function applyWindow(
+  parts: TrainerParts,
+  config: RunConfig,
+  sums: ReadonlyMap<string, tf.Tensor>,
+  ema: EmaStatistics,
+  input: Pick<WindowStepInput, 'learningRates' | 'optimizerStep'>,
+): Promise<{ applied: boolean; norms: GradientNormReport | null }> {
   let norms: GradientNormReport | null = null;
   const { applied } = await parts.scaler.step(sums, async (grads) => {
-    const clipped = clipGradients(grads, { maxNorm: config.training.clipGrad ? config.training.clipGradMaxNorm : Infinity, mode: config.training.clipGradMode });
+    const clipped = clipGradients(grads, {
+      maxNorm: config.training.clipGrad ? config.training.clipGradMaxNorm : Infinity,
+      mode: config.training.clipGradMode,
+    });
     try {
       norms = await readGradientNorms(clipped);
       parts.optimizer.step(clipped.grads, input.learningRates);
@@ -133,14 +190,27 @@ export async function applyWindow(parts: TrainerParts, config: RunConfig, sums: 
   return { applied, norms };
 }
 
-export async function windowStep(parts: TrainerParts, config: RunConfig, input: WindowStepInput): Promise<WindowStepResult> {
+export async function windowStep(
+  parts: TrainerParts,
+  config: RunConfig,
+  input: WindowStepInput,
+): Promise<WindowStepResult> {
   const targets = windowTargets(config, input.batches, input.optimizerStep, input.rank);
   try {
     const gradients = await windowGradients(parts, config, input, targets, addMaskCounts(targets.map((t) => t.counts)));
     try {
       const { applied, norms } = await applyWindow(parts, config, gradients.sums, gradients.ema, input);
       const total = Object.values(gradients.weightedLosses).reduce((a, b) => a + b, 0);
-      return { losses: gradients.losses, weightedLosses: gradients.weightedLosses, total, applied, norms, counts: gradients.ema.counts, residues: gradients.residues, proteins: gradients.proteins };
+      return {
+        losses: gradients.losses,
+        weightedLosses: gradients.weightedLosses,
+        total,
+        applied,
+        norms,
+        counts: gradients.ema.counts,
+        residues: gradients.residues,
+        proteins: gradients.proteins,
+      };
     } finally {
       tf.dispose([...gradients.sums.values()]);
     }

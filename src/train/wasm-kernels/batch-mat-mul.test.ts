@@ -24,7 +24,14 @@ function randomValues(size: number, seed: number): Float32Array {
 }
 
 /** float64 product of row-major a [batchA, ·, ·] and b [batchB, ·, ·] with the given flags; batch 1 broadcasts. */
-function referenceProduct(a: Float32Array, aShape: number[], b: Float32Array, bShape: number[], transposeA: boolean, transposeB: boolean): Float64Array {
+function referenceProduct(
+  a: Float32Array,
+  aShape: number[],
+  b: Float32Array,
+  bShape: number[],
+  transposeA: boolean,
+  transposeB: boolean,
+): Float64Array {
   const [ra, ca] = aShape.slice(-2) as [number, number];
   const [rb, cb] = bShape.slice(-2) as [number, number];
   const m = transposeA ? ca : ra;
@@ -67,18 +74,30 @@ const cases: { aShape: number[]; bShape: number[]; transposeA: boolean; transpos
 ];
 
 describe('BatchMatMul on the wasm backend', () => {
-  test.each(cases)('a $aShape (T $transposeA) × b $bShape (T $transposeB) equals the float64 product', async ({ aShape, bShape, transposeA, transposeB }) => {
-    const aValues = randomValues(aShape.reduce((x, y) => x * y, 1), 11);
-    const bValues = randomValues(bShape.reduce((x, y) => x * y, 1), 12);
-    const product = tf.tidy(() => tf.matMul(tf.tensor(aValues, aShape), tf.tensor(bValues, bShape), transposeA, transposeB));
-    const expected = referenceProduct(aValues, aShape, bValues, bShape, transposeA, transposeB);
-    const actual = await product.data();
-    product.dispose();
-    expect(actual.length).toBe(expected.length);
-    let worst = 0;
-    for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs((actual[i] ?? NaN) - (expected[i] ?? NaN)));
-    expect(worst).toBeLessThan(1e-5);
-  });
+  test.each(cases)(
+    'a $aShape (T $transposeA) × b $bShape (T $transposeB) equals the float64 product',
+    async ({ aShape, bShape, transposeA, transposeB }) => {
+      const aValues = randomValues(
+        aShape.reduce((x, y) => x * y, 1),
+        11,
+      );
+      const bValues = randomValues(
+        bShape.reduce((x, y) => x * y, 1),
+        12,
+      );
+      const product = tf.tidy(() =>
+        tf.matMul(tf.tensor(aValues, aShape), tf.tensor(bValues, bShape), transposeA, transposeB),
+      );
+      const expected = referenceProduct(aValues, aShape, bValues, bShape, transposeA, transposeB);
+      const actual = await product.data();
+      product.dispose();
+      expect(actual.length).toBe(expected.length);
+      let worst = 0;
+      for (let i = 0; i < expected.length; i++)
+        worst = Math.max(worst, Math.abs((actual[i] ?? NaN) - (expected[i] ?? NaN)));
+      expect(worst).toBeLessThan(1e-5);
+    },
+  );
 
   test('the output shape follows the batch dimensions of the operands', () => {
     const shape = tf.tidy(() => tf.matMul(tf.zeros([2, 3, 4, 5]), tf.zeros([2, 3, 6, 5]), false, true).shape);

@@ -37,14 +37,27 @@ function transposeLastTwo(kernels: WasmKernels, backend: BackendWasm, info: tf.T
 
 /** One 2-D product [m, k] × [k, n] on XNNPACK; the result is a new tensor the caller disposes. */
 function product2d(kernels: WasmKernels, backend: BackendWasm, a: tf.TensorInfo, b: tf.TensorInfo): tf.TensorInfo {
-  return kernels.batchMatMul({ inputs: { a, b }, backend, attrs: { transposeA: false, transposeB: false } }) as tf.TensorInfo;
+  return kernels.batchMatMul({
+    inputs: { a, b },
+    backend,
+    attrs: { transposeA: false, transposeB: false },
+  }) as tf.TensorInfo;
 }
 
 /**
  * a [batch, m, k] × b [batch, k, n] (plain layout, no transposes) → out [batch, m, n], one XNNPACK product per
  * batch entry. Heap views are taken after every allocation: `makeOutput` may grow (and so detach) the heap.
  */
-function productPerEntry(kernels: WasmKernels, backend: BackendWasm, a: tf.TensorInfo, b: tf.TensorInfo, batch: number, m: number, k: number, n: number): tf.TensorInfo {
+function productPerEntry(
+  kernels: WasmKernels,
+  backend: BackendWasm,
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  batch: number,
+  m: number,
+  k: number,
+  n: number,
+): tf.TensorInfo {
   const heap = (info: tf.TensorInfo) => backend.typedArrayFromHeap(info) as Float32Array;
   const out = backend.makeOutput([batch, m, n], 'float32');
   const aEntry = backend.makeOutput([m, k], 'float32');
@@ -91,7 +104,9 @@ export function fastBatchMatMul(kernels: WasmKernels): tf.KernelFunc {
       const k = left.shape[left.shape.length - 1] ?? 0;
       const n = right.shape[right.shape.length - 1] ?? 0;
       if ((right.shape[right.shape.length - 2] ?? 0) !== k) {
-        throw new Error(`Error in matMul: inner shapes (${k}) and (${right.shape[right.shape.length - 2]}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${transposeA} and transposeB=${transposeB} must match.`);
+        throw new Error(
+          `Error in matMul: inner shapes (${k}) and (${right.shape[right.shape.length - 2]}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${transposeA} and transposeB=${transposeB} must match.`,
+        );
       }
       const outShape = [...(batchA >= batchB ? outerA : outerB), m, n];
       let result: tf.TensorInfo;

@@ -14,7 +14,12 @@ export function gatherRows(original: tf.KernelFunc): tf.KernelFunc {
     const { axis, batchDims } = args.attrs as unknown as tf.GatherV2Attrs;
     if (!x || !indices) throw new Error('GatherV2: missing input');
     const rowsAxis = axis < 0 ? axis + x.shape.length : axis;
-    if (rowsAxis !== 0 || (batchDims ?? 0) !== 0 || indices.dtype !== 'int32' || (x.dtype !== 'float32' && x.dtype !== 'int32')) {
+    if (
+      rowsAxis !== 0 ||
+      (batchDims ?? 0) !== 0 ||
+      indices.dtype !== 'int32' ||
+      (x.dtype !== 'float32' && x.dtype !== 'int32')
+    ) {
       return original(args) as tf.TensorInfo;
     }
     const rowCount = x.shape[0] ?? 0;

@@ -14,7 +14,8 @@ function unsortedSegmentSum({ inputs, backend, attrs }: Parameters<tf.KernelFunc
   const { x, segmentIds } = inputs as tf.UnsortedSegmentSumInputs;
   const { numSegments } = attrs as unknown as tf.UnsortedSegmentSumAttrs;
   if (!x || !segmentIds) throw new Error('UnsortedSegmentSum: missing input');
-  if (x.dtype !== 'float32') throw new Error(`UnsortedSegmentSum on the WebAssembly backend takes float32, got ${x.dtype}`);
+  if (x.dtype !== 'float32')
+    throw new Error(`UnsortedSegmentSum on the WebAssembly backend takes float32, got ${x.dtype}`);
   const rows = segmentIds.shape.reduce((a, b) => a * b, 1);
   const rest = x.shape.slice(segmentIds.shape.length);
   const width = rest.reduce((a, b) => a * b, 1);
@@ -34,4 +35,8 @@ function unsortedSegmentSum({ inputs, backend, attrs }: Parameters<tf.KernelFunc
   return out;
 }
 
-export const wasmUnsortedSegmentSumConfig: tf.KernelConfig = { kernelName: tf.UnsortedSegmentSum, backendName: 'wasm', kernelFunc: unsortedSegmentSum };
+export const wasmUnsortedSegmentSumConfig: tf.KernelConfig = {
+  kernelName: tf.UnsortedSegmentSum,
+  backendName: 'wasm',
+  kernelFunc: unsortedSegmentSum,
+};

@@ -4,7 +4,11 @@
  * coordinator), so the page only saves the bytes. The CLI writes the same files as a folder (scripts/train).
  */
 import handoverScript from '../../../scripts/foldtree2/foldtree2_handover.py?raw';
-import { FOLDTREE2_HANDOVER_STEPS, exportFoldtree2HandoverYaml, foldtree2ModelName } from '../../config/foldtree2-handover';
+import {
+  FOLDTREE2_HANDOVER_STEPS,
+  exportFoldtree2HandoverYaml,
+  foldtree2ModelName,
+} from '../../config/foldtree2-handover';
 import { defaultRunConfig } from '../../config/run-config-values';
 import type { RunConfig } from '../../protocol/run-config';
 import { zipStore } from '../../shared/zip-store';
@@ -17,17 +21,31 @@ export interface HandoverZip {
 }
 
 /** Throws the refusal (with its reasons) when FoldTree2 cannot build the run's model. */
-export function foldtree2HandoverZip(checkpoint: ArrayBuffer, config: RunConfig, metadata: Readonly<Record<string, string>>, trainers?: number): HandoverZip {
+export function foldtree2HandoverZip(
+  checkpoint: ArrayBuffer,
+  config: RunConfig,
+  metadata: Readonly<Record<string, string>>,
+  trainers?: number,
+): HandoverZip {
   const weights = new Uint8Array(checkpointWeightsForFoldtree2(checkpoint, metadata));
   const model = modelConfigFromRun(config);
-  const sizes = { hiddenSize: model.encoder.hiddenChannels[0] ?? 0, embeddingDim: model.quantizer.embeddingDim, numEmbeddings: model.quantizer.codes };
+  const sizes = {
+    hiddenSize: model.encoder.hiddenChannels[0] ?? 0,
+    embeddingDim: model.quantizer.embeddingDim,
+    numEmbeddings: model.quantizer.codes,
+  };
   const modelName = foldtree2ModelName(config.logging.runName ?? metadata['run'] ?? 'studio_run');
   // The bundled sample lives inside the studio; a picked file is known by its name only, so it goes beside the folder.
   const dataset = config.data.dataset === defaultRunConfig().data.dataset ? null : config.data.dataset;
   const yaml = exportFoldtree2HandoverYaml(config, sizes, { dataset, modelName, outputDir: 'models' }, trainers);
   const folder = `${modelName}-foldtree2`;
   const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-  const readme = ['Continue this FoldTree Studio run in FoldTree2\'s learn_lightning.py:', '', ...FOLDTREE2_HANDOVER_STEPS, ''].join('\n');
+  const readme = [
+    "Continue this FoldTree Studio run in FoldTree2's learn_lightning.py:",
+    '',
+    ...FOLDTREE2_HANDOVER_STEPS,
+    '',
+  ].join('\n');
   const bytes = zipStore([
     { name: `${folder}/foldtree2.yaml`, data: text(yaml) },
     { name: `${folder}/foldtree2.safetensors`, data: weights },

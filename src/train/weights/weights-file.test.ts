@@ -14,7 +14,12 @@ import { RES_X_WIDTH } from '../../protocol/res-features';
 import { modelConfigFromRun } from '../trainer/run-model-config';
 
 function valuesOf(params: ParameterSet): Map<string, NamedTensor> {
-  return new Map(params.specs.map((spec) => [spec.name, { shape: spec.shape, data: Float32Array.from(params.get(spec.name).dataSync()) }]));
+  return new Map(
+    params.specs.map((spec) => [
+      spec.name,
+      { shape: spec.shape, data: Float32Array.from(params.get(spec.name).dataSync()) },
+    ]),
+  );
 }
 
 function withModels<T>(work: (from: ParameterSet, into: ParameterSet) => T): T {
@@ -58,7 +63,10 @@ describe('weights files', () => {
     test(`${naming} names: export → import gives every parameter exactly`, () => {
       withModels((from, into) => {
         const weights = valuesOf(from);
-        const bytes = naming === 'foldtree2' ? encodeSafetensors(toFoldtree2Weights(weights), { format: FOLDTREE2_WEIGHTS_FORMAT }) : encodeSafetensors(weights, { format: 'foldtree-studio' });
+        const bytes =
+          naming === 'foldtree2'
+            ? encodeSafetensors(toFoldtree2Weights(weights), { format: FOLDTREE2_WEIGHTS_FORMAT })
+            : encodeSafetensors(weights, { format: 'foldtree-studio' });
         const contents = readWeightsFile(bytes, 'w.safetensors');
         expect(contents.names).toBe(naming);
         expect(valuesOf(into).get('quantizer.codebook')?.data).not.toEqual(weights.get('quantizer.codebook')?.data);
@@ -66,7 +74,10 @@ describe('weights files', () => {
         const back = valuesOf(into);
         for (const [name, tensor] of weights) {
           expect(back.get(name)?.shape, name).toEqual(tensor.shape);
-          expect(Buffer.from(back.get(name)?.data.buffer ?? new ArrayBuffer(0)).equals(Buffer.from(tensor.data.buffer)), name).toBe(true);
+          expect(
+            Buffer.from(back.get(name)?.data.buffer ?? new ArrayBuffer(0)).equals(Buffer.from(tensor.data.buffer)),
+            name,
+          ).toBe(true);
         }
       });
     });
@@ -96,7 +107,9 @@ describe('weights files', () => {
       withModels((_, into) => {
         const before = valuesOf(into);
         const bytes = encodeSafetensors(valuesOf(teaching), { format: 'foldtree-studio' });
-        expect(() => applyWeights(into, readWeightsFile(bytes, 'teaching.safetensors'), 'teaching.safetensors')).toThrow(
+        expect(() =>
+          applyWeights(into, readWeightsFile(bytes, 'teaching.safetensors'), 'teaching.safetensors'),
+        ).toThrow(
           // The first layer whose shape differs: the input MLP's first layer is 2h wide (teaching h 64, tiny h 16).
           "teaching.safetensors: encoder.input.mlp.0.weight has shape [1113, 128] in the file, the model's is [1113, 32] (another preset or input width?)",
         );
@@ -112,11 +125,17 @@ describe('weights files', () => {
       const weights = valuesOf(from);
       const partial = new Map([...weights].filter(([name]) => !name.startsWith('decoder.contacts.')));
       const lacking = weights.size - partial.size;
-      expect(() => applyWeights(into, readWeightsFile(encodeSafetensors(partial), 'p.safetensors'), 'p.safetensors')).toThrow(
-        new RegExp(`^p\\.safetensors: the file lacks ${lacking} of the model's ${weights.size} parameters \\(decoder\\.contacts\\.`),
+      expect(() =>
+        applyWeights(into, readWeightsFile(encodeSafetensors(partial), 'p.safetensors'), 'p.safetensors'),
+      ).toThrow(
+        new RegExp(
+          `^p\\.safetensors: the file lacks ${lacking} of the model's ${weights.size} parameters \\(decoder\\.contacts\\.`,
+        ),
       );
       const extra = new Map([...weights, ['decoder.fft2.out.weight', { shape: [2], data: new Float32Array(2) }]]);
-      expect(applyWeights(into, readWeightsFile(encodeSafetensors(extra), 'x.safetensors'), 'x.safetensors')).toEqual(['decoder.fft2.out.weight']);
+      expect(applyWeights(into, readWeightsFile(encodeSafetensors(extra), 'x.safetensors'), 'x.safetensors')).toEqual([
+        'decoder.fft2.out.weight',
+      ]);
     });
   });
 });
@@ -125,14 +144,20 @@ describe('weights with NaN or Inf are refused, naming the tensor', () => {
   test('NaN in one tensor of a generated tiny-preset file', async () => {
     const { presetWeights, weightsFile } = await import('../../../scripts/fault-corpus/input-faults');
     const name = [...presetWeights('tiny').keys()][2] ?? '';
-    expect(() => readWeightsFile(weightsFile('tiny', name), 'nan.safetensors')).toThrow(`nan.safetensors: tensor ${name} holds NaN at index 3 (weights must be finite numbers)`);
+    expect(() => readWeightsFile(weightsFile('tiny', name), 'nan.safetensors')).toThrow(
+      `nan.safetensors: tensor ${name} holds NaN at index 3 (weights must be finite numbers)`,
+    );
   });
 
   test('another preset’s weights are refused against the config before any tensor exists', async () => {
     const { presetConfig, weightsFile } = await import('../../../scripts/fault-corpus/input-faults');
     const specs = modelSpecs(modelConfigFromRun(presetConfig('tiny')), RES_X_WIDTH);
     const contents = readWeightsFile(weightsFile('teaching'), 'teaching.safetensors');
-    expect(() => assertWeightsFit(specs, contents, 'teaching.safetensors')).toThrow(/^teaching\.safetensors: \S+ has shape \[[\d, ]+\] in the file, the model's is \[[\d, ]+\] \(another preset or input width\?\)$/);
-    expect(() => assertWeightsFit(specs, readWeightsFile(weightsFile('tiny'), 'tiny.safetensors'), 'tiny.safetensors')).not.toThrow();
+    expect(() => assertWeightsFit(specs, contents, 'teaching.safetensors')).toThrow(
+      /^teaching\.safetensors: \S+ has shape \[[\d, ]+\] in the file, the model's is \[[\d, ]+\] \(another preset or input width\?\)$/,
+    );
+    expect(() =>
+      assertWeightsFit(specs, readWeightsFile(weightsFile('tiny'), 'tiny.safetensors'), 'tiny.safetensors'),
+    ).not.toThrow();
   });
 });

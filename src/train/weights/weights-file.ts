@@ -21,17 +21,25 @@ export interface WeightsFileContents {
 }
 
 /** FoldTree2 keys start with the LightningModule's submodules; ours with encoder./quantizer./decoder. */
-function looksLikeFoldtree2(tensors: ReadonlyMap<string, NamedTensor>, metadata: Readonly<Record<string, string>>): boolean {
+function looksLikeFoldtree2(
+  tensors: ReadonlyMap<string, NamedTensor>,
+  metadata: Readonly<Record<string, string>>,
+): boolean {
   if (metadata['format'] === FOLDTREE2_WEIGHTS_FORMAT) return true;
   if (metadata['format'] === 'foldtree-studio') return false;
-  return [...tensors.keys()].some((name) => name.startsWith('studio.') || /\.(lin_query|lin_key|in_proj_weight|out_proj)\b/.test(name));
+  return [...tensors.keys()].some(
+    (name) => name.startsWith('studio.') || /\.(lin_query|lin_key|in_proj_weight|out_proj)\b/.test(name),
+  );
 }
 
 /** Throws naming `source`, the tensor (as the file names it) and the first NaN/±Inf: such weights train nothing. */
 function assertFiniteTensors(tensors: ReadonlyMap<string, NamedTensor>, source: string): void {
   for (const [name, tensor] of tensors) {
     const at = tensor.data.findIndex((value) => !Number.isFinite(value));
-    if (at >= 0) throw new Error(`${source}: tensor ${name} holds ${String(tensor.data[at])} at index ${at} (weights must be finite numbers)`);
+    if (at >= 0)
+      throw new Error(
+        `${source}: tensor ${name} holds ${String(tensor.data[at])} at index ${at} (weights must be finite numbers)`,
+      );
   }
 }
 
@@ -77,11 +85,14 @@ export function assertWeightsFit(specs: readonly ParameterSpec[], contents: Weig
       continue;
     }
     if (tensor.shape.length !== spec.shape.length || tensor.shape.some((n, k) => n !== spec.shape[k])) {
-      throw new Error(`${source}: ${spec.name} has shape ${shapeText(tensor.shape)} in the file, the model's is ${shapeText(spec.shape)} (another preset or input width?)`);
+      throw new Error(
+        `${source}: ${spec.name} has shape ${shapeText(tensor.shape)} in the file, the model's is ${shapeText(spec.shape)} (another preset or input width?)`,
+      );
     }
   }
   if (missing.length > 0) {
-    const list = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
+    const list =
+      missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
     throw new Error(`${source}: the file lacks ${missing.length} of the model's ${specs.length} parameters (${list})`);
   }
 }

@@ -2,7 +2,13 @@
  * Settings every chart shares (smoothing, x axis, outlier-robust y ranges; kept across visits) and the downloads
  * of the whole run's metrics.
  */
-import { setIgnoreOutliers, setSmoothing, setXAxis, useChartOptions, type XAxisMode } from '../../state/charts/chart-options';
+import {
+  setIgnoreOutliers,
+  setSmoothing,
+  setXAxis,
+  useChartOptions,
+  type XAxisMode,
+} from '../../state/charts/chart-options';
 import { downloadRunMetrics, downloadRunTensorboard } from '../../state/charts/metrics-download';
 import { useMetricsStore } from '../../state/charts/metrics-store';
 import { MAX_SMOOTHING } from '../../state/charts/smoothing';
@@ -18,7 +24,10 @@ export function ChartOptionsBar() {
   const anyReceived = useMetricsStore((state) => state.received > 0);
   return (
     <div className="chart-options-bar" role="group" aria-label="Chart settings">
-      <label className="chart-option" title="Debiased exponential moving average (as TensorBoard); the raw values stay drawn, faint">
+      <label
+        className="chart-option"
+        title="Debiased exponential moving average (as TensorBoard); the raw values stay drawn, faint"
+      >
         Smoothing
         <input
           type="range"
@@ -33,7 +42,11 @@ export function ChartOptionsBar() {
       </label>
       <label className="chart-option">
         x axis
-        <select value={xAxis} data-testid="chart-x-axis" onChange={(event) => setXAxis(event.currentTarget.value === 'time' ? 'time' : 'step')}>
+        <select
+          value={xAxis}
+          data-testid="chart-x-axis"
+          onChange={(event) => setXAxis(event.currentTarget.value === 'time' ? 'time' : 'step')}
+        >
           {(Object.keys(X_AXIS_LABELS) as XAxisMode[]).map((mode) => (
             <option key={mode} value={mode}>
               {X_AXIS_LABELS[mode]}
@@ -41,13 +54,26 @@ export function ChartOptionsBar() {
           ))}
         </select>
       </label>
-      <label className="chart-option" title="Scale each y axis to the 1st–99th percentile of what is drawn, so one spike does not flatten the curve">
-        <input type="checkbox" checked={ignoreOutliers} data-testid="chart-ignore-outliers" onChange={(event) => setIgnoreOutliers(event.currentTarget.checked)} />
+      <label
+        className="chart-option"
+        title="Scale each y axis to the 1st–99th percentile of what is drawn, so one spike does not flatten the curve"
+      >
+        <input
+          type="checkbox"
+          checked={ignoreOutliers}
+          data-testid="chart-ignore-outliers"
+          onChange={(event) => setIgnoreOutliers(event.currentTarget.checked)}
+        />
         Ignore outliers in y scaling
       </label>
       <span className="chart-option chart-run-downloads">
         All metrics of this run:
-        <ChartDownloads testId="charts-run" what="every metric of this run" onDownload={(format) => downloadRunMetrics(currentRunName(), format)} disabled={!anyReceived} />
+        <ChartDownloads
+          testId="charts-run"
+          what="every metric of this run"
+          onDownload={(format) => downloadRunMetrics(currentRunName(), format)}
+          disabled={!anyReceived}
+        />
         <button
           type="button"
           className="button-link"

@@ -38,11 +38,22 @@ export const CodeUsageChart = memo(function CodeUsageChart() {
   const plot = useMemo(() => ({ rows, overlays }), [rows, overlays]);
   const shown = useQueuedDraw(plot, live);
   return (
-    <figure ref={figure} className="metric-chart" data-testid="chart-code-usage" data-points={usage?.length ?? 0} data-on-screen={onScreen}>
+    <figure
+      ref={figure}
+      className="metric-chart"
+      data-testid="chart-code-usage"
+      data-points={usage?.length ?? 0}
+      data-on-screen={onScreen}
+    >
       <figcaption>
         <span className="chart-title">Code usage{latest ? ` at step ${latest.step}` : ''}</span>
         <span className="chart-options">
-          <ChartDownloads testId="chart-code-usage" what="the code usage" onDownload={(format) => downloadCodeUsage(currentRunName(), format)} disabled={!latest} />
+          <ChartDownloads
+            testId="chart-code-usage"
+            what="the code usage"
+            onDownload={(format) => downloadCodeUsage(currentRunName(), format)}
+            disabled={!latest}
+          />
         </span>
       </figcaption>
       <CodeUsagePlot plot={shown} empty={latest ? 'This run reports no code usage.' : 'Waiting for the first step…'} />
@@ -51,7 +62,10 @@ export const CodeUsageChart = memo(function CodeUsageChart() {
 });
 
 interface CodeUsagePlotProps {
-  readonly plot: { readonly rows: ReadonlyArray<Record<string, number>>; readonly overlays: ReadonlyArray<{ readonly id: string; readonly name: string; readonly color: string }> };
+  readonly plot: {
+    readonly rows: ReadonlyArray<Record<string, number>>;
+    readonly overlays: ReadonlyArray<{ readonly id: string; readonly name: string; readonly color: string }>;
+  };
   readonly empty: string;
 }
 
@@ -70,10 +84,21 @@ const CodeUsagePlot = memo(function CodeUsagePlot({ plot: { rows, overlays }, em
         <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" vertical={false} />
         <XAxis dataKey="code" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
         <YAxis width={56} tick={{ fontSize: 11 }} tickFormatter={compactNumber} />
-        <Tooltip isAnimationActive={false} labelFormatter={(code) => `code ${String(code)}`} formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))} />
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={(code) => `code ${String(code)}`}
+          formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))}
+        />
         <Bar dataKey="usage" name="this run" fill="#3867d6" isAnimationActive={false} />
         {overlays.map((overlay, j) => (
-          <Bar key={overlay.id} dataKey={`o${j}`} name={overlay.name} fill={overlay.color} fillOpacity={0.55} isAnimationActive={false} />
+          <Bar
+            key={overlay.id}
+            dataKey={`o${j}`}
+            name={overlay.name}
+            fill={overlay.color}
+            fillOpacity={0.55}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

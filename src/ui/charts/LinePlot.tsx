@@ -35,7 +35,11 @@ function lineStyle(line: DrawnLine, smoothing: number) {
 
 /** The model's explicit range (outliers ignored), else the values' own. */
 function axisRange(explicit: YRange | null, values: readonly number[], log: boolean): AxisRange | null {
-  if (explicit) return { domain: explicit.domain, ticks: explicit.ticks ? [...explicit.ticks] : log ? autoRange([...explicit.domain], true)?.ticks ?? [] : [] };
+  if (explicit)
+    return {
+      domain: explicit.domain,
+      ticks: explicit.ticks ? [...explicit.ticks] : log ? (autoRange([...explicit.domain], true)?.ticks ?? []) : [],
+    };
   return autoRange(values, log);
 }
 
@@ -65,8 +69,24 @@ export const LinePlot = memo(function LinePlot({ input, width, height, empty }: 
     const right = width - (hasRight ? Y_AXIS_WIDTH.right : RIGHT_WITHOUT_AXIS);
     const bottom = height - BOTTOM;
     const onRight = (line: DrawnLine) => Boolean(line.series.right) && hasRight;
-    const leftRange = axisRange(model.leftAxis, valuesOf(rows, lines.filter((l) => !onRight(l)).map((l) => l.key)), logY);
-    const rightRange = hasRight ? axisRange(model.rightAxis, valuesOf(rows, lines.filter(onRight).map((l) => l.key)), logY) : null;
+    const leftRange = axisRange(
+      model.leftAxis,
+      valuesOf(
+        rows,
+        lines.filter((l) => !onRight(l)).map((l) => l.key),
+      ),
+      logY,
+    );
+    const rightRange = hasRight
+      ? axisRange(
+          model.rightAxis,
+          valuesOf(
+            rows,
+            lines.filter(onRight).map((l) => l.key),
+          ),
+          logY,
+        )
+      : null;
     // Markers outside the rows' x range widen it, so every event stays visible.
     const xs = [...rows.map((row) => row.x), ...markers.map((marker) => marker.x)];
     const x0 = Math.min(...xs);
@@ -74,7 +94,10 @@ export const LinePlot = memo(function LinePlot({ input, width, height, empty }: 
     const x = scale([x0, x1], [left, right], false);
     const yLeft = leftRange ? scale(leftRange.domain, [bottom, TOP], logY) : null;
     const yRight = rightRange ? scale(rightRange.domain, [bottom, TOP], logY) : null;
-    const xTicks = autoRange([x0, x1], false)?.ticks.filter((t) => t >= x0 && t <= x1 && (xAxis === 'time' || Number.isInteger(t))) ?? [];
+    const xTicks =
+      autoRange([x0, x1], false)?.ticks.filter(
+        (t) => t >= x0 && t <= x1 && (xAxis === 'time' || Number.isInteger(t)),
+      ) ?? [];
     const paths = lines.map((line) => {
       const y = onRight(line) ? yRight : yLeft;
       return { line, d: y ? linePath(rows, line.key, x, y, logY) : '' };
@@ -108,54 +131,120 @@ export const LinePlot = memo(function LinePlot({ input, width, height, empty }: 
           </clipPath>
         </defs>
         <g className="chart-grid" stroke={GRID} strokeDasharray="3 3">
-          {leftRange && yLeft && leftRange.ticks.map((t) => <line key={`gy${t}`} x1={left} x2={right} y1={yLeft(t)} y2={yLeft(t)} />)}
+          {leftRange &&
+            yLeft &&
+            leftRange.ticks.map((t) => <line key={`gy${t}`} x1={left} x2={right} y1={yLeft(t)} y2={yLeft(t)} />)}
           {xTicks.map((t) => (
             <line key={`gx${t}`} x1={x(t)} x2={x(t)} y1={TOP} y2={bottom} />
           ))}
         </g>
         <line x1={left} x2={right} y1={bottom} y2={bottom} stroke="#b4bcc8" />
         {xTicks.map((t) => (
-          <text key={`tx${t}`} className="chart-tick-x" x={x(t)} y={bottom + 14} textAnchor="middle" fontSize={11} fill={TICK_TEXT}>
+          <text
+            key={`tx${t}`}
+            className="chart-tick-x"
+            x={x(t)}
+            y={bottom + 14}
+            textAnchor="middle"
+            fontSize={11}
+            fill={TICK_TEXT}
+          >
             {formatX(t)}
           </text>
         ))}
         {leftRange &&
           yLeft &&
           leftRange.ticks.map((t) => (
-            <text key={`tl${t}`} className="chart-tick-y" x={left - 6} y={yLeft(t)} dy="0.355em" textAnchor="end" fontSize={11} fill={TICK_TEXT}>
+            <text
+              key={`tl${t}`}
+              className="chart-tick-y"
+              x={left - 6}
+              y={yLeft(t)}
+              dy="0.355em"
+              textAnchor="end"
+              fontSize={11}
+              fill={TICK_TEXT}
+            >
               {compactNumber(t)}
             </text>
           ))}
         {rightRange &&
           yRight &&
           rightRange.ticks.map((t) => (
-            <text key={`tr${t}`} className="chart-tick-y" x={right + 6} y={yRight(t)} dy="0.355em" textAnchor="start" fontSize={11} fill={TICK_TEXT}>
+            <text
+              key={`tr${t}`}
+              className="chart-tick-y"
+              x={right + 6}
+              y={yRight(t)}
+              dy="0.355em"
+              textAnchor="start"
+              fontSize={11}
+              fill={TICK_TEXT}
+            >
               {compactNumber(t)}
             </text>
           ))}
         <g clipPath={`url(#${clipId})`}>
           {paths.map(({ line, d }) => (
-            <path key={line.key} className="chart-line" data-line={line.key} d={d} fill="none" stroke={line.color} {...lineStyle(line, smoothing)} />
+            <path
+              key={line.key}
+              className="chart-line"
+              data-line={line.key}
+              d={d}
+              fill="none"
+              stroke={line.color}
+              {...lineStyle(line, smoothing)}
+            />
           ))}
         </g>
         {markers.map((marker, k) => (
           <g key={`m${k}`} className="chart-marker" data-kind={marker.kind}>
             <title>{`step ${marker.step}: ${marker.label}`}</title>
-            <line x1={x(marker.x)} x2={x(marker.x)} y1={TOP} y2={bottom} stroke={MARKER_COLORS[marker.kind]} strokeDasharray="3 3" strokeWidth={1} />
+            <line
+              x1={x(marker.x)}
+              x2={x(marker.x)}
+              y1={TOP}
+              y2={bottom}
+              stroke={MARKER_COLORS[marker.kind]}
+              strokeDasharray="3 3"
+              strokeWidth={1}
+            />
             <line x1={x(marker.x)} x2={x(marker.x)} y1={TOP} y2={bottom} stroke="transparent" strokeWidth={8} />
           </g>
         ))}
-        {hovered && <line x1={x(hovered.x)} x2={x(hovered.x)} y1={TOP} y2={bottom} stroke="#9aa5b5" strokeWidth={1} pointerEvents="none" />}
-        <rect x={left} y={TOP} width={Math.max(0, right - left)} height={Math.max(0, bottom - TOP)} fill="transparent" onMouseMove={move} onMouseLeave={() => setHover(null)} />
+        {hovered && (
+          <line
+            x1={x(hovered.x)}
+            x2={x(hovered.x)}
+            y1={TOP}
+            y2={bottom}
+            stroke="#9aa5b5"
+            strokeWidth={1}
+            pointerEvents="none"
+          />
+        )}
+        <rect
+          x={left}
+          y={TOP}
+          width={Math.max(0, right - left)}
+          height={Math.max(0, bottom - TOP)}
+          fill="transparent"
+          onMouseMove={move}
+          onMouseLeave={() => setHover(null)}
+        />
       </svg>
       {hovered && (
-        <div className="chart-readout" style={{ left: Math.min(x(hovered.x) + 8, Math.max(left, width - 200)), top: TOP }}>
+        <div
+          className="chart-readout"
+          style={{ left: Math.min(x(hovered.x) + 8, Math.max(left, width - 200)), top: TOP }}
+        >
           <div className="chart-readout-title">{xAxis === 'time' ? formatElapsed(hovered.x) : `step ${hovered.x}`}</div>
           {paths
             .filter(({ line }) => hovered[line.key] !== undefined)
             .map(({ line }) => (
               <div key={line.key}>
-                <span className="swatch" style={{ background: line.color }} aria-hidden="true" /> {line.name}: {compactNumber(hovered[line.key] as number)}
+                <span className="swatch" style={{ background: line.color }} aria-hidden="true" /> {line.name}:{' '}
+                {compactNumber(hovered[line.key] as number)}
               </div>
             ))}
         </div>

@@ -68,7 +68,13 @@ export const MetricChart = memo(function MetricChart({ kind }: { kind: LineChart
       if (!next.delete(name)) next.add(name);
       return next;
     });
-  const download = (format: 'csv' | 'json') => downloadChartSeries(currentRunName(), kind.kind, series.map((s) => s.name), format);
+  const download = (format: 'csv' | 'json') =>
+    downloadChartSeries(
+      currentRunName(),
+      kind.kind,
+      series.map((s) => s.name),
+      format,
+    );
   return (
     <figure
       ref={figure}
@@ -81,16 +87,34 @@ export const MetricChart = memo(function MetricChart({ kind }: { kind: LineChart
       <figcaption>
         <span className="chart-title">{kind.title}</span>
         <span className="chart-options">
-          <button type="button" className="button-link" data-testid={`chart-${kind.kind}-log`} aria-pressed={logY} onClick={() => setLogY(kind.kind, !logY)} title="Logarithmic or linear y axis">
+          <button
+            type="button"
+            className="button-link"
+            data-testid={`chart-${kind.kind}-log`}
+            aria-pressed={logY}
+            onClick={() => setLogY(kind.kind, !logY)}
+            title="Logarithmic or linear y axis"
+          >
             {logY ? 'log y' : 'linear y'}
           </button>
-          <ChartDownloads testId={`chart-${kind.kind}`} what={kind.title} onDownload={download} disabled={!anyReceived} />
+          <ChartDownloads
+            testId={`chart-${kind.kind}`}
+            what={kind.title}
+            onDownload={download}
+            disabled={!anyReceived}
+          />
         </span>
       </figcaption>
       <ul className="chart-legend" aria-label={`${kind.title}: lines shown`}>
         {series.map((s) => (
           <li key={s.name}>
-            <button type="button" className="legend-item" aria-pressed={!hidden.has(s.name)} onClick={() => toggle(s.name)} title={`Show or hide ${s.label}`}>
+            <button
+              type="button"
+              className="legend-item"
+              aria-pressed={!hidden.has(s.name)}
+              onClick={() => toggle(s.name)}
+              title={`Show or hide ${s.label}`}
+            >
               <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
               {s.label}
               {s.right ? ' (right axis)' : ''}
@@ -105,7 +129,12 @@ export const MetricChart = memo(function MetricChart({ kind }: { kind: LineChart
         ))}
       </ul>
       <div ref={plotBox} className="chart-plot" style={{ height }}>
-        <LinePlot input={shown} width={width} height={height} empty={anyReceived ? (kind.noData ?? 'No finite value to draw yet.') : 'Waiting for the first step…'} />
+        <LinePlot
+          input={shown}
+          width={width}
+          height={height}
+          empty={anyReceived ? (kind.noData ?? 'No finite value to draw yet.') : 'Waiting for the first step…'}
+        />
       </div>
     </figure>
   );

@@ -4,7 +4,14 @@
  * come from the run's series names, so loss terms, optimizer groups and trainer ranks appear as the run reports
  * them.
  */
-import { memberOf, namesWithPrefix, SERIES, seriesName, trainerSeriesNames, type SeriesPrefix } from '../../state/charts/metric-series';
+import {
+  memberOf,
+  namesWithPrefix,
+  SERIES,
+  seriesName,
+  trainerSeriesNames,
+  type SeriesPrefix,
+} from '../../state/charts/metric-series';
 
 export interface ChartSeries {
   /** Series name in the metrics store (`total`, `loss.edge`, `trainer.1.stepMs` …). */
@@ -29,7 +36,16 @@ export interface LineChartKind {
   readonly wide?: boolean;
 }
 
-export const PALETTE = ['#3867d6', '#e1533b', '#20a36b', '#a35bd6', '#e0a100', '#1aa3b8', '#d6457f', '#6b7a8f'] as const;
+export const PALETTE = [
+  '#3867d6',
+  '#e1533b',
+  '#20a36b',
+  '#a35bd6',
+  '#e0a100',
+  '#1aa3b8',
+  '#d6457f',
+  '#6b7a8f',
+] as const;
 
 const color = (k: number): string => PALETTE[k % PALETTE.length] ?? '#333';
 
@@ -48,8 +64,14 @@ const fixed = (entries: ReadonlyArray<Omit<ChartSeries, 'color'>>) => {
   return () => series;
 };
 
-const perMember = (prefix: SeriesPrefix, labels: Readonly<Record<string, string>> = {}) => (names: readonly string[]) =>
-  namesWithPrefix(names, prefix).map((name, k) => ({ name, label: labels[memberOf(name)] ?? memberOf(name), color: color(k) }));
+const perMember =
+  (prefix: SeriesPrefix, labels: Readonly<Record<string, string>> = {}) =>
+  (names: readonly string[]) =>
+    namesWithPrefix(names, prefix).map((name, k) => ({
+      name,
+      label: labels[memberOf(name)] ?? memberOf(name),
+      color: color(k),
+    }));
 
 const rankOf = (name: string) => name.split('.')[1] ?? '?';
 
@@ -57,7 +79,10 @@ export const LINE_CHARTS: readonly LineChartKind[] = [
   {
     kind: 'loss',
     title: 'Loss: total and weighted terms (they sum to the total)',
-    series: (names) => [{ name: SERIES.total, label: 'total', color: '#1d2430' }, ...perMember('weighted', LOSS_LABELS)(names)],
+    series: (names) => [
+      { name: SERIES.total, label: 'total', color: '#1d2430' },
+      ...perMember('weighted', LOSS_LABELS)(names),
+    ],
     logY: false,
     wide: true,
   },
@@ -120,7 +145,11 @@ export const LINE_CHARTS: readonly LineChartKind[] = [
       const exchanges = trainerSeriesNames(names, 'exchangeMs');
       return [
         ...steps.map((name, k) => ({ name, label: `rank ${rankOf(name)} step`, color: color(k) })),
-        ...exchanges.map((name, k) => ({ name, label: `rank ${rankOf(name)} all-reduce`, color: color(k + steps.length) })),
+        ...exchanges.map((name, k) => ({
+          name,
+          label: `rank ${rankOf(name)} all-reduce`,
+          color: color(k + steps.length),
+        })),
       ];
     },
     logY: false,
@@ -129,7 +158,12 @@ export const LINE_CHARTS: readonly LineChartKind[] = [
   {
     kind: 'trainer-throughput',
     title: 'Per trainer: residues/s',
-    series: (names) => trainerSeriesNames(names, 'residuesPerSecond').map((name, k) => ({ name, label: `rank ${rankOf(name)}`, color: color(k) })),
+    series: (names) =>
+      trainerSeriesNames(names, 'residuesPerSecond').map((name, k) => ({
+        name,
+        label: `rank ${rankOf(name)}`,
+        color: color(k),
+      })),
     logY: false,
     noData: 'Per-trainer throughput appears when a run has two or more trainers (training.workers).',
   },

@@ -22,7 +22,8 @@ function schedule(): void {
   if (scheduled || pending.size === 0) return;
   scheduled = true;
   // After the next frame is painted, so the redraw does not delay it; as a task of its own.
-  if (channel && typeof requestAnimationFrame !== 'undefined') requestAnimationFrame(() => channel.port2.postMessage(null));
+  if (channel && typeof requestAnimationFrame !== 'undefined')
+    requestAnimationFrame(() => channel.port2.postMessage(null));
   else setTimeout(runOne, 0);
 }
 

@@ -4,7 +4,8 @@ import { smoothedValues } from '../../state/charts/smoothing';
 import type { ChartSeries } from './chart-kinds';
 import { lineChartModel, type LinePlotInput } from './line-chart-model';
 
-const points = (n: number, f: (k: number) => number): SeriesPoint[] => Array.from({ length: n }, (_, k) => ({ step: k + 1, value: f(k), elapsedMs: 500 * (k + 1) }));
+const points = (n: number, f: (k: number) => number): SeriesPoint[] =>
+  Array.from({ length: n }, (_, k) => ({ step: k + 1, value: f(k), elapsedMs: 500 * (k + 1) }));
 const SERIES: ChartSeries[] = [
   { name: 'total', label: 'total', color: '#000' },
   { name: 'weighted.edge', label: 'contacts', color: '#f00' },
@@ -32,7 +33,10 @@ describe('lineChartModel', () => {
     const model = lineChartModel(input(50));
     expect(model.lines.map((line) => line.key)).toEqual(['r0', 'm0', 'r1', 'm1', 'r2', 'm2']);
     expect(model.rows).toHaveLength(50);
-    const smoothed = smoothedValues(points(50, (k) => 3 / (1 + k)), 0.6);
+    const smoothed = smoothedValues(
+      points(50, (k) => 3 / (1 + k)),
+      0.6,
+    );
     expect(model.rows.map((row) => row['m0'])).toEqual([...smoothed]);
     expect(model.markers).toEqual([{ x: 3, step: 3, kind: 'change', label: 'lr → 0.001' }]);
     expect(model.hasRight).toBe(true);

@@ -69,9 +69,20 @@ function runLines(input: LinePlotInput): DrawnLine[] {
   const { series, full, smoothing } = input;
   return series.flatMap((s, i): DrawnLine[] => {
     const points = full[i] ?? EMPTY;
-    const raw: DrawnLine = { key: `r${i}`, series: s, name: smoothing > 0 ? `${s.label} (raw)` : s.label, color: s.color, full: points, smoothed: false, role: 'raw' };
+    const raw: DrawnLine = {
+      key: `r${i}`,
+      series: s,
+      name: smoothing > 0 ? `${s.label} (raw)` : s.label,
+      color: s.color,
+      full: points,
+      smoothed: false,
+      role: 'raw',
+    };
     if (smoothing === 0) return [raw];
-    return [raw, { key: `m${i}`, series: s, name: s.label, color: s.color, full: points, smoothed: true, role: 'smoothed' }];
+    return [
+      raw,
+      { key: `m${i}`, series: s, name: s.label, color: s.color, full: points, smoothed: true, role: 'smoothed' },
+    ];
   });
 }
 
@@ -82,7 +93,17 @@ function overlayLines(input: LinePlotInput): DrawnLine[] {
     return series.flatMap((s, i): DrawnLine[] => {
       const points = run.series[s.name] ?? EMPTY;
       if (points.length === 0) return [];
-      return [{ key: `o${j}_${i}`, series: s, name: `${overlay.name}: ${s.label}`, color: overlay.color, full: points, smoothed: smoothing > 0, role: 'overlay' }];
+      return [
+        {
+          key: `o${j}_${i}`,
+          series: s,
+          name: `${overlay.name}: ${s.label}`,
+          color: overlay.color,
+          full: points,
+          smoothed: smoothing > 0,
+          role: 'overlay',
+        },
+      ];
     });
   });
 }
@@ -91,8 +112,20 @@ function overlayLines(input: LinePlotInput): DrawnLine[] {
 function rowsOf(lines: readonly DrawnLine[], input: LinePlotInput): LineRow[] {
   const { smoothing, maxPoints, xAxis, logY } = input;
   const fits = lines.every((line) => line.full.length <= maxPoints);
-  if (fits) return buildLineRows(lines.map((line) => ({ key: line.key, points: line.smoothed ? smoothView(line.full, smoothing, maxPoints) : line.full })), xAxis, logY);
-  const grid = lines.map((line) => (line.smoothed ? { key: line.key, points: line.full, values: smoothedValuesIncremental(line.full, smoothing) } : { key: line.key, points: line.full }));
+  if (fits)
+    return buildLineRows(
+      lines.map((line) => ({
+        key: line.key,
+        points: line.smoothed ? smoothView(line.full, smoothing, maxPoints) : line.full,
+      })),
+      xAxis,
+      logY,
+    );
+  const grid = lines.map((line) =>
+    line.smoothed
+      ? { key: line.key, points: line.full, values: smoothedValuesIncremental(line.full, smoothing) }
+      : { key: line.key, points: line.full },
+  );
   return gridRows(grid, xAxis, Math.max(1, Math.floor(maxPoints / 2)), logY);
 }
 

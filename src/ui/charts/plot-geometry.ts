@@ -48,7 +48,11 @@ export function autoRange(values: readonly number[], log: boolean): AxisRange | 
 }
 
 /** Maps [d0, d1] to [r0, r1], in log10 space for a log axis. */
-export function scale(domain: readonly [number, number], range: readonly [number, number], log: boolean): (v: number) => number {
+export function scale(
+  domain: readonly [number, number],
+  range: readonly [number, number],
+  log: boolean,
+): (v: number) => number {
   const f = log ? Math.log10 : (v: number) => v;
   const d0 = f(domain[0]);
   const span = f(domain[1]) - d0;
@@ -63,7 +67,13 @@ const coordinate = (v: number) => (Math.round(v * 10) / 10).toString();
  * The SVG path of line `key` over `rows`: rows without a finite value (or, on a log axis, without a positive one)
  * are skipped and the line joins across them, as a chart that connects gaps. Empty when no row has a value.
  */
-export function linePath(rows: readonly LineRow[], key: string, x: (v: number) => number, y: (v: number) => number, log: boolean): string {
+export function linePath(
+  rows: readonly LineRow[],
+  key: string,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  log: boolean,
+): string {
   const parts: string[] = [];
   for (const row of rows) {
     const value = row[key];

@@ -17,10 +17,13 @@ export function useOnScreen(ref: RefObject<Element | null>, margin: string = ON_
       setOnScreen(true);
       return;
     }
-    const observer = new IntersectionObserver((entries) => {
-      const entry = entries[entries.length - 1];
-      if (entry) setOnScreen(entry.isIntersecting);
-    }, { rootMargin: margin });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const entry = entries[entries.length - 1];
+        if (entry) setOnScreen(entry.isIntersecting);
+      },
+      { rootMargin: margin },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [ref, margin]);

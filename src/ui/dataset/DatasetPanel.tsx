@@ -9,7 +9,11 @@ export function DatasetPanel() {
   return (
     <section className="panel" aria-labelledby="dataset-title" data-testid="dataset-panel">
       <h2 id="dataset-title">Dataset</h2>
-      <FilePicker onFiles={(files) => void loadDatasetFiles(files)} onSample={() => void loadSampleDataset(import.meta.env.BASE_URL)} busy={status === 'loading'} />
+      <FilePicker
+        onFiles={(files) => void loadDatasetFiles(files)}
+        onSample={() => void loadSampleDataset(import.meta.env.BASE_URL)}
+        busy={status === 'loading'}
+      />
       {status === 'loading' && (
         <p className="status" data-testid="dataset-loading">
           {progress ? `${progress.label} (${progress.done} / ${progress.total})` : 'Opening…'}

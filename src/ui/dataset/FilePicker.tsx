@@ -52,7 +52,9 @@ export function FilePicker({ onFiles, onSample, busy }: FilePickerProps) {
       <button type="button" onClick={onSample} disabled={busy}>
         Use the bundled sample
       </button>
-      <p className="hint">Drop or open one FoldTree2-layout .h5 file, or PDB / mmCIF files (.pdb, .cif, optionally .gz).</p>
+      <p className="hint">
+        Drop or open one FoldTree2-layout .h5 file, or PDB / mmCIF files (.pdb, .cif, optionally .gz).
+      </p>
     </div>
   );
 }

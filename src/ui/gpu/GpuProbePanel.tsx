@@ -23,7 +23,9 @@ export function GpuProbePanel() {
         <>
           <dl className="facts">
             <dt>Adapter</dt>
-            <dd data-testid="gpu-adapter">{[report.vendor, report.architecture, report.device].filter(Boolean).join(' · ') || 'unnamed adapter'}</dd>
+            <dd data-testid="gpu-adapter">
+              {[report.vendor, report.architecture, report.device].filter(Boolean).join(' · ') || 'unnamed adapter'}
+            </dd>
             {report.description && (
               <>
                 <dt>Description</dt>
@@ -32,7 +34,9 @@ export function GpuProbePanel() {
             )}
             <dt>Half precision</dt>
             <dd data-testid="gpu-f16">
-              {report.shaderF16 ? 'shader-f16 available: mixed precision can run' : 'no shader-f16: training runs in float32'}
+              {report.shaderF16
+                ? 'shader-f16 available: mixed precision can run'
+                : 'no shader-f16: training runs in float32'}
             </dd>
             {SHOWN_LIMITS.filter(([name]) => name in report.limits).map(([name, label]) => (
               <div key={name} className="fact-row">

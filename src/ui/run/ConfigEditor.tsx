@@ -34,18 +34,29 @@ export function ConfigEditor({ locked }: { locked: boolean }) {
       <ConfigSummary />
       {locked && (
         <p className="hint">
-          While it trains, learning rates, loss weights, the commitment schedule, clipping and pLDDT masking can change (from the next optimizer step; marked on the charts);
-          the rest once it has stopped.
+          While it trains, learning rates, loss weights, the commitment schedule, clipping and pLDDT masking can change
+          (from the next optimizer step; marked on the charts); the rest once it has stopped.
         </p>
       )}
       <ConfigMessages />
-      <button type="button" className="button-link config-expand" data-testid="config-expand-all" onClick={() => setOpen(allOpen ? new Set() : new Set(WITH_MORE))}>
+      <button
+        type="button"
+        className="button-link config-expand"
+        data-testid="config-expand-all"
+        onClick={() => setOpen(allOpen ? new Set() : new Set(WITH_MORE))}
+      >
         {allOpen ? 'Show the most-used settings only' : 'Show every setting'}
       </button>
       {/* A new revision (import, preset, reset) remounts the fields so nothing half-typed survives the new config. */}
       <div className="config-groups" key={revision}>
         {LAYOUT.map((group) => (
-          <ConfigGroup key={group.id} group={group} locked={locked} open={open.has(group.id)} onToggle={(isOpen) => toggle(group.id, isOpen)} />
+          <ConfigGroup
+            key={group.id}
+            group={group}
+            locked={locked}
+            open={open.has(group.id)}
+            onToggle={(isOpen) => toggle(group.id, isOpen)}
+          />
         ))}
       </div>
     </div>

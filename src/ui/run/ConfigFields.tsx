@@ -32,7 +32,21 @@ function useField(path: ConfigPath, locked: boolean, unused: string | null = nul
   return { value, error, live, disabled: locked && !live, title: `${doc} (${expected}; key ${path})${notes}` };
 }
 
-function FieldShell({ id, label, title, error, unused, children }: { id: string; label: string; title: string; error: string | undefined; unused: string | null | undefined; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  title,
+  error,
+  unused,
+  children,
+}: {
+  id: string;
+  label: string;
+  title: string;
+  error: string | undefined;
+  unused: string | null | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className="field" title={title} data-unused={unused ? 'true' : undefined}>
       <label htmlFor={id}>{label}</label>
@@ -65,7 +79,13 @@ function textInputProps(id: string, path: ConfigPath, error: string | null | und
  * A number typed as text (so `1e-4` and half-typed values work). What the user typed stays in the box while it
  * is refused; a value replaced from outside (import, reset) shows up unless the box already means it.
  */
-export function NumberField({ path, label, disabled: locked, placeholder, unused }: FieldProps & { readonly placeholder?: string }) {
+export function NumberField({
+  path,
+  label,
+  disabled: locked,
+  placeholder,
+  unused,
+}: FieldProps & { readonly placeholder?: string }) {
   const id = useId();
   const { value, error, title, live, disabled } = useField(path, locked, unused);
   const [text, setText] = useState(numberText(value));
@@ -93,19 +113,32 @@ export function NumberField({ path, label, disabled: locked, placeholder, unused
           if (live && text !== numberText(value)) changeWhileTraining(path, text.trim() === '' ? null : text);
         }}
         onKeyDown={(event) => {
-          if (live && event.key === 'Enter' && text !== numberText(value)) changeWhileTraining(path, text.trim() === '' ? null : text);
+          if (live && event.key === 'Enter' && text !== numberText(value))
+            changeWhileTraining(path, text.trim() === '' ? null : text);
         }}
       />
     </FieldShell>
   );
 }
 
-export function SelectField({ path, label, disabled: locked, options, unused }: FieldProps & { readonly options: readonly string[] }) {
+export function SelectField({
+  path,
+  label,
+  disabled: locked,
+  options,
+  unused,
+}: FieldProps & { readonly options: readonly string[] }) {
   const id = useId();
   const { value, error, title, disabled } = useField(path, locked, unused);
   return (
     <FieldShell id={id} label={label} title={title} error={error} unused={unused}>
-      <select id={id} value={String(value)} disabled={disabled} data-testid={testIdOf(path)} onChange={(event) => changeWhileTraining(path, event.currentTarget.value)}>
+      <select
+        id={id}
+        value={String(value)}
+        disabled={disabled}
+        data-testid={testIdOf(path)}
+        onChange={(event) => changeWhileTraining(path, event.currentTarget.value)}
+      >
         {options.map((option) => (
           <option key={option} value={option}>
             {option}
@@ -121,7 +154,14 @@ export function CheckField({ path, label, disabled: locked, unused }: FieldProps
   const { value, error, title, disabled } = useField(path, locked, unused);
   return (
     <div className="field field-check" title={title} data-unused={unused ? 'true' : undefined}>
-      <input id={id} type="checkbox" checked={value === true} disabled={disabled} data-testid={testIdOf(path)} onChange={(event) => changeWhileTraining(path, event.currentTarget.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={value === true}
+        disabled={disabled}
+        data-testid={testIdOf(path)}
+        onChange={(event) => changeWhileTraining(path, event.currentTarget.checked)}
+      />
       <label htmlFor={id}>{label}</label>
       {error && <span className="field-error">{error}</span>}
     </div>
@@ -161,7 +201,15 @@ export function NumberListField({ path, label, disabled: locked, unused }: Field
 }
 
 /** Free text; an empty box is `null` where the key allows it. `readOnly` keys are filled in elsewhere (the dataset). */
-export function TextField({ path, label, disabled: locked, placeholder, nullable, readOnly = false, unused }: FieldProps & { readonly placeholder?: string; readonly nullable: boolean; readonly readOnly?: boolean }) {
+export function TextField({
+  path,
+  label,
+  disabled: locked,
+  placeholder,
+  nullable,
+  readOnly = false,
+  unused,
+}: FieldProps & { readonly placeholder?: string; readonly nullable: boolean; readonly readOnly?: boolean }) {
   const id = useId();
   const { value, error, title, disabled } = useField(path, locked, unused);
   return (

@@ -29,7 +29,12 @@ export function ConfigFileButtons({ disabled }: { disabled: boolean }) {
       <button type="button" className="button-secondary" onClick={() => downloadConfig('json')}>
         Export JSON
       </button>
-      <button type="button" className="button-secondary" title="learn_lightning.py YAML, to continue on GPUs with FoldTree2" onClick={() => downloadConfig('foldtree2-yaml')}>
+      <button
+        type="button"
+        className="button-secondary"
+        title="learn_lightning.py YAML, to continue on GPUs with FoldTree2"
+        onClick={() => downloadConfig('foldtree2-yaml')}
+      >
         Export for FoldTree2
       </button>
       <button type="button" className="button-secondary" disabled={disabled} onClick={resetConfig}>

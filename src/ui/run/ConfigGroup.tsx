@@ -16,7 +16,9 @@ interface ConfigGroupProps {
 
 export function ConfigGroup({ group, locked, open, onToggle }: ConfigGroupProps) {
   const config = useRunStore((state) => state.config);
-  const field = (spec: KeySpec) => <ConfigGroupField key={spec.path} spec={spec} locked={locked} unused={unusedBecause(config, spec.path)} />;
+  const field = (spec: KeySpec) => (
+    <ConfigGroupField key={spec.path} spec={spec} locked={locked} unused={unusedBecause(config, spec.path)} />
+  );
   return (
     <fieldset className="config-group" data-testid={`config-group-${group.id}`}>
       <legend>{group.title}</legend>

@@ -7,7 +7,11 @@ export function ConfigGroupField({ spec, locked, unused }: { spec: KeySpec; lock
   switch (spec.kind) {
     case 'number':
     case 'integer':
-      return spec.nullable ? <NumberField {...common} placeholder={nullMeaning(spec.path)} /> : <NumberField {...common} />;
+      return spec.nullable ? (
+        <NumberField {...common} placeholder={nullMeaning(spec.path)} />
+      ) : (
+        <NumberField {...common} />
+      );
     case 'boolean':
       return <CheckField {...common} />;
     case 'enum':

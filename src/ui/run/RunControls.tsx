@@ -3,11 +3,27 @@ import type { ReactNode } from 'react';
 import type { TrainingSource } from '../../state/run/training-dataset';
 import { SHORTCUT_HINT, useRunShortcuts } from './run-shortcuts';
 import { useFoldtree2Refusal } from '../../state/config/foldtree2-refusal';
-import { downloadFinalCheckpoint, downloadWeights, pauseRun, stepOnce, resumeRun, saveCheckpoint, startRun, stopRun } from '../../state/run/run-commands';
+import {
+  downloadFinalCheckpoint,
+  downloadWeights,
+  pauseRun,
+  stepOnce,
+  resumeRun,
+  saveCheckpoint,
+  startRun,
+  stopRun,
+} from '../../state/run/run-commands';
 import { isActive, useRunStore } from '../../state/run/run-store';
 
 /** A button that opens a file picker and hands over the chosen file with its bytes. */
-function FileButton(props: { label: string; accept: string; testId: string; disabled: boolean; title?: string; onFile: (file: File, bytes: ArrayBuffer) => void }) {
+function FileButton(props: {
+  label: string;
+  accept: string;
+  testId: string;
+  disabled: boolean;
+  title?: string;
+  onFile: (file: File, bytes: ArrayBuffer) => void;
+}) {
   return (
     <label className={`button button-secondary${props.disabled ? ' disabled' : ''}`} title={props.title}>
       {props.label}
@@ -40,7 +56,12 @@ export function RunControls({ source }: { source: TrainingSource }) {
   const foldtree2Refusal = useFoldtree2Refusal();
   return (
     <div className="run-controls">
-      <button type="button" data-testid="run-start" disabled={!canStart} onClick={() => source.ok && startRun(source.dataset, source.configName)}>
+      <button
+        type="button"
+        data-testid="run-start"
+        disabled={!canStart}
+        onClick={() => source.ok && startRun(source.dataset, source.configName)}
+      >
         {status === 'idle' ? 'Start training' : 'Start a new run'}
       </button>
       {status === 'paused' ? (
@@ -52,37 +73,82 @@ export function RunControls({ source }: { source: TrainingSource }) {
           Pause
         </button>
       )}
-      <button type="button" className="button-secondary" data-testid="run-step-once" disabled={status !== 'paused' || fault !== null} onClick={stepOnce} title="One optimizer step, then paused again (key .)">
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="run-step-once"
+        disabled={status !== 'paused' || fault !== null}
+        onClick={stepOnce}
+        title="One optimizer step, then paused again (key .)"
+      >
         Step
       </button>
       <button type="button" className="button-danger" data-testid="run-stop" disabled={!active} onClick={stopRun}>
         Stop
       </button>
-      <button type="button" className="button-secondary" data-testid="run-checkpoint" disabled={!canCheckpoint} onClick={saveCheckpoint}>
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="run-checkpoint"
+        disabled={!canCheckpoint}
+        onClick={saveCheckpoint}
+      >
         {checkpointPending ? 'Saving checkpoint…' : 'Save checkpoint'}
       </button>
-      <button type="button" className="button-secondary" data-testid="run-download-weights" disabled={!canCheckpoint} onClick={() => downloadWeights('studio')} title="The current weights as safetensors (the studio's parameter names)">
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="run-download-weights"
+        disabled={!canCheckpoint}
+        onClick={() => downloadWeights('studio')}
+        title="The current weights as safetensors (the studio's parameter names)"
+      >
         Download weights
       </button>
-      <Foldtree2Download naming="foldtree2" testId="run-download-foldtree2-weights" disabled={!canCheckpoint} refusal={foldtree2Refusal} title="The current weights as safetensors under FoldTree2's PyTorch parameter names and shapes, to continue in learn_lightning.py (docs/foldtree2-weights.md)">
+      <Foldtree2Download
+        naming="foldtree2"
+        testId="run-download-foldtree2-weights"
+        disabled={!canCheckpoint}
+        refusal={foldtree2Refusal}
+        title="The current weights as safetensors under FoldTree2's PyTorch parameter names and shapes, to continue in learn_lightning.py (docs/foldtree2-weights.md)"
+      >
         Weights for FoldTree2
       </Foldtree2Download>
-      <Foldtree2Download naming="foldtree2-handover" testId="run-download-foldtree2-handover" disabled={!canCheckpoint} refusal={foldtree2Refusal} title="A zip of the hand-over folder: foldtree2.yaml, the weights, foldtree2_handover.py and the steps to continue in learn_lightning.py">
+      <Foldtree2Download
+        naming="foldtree2-handover"
+        testId="run-download-foldtree2-handover"
+        disabled={!canCheckpoint}
+        refusal={foldtree2Refusal}
+        title="A zip of the hand-over folder: foldtree2.yaml, the weights, foldtree2_handover.py and the steps to continue in learn_lightning.py"
+      >
         FoldTree2 hand-over
       </Foldtree2Download>
       {finalCheckpoint && (
-        <button type="button" className="button-secondary" data-testid="run-download-final" onClick={downloadFinalCheckpoint}>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="run-download-final"
+          onClick={downloadFinalCheckpoint}
+        >
           Download final checkpoint (step {finalCheckpoint.step})
         </button>
       )}
-      <FileButton label="Resume from a checkpoint…" accept=".ftsckpt" testId="run-resume-file" disabled={!canStart} onFile={(_, bytes) => source.ok && startRun(source.dataset, source.configName, { checkpoint: bytes })} />
+      <FileButton
+        label="Resume from a checkpoint…"
+        accept=".ftsckpt"
+        testId="run-resume-file"
+        disabled={!canStart}
+        onFile={(_, bytes) => source.ok && startRun(source.dataset, source.configName, { checkpoint: bytes })}
+      />
       <FileButton
         label="Start from weights…"
         accept=".safetensors"
         testId="run-weights-file"
         disabled={!canStart}
         title="A new run with the current settings, its weights read from a safetensors file (the studio's or FoldTree2's names)"
-        onFile={(file, bytes) => source.ok && startRun(source.dataset, source.configName, { weights: { name: file.name, bytes } })}
+        onFile={(file, bytes) =>
+          source.ok && startRun(source.dataset, source.configName, { weights: { name: file.name, bytes } })
+        }
       />
       {canCheckpoint && foldtree2Refusal !== null && (
         <p className="hint" data-testid="run-foldtree2-refusal">
@@ -101,9 +167,30 @@ export function RunControls({ source }: { source: TrainingSource }) {
 }
 
 /** A download for FoldTree2, off (and saying why) while the run's model is one FoldTree2 cannot build. */
-function Foldtree2Download({ naming, testId, disabled, refusal, title, children }: { naming: 'foldtree2' | 'foldtree2-handover'; testId: string; disabled: boolean; refusal: string | null; title: string; children: ReactNode }) {
+function Foldtree2Download({
+  naming,
+  testId,
+  disabled,
+  refusal,
+  title,
+  children,
+}: {
+  naming: 'foldtree2' | 'foldtree2-handover';
+  testId: string;
+  disabled: boolean;
+  refusal: string | null;
+  title: string;
+  children: ReactNode;
+}) {
   return (
-    <button type="button" className="button-secondary" data-testid={testId} disabled={disabled || refusal !== null} onClick={() => downloadWeights(naming)} title={refusal ?? title}>
+    <button
+      type="button"
+      className="button-secondary"
+      data-testid={testId}
+      disabled={disabled || refusal !== null}
+      onClick={() => downloadWeights(naming)}
+      title={refusal ?? title}
+    >
       {children}
     </button>
   );

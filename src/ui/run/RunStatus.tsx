@@ -55,7 +55,8 @@ export function RunStatus() {
         {latest && (
           <>
             <span data-testid="run-throughput">
-              {integer(latest.residuesPerSecond)} residues/s · {latest.proteinsPerSecond.toFixed(1)} proteins/s · {integer(latest.stepMs)} ms/step
+              {integer(latest.residuesPerSecond)} residues/s · {latest.proteinsPerSecond.toFixed(1)} proteins/s ·{' '}
+              {integer(latest.stepMs)} ms/step
             </span>
             <span>{duration(latest.elapsedMs)} trained</span>
             {latest.skippedSteps > 0 && (
@@ -67,7 +68,9 @@ export function RunStatus() {
         )}
         {progress && (
           <span data-testid="run-progress">
-            {Number.isFinite(progress.stepsPerSecond) ? `${progress.stepsPerSecond.toFixed(2)} steps/s · ETA ${formatDuration(progress.etaSeconds)}` : ''}
+            {Number.isFinite(progress.stepsPerSecond)
+              ? `${progress.stepsPerSecond.toFixed(2)} steps/s · ETA ${formatDuration(progress.etaSeconds)}`
+              : ''}
           </span>
         )}
         {compiling && (
@@ -98,7 +101,12 @@ export function RunStatus() {
 function TrainerTimings({ timings }: { timings: readonly TrainerTiming[] }) {
   return (
     <p className="muted" data-testid="run-trainer-timings">
-      {timings.map((t) => `trainer ${t.rank}: ${integer(t.stepMs)} ms/step, ${integer(t.exchangeMs)} ms in the all-reduce, ${integer(t.residuesPerSecond)} residues/s`).join(' · ')}
+      {timings
+        .map(
+          (t) =>
+            `trainer ${t.rank}: ${integer(t.stepMs)} ms/step, ${integer(t.exchangeMs)} ms in the all-reduce, ${integer(t.residuesPerSecond)} residues/s`,
+        )
+        .join(' · ')}
     </p>
   );
 }

@@ -14,7 +14,13 @@ export function TrainingPanel() {
   const summary = useDatasetStore((state) => state.summary);
   const status = useRunStore((state) => state.status);
   const source = useMemo(
-    () => trainingSourceFor({ status: datasetStatus, summary }, import.meta.env.BASE_URL, location.href, openedDatasetFile()),
+    () =>
+      trainingSourceFor(
+        { status: datasetStatus, summary },
+        import.meta.env.BASE_URL,
+        location.href,
+        openedDatasetFile(),
+      ),
     [datasetStatus, summary],
   );
   return (

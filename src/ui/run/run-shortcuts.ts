@@ -7,15 +7,23 @@ import { pauseRun, resumeRun, saveCheckpoint, startRun, stepOnce, stopRun } from
 import { useRunStore } from '../../state/run/run-store';
 import type { TrainingSource } from '../../state/run/training-dataset';
 
-export const SHORTCUT_HINT = 'Keys: Space start / pause / resume · . one step while paused · s save checkpoint · Esc stop';
+export const SHORTCUT_HINT =
+  'Keys: Space start / pause / resume · . one step while paused · s save checkpoint · Esc stop';
 
 function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))
+  );
 }
 
 /** Space on a focused button or link presses it (the browser's own behaviour), so the shortcut stays out. */
 function pressesFocused(event: KeyboardEvent): boolean {
-  return event.key === ' ' && event.target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(event.target.tagName);
+  return (
+    event.key === ' ' &&
+    event.target instanceof HTMLElement &&
+    ['BUTTON', 'A', 'SUMMARY'].includes(event.target.tagName)
+  );
 }
 
 export function useRunShortcuts(source: TrainingSource): void {
@@ -27,7 +35,8 @@ export function useRunShortcuts(source: TrainingSource): void {
         event.preventDefault();
         if (status === 'running') pauseRun();
         else if (status === 'paused') resumeRun();
-        else if (status !== 'starting' && source.ok && Object.keys(fieldErrors).length === 0) startRun(source.dataset, source.configName);
+        else if (status !== 'starting' && source.ok && Object.keys(fieldErrors).length === 0)
+          startRun(source.dataset, source.configName);
       } else if (event.key === '.') stepOnce();
       else if (event.key === 's') saveCheckpoint();
       else if (event.key === 'Escape') stopRun();

@@ -20,7 +20,13 @@ export function RunRow({ run, overlayColor, activeRunId }: RunRowProps) {
   const recording = run.id === activeRunId && (status === 'starting' || status === 'running' || status === 'paused');
   const id = run.id;
   return (
-    <tr data-testid="run-row" data-run-id={id} data-overlaid={overlayColor !== null} data-overlay-color={overlayColor ?? undefined} data-status={status}>
+    <tr
+      data-testid="run-row"
+      data-run-id={id}
+      data-overlaid={overlayColor !== null}
+      data-overlay-color={overlayColor ?? undefined}
+      data-status={status}
+    >
       <td>
         <input
           type="checkbox"
@@ -29,7 +35,20 @@ export function RunRow({ run, overlayColor, activeRunId }: RunRowProps) {
           aria-label={`Overlay ${run.name} on the charts`}
           data-testid={`run-overlay-${id}`}
         />
-        {overlayColor && <span className="run-swatch" style={{ display: 'inline-block', width: 10, height: 10, marginLeft: 4, borderRadius: 2, background: overlayColor }} aria-hidden />}
+        {overlayColor && (
+          <span
+            className="run-swatch"
+            style={{
+              display: 'inline-block',
+              width: 10,
+              height: 10,
+              marginLeft: 4,
+              borderRadius: 2,
+              background: overlayColor,
+            }}
+            aria-hidden
+          />
+        )}
       </td>
       <td>
         {editing ? (
@@ -55,23 +74,52 @@ export function RunRow({ run, overlayColor, activeRunId }: RunRowProps) {
       </td>
       <td data-testid={`run-status-${id}`}>{status}</td>
       <td>
-        <button type="button" className="button-link" onClick={() => setEditing(true)} disabled={editing} data-testid={`run-rename-${id}`}>
+        <button
+          type="button"
+          className="button-link"
+          onClick={() => setEditing(true)}
+          disabled={editing}
+          data-testid={`run-rename-${id}`}
+        >
           rename
         </button>
-        <button type="button" className="button-link" onClick={() => void downloadRun(id)} data-testid={`run-download-${id}`} title="Config, info, events and every metric point as JSON">
+        <button
+          type="button"
+          className="button-link"
+          onClick={() => void downloadRun(id)}
+          data-testid={`run-download-${id}`}
+          title="Config, info, events and every metric point as JSON"
+        >
           JSON
         </button>
-        <button type="button" className="button-link" onClick={() => downloadRunConfig(id)} data-testid={`run-config-${id}`} title="The run's config as studio YAML">
+        <button
+          type="button"
+          className="button-link"
+          onClick={() => downloadRunConfig(id)}
+          data-testid={`run-config-${id}`}
+          title="The run's config as studio YAML"
+        >
           YAML
         </button>
         {run.checkpoints > 0 && (
-          <button type="button" className="button-link" onClick={() => void downloadRunCheckpoint(id)} data-testid={`run-checkpoint-${id}`} title="The newest checkpoint (.ftsckpt)">
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => void downloadRunCheckpoint(id)}
+            data-testid={`run-checkpoint-${id}`}
+            title="The newest checkpoint (.ftsckpt)"
+          >
             checkpoint
           </button>
         )}
         {confirmDelete ? (
           <>
-            <button type="button" className="button-danger" onClick={() => void deleteRun(id)} data-testid={`run-delete-confirm-${id}`}>
+            <button
+              type="button"
+              className="button-danger"
+              onClick={() => void deleteRun(id)}
+              data-testid={`run-delete-confirm-${id}`}
+            >
               Delete for good
             </button>
             <button type="button" className="button-link" onClick={() => setConfirmDelete(false)}>
@@ -79,7 +127,13 @@ export function RunRow({ run, overlayColor, activeRunId }: RunRowProps) {
             </button>
           </>
         ) : (
-          <button type="button" className="button-link" onClick={() => setConfirmDelete(true)} disabled={recording} data-testid={`run-delete-${id}`}>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => setConfirmDelete(true)}
+            disabled={recording}
+            data-testid={`run-delete-${id}`}
+          >
             delete
           </button>
         )}

@@ -15,10 +15,18 @@ export function RunsPanel() {
   }, []);
   const colorOf = (id: string): string | null => overlaid.find((overlay) => overlay.id === id)?.color ?? null;
   return (
-    <section className="panel runs-panel" aria-labelledby="runs-title" data-testid="runs-panel" data-loaded={loaded} style={{ gridColumn: '1 / -1' }}>
+    <section
+      className="panel runs-panel"
+      aria-labelledby="runs-title"
+      data-testid="runs-panel"
+      data-loaded={loaded}
+      style={{ gridColumn: '1 / -1' }}
+    >
       <h2 id="runs-title">Runs</h2>
       {!persistent && <p className="warn">This browser refused storage: runs are kept only while this page is open.</p>}
-      {loaded && runs.length === 0 && <p className="muted">Runs you train are kept here, with their settings, metrics and checkpoints.</p>}
+      {loaded && runs.length === 0 && (
+        <p className="muted">Runs you train are kept here, with their settings, metrics and checkpoints.</p>
+      )}
       {runs.length > 0 && (
         <table className="timings runs-table" data-testid="runs-table">
           <thead>

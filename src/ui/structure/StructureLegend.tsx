@@ -21,7 +21,11 @@ export function StructureLegend({ mode, codes, hasPlddt }: StructureLegendProps)
   if (mode === 'plddt') {
     return (
       <ul className="structure-legend" data-testid="structure-legend" aria-label="pLDDT colours">
-        {hasPlddt ? PLDDT_BANDS.map((band) => <Swatch key={band.label} color={cssHex(band.color)} label={band.label} />) : <Swatch color={cssHex(NO_PLDDT_COLOR)} label="no pLDDT in this file (B-factors)" />}
+        {hasPlddt ? (
+          PLDDT_BANDS.map((band) => <Swatch key={band.label} color={cssHex(band.color)} label={band.label} />)
+        ) : (
+          <Swatch color={cssHex(NO_PLDDT_COLOR)} label="no pLDDT in this file (B-factors)" />
+        )}
       </ul>
     );
   }

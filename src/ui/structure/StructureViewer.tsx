@@ -19,7 +19,8 @@ export interface StructureViewerProps {
   onHover(residue: number | null): void;
 }
 
-type LoadState = { readonly kind: 'loading' } | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly message: string };
+type LoadState =
+  { readonly kind: 'loading' } | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly message: string };
 
 /** A short fingerprint of the colours, so tests and the page can tell a recolour happened. */
 function colorSignature(colors: readonly number[]): string {
@@ -48,12 +49,17 @@ export function StructureViewer({ proteinId, ca, sequence, plddt, colors, onHove
     loadViewerLibrary().then(
       (library) => {
         if (cancelled || !host.current) return;
-        viewer.current = library.createViewer(host.current, { backgroundColor: 'white', antialias: true, upscale: false });
+        viewer.current = library.createViewer(host.current, {
+          backgroundColor: 'white',
+          antialias: true,
+          upscale: false,
+        });
         // No 2× supersampling: a software renderer (no GPU) would spend 4× the pixels on every recolour.
         viewer.current.setHoverDuration(30);
         setState({ kind: 'ready' });
       },
-      (error: unknown) => !cancelled && setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        !cancelled && setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       cancelled = true;
@@ -87,7 +93,14 @@ export function StructureViewer({ proteinId, ca, sequence, plddt, colors, onHove
   }, [state, proteinId, pdb, colors]);
 
   return (
-    <div className="structure-viewer" data-testid="structure-viewer" data-state={state.kind} data-protein={proteinId} data-residues={Math.floor(ca.length / 3)} data-colors={colorSignature(colors)}>
+    <div
+      className="structure-viewer"
+      data-testid="structure-viewer"
+      data-state={state.kind}
+      data-protein={proteinId}
+      data-residues={Math.floor(ca.length / 3)}
+      data-colors={colorSignature(colors)}
+    >
       <div ref={host} className="structure-canvas" />
       {state.kind === 'loading' && <p className="chart-empty">Loading the 3D viewer…</p>}
       {state.kind === 'failed' && (

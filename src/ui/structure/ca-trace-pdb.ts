@@ -5,8 +5,26 @@
  */
 
 const THREE_LETTER: Readonly<Record<string, string>> = {
-  A: 'ALA', R: 'ARG', N: 'ASN', D: 'ASP', C: 'CYS', Q: 'GLN', E: 'GLU', G: 'GLY', H: 'HIS', I: 'ILE',
-  L: 'LEU', K: 'LYS', M: 'MET', F: 'PHE', P: 'PRO', S: 'SER', T: 'THR', W: 'TRP', Y: 'TYR', V: 'VAL',
+  A: 'ALA',
+  R: 'ARG',
+  N: 'ASN',
+  D: 'ASP',
+  C: 'CYS',
+  Q: 'GLN',
+  E: 'GLU',
+  G: 'GLY',
+  H: 'HIS',
+  I: 'ILE',
+  L: 'LEU',
+  K: 'LYS',
+  M: 'MET',
+  F: 'PHE',
+  P: 'PRO',
+  S: 'SER',
+  T: 'THR',
+  W: 'TRP',
+  Y: 'TYR',
+  V: 'VAL',
 };
 
 const coordinate = (value: number) => value.toFixed(3).padStart(8);
@@ -21,7 +39,9 @@ export function caTracePdb(ca: readonly number[], sequence: string, plddt: reado
     const resi = String((k + 1) % 10000).padStart(4);
     const b = ((plddt?.[k] ?? 0) * 100).toFixed(2).padStart(6);
     const [x = 0, y = 0, z = 0] = ca.slice(3 * k, 3 * k + 3);
-    lines.push(`ATOM  ${serial}  CA  ${name} A${resi}    ${coordinate(x)}${coordinate(y)}${coordinate(z)}  1.00${b}           C`);
+    lines.push(
+      `ATOM  ${serial}  CA  ${name} A${resi}    ${coordinate(x)}${coordinate(y)}${coordinate(z)}  1.00${b}           C`,
+    );
   }
   lines.push('END');
   return `${lines.join('\n')}\n`;

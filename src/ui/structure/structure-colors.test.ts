@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hslToNumber, plddtColor, residueColors, SS_COLORS, tokenColorNumber, NO_PLDDT_COLOR } from './structure-colors';
+import {
+  hslToNumber,
+  plddtColor,
+  residueColors,
+  SS_COLORS,
+  tokenColorNumber,
+  NO_PLDDT_COLOR,
+} from './structure-colors';
 
 describe('3D view colours', () => {
   it('converts the strip palette to numbers', () => {

@@ -7,7 +7,11 @@ import { tokenColor } from '../teaching/token-colors';
 export const COLOR_MODES = ['token', 'plddt', 'ss'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
-export const COLOR_MODE_LABELS: Readonly<Record<ColorMode, string>> = { token: 'Token', plddt: 'pLDDT', ss: 'Secondary structure' };
+export const COLOR_MODE_LABELS: Readonly<Record<ColorMode, string>> = {
+  token: 'Token',
+  plddt: 'pLDDT',
+  ss: 'Secondary structure',
+};
 
 /** AlphaFold's bands: very high (> 90), confident (70–90), low (50–70), very low (< 50). */
 export const PLDDT_BANDS = [

@@ -33,7 +33,17 @@ function rowsOf(lines: readonly BandLine[]): Row[] {
   return [...rows.values()].sort((a, b) => (a['step'] as number) - (b['step'] as number));
 }
 
-export const BandChart = memo(function BandChart({ testId, title, lines, bands = true }: { testId: string; title: string; lines: readonly BandLine[]; bands?: boolean }) {
+export const BandChart = memo(function BandChart({
+  testId,
+  title,
+  lines,
+  bands = true,
+}: {
+  testId: string;
+  title: string;
+  lines: readonly BandLine[];
+  bands?: boolean;
+}) {
   const rows = useMemo(() => rowsOf(lines), [lines]);
   const drawn = lines.filter((line) => line.points.length > 0).length;
   const points = lines.reduce((sum, line) => sum + line.points.length, 0);
@@ -51,12 +61,49 @@ export const BandChart = memo(function BandChart({ testId, title, lines, bands =
         <ResponsiveContainer width="100%" height={HEIGHT}>
           <ComposedChart data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 11 }} />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDecimals={false}
+              tick={{ fontSize: 11 }}
+            />
             <YAxis width={48} tick={{ fontSize: 11 }} tickFormatter={compactNumber} domain={['auto', 'auto']} />
-            <Tooltip isAnimationActive={false} labelFormatter={(step) => `step ${String(step)}`} formatter={(value) => (typeof value === 'number' ? compactNumber(value) : Array.isArray(value) ? value.map((v) => compactNumber(Number(v))).join(' – ') : String(value))} />
-            {bands && lines.map((line, k) => <Area key={`b${line.id}`} dataKey={`b${k}`} name={`${line.label} (seeds)`} stroke="none" fill={line.color} fillOpacity={0.18} connectNulls isAnimationActive={false} />)}
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(step) => `step ${String(step)}`}
+              formatter={(value) =>
+                typeof value === 'number'
+                  ? compactNumber(value)
+                  : Array.isArray(value)
+                    ? value.map((v) => compactNumber(Number(v))).join(' – ')
+                    : String(value)
+              }
+            />
+            {bands &&
+              lines.map((line, k) => (
+                <Area
+                  key={`b${line.id}`}
+                  dataKey={`b${k}`}
+                  name={`${line.label} (seeds)`}
+                  stroke="none"
+                  fill={line.color}
+                  fillOpacity={0.18}
+                  connectNulls
+                  isAnimationActive={false}
+                />
+              ))}
             {lines.map((line, k) => (
-              <Line key={line.id} dataKey={`m${k}`} name={line.label} stroke={line.color} strokeWidth={1.6} dot={false} connectNulls isAnimationActive={false} />
+              <Line
+                key={line.id}
+                dataKey={`m${k}`}
+                name={line.label}
+                stroke={line.color}
+                strokeWidth={1.6}
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
             ))}
           </ComposedChart>
         </ResponsiveContainer>

@@ -52,7 +52,13 @@ export const BetaOverlayChart = memo(function BetaOverlayChart() {
   }, [vq, planned.steps, latest, beta, vqLoss, perplexity]);
   const shown = useQueuedDraw(rows, live);
   return (
-    <figure ref={figure} className="metric-chart teaching-chart" data-testid="teaching-beta-overlay" data-points={beta?.length ?? 0} data-on-screen={onScreen}>
+    <figure
+      ref={figure}
+      className="metric-chart teaching-chart"
+      data-testid="teaching-beta-overlay"
+      data-points={beta?.length ?? 0}
+      data-on-screen={onScreen}
+    >
       <figcaption>
         <span className="chart-title">β, VQ loss and perplexity</span>
       </figcaption>
@@ -71,12 +77,31 @@ const BetaPlot = memo(function BetaPlot({ rows }: { rows: readonly ChartRow[] })
         </p>
       ) : (
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart data={rows as unknown as Array<Record<string, number>>} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
+          <LineChart
+            data={rows as unknown as Array<Record<string, number>>}
+            margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 11 }} />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDecimals={false}
+              tick={{ fontSize: 11 }}
+            />
             <YAxis yAxisId="left" width={48} tick={{ fontSize: 11 }} tickFormatter={compactNumber} />
-            <YAxis yAxisId="right" orientation="right" width={40} tick={{ fontSize: 11 }} tickFormatter={compactNumber} />
-            <Tooltip isAnimationActive={false} labelFormatter={(step) => `step ${String(step)}`} formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))} />
+            <YAxis
+              yAxisId="right"
+              orientation="right"
+              width={40}
+              tick={{ fontSize: 11 }}
+              tickFormatter={compactNumber}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(step) => `step ${String(step)}`}
+              formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))}
+            />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {LINES.map((line, k) => (
               <Line

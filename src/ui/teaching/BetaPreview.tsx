@@ -21,24 +21,52 @@ export const BetaPreview = memo(function BetaPreview() {
   const planned = usePlannedSteps();
   const [zoomed, setZoomed] = useState(false);
   const schedule = vq.useCommitmentScheduling ? vq.commitmentSchedule : 'constant';
-  const warmupEnd = vq.useCommitmentScheduling && vq.commitmentWarmupSteps > 0 && vq.commitmentSchedule !== 'none' ? vq.commitmentWarmupSteps + 1 : null;
+  const warmupEnd =
+    vq.useCommitmentScheduling && vq.commitmentWarmupSteps > 0 && vq.commitmentSchedule !== 'none'
+      ? vq.commitmentWarmupSteps + 1
+      : null;
   // A short warm-up in a long run is a sliver at the left: the zoom shows it with a quarter of its length after it.
   const canZoom = warmupEnd !== null && Math.ceil(warmupEnd * 1.25) < planned.steps;
   const span = zoomed && canZoom && warmupEnd !== null ? Math.ceil(warmupEnd * 1.25) : planned.steps;
   const curve = useMemo(() => commitmentCurve(vq, span), [vq, span]);
   return (
-    <figure className="metric-chart teaching-chart" data-testid="teaching-beta-preview" data-points={curve.length} data-schedule={schedule}>
+    <figure
+      className="metric-chart teaching-chart"
+      data-testid="teaching-beta-preview"
+      data-points={curve.length}
+      data-schedule={schedule}
+    >
       <figcaption>
         <span className="chart-title">β over the planned run</span>
         <span className="chart-options teaching-controls">
           <label title="Move β from its start value to the commitment cost over the warm-up">
-            <input type="checkbox" checked={vq.useCommitmentScheduling} disabled={starting} data-testid="teaching-scheduling" onChange={(event) => changeWhileTraining('vq.useCommitmentScheduling', event.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={vq.useCommitmentScheduling}
+              disabled={starting}
+              data-testid="teaching-scheduling"
+              onChange={(event) => changeWhileTraining('vq.useCommitmentScheduling', event.currentTarget.checked)}
+            />
             schedule β
           </label>
-          <button type="button" className="button-link" aria-pressed={zoomed && canZoom} disabled={!canZoom} data-testid="teaching-preview-zoom" onClick={() => setZoomed(!zoomed)} title="Show the whole run, or the warm-up up close">
+          <button
+            type="button"
+            className="button-link"
+            aria-pressed={zoomed && canZoom}
+            disabled={!canZoom}
+            data-testid="teaching-preview-zoom"
+            onClick={() => setZoomed(!zoomed)}
+            title="Show the whole run, or the warm-up up close"
+          >
             {zoomed && canZoom ? 'whole run' : 'zoom to warm-up'}
           </button>
-          <select aria-label="Commitment schedule shape" value={vq.commitmentSchedule} disabled={starting} data-testid="teaching-schedule" onChange={(event) => changeWhileTraining('vq.commitmentSchedule', event.currentTarget.value)}>
+          <select
+            aria-label="Commitment schedule shape"
+            value={vq.commitmentSchedule}
+            disabled={starting}
+            data-testid="teaching-schedule"
+            onChange={(event) => changeWhileTraining('vq.commitmentSchedule', event.currentTarget.value)}
+          >
             {COMMITMENT_SCHEDULES.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -56,15 +84,44 @@ export const BetaPreview = memo(function BetaPreview() {
         </p>
       ) : (
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart data={curve as unknown as Array<Record<string, number>>} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+          <LineChart
+            data={curve as unknown as Array<Record<string, number>>}
+            margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 11 }} />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDecimals={false}
+              tick={{ fontSize: 11 }}
+            />
             <YAxis width={48} tick={{ fontSize: 11 }} tickFormatter={compactNumber} domain={[0, 'auto']} />
-            <Tooltip isAnimationActive={false} labelFormatter={(step) => `step ${String(step)}`} formatter={(value) => [typeof value === 'number' ? compactNumber(value) : String(value), 'β']} />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(step) => `step ${String(step)}`}
+              formatter={(value) => [typeof value === 'number' ? compactNumber(value) : String(value), 'β']}
+            />
             {warmupEnd !== null && warmupEnd <= span && (
-              <ReferenceLine x={warmupEnd} stroke="#6b7a8f" strokeDasharray="3 3" label={{ value: 'warm-up ends', fontSize: 11, position: warmupEnd < span / 2 ? 'insideTopLeft' : 'insideTopRight' }} />
+              <ReferenceLine
+                x={warmupEnd}
+                stroke="#6b7a8f"
+                strokeDasharray="3 3"
+                label={{
+                  value: 'warm-up ends',
+                  fontSize: 11,
+                  position: warmupEnd < span / 2 ? 'insideTopLeft' : 'insideTopRight',
+                }}
+              />
             )}
-            <Line dataKey="value" name="β" stroke={PREVIEW_COLOR} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            <Line
+              dataKey="value"
+              name="β"
+              stroke={PREVIEW_COLOR}
+              strokeWidth={1.5}
+              dot={false}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       )}
@@ -75,9 +132,13 @@ export const BetaPreview = memo(function BetaPreview() {
 /** One sentence: how β moves, and what it is when the run ends. */
 function summary(vq: Parameters<typeof commitmentAt>[0], steps: number, exact: boolean): string {
   const end = compactNumber(vq.commitmentCost);
-  if (!vq.useCommitmentScheduling || vq.commitmentSchedule === 'none') return `β stays at ${end} for the whole run (scheduling is off).`;
+  if (!vq.useCommitmentScheduling || vq.commitmentSchedule === 'none')
+    return `β stays at ${end} for the whole run (scheduling is off).`;
   const T = vq.commitmentWarmupSteps;
-  const ramps = vq.commitmentSchedule === 'cosine_with_restart' ? ` in ${Math.min(5, T)} cosine ramps that each restart at ${compactNumber(vq.commitmentStart)}` : '';
+  const ramps =
+    vq.commitmentSchedule === 'cosine_with_restart'
+      ? ` in ${Math.min(5, T)} cosine ramps that each restart at ${compactNumber(vq.commitmentStart)}`
+      : '';
   const move = `β moves from ${compactNumber(vq.commitmentStart)} to ${end} over the first ${T} steps${ramps}`;
   if (steps < 1) return `${move}.`;
   const length = `${exact ? '' : 'about '}${steps} steps`;

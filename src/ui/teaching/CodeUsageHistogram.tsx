@@ -17,7 +17,12 @@ export const CodeUsageHistogram = memo(function CodeUsageHistogram() {
   const used = usage.filter((fraction) => fraction > 0).length;
   const tallest = Math.max(...usage, 0);
   return (
-    <figure className="metric-chart teaching-chart" data-testid="teaching-code-usage" data-bars={usage.length} data-used={used}>
+    <figure
+      className="metric-chart teaching-chart"
+      data-testid="teaching-code-usage"
+      data-bars={usage.length}
+      data-used={used}
+    >
       <figcaption>
         <span className="chart-title">Codes in use{latest ? ` at step ${latest.step}` : ''}</span>
         {usage.length > 0 && (
@@ -27,12 +32,22 @@ export const CodeUsageHistogram = memo(function CodeUsageHistogram() {
         )}
       </figcaption>
       {usage.length === 0 ? (
-        <p className="chart-empty code-histogram-empty">{latest ? 'This run reports no code usage.' : 'Waiting for the first step…'}</p>
+        <p className="chart-empty code-histogram-empty">
+          {latest ? 'This run reports no code usage.' : 'Waiting for the first step…'}
+        </p>
       ) : (
         <div className="code-histogram" role="img" aria-label={`${used} of ${usage.length} codes used`}>
           {usage.map((fraction, code) => (
-            <div key={code} className={`code-column${fraction > 0 ? '' : ' code-dead'}`} title={`code ${code}: ${percent(fraction)} of residues${fraction > 0 ? '' : ' (dead)'}`}>
-              <span className="code-bar" data-code={code} style={{ height: `${tallest > 0 ? (fraction / tallest) * 100 : 0}%`, background: tokenColor(code) }} />
+            <div
+              key={code}
+              className={`code-column${fraction > 0 ? '' : ' code-dead'}`}
+              title={`code ${code}: ${percent(fraction)} of residues${fraction > 0 ? '' : ' (dead)'}`}
+            >
+              <span
+                className="code-bar"
+                data-code={code}
+                style={{ height: `${tallest > 0 ? (fraction / tallest) * 100 : 0}%`, background: tokenColor(code) }}
+              />
               <span className="code-label">{code}</span>
             </div>
           ))}

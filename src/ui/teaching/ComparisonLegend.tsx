@@ -6,7 +6,8 @@
 import { COMPARISON_ARMS } from '../../state/teaching/comparison-scenario';
 import type { ArmSummary } from '../../state/teaching/comparison-summary';
 
-const shown = (value: number | undefined, digits: number) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '');
+const shown = (value: number | undefined, digits: number) =>
+  value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '';
 
 export function ComparisonLegend({ summaries, codes }: { summaries: readonly ArmSummary[]; codes: number }) {
   return (
@@ -27,7 +28,8 @@ export function ComparisonLegend({ summaries, codes }: { summaries: readonly Arm
             {summary && (
               <span className="hint">
                 {' '}
-                — {shown(summary.usedCodes.mean, 1)} of {codes} codes, perplexity {shown(summary.perplexity.mean, 1)} at step {summary.step}
+                — {shown(summary.usedCodes.mean, 1)} of {codes} codes, perplexity {shown(summary.perplexity.mean, 1)} at
+                step {summary.step}
               </span>
             )}
           </li>

@@ -44,7 +44,9 @@ function ProteinChoice() {
         requestStripTokens();
       }}
     >
-      <option value="">first protein{ids[0] !== undefined ? ` (${ids[0]}, ${summary?.lengths[0] ?? '?'} residues)` : ''}</option>
+      <option value="">
+        first protein{ids[0] !== undefined ? ` (${ids[0]}, ${summary?.lengths[0] ?? '?'} residues)` : ''}
+      </option>
       {ids.map((id, k) => (
         <option key={id} value={id}>
           {id} ({summary?.lengths[k] ?? '?'} residues)
@@ -70,7 +72,13 @@ export const TokenStrip = memo(function TokenStrip() {
         const opacity = plddt === undefined ? 1 : MIN_OPACITY + (1 - MIN_OPACITY) * Math.min(1, Math.max(0, plddt));
         const title = `${aa} ${k + 1}: token ${code}${plddt === undefined ? '' : `, pLDDT ${plddt.toFixed(2)}`}`;
         return (
-          <span key={k} className="token-cell" title={title} data-code={code} style={{ background: tokenColor(code), color: tokenTextColor(code), opacity }}>
+          <span
+            key={k}
+            className="token-cell"
+            title={title}
+            data-code={code}
+            style={{ background: tokenColor(code), color: tokenTextColor(code), opacity }}
+          >
             {aa}
           </span>
         );
@@ -78,12 +86,29 @@ export const TokenStrip = memo(function TokenStrip() {
     [shown],
   );
   return (
-    <figure className="metric-chart teaching-chart chart-wide" data-testid="teaching-token-strip" data-residues={shown?.codes.length ?? 0} data-step={shown ? step : ''}>
+    <figure
+      className="metric-chart teaching-chart chart-wide"
+      data-testid="teaching-token-strip"
+      data-residues={shown?.codes.length ?? 0}
+      data-step={shown ? step : ''}
+    >
       <figcaption>
-        <span className="chart-title">Tokens per residue{shown ? ` at step ${step}: ${shown.proteinId}, ${shown.codes.length} residues, ${new Set(shown.codes).size} of ${shown.codebookSize} tokens` : ''}</span>
+        <span className="chart-title">
+          Tokens per residue
+          {shown
+            ? ` at step ${step}: ${shown.proteinId}, ${shown.codes.length} residues, ${new Set(shown.codes).size} of ${shown.codebookSize} tokens`
+            : ''}
+        </span>
         <span className="chart-options teaching-controls">
           <ProteinChoice />
-          <button type="button" className="button-secondary" data-testid="teaching-strip-refresh" disabled={!canAsk} onClick={() => requestStripTokens()} title="Encode the protein with the current weights (also automatically while training, see the 3D view's setting)">
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="teaching-strip-refresh"
+            disabled={!canAsk}
+            onClick={() => requestStripTokens()}
+            title="Encode the protein with the current weights (also automatically while training, see the 3D view's setting)"
+          >
             Refresh
           </button>
         </span>
@@ -93,9 +118,19 @@ export const TokenStrip = memo(function TokenStrip() {
           {cells}
         </div>
       ) : (
-        <p className="chart-empty token-strip-empty">{canAsk ? 'Encoding the protein…' : 'Start a run: the strip shows each residue’s token under the current weights.'}</p>
+        <p className="chart-empty token-strip-empty">
+          {canAsk
+            ? 'Encoding the protein…'
+            : 'Start a run: the strip shows each residue’s token under the current weights.'}
+        </p>
       )}
-      {shown && <p className="teaching-note">{shown.plddt ? 'Faded cells: low pLDDT (the structure there is uncertain).' : 'This file holds B-factors, not pLDDT: every cell is drawn fully opaque.'}</p>}
+      {shown && (
+        <p className="teaching-note">
+          {shown.plddt
+            ? 'Faded cells: low pLDDT (the structure there is uncertain).'
+            : 'This file holds B-factors, not pLDDT: every cell is drawn fully opaque.'}
+        </p>
+      )}
     </figure>
   );
 });

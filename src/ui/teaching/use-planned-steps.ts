@@ -13,7 +13,10 @@ export function usePlannedSteps(): PlannedSteps {
   const runSteps = useRunStore((state) => (isActive(state.status) ? (state.info?.totalSteps ?? null) : null));
   const proteins = useDatasetStore((state) => state.summary?.proteinCount ?? 0);
   return useMemo(
-    () => (runSteps !== null ? { steps: runSteps, exact: true } : plannedSteps(config.training, proteins, plannedTrainers(config).count)),
+    () =>
+      runSteps !== null
+        ? { steps: runSteps, exact: true }
+        : plannedSteps(config.training, proteins, plannedTrainers(config).count),
     [runSteps, config, proteins],
   );
 }

@@ -3,7 +3,14 @@
  * download (encoded FASTA, per-residue TSV) and what was skipped. Re-encodes by itself every N steps when asked to.
  */
 import { useEffect, useRef } from 'react';
-import { cancelEncode, downloadEncoded, encodeWithCurrentWeights, encodeWithWeightsFile, setAutoEncodeEvery, useEncodeStore } from '../../state/tokens/encode-store';
+import {
+  cancelEncode,
+  downloadEncoded,
+  encodeWithCurrentWeights,
+  encodeWithWeightsFile,
+  setAutoEncodeEvery,
+  useEncodeStore,
+} from '../../state/tokens/encode-store';
 import { useMetricsStore } from '../../state/charts/metrics-store';
 import { useRunStore } from '../../state/run/run-store';
 import { stripRequestDue } from '../teaching/strip-refresh';
@@ -39,10 +46,18 @@ export function EncodeControls() {
   return (
     <div className="encode-controls" data-testid="encode-controls" data-status={status}>
       <div className="run-buttons">
-        <button type="button" data-testid="encode-current" disabled={!canUseRun || busy} onClick={() => void encodeWithCurrentWeights()}>
+        <button
+          type="button"
+          data-testid="encode-current"
+          disabled={!canUseRun || busy}
+          onClick={() => void encodeWithCurrentWeights()}
+        >
           Encode dataset with current weights
         </button>
-        <label className="button button-secondary" title="The studio's or FoldTree2's safetensors, or a .ftsckpt checkpoint">
+        <label
+          className="button button-secondary"
+          title="The studio's or FoldTree2's safetensors, or a .ftsckpt checkpoint"
+        >
           Encode with weights file…
           <input
             type="file"
@@ -63,26 +78,56 @@ export function EncodeControls() {
           </button>
         )}
         <label title="While a run trains, encode the whole dataset again every this many steps (0: only on request); each encode adds a point to the chart">
-          re-encode every <input type="number" min={0} step={1} value={autoEvery} className="small-number" data-testid="encode-auto-every" onChange={(event) => setAutoEncodeEvery(Number(event.currentTarget.value))} /> steps
+          re-encode every{' '}
+          <input
+            type="number"
+            min={0}
+            step={1}
+            value={autoEvery}
+            className="small-number"
+            data-testid="encode-auto-every"
+            onChange={(event) => setAutoEncodeEvery(Number(event.currentTarget.value))}
+          />{' '}
+          steps
         </label>
       </div>
       {busy && (
         <div className="encode-progress">
           <progress max={1} value={fraction} data-testid="encode-progress" />
-          <span>{progress ? `${progress.done} / ${progress.total} proteins (${progress.proteinId})` : status === 'waiting-for-weights' ? 'Taking the current weights…' : 'Opening the dataset…'}</span>
+          <span>
+            {progress
+              ? `${progress.done} / ${progress.total} proteins (${progress.proteinId})`
+              : status === 'waiting-for-weights'
+                ? 'Taking the current weights…'
+                : 'Opening the dataset…'}
+          </span>
         </div>
       )}
       {message && (
-        <p className={status === 'failed' ? 'error' : 'status'} role={status === 'failed' ? 'alert' : undefined} data-testid="encode-message">
+        <p
+          className={status === 'failed' ? 'error' : 'status'}
+          role={status === 'failed' ? 'alert' : undefined}
+          data-testid="encode-message"
+        >
           {message}
         </p>
       )}
       {result && (
         <div className="run-buttons">
-          <button type="button" className="button-secondary" data-testid="encode-download-fasta" onClick={() => downloadEncoded('fasta')}>
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="encode-download-fasta"
+            onClick={() => downloadEncoded('fasta')}
+          >
             Encoded FASTA ({result.encodings.length} records)
           </button>
-          <button type="button" className="button-secondary" data-testid="encode-download-table" onClick={() => downloadEncoded('table')}>
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="encode-download-table"
+            onClick={() => downloadEncoded('table')}
+          >
             Per-residue TSV
           </button>
         </div>

@@ -21,14 +21,41 @@ export const InformationChart = memo(function InformationChart() {
         </p>
       ) : (
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart data={history as unknown as Array<Record<string, number>>} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+          <LineChart
+            data={history as unknown as Array<Record<string, number>>}
+            margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 11 }} />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDecimals={false}
+              tick={{ fontSize: 11 }}
+            />
             <YAxis width={48} tick={{ fontSize: 11 }} tickFormatter={(v: number) => v.toFixed(2)} />
-            <Tooltip isAnimationActive={false} labelFormatter={(step) => `step ${String(step)}`} formatter={(value) => (typeof value === 'number' ? `${value.toFixed(3)} bits` : String(value))} />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(step) => `step ${String(step)}`}
+              formatter={(value) => (typeof value === 'number' ? `${value.toFixed(3)} bits` : String(value))}
+            />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Line dataKey="miSecondaryStructure" name="I(token; DSSP class)" stroke="#d6336c" strokeWidth={1.5} dot={{ r: 2 }} isAnimationActive={false} />
-            <Line dataKey="miAminoAcid" name="I(token; amino acid)" stroke="#1d6fd6" strokeWidth={1.5} dot={{ r: 2 }} isAnimationActive={false} />
+            <Line
+              dataKey="miSecondaryStructure"
+              name="I(token; DSSP class)"
+              stroke="#d6336c"
+              strokeWidth={1.5}
+              dot={{ r: 2 }}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="miAminoAcid"
+              name="I(token; amino acid)"
+              stroke="#1d6fd6"
+              strokeWidth={1.5}
+              dot={{ r: 2 }}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       )}

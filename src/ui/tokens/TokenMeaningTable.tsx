@@ -24,13 +24,24 @@ export const TokenMeaningTable = memo(function TokenMeaningTable({ meaning }: { 
   const [sort, setSort] = useState<TokenSort>({ key: 'code', descending: false });
   const rows = useMemo(() => sortTokenRows(meaning.codes, sort), [meaning, sort]);
   return (
-    <figure className="metric-chart teaching-chart chart-wide" data-testid="token-meaning-table" data-rows={rows.filter((r) => r.residues > 0).length}>
+    <figure
+      className="metric-chart teaching-chart chart-wide"
+      data-testid="token-meaning-table"
+      data-rows={rows.filter((r) => r.residues > 0).length}
+    >
       <figcaption>
         <span className="chart-title">
-          What each token means{meaning.step !== null ? ` at step ${meaning.step}` : ''}: {meaning.residues.toLocaleString()} residues of {meaning.proteins} proteins · I(token; DSSP) {meaning.miSecondaryStructure.toFixed(3)} bits · I(token; amino acid) {meaning.miAminoAcid.toFixed(3)} bits
+          What each token means{meaning.step !== null ? ` at step ${meaning.step}` : ''}:{' '}
+          {meaning.residues.toLocaleString()} residues of {meaning.proteins} proteins · I(token; DSSP){' '}
+          {meaning.miSecondaryStructure.toFixed(3)} bits · I(token; amino acid) {meaning.miAminoAcid.toFixed(3)} bits
         </span>
         <span className="chart-options">
-          <button type="button" className="button-secondary" data-testid="token-table-csv" onClick={() => downloadEncoded('tokens')}>
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="token-table-csv"
+            onClick={() => downloadEncoded('tokens')}
+          >
             CSV
           </button>
         </span>
@@ -40,8 +51,16 @@ export const TokenMeaningTable = memo(function TokenMeaningTable({ meaning }: { 
           <thead>
             <tr>
               {COLUMNS.map((column) => (
-                <th key={column.key} aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className="link-button" data-testid={`token-sort-${column.key}`} onClick={() => setSort((s) => nextSort(s, column.key))}>
+                <th
+                  key={column.key}
+                  aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`token-sort-${column.key}`}
+                    onClick={() => setSort((s) => nextSort(s, column.key))}
+                  >
                     {column.label}
                     {sort.key === column.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
                   </button>

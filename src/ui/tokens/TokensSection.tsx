@@ -14,8 +14,9 @@ export function TokensSection() {
     <section className="panel teaching-panel" aria-labelledby="tokens-title" data-testid="tokens-panel">
       <h2 id="tokens-title">Encode and read the tokens</h2>
       <p className="teaching-note">
-        Run the weights over every protein of the dataset: one record per protein in FoldTree2&apos;s encoded-FASTA alphabet, one row per residue in the table beside it, and what
-        each token stands for — its secondary structure, confidence and amino acids.
+        Run the weights over every protein of the dataset: one record per protein in FoldTree2&apos;s encoded-FASTA
+        alphabet, one row per residue in the table beside it, and what each token stands for — its secondary structure,
+        confidence and amino acids.
       </p>
       <EncodeControls />
       <div className="teaching-grid">
