@@ -123,7 +123,7 @@ describe('npm run train with faulty inputs', () => {
     expect(run.stderr).toMatch(
       /^warning: --resume: small-run-step1\.ftsckpt holds a foldtree2-small model \([\d,]+ parameters\), not the tiny model the config describes; continuing with the checkpoint's model and config$/m,
     );
-    expect(run.stderr).toContain('Starting: foldtree2-small model');
+    expect(run.stderr).toContain('Resuming from the checkpoint: foldtree2-small model');
     expect(readFileSync(join(folder, 'foldtree2', 'foldtree2.yaml'), 'utf8')).toMatch(/^hidden_size: 40$/m);
     expect(importConfig(readFileSync(join(folder, 'config.yaml'), 'utf8'), 'config.yaml').config.model.preset).toBe(
       'foldtree2-small',
