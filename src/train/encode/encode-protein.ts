@@ -10,6 +10,7 @@ import { disposeModelInputs, toModelInputs } from '../../model/model-inputs';
 import type { ParameterSet } from '../../model/params/parameter-set';
 import { quantize } from '../../model/quantizer/quantize';
 import { codebookVariable } from '../../model/quantizer/quantizer-specs';
+import type { CodebookVectors } from '../../protocol/coordinator-messages';
 import type { ProteinEncoding } from '../../protocol/encode-messages';
 import type { PaddedBatch } from '../../protocol/padded-batch';
 import type { ProteinSource } from '../trainer/protein-source';
@@ -48,22 +49,26 @@ export async function encodeProtein(
   const inputs = toModelInputs(batch);
   try {
     // Tokens need only the encoder and the quantizer: the decoders never run here.
-    const { codes, z } = tf.tidy(() => {
+    // The encoder outputs are kept only when asked for (the per-protein request), not by the dataset encoder.
+    const [codes, z] = tf.tidy((): [tf.Tensor2D, tf.Tensor3D | undefined] => {
       const outputs = encode(params, modelConfig.encoder, inputs, { training: false, seed, step: 0, rank: 0 });
-      return { codes: quantize(codebookVariable(params), outputs, inputs.mask, 0).codes, z: outputs };
+      const nearest = quantize(codebookVariable(params), outputs, inputs.mask, 0).codes;
+      return options.withVectors ? [nearest, outputs] : [nearest, undefined];
     });
     const length = batch.lengths[0] ?? 0;
-    const values = Array.from((await codes.data()) as Int32Array).slice(0, length);
-    codes.dispose();
     const dim = modelConfig.quantizer.embeddingDim;
-    const vectors = options.withVectors
-      ? {
-          dim,
-          codebook: Array.from(await codebookVariable(params).data()),
-          outputs: Array.from((await z.data()).slice(0, length * dim)),
-        }
-      : undefined;
-    z.dispose();
+    let values: number[];
+    let vectors: CodebookVectors | undefined;
+    try {
+      values = Array.from((await codes.data()) as Int32Array).slice(0, length);
+      if (z) {
+        const codebook = Array.from(await codebookVariable(params).data());
+        vectors = { dim, codebook, outputs: Array.from((await z.data()).slice(0, length * dim)) };
+      }
+    } finally {
+      codes.dispose();
+      z?.dispose();
+    }
     const plddt = batch.residueFeatures.plddt;
     const confidence = batch.plddtIsConfidence[0] === 1 && plddt ? Array.from(plddt.data.slice(0, length)) : null;
     const coords = batch.residueFeatures.coords;

@@ -4,7 +4,6 @@
  * seed bands, a codebook map per schedule, and what the runs showed in words.
  */
 import { useMemo, useState } from 'react';
-import { openedDatasetFile, useDatasetStore } from '../../state/dataset-store';
 import { useRunStore } from '../../state/run/run-store';
 import {
   startTeachingComparison,
@@ -20,7 +19,7 @@ import {
   type ArmSummary,
   type ComparisonValue,
 } from '../../state/teaching/comparison-summary';
-import { trainingSourceFor } from '../../state/run/training-dataset';
+import { useTrainingSource } from '../run/use-training-source';
 import { BandChart, type BandLine } from './BandChart';
 import { CodebookMap } from './CodebookMap';
 import { ComparisonLegend } from './ComparisonLegend';
@@ -59,18 +58,7 @@ const s = COMPARISON_SCENARIO;
 export function ComparisonPanel() {
   const { status, steps, seeds, runs } = useTeachingComparison();
   const mainBusy = useRunStore((state) => state.status === 'starting' || state.status === 'running');
-  const datasetStatus = useDatasetStore((state) => state.status);
-  const summary = useDatasetStore((state) => state.summary);
-  const source = useMemo(
-    () =>
-      trainingSourceFor(
-        { status: datasetStatus, summary },
-        import.meta.env.BASE_URL,
-        location.href,
-        openedDatasetFile(),
-      ),
-    [datasetStatus, summary],
-  );
+  const source = useTrainingSource();
   const [stepsText, setStepsText] = useState(String(s.steps));
   const [twoLanes, setTwoLanes] = useState(false);
   const chosenSteps = Number(stepsText);
