@@ -1,7 +1,8 @@
 /**
  * Generated structure files for `build-dataset` and the page's structure import (class 5 of the fault corpus),
  * each made from one real PDB file by rewriting its ATOM records: a chain id reused in a separate block, all
- * coordinates zero, waters only, and the same file name in two folders.
+ * coordinates zero, waters only, the same file name in two folders, and one chain longer than any real one here
+ * (class 2: a protein too long to train uncropped in a large batch).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,37 @@ export function reusedChainPdb(atoms: readonly string[]): string {
 /** Every coordinate 0.000 (a placeholder model). */
 export function zeroCoordinatesPdb(atoms: readonly string[]): string {
   return pdb([atoms.map(zeroed)]);
+}
+
+/** The residue number (columns 23-26) of an ATOM record. */
+const residueNumber = (line: string): number => Number(line.slice(22, 26));
+
+/** `line` moved `dx` Å along x, renumbered to residue `residue` and atom `serial`. */
+function relocated(line: string, dx: number, residue: number, serial: number): string {
+  const x = (Number(line.slice(30, 38)) + dx).toFixed(3).padStart(8);
+  return `${line.slice(0, 6)}${String(serial % 100000).padStart(5)}${line.slice(11, 22)}${String(residue).padStart(4)}${line.slice(26, 30)}${x}${line.slice(38)}`;
+}
+
+/**
+ * One chain A of exactly `residues` residues, made of copies of `atoms`' residues laid side by side 80 Å apart
+ * along x (each copy a real fold; no contacts between copies), numbered 1…`residues`.
+ */
+export function longChainPdb(atoms: readonly string[], residues: number): string {
+  const perResidue: string[][] = [];
+  for (const line of atoms) {
+    const last = perResidue.at(-1);
+    if (last && residueNumber(last[0] ?? '') === residueNumber(line)) last.push(line);
+    else perResidue.push([line]);
+  }
+  if (perResidue.length === 0) throw new Error('longChainPdb: no ATOM records to copy');
+  const lines: string[] = [];
+  for (let k = 0; k < residues; k += 1) {
+    const copy = Math.floor(k / perResidue.length);
+    for (const line of perResidue[k % perResidue.length] ?? []) {
+      lines.push(withChain(relocated(line, copy * 80, k + 1, lines.length + 1), 'A'));
+    }
+  }
+  return pdb([lines]);
 }
 
 /** 30 waters and nothing else. */

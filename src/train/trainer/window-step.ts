@@ -152,10 +152,12 @@ export async function windowGradients(
     tf.dispose([...sums.values()]);
     throw error;
   }
+  // A window with nothing read (every micro-batch skipped) still joins the exchange: zero statistics of the full shape.
+  const { codes, embeddingDim } = modelConfig.quantizer;
   const ema =
     emaParts.length > 0
       ? addEmaStatistics(emaParts)
-      : { counts: new Float32Array(modelConfig.quantizer.codes), sums: new Float32Array(0) };
+      : { counts: new Float32Array(codes), sums: new Float32Array(parts.ema ? codes * embeddingDim : 0) };
   return { sums, losses, weightedLosses, ema, residues, proteins: input.batches.reduce((a, b) => a + b.batchSize, 0) };
 }
 
