@@ -6,6 +6,7 @@
 import h5wasm from 'h5wasm/node';
 import { fileURLToPath } from 'node:url';
 import { basename } from 'node:path';
+import { densestContactsPerResidue } from '../../src/data/hdf5/contact-density';
 import { closeStructsFile, openStructsFile } from '../../src/data/hdf5/open-file';
 import { readIndex } from '../../src/data/hdf5/read-index';
 import { parameterCount } from '../../src/model/params/parameter-spec';
@@ -47,6 +48,7 @@ export async function memoryProblem(
       stepSizeOf(
         config,
         index.proteins.map((p) => p.length),
+        densestContactsPerResidue(handle, index.proteins),
       ),
       parameters,
       target,

@@ -10,8 +10,9 @@
  *   51 maps without a width                × B·L²      (contact probabilities, pair masks, the graph, their gradients)
  *   43 floats per pair and pair-head unit  × P·P_h     (the distance head on the scored pairs, P ≈ 2 × contacts)
  *   5.6 floats per residue and layer width × B·L·W     (per-residue activations of every layer and their gradients)
- * plus 2.3 copies of the parameters (weights, gradients, optimizer scratch). Contacts are taken as 45 per residue
- * (the sample's proteins have 36–55 within the 15 Å cutoff; 20 of them cropped to 256 residues have 42).
+ * plus 2.3 copies of the parameters (weights, gradients, optimizer scratch). Contacts per residue are the
+ * dataset's densest protein's when the caller knows them (data/hdf5/contact-density.ts), else taken as 45 (20
+ * sample proteins cropped to 256 residues have 42; whole sample proteins up to 58, a 1,500-residue chain 55).
  */
 import type { ModelConfig } from '../model-config';
 
@@ -22,7 +23,10 @@ const PAIR_MAPS = 51.4;
 const FLOATS_PER_PAIR_UNIT = 43.2;
 const FLOATS_PER_RESIDUE_WIDTH = 5.6;
 const PARAMETER_COPIES = 2.3;
-/** Contacts per residue assumed by the estimate; pairs scored = 2 × contacts (positives and as many negatives). */
+/**
+ * Contacts per residue assumed when the dataset's are not known; pairs scored = 2 × contacts (positives and as
+ * many negatives).
+ */
 export const ASSUMED_CONTACTS_PER_RESIDUE = 45;
 
 export interface StepMemoryEstimate {
@@ -54,18 +58,20 @@ function activationWidth(model: ModelConfig): number {
   return width;
 }
 
-/** A micro-batch of `batch` proteins padded to `length` residues, `parameters` trainable scalars. */
+/**
+ * A micro-batch of `batch` proteins padded to `length` residues, `parameters` trainable scalars, proteins with
+ * `contactsPerResidue` contacts per residue.
+ */
 export function estimateStepMemory(
   model: ModelConfig,
   batch: number,
   length: number,
   parameters: number,
+  contactsPerResidue = ASSUMED_CONTACTS_PER_RESIDUE,
 ): StepMemoryEstimate {
   const pairCells = batch * length * length;
   const contacts = model.decoders.contacts;
-  const pairs = contacts.enabled
-    ? Math.min(2 * ASSUMED_CONTACTS_PER_RESIDUE * batch * length, batch * length * (length - 1))
-    : 0;
+  const pairs = contacts.enabled ? Math.min(2 * contactsPerResidue * batch * length, batch * length * (length - 1)) : 0;
   const floats =
     MAPS_PER_HEAD_LAYER * headLayers(model) * pairCells +
     PAIR_MAPS * pairCells +

@@ -19,6 +19,8 @@ export interface StepSize {
   readonly length: number;
   /** True when `length` is `data.maxResidues`; false when it is the longest protein (no crop). */
   readonly cropped: boolean;
+  /** Contacts per residue of the dataset's densest protein, for whole proteins; absent: the estimate's assumption. */
+  readonly contactsPerResidue?: number;
 }
 
 export interface PreflightTarget {
@@ -52,7 +54,7 @@ function largestFitting(upTo: number, ok: (n: number) => boolean): number {
 
 /** The estimate for one step of `size`. */
 export function stepEstimate(model: ModelConfig, size: StepSize, parameters: number): StepMemoryEstimate {
-  return estimateStepMemory(model, size.batch, size.length, parameters);
+  return estimateStepMemory(model, size.batch, size.length, parameters, size.contactsPerResidue);
 }
 
 /** Null when a step of `size` fits `target`; otherwise the one-line refusal. */
@@ -64,7 +66,8 @@ export function memoryRefusal(
 ): string | null {
   const estimate = stepEstimate(model, size, parameters);
   if (fits(estimate, target)) return null;
-  const ok = (batch: number, length: number) => fits(estimateStepMemory(model, batch, length, parameters), target);
+  const ok = (batch: number, length: number) =>
+    fits(stepEstimate(model, { ...size, batch, length }, parameters), target);
   const batchThatFits = largestFitting(size.batch, (b) => ok(b, size.length));
   const lengthThatFits = largestFitting(size.length, (l) => ok(size.batch, l));
   const crop = size.cropped

@@ -2,11 +2,22 @@
 import type { RunConfig } from '../../protocol/run-config';
 import type { StepSize } from './memory-preflight';
 
-/** `lengths`: every protein's residue count in the dataset. */
-export function stepSizeOf(config: RunConfig, lengths: readonly number[]): StepSize {
+/**
+ * `lengths`: every protein's residue count in the dataset; `contactsPerResidue`: its densest protein's (see
+ * data/hdf5/contact-density.ts), when known, used for whole (uncropped) proteins: a crop cuts contacts at its
+ * edges (20 sample proteins cropped to 256 residues have 42 per residue, whole ones up to 58), so crops keep the
+ * estimate's assumption. A micro-batch never holds more proteins than the dataset
+ * has, so a batch size above that count is measured at the count.
+ */
+export function stepSizeOf(config: RunConfig, lengths: readonly number[], contactsPerResidue?: number): StepSize {
   const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
   const crop = config.data.maxResidues;
-  return crop !== null && crop < longest
-    ? { batch: config.training.batchSize, length: crop, cropped: true }
-    : { batch: config.training.batchSize, length: longest, cropped: false };
+  const batch = Math.max(1, Math.min(config.training.batchSize, lengths.length));
+  if (crop !== null && crop < longest) return { batch, length: crop, cropped: true };
+  return {
+    batch,
+    length: longest,
+    cropped: false,
+    ...(contactsPerResidue === undefined ? {} : { contactsPerResidue }),
+  };
 }
