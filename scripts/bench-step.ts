@@ -10,8 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import h5wasm from 'h5wasm/node';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { disposeLossGradients, lossAndGradients } from '../src/model/loss-gradients';
 import { DEFAULT_DISTANCE_BIN_EDGES, DEFAULT_LOSS_WEIGHTS } from '../src/model/losses/loss-config';
@@ -25,21 +24,15 @@ import { shareSavedTensors } from '../src/train/tfjs-engine/share-saved-tensors'
 import { loadBenchBatch } from '../src/train/bench/model-bench-service';
 import { registerWasmKernels } from '../src/train/wasm-kernels/register-wasm-kernels';
 import { describeMachine } from './bench/machine';
+import { pytorchStep } from './bench/pytorch-yardstick';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const steps = Number(args.includes('--steps') ? args[args.indexOf('--steps') + 1] : 3);
-const CASES: readonly { preset: ModelPresetName; batch: number; length: number; yardstick: string[] }[] = [
-  // same_shape.py mirrors the studio presets; its teaching entry has 2 graph layers like ours.
-  { preset: 'teaching', batch: 8, length: 128, yardstick: ['--preset', 'teaching'] },
-  {
-    preset: 'foldtree2',
-    batch: 4,
-    length: 128,
-    yardstick: ['--preset', 'foldtree2', '--enc-heads', String(MODEL_PRESETS.foldtree2.encoder.heads)],
-  },
+const CASES: readonly { preset: ModelPresetName; batch: number; length: number }[] = [
+  { preset: 'teaching', batch: 8, length: 128 },
+  { preset: 'foldtree2', batch: 4, length: 128 },
 ];
-const YARDSTICK = resolve(root, '../shared/reference/same_shape.py');
 
 interface StepRow {
   readonly preset: string;
@@ -117,39 +110,6 @@ async function studioStep(
   }
 }
 
-function pytorchStep(
-  batch: number,
-  length: number,
-  extra: readonly string[],
-): { ms: number; residuesPerS: number } | null {
-  if (!existsSync(YARDSTICK) || !existsSync('/usr/bin/python3')) return null;
-  try {
-    const out = execFileSync(
-      '/usr/bin/python3',
-      [
-        YARDSTICK,
-        ...extra,
-        '--batch',
-        String(batch),
-        '--length',
-        String(length),
-        '--steps',
-        String(Math.max(steps, 3)),
-      ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const line = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
-      step_ms_median?: number;
-      residues_per_s?: number;
-    };
-    return line.step_ms_median && line.residues_per_s
-      ? { ms: line.step_ms_median, residuesPerS: line.residues_per_s }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
 registerWasmKernels();
 if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend did not start');
 shareSavedTensors();
@@ -157,7 +117,7 @@ registerLeanGradients();
 const rows: StepRow[] = [];
 for (const c of CASES) {
   const studio = await studioStep(c.preset, c.batch, c.length);
-  const torch = pytorchStep(c.batch, c.length, c.yardstick);
+  const torch = pytorchStep(c.preset, c.batch, c.length, steps);
   const studioResiduesPerS = (studio.residues * 1000) / studio.studioMs;
   const row: StepRow = {
     preset: c.preset,

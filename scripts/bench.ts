@@ -6,7 +6,10 @@
  *
  *   npm run bench [-- --presets tiny,teaching --backends webgpu,wasm,cpu --trainers 1,2 --steps tiny:3,teaching:3
  *                     --warmup 1 --batch 2 --max-residues 64 --model-presets tiny,teaching --no-data --no-model
- *                     --no-readme --no-page]
+ *                     --no-readme --no-page --no-yardstick]
+ *
+ * Then the studio against the PyTorch yardstick at the reference shapes (`scripts/bench/yardstick-on-page.ts`):
+ * teaching 8 × 128 and foldtree2 4 × 128 on WebAssembly with 1 and 2 trainers, beside PyTorch in the same run.
  *
  * Last, the page-level figure (`scripts/bench/page-smoothness.ts`): main-thread blocking, the longest task and input
  * echo on the studio page over a 5,000-step run → bench/page.json, bench/page.md and a section of results.md.
@@ -21,6 +24,7 @@ import { trainingRowsOnPage } from './bench/parallel-on-page';
 import { MemorySampler } from './bench/process-memory';
 import { pageSmoothnessSection } from './bench/page-smoothness-section';
 import { reportMarkdown, withBenchBlock, type BenchReport } from './bench/report';
+import { yardstickRows } from './bench/yardstick-on-page';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -100,11 +104,13 @@ try {
     data,
     model,
     training: rows,
+    yardstick: [],
   };
 } finally {
   memory?.stop();
   await browser.close();
 }
+if (!args.includes('--no-yardstick')) report = { ...report, yardstick: await yardstickRows(say) };
 
 const folder = join(root, 'bench');
 mkdirSync(folder, { recursive: true });

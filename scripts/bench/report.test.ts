@@ -45,6 +45,10 @@ const report: BenchReport = {
   data: null,
   model: [{ preset: 'tiny', backend: 'wasm', proteins: 2, paddedLength: 64, residues: 128, parameters: 53105, forwardMs: 12.6, forwardBackwardMs: 88.4 }],
   training: [row('webgpu', 1, 2894.2, 0, 1277.4), row('wasm', 2, 250, 0.054, null), { ok: false, preset: 'teaching', requestedBackend: 'cpu', requestedTrainers: 2, error: 'rank 1 | out of memory', peakMemoryMiB: 900 }],
+  yardstick: [
+    { preset: 'teaching', batch: 8, length: 128, steps: 4, studio: [row('wasm', 1, 800, 0, null), row('wasm', 2, 500, 0.05, null)], pytorch: { ms: 300, residuesPerS: 3000 }, ratio: 3000 / 512 },
+    { preset: 'foldtree2', batch: 4, length: 128, steps: 3, studio: [row('wasm', 1, 2000, 0, null)], pytorch: null, ratio: null },
+  ],
 };
 
 describe('reportMarkdown', () => {
@@ -67,6 +71,17 @@ describe('reportMarkdown', () => {
       // 2 × 128 residues / 0.25 s = 1024; 4 proteins / 0.25 s = 16.
       '| tiny | wasm | 2 | 4 | 250 | 1,024.0 | 16.00 | n/a | 5.4 % |',
       '| teaching | cpu | 2 | failed: rank 1 / out of memory |  |  |  |  |  |',
+    ]);
+  });
+
+  it('sets the studio beside PyTorch per reference shape: both trainer counts, PyTorch, and the ratio to the best', () => {
+    const lines = markdown.split('\n');
+    const header = lines.findIndex((line) => line.startsWith('| preset | batch × length per trainer |'));
+    expect(header).toBeGreaterThan(0);
+    expect(lines.slice(header + 2, header + 4)).toEqual([
+      // 1 trainer: 128 residues / 0.8 s = 160; 2 trainers: 256 / 0.5 s = 512 (the best); 3000 / 512 = 5.86.
+      '| teaching | 8 × 128 | 160 (800 ms) | 512 (500 ms) | 3,000 (300 ms) | 5.86 (2 trainers) |',
+      '| foldtree2 | 4 × 128 | 64 (2,000 ms) | — | not installed | — |',
     ]);
   });
 

@@ -7,6 +7,7 @@ import type { ModelTiming } from '../../src/protocol/model-bench-messages';
 import type { DataBenchResult } from './data-bench';
 import type { MachineFacts } from './machine';
 import type { MeasuredRow } from './parallel-on-page';
+import { bestStudioRun, type YardstickRow } from './yardstick-on-page';
 
 export interface BenchReport {
   readonly date: string;
@@ -18,6 +19,8 @@ export interface BenchReport {
   readonly data: DataBenchResult | null;
   readonly model: readonly ModelTiming[];
   readonly training: readonly MeasuredRow[];
+  /** The studio against PyTorch at the reference shapes (empty when left out). */
+  readonly yardstick: readonly YardstickRow[];
 }
 
 /** "Google SwiftShader (swiftshader, software)", or why there is no adapter. */
@@ -58,6 +61,28 @@ function trainingTable(rows: readonly MeasuredRow[]): string {
   );
 }
 
+function yardstickTable(rows: readonly YardstickRow[]): string {
+  const studio = (row: YardstickRow, trainers: number) => {
+    const run = row.studio.find((r) => r.requestedTrainers === trainers);
+    if (!run) return '—';
+    return run.ok ? `${thousands(run.residuesPerSecond)} (${thousands(run.stepMs)} ms)` : `failed: ${run.error.replaceAll('|', '/')}`;
+  };
+  return table(
+    ['preset', 'batch × length per trainer', 'studio, 1 wasm trainer: residues/s (ms / step)', 'studio, 2 wasm trainers', 'PyTorch CPU, 2 threads', 'PyTorch ÷ studio (best)'],
+    rows.map((r) => {
+      const best = bestStudioRun(r.studio);
+      return [
+        r.preset,
+        `${r.batch} × ${r.length}`,
+        studio(r, 1),
+        studio(r, 2),
+        r.pytorch ? `${thousands(r.pytorch.residuesPerS)} (${thousands(r.pytorch.ms)} ms)` : 'not installed',
+        r.ratio === null || !best ? '—' : `${r.ratio.toFixed(2)} (${best.trainers} trainer${best.trainers > 1 ? 's' : ''})`,
+      ];
+    }),
+  );
+}
+
 function modelTable(timings: readonly ModelTiming[]): string {
   return table(
     ['preset', 'backend', 'parameters', 'forward ms', 'forward + backward ms'],
@@ -87,6 +112,14 @@ export function reportMarkdown(report: BenchReport): string {
     '',
     trainingTable(report.training),
   ];
+  if (report.yardstick.length > 0) {
+    parts.push(
+      '',
+      `**Against PyTorch** — the same real optimizer steps on the WebAssembly backend (one trainer per core, each with a micro-batch of the shape shown, sample proteins cropped to the length), beside the PyTorch yardstick of the same sizes (\`../shared/reference/same_shape.py\`, Debian's python3-torch, 2 threads, its whole optimizer step) measured in the same run; residues/s count every trainer's batch.`,
+      '',
+      yardstickTable(report.yardstick),
+    );
+  }
   if (report.model.length > 0) {
     parts.push('', `**Model** — one forward pass and one forward + backward pass (every loss and gradient), median of 3 after a warm-up, ${report.model[0]?.proteins ?? 0} sample proteins padded to ${report.model[0]?.paddedLength ?? 0} residues, in a worker of the same browser.`, '', modelTable(report.model));
   }
