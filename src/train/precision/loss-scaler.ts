@@ -82,7 +82,13 @@ export class DynamicLossScaler {
   async unscale(scaledGrads: ReadonlyMap<string, tf.Tensor>): Promise<UnscaledGradients> {
     const inverse = 1 / this.current.scale;
     const names = [...scaledGrads.keys()];
-    const unscaled = tf.tidy(() => names.map((name) => tf.mul(scaledGrads.get(name) as tf.Tensor, tf.scalar(inverse))));
+    // At scale 1 (no loss scaling) unscaling is the identity: the gradients are shared, not multiplied by 1.
+    const unscaled = tf.tidy(() =>
+      names.map((name) => {
+        const g = scaledGrads.get(name) as tf.Tensor;
+        return inverse === 1 ? tf.clone(g) : tf.mul(g, tf.scalar(inverse));
+      }),
+    );
     const grads = new Map(names.map((name, k) => [name, unscaled[k] as tf.Tensor]));
     try {
       const finite = (await readNonFiniteCount(grads.values())) === 0;
