@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { replaceWasmOneHot } from '../backends/wasm-one-hot';
 import { fastBatchMatMul } from './batch-mat-mul';
 import { gatherRows } from './gather-rows';
+import { sliceFromHeap, splitFromHeap } from './slice-from-heap';
 import { wasmUnsortedSegmentSumConfig } from './unsorted-segment-sum';
 
 const WASM = 'wasm';
@@ -32,5 +33,7 @@ export function registerWasmKernels(): void {
   if (!transpose) throw new Error('the WebAssembly backend has no Transpose kernel');
   replaceKernel(tf.BatchMatMul, (batchMatMul) => fastBatchMatMul({ batchMatMul, transpose }));
   replaceKernel(tf.GatherV2, gatherRows);
+  replaceKernel(tf.Slice, sliceFromHeap);
+  replaceKernel(tf.SplitV, splitFromHeap);
   if (!tf.getKernel(tf.UnsortedSegmentSum, WASM)) tf.registerKernel(wasmUnsortedSegmentSumConfig);
 }
