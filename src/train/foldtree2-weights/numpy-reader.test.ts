@@ -19,7 +19,8 @@ import {
   type MappingRow,
 } from './index';
 import { MAPPING_DOC_URL, parseMappingTable } from './mapping-doc';
-import { randomPresetWeights, seededUniform } from './test-weights.node';
+import { seededUniform } from '../../data/testing/seeded-uniform.node';
+import { randomPresetWeights } from './test-weights.node';
 import { pythonHas, runPython } from '../../shared/python-reference.node';
 
 const READER = fileURLToPath(new URL('./safetensors_reference.py', import.meta.url));
