@@ -21,7 +21,7 @@ import {
   relativeError,
   runFullModelReference,
 } from './testing/full-model-reference.node';
-import { sampleBatch } from './testing/sample-batch.node';
+import { EVERY_HEAD_NODE_TYPES, sampleBatch } from './testing/sample-batch.node';
 import { shortenProteins } from './testing/shorten-proteins.node';
 import { createModelParameters, modelLoss } from './tokenizer-model';
 
@@ -40,19 +40,6 @@ const HEAD_CONFIG: ModelConfig = {
     geometry: { ...REF_CONFIG.decoders.geometry, learnPositions: true },
   },
 };
-const nodeTypes = [
-  'res',
-  'AA',
-  'positions',
-  'bondangles',
-  'plddt',
-  'ss',
-  'coords',
-  'fourier1dr',
-  'fourier1di',
-  'fourier2dr',
-  'fourier2di',
-] as const;
 const KEY = { seed: 11, step: 0, rank: 0 };
 const TOLERANCE = 1e-4;
 
@@ -118,7 +105,7 @@ beforeAll(async () => {
   // Three real proteins cropped to 40 residues, two cut shorter so the batch has padding rows: an experimental
   // structure whose B-factor column (÷ 100) is mostly ≤ 0.3 but never masks, and two models with pLDDT 0.66–0.98.
   batch = shortenProteins(
-    await sampleBatch({ proteins: 3, offset: 176, maxLength: 40, nodeTypes: [...nodeTypes] }),
+    await sampleBatch({ proteins: 3, offset: 176, maxLength: 40, nodeTypes: EVERY_HEAD_NODE_TYPES }),
     [40, 27, 33],
   );
 });

@@ -10,7 +10,7 @@ import type { ParameterSet } from './params/parameter-set';
 import { parameterCount } from './params/parameter-spec';
 import { MODEL_PRESETS } from './presets';
 import { CODEBOOK_PARAMETER } from './quantizer/quantizer-specs';
-import { sampleBatch } from './testing/sample-batch.node';
+import { EVERY_HEAD_NODE_TYPES, sampleBatch } from './testing/sample-batch.node';
 import { shortenProteins } from './testing/shorten-proteins.node';
 import { createModelParameters, forward, modelSpecs } from './tokenizer-model';
 
@@ -36,19 +36,6 @@ const targetOptions = {
   step: 0,
   rank: 0,
 };
-const nodeTypes = [
-  'res',
-  'AA',
-  'positions',
-  'bondangles',
-  'plddt',
-  'ss',
-  'coords',
-  'fourier1dr',
-  'fourier1di',
-  'fourier2dr',
-  'fourier2di',
-] as const;
 
 let batch: PaddedBatch;
 let params: ParameterSet;
@@ -57,7 +44,7 @@ let trainable: string[];
 beforeAll(async () => {
   // Three real proteins cropped to 40 residues, two of them cut shorter so the batch has padding rows.
   batch = shortenProteins(
-    await sampleBatch({ proteins: 3, offset: 170, maxLength: 40, nodeTypes: [...nodeTypes] }),
+    await sampleBatch({ proteins: 3, offset: 170, maxLength: 40, nodeTypes: EVERY_HEAD_NODE_TYPES }),
     [40, 27, 15],
   );
   params = createModelParameters(config, 41, 5);

@@ -10,13 +10,8 @@
  * Rows stay aligned residue by residue: mk1's one-residue shift of the AA columns against the geometry (§1.4) is a
  * bug we do not copy, nor its backbone self-loops with a shorter edge_attr; the other node and edge types are ours.
  */
-import {
-  EDGE_TYPES,
-  NODE_TYPES,
-  type EdgeList,
-  type NodeMatrix,
-  type ProteinGraph,
-} from '../../protocol/protein-graph';
+import { EDGE_TYPES, NODE_TYPES, type NodeMatrix, type ProteinGraph } from '../../protocol/protein-graph';
+import { pairEdges } from '../features/edge-list';
 import { FOLDTREE2_RES_COLUMNS, FOLDTREE2_RES_WIDTH } from '../hdf5/foldtree2-columns';
 import { AAINDEX_PROPERTIES, type AaindexTable } from './aaindex-table';
 
@@ -41,17 +36,6 @@ function node(graph: ProteinGraph, type: string, cols: number): NodeMatrix {
   if (!matrix || matrix.cols !== cols || matrix.rows !== graph.length)
     throw new Error(`${graph.id}: --foldtree2-exact needs node ${type} of ${graph.length} × ${cols}`);
   return matrix;
-}
-
-function edges(pairs: readonly (readonly [number, number])[], attr: boolean): EdgeList {
-  const index = new Int32Array(2 * pairs.length);
-  pairs.forEach(([s, t], e) => {
-    index[e] = s;
-    index[pairs.length + e] = t;
-  });
-  return attr
-    ? { index, count: pairs.length, attr: new Float32Array(pairs.length).fill(1) }
-    : { index, count: pairs.length };
 }
 
 /** The 857-column `res.x` of FoldTree2's builder, from the graph's own node matrices. */
@@ -101,14 +85,14 @@ export function foldtree2ExactGraph(graph: ProteinGraph, table: AaindexTable): P
       [
         [
           `res_informs_${god}`,
-          edges(
+          pairEdges(
             residues.map((i) => [i, 0] as const),
             false,
           ),
         ],
         [
           `${god}_informs_res`,
-          edges(
+          pairEdges(
             residues.map((i) => [0, i] as const),
             false,
           ),
@@ -130,8 +114,8 @@ export function foldtree2ExactGraph(graph: ProteinGraph, table: AaindexTable): P
     edges: {
       ...graph.edges,
       [EDGE_TYPES.contacts]: { ...contacts, attr: contacts.attr.map((d) => d * FOLDTREE2_CONTACT_ATTR_SCALE) },
-      [FOLDTREE2_WINDOW_EDGES.window]: edges(window, true),
-      [FOLDTREE2_WINDOW_EDGES.windowReverse]: edges(windowReverse, true),
+      [FOLDTREE2_WINDOW_EDGES.window]: pairEdges(window, true),
+      [FOLDTREE2_WINDOW_EDGES.windowReverse]: pairEdges(windowReverse, true),
       ...Object.fromEntries(godnodeEdges),
     },
   };

@@ -34,9 +34,14 @@ const ALIASES: Readonly<Record<string, string>> = { MSE: 'M' };
 /** Standard RNA/DNA residue names (PDB chemical component ids). */
 const NUCLEOTIDES = new Set(['A', 'C', 'G', 'U', 'T', 'I', 'N', 'DA', 'DC', 'DG', 'DT', 'DU', 'DI', 'DN']);
 
+/** One-letter code of one of the 20 standard residue names, or undefined for anything else (MSE included). */
+export function standardOneLetterCode(residueName: string): string | undefined {
+  return STANDARD[residueName];
+}
+
 /** One-letter code of a residue name we keep as a row, or undefined for anything else. */
 export function oneLetterCode(residueName: string): string | undefined {
-  return STANDARD[residueName] ?? ALIASES[residueName];
+  return standardOneLetterCode(residueName) ?? ALIASES[residueName];
 }
 
 /** Column of a one-letter code in FoldTree2's order `ARNDCQEGHILKMFPSTWYV`. */

@@ -1,5 +1,6 @@
 /** Converts the secondary-structure assignment into the `ss` node matrix and `res_hbond_res` edges. */
 import type { EdgeList } from '../../protocol/protein-graph';
+import { edgeList } from '../features/edge-list';
 import { SS_HELIX, SS_LOOP, SS_STRAND, type BackboneHbonds } from '../features/secondary-structure';
 
 /** Column of each 3-state code in `ss`: [loop, helix, strand], FoldTree2's pydssp order. */
@@ -16,9 +17,5 @@ export function secondaryStructureOneHot(states: Uint8Array): Float32Array {
 
 /** Backbone H-bonds as edges donor residue → acceptor residue, attribute = energy in kcal/mol (< 0). */
 export function hbondEdgeList(hbonds: BackboneHbonds): EdgeList {
-  const count = hbonds.donor.length;
-  const index = new Int32Array(2 * count);
-  index.set(hbonds.donor, 0);
-  index.set(hbonds.acceptor, count);
-  return { index, count, attr: Float32Array.from(hbonds.energy) };
+  return edgeList(hbonds.donor, hbonds.acceptor, Float32Array.from(hbonds.energy));
 }

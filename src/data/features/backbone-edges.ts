@@ -7,15 +7,14 @@
  * index and attr lengths agree (N − 1 edges each).
  */
 import type { EdgeList } from '../../protocol/protein-graph';
+import { edgeList } from './edge-list';
 
 function chainEdges(n: number, forward: boolean): EdgeList {
   const count = Math.max(0, n - 1);
-  const index = new Int32Array(2 * count);
-  for (let i = 0; i < count; i++) {
-    index[i] = forward ? i : i + 1;
-    index[count + i] = forward ? i + 1 : i;
-  }
-  return { index, count, attr: new Float32Array(count).fill(1) };
+  const rows = Array.from({ length: count }, (_, i) => i);
+  const next = rows.map((i) => i + 1);
+  const ones = new Float32Array(count).fill(1);
+  return forward ? edgeList(rows, next, ones) : edgeList(next, rows, ones);
 }
 
 /** Both backbone edge lists for a chain of n residues. */

@@ -4,6 +4,7 @@
  * stores 2× the distance because `to_undirected` adds the two directions; we store the distance itself.)
  */
 import type { EdgeList } from '../../protocol/protein-graph';
+import { edgeList } from './edge-list';
 
 /** FoldTree2's training files use 15 Å (the code default of 8 Å is not what the released models saw). */
 export const DEFAULT_CONTACT_CUTOFF_ANGSTROM = 15;
@@ -35,9 +36,5 @@ export function contactEdges(ca: Float32Array, n: number, cutoff = DEFAULT_CONTA
       }
     }
   }
-  const count = sources.length;
-  const index = new Int32Array(2 * count);
-  index.set(sources, 0);
-  index.set(targets, count);
-  return { index, count, attr: Float32Array.from(distances) };
+  return edgeList(sources, targets, Float32Array.from(distances));
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { standardOneLetterCode } from '../build/residue-names';
 import { fixturePath, readFixture } from '../structure/fixture-files.node';
 import { parseStructure } from '../structure/parse-structure';
 import type { Chain, Residue } from '../structure/structure-types';
@@ -17,29 +18,6 @@ interface DsspRow {
   readonly aa: string;
   readonly ss3: string;
 }
-
-const ONE_LETTER: Readonly<Record<string, string>> = {
-  ALA: 'A',
-  ARG: 'R',
-  ASN: 'N',
-  ASP: 'D',
-  CYS: 'C',
-  GLN: 'Q',
-  GLU: 'E',
-  GLY: 'G',
-  HIS: 'H',
-  ILE: 'I',
-  LEU: 'L',
-  LYS: 'K',
-  MET: 'M',
-  PHE: 'F',
-  PRO: 'P',
-  SER: 'S',
-  THR: 'T',
-  TRP: 'W',
-  TYR: 'Y',
-  VAL: 'V',
-};
 
 function readDssp3(): DsspRow[] {
   const lines = readFileSync(fixturePath('dssp3.tsv'), 'utf8').trim().split('\n').slice(1);
@@ -56,7 +34,7 @@ function readDssp3(): DsspRow[] {
  * residue numbers (with insertion code) equal DSSP's range, which the test checks before comparing states.
  */
 function inDsspList(r: Residue): boolean {
-  return !r.hetero && ONE_LETTER[r.name] !== undefined && ['N', 'CA', 'C', 'O'].every((a) => r.atoms.has(a));
+  return !r.hetero && standardOneLetterCode(r.name) !== undefined && ['N', 'CA', 'C', 'O'].every((a) => r.atoms.has(a));
 }
 
 function backboneOf(residues: readonly Residue[], markProlines = true): BackboneCoordinates {
@@ -138,7 +116,7 @@ describe('assignSecondaryStructure vs mkdssp 4.2.2 (fixtures/structures/dssp3.ts
         const chain = structure.chains.find((c) => c.id === resolve(row.chain));
         const residues = chain === undefined ? [] : (kept.get(chain) ?? []);
         const numbers = residues.map((r) => `${r.seqNum}${r.insertionCode}`);
-        const sequence = residues.map((r) => ONE_LETTER[r.name]).join('');
+        const sequence = residues.map((r) => standardOneLetterCode(r.name)).join('');
         if (sequence !== row.aa || numbers[0] !== row.first || numbers[numbers.length - 1] !== row.last) {
           excluded.push(`${path} ${row.chain}: residues do not align with DSSP's list`);
           continue;

@@ -7,18 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EdgeList, NodeMatrix, ProteinGraph } from '../../protocol/protein-graph';
 import { AMINO_ACIDS, RES_X_WIDTH } from '../../protocol/res-features';
-
-/** Deterministic uniform [0, 1) generator (mulberry32), so fixtures are identical on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { backboneEdges } from '../features/backbone-edges';
+import { edgeList, pairEdges } from '../features/edge-list';
+import { seededUniform } from '../testing/seeded-uniform.node';
 
 function matrix(rows: number, cols: number, fill: (r: number, c: number) => number): NodeMatrix {
   const data = new Float32Array(rows * cols);
@@ -52,7 +43,7 @@ function contactEdges(coords: Float32Array, n: number, cutoff: number): EdgeList
       if (d < cutoff) [src.push(i), dst.push(j), dist.push(d)];
     }
   }
-  return { index: Int32Array.from([...src, ...dst]), count: src.length, attr: Float32Array.from(dist) };
+  return edgeList(src, dst, Float32Array.from(dist));
 }
 
 /**
@@ -60,7 +51,7 @@ function contactEdges(coords: Float32Array, n: number, cutoff: number): EdgeList
  * `godnode` type; contacts at `cutoff` Å (true distances), a backbone i+1→i, and a godnode edge without attr.
  */
 export function makeGraph(id: string, n: number, seed: number, cutoff = 10): ProteinGraph {
-  const random = seededRandom(seed);
+  const random = seededUniform(seed);
   const sequence = Array.from({ length: n }, () => AMINO_ACIDS[Math.floor(random() * 20)] ?? 'A').join('');
   const coords = caTrace(n, random);
   const noise = (scale: number) => () => (random() - 0.5) * scale;
@@ -90,18 +81,11 @@ export function makeGraph(id: string, n: number, seed: number, cutoff = 10): Pro
     },
     edges: {
       res_contactPoints_res: contactEdges(coords, n, cutoff),
-      res_backbone_res: {
-        index: Int32Array.from([
-          ...Array.from({ length: n - 1 }, (_, i) => i + 1),
-          ...Array.from({ length: n - 1 }, (_, i) => i),
-        ]),
-        count: n - 1,
-        attr: new Float32Array(n - 1).fill(1),
-      },
-      res_informs_godnode: {
-        index: Int32Array.from([...Array.from({ length: n }, (_, i) => i), ...new Array<number>(n).fill(0)]),
-        count: n,
-      },
+      res_backbone_res: backboneEdges(n).backbone,
+      res_informs_godnode: pairEdges(
+        Array.from({ length: n }, (_, i) => [i, 0] as const),
+        false,
+      ),
     },
   };
 }

@@ -21,6 +21,24 @@ const LOSS_TAGS: Readonly<Record<string, string>> = {
 /** FoldTree2's suffix of `Weights/<name>`: the amino-acid weight keeps its command-line name, "x". */
 const WEIGHT_TAGS: Readonly<Record<string, string>> = { ...LOSS_TAGS, aminoAcid: 'X' };
 
+/** FoldTree2's `Gradients/<part>_Max` and `_Min` tags, per model part. */
+const PART_TAGS = [
+  ['Encoder', 'encoder'],
+  ['Decoder', 'decoder'],
+] as const;
+
+/** Values of the point FoldTree2 does not log, by their tag under `Studio/`. */
+const STUDIO_TAGS = {
+  Perplexity: 'perplexity',
+  Used_Codes: 'usedCodes',
+  Dead_Codes: 'deadCodes',
+  Loss_Scale: 'lossScale',
+  Skipped_Steps: 'skippedSteps',
+  Step_ms: 'stepMs',
+  Residues_per_s: 'residuesPerSecond',
+  Proteins_per_s: 'proteinsPerSecond',
+} as const satisfies Record<string, keyof MetricPoint>;
+
 /**
  * The model part a parameter belongs to, as the trainer splits them for clipping: FoldTree2's quantiser is a
  * sub-module of its encoder, so `quantizer.*` counts as encoder.
@@ -61,24 +79,18 @@ export function foldTree2Scalars(point: MetricPoint): ScalarValue[] {
   for (const [name, weight] of Object.entries(point.lossWeights))
     out.push([`Weights/${WEIGHT_TAGS[name] ?? name}`, weight]);
   const norms = point.gradientNorms;
+  for (const [tag, part] of PART_TAGS)
+    out.push(
+      [`Gradients/${tag}_Max`, partExtreme(norms.largest, part, Math.max)],
+      [`Gradients/${tag}_Min`, partExtreme(norms.smallest, part, Math.min)],
+    );
   out.push(
-    ['Gradients/Encoder_Max', partExtreme(norms.largest, 'encoder', Math.max)],
-    ['Gradients/Encoder_Min', partExtreme(norms.smallest, 'encoder', Math.min)],
-    ['Gradients/Decoder_Max', partExtreme(norms.largest, 'decoder', Math.max)],
-    ['Gradients/Decoder_Min', partExtreme(norms.smallest, 'decoder', Math.min)],
     ['Gradients/Global', norms.global],
     ['Studio/Objective', point.total],
     ['Studio/Gradients/Encoder', norms.encoder],
     ['Studio/Gradients/Decoder', norms.decoder],
-    ['Studio/Perplexity', point.perplexity],
-    ['Studio/Used_Codes', point.usedCodes],
-    ['Studio/Dead_Codes', point.deadCodes],
-    ['Studio/Loss_Scale', point.lossScale],
-    ['Studio/Skipped_Steps', point.skippedSteps],
-    ['Studio/Step_ms', point.stepMs],
-    ['Studio/Residues_per_s', point.residuesPerSecond],
-    ['Studio/Proteins_per_s', point.proteinsPerSecond],
   );
+  for (const [tag, key] of Object.entries(STUDIO_TAGS)) out.push([`Studio/${tag}`, point[key]]);
   // Checked as float32, the type stored: a finite double beyond ±3.4e38 would land as ±Infinity.
   return out
     .filter((entry): entry is [string, number] => entry[1] !== undefined && Number.isFinite(Math.fround(entry[1])))

@@ -9,40 +9,30 @@
 import type * as tf from '@tensorflow/tfjs';
 import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
 import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
-import type { TransformerDecoderConfig } from '../model-config';
-import type { ParameterSpec } from '../params/parameter-spec';
-import type { DecoderDefinition } from './decoder-types';
 import { HEAD_LAYER_NORM_EPS } from './sequence-decoder';
-import { transformerTrunk, transformerTrunkSpecs } from './transformer-trunk';
+import { trunkDecoder } from './transformer-trunk';
 import { torsionAngles } from './torsion-angles';
 
 export const SS_CLASSES = 3;
 /** sin and cos of φ, ψ, ω. */
 export const ANGLE_VECTOR_WIDTH = 6;
-const PREFIX = 'decoder.geometry';
 
 function headShape(hidden: number, out: number): MlpShape {
   return { widths: [hidden, hidden, hidden, hidden, out], activation: 'gelu', activateLast: false };
 }
 
-export const GEOMETRY_DECODER: DecoderDefinition<TransformerDecoderConfig> = {
-  name: 'geometry',
-  specs(config, embeddingDim): ParameterSpec[] {
-    const h = config.hidden;
-    return [
-      ...transformerTrunkSpecs(PREFIX, embeddingDim, config),
-      ...layerNormSpecs(`${PREFIX}.head.ss.norm`, h),
-      ...mlpSpecs(`${PREFIX}.head.ss.mlp`, headShape(h, SS_CLASSES)),
-      ...mlpSpecs(`${PREFIX}.head.angles`, headShape(h, ANGLE_VECTOR_WIDTH)),
-    ];
-  },
-  forward(params, config, tokens, context) {
-    const h = config.hidden;
-    const body = transformerTrunk(params, PREFIX, tokens, context, config, true);
-    const ssInput = layerNorm(params, `${PREFIX}.head.ss.norm`, body, HEAD_LAYER_NORM_EPS);
-    const ssLogits = mlp(params, `${PREFIX}.head.ss.mlp`, headShape(h, SS_CLASSES), ssInput) as tf.Tensor3D;
-    const raw = mlp(params, `${PREFIX}.head.angles`, headShape(h, ANGLE_VECTOR_WIDTH), body) as tf.Tensor3D;
+export const GEOMETRY_DECODER = trunkDecoder('geometry', {
+  finalTanh: true,
+  specs: (prefix, h) => [
+    ...layerNormSpecs(`${prefix}.head.ss.norm`, h),
+    ...mlpSpecs(`${prefix}.head.ss.mlp`, headShape(h, SS_CLASSES)),
+    ...mlpSpecs(`${prefix}.head.angles`, headShape(h, ANGLE_VECTOR_WIDTH)),
+  ],
+  forward(params, prefix, body, h) {
+    const ssInput = layerNorm(params, `${prefix}.head.ss.norm`, body, HEAD_LAYER_NORM_EPS);
+    const ssLogits = mlp(params, `${prefix}.head.ss.mlp`, headShape(h, SS_CLASSES), ssInput) as tf.Tensor3D;
+    const raw = mlp(params, `${prefix}.head.angles`, headShape(h, ANGLE_VECTOR_WIDTH), body) as tf.Tensor3D;
     const { vectors, angles } = torsionAngles(raw);
     return { ssLogits, angleVectors: vectors, angles };
   },
-};
+});

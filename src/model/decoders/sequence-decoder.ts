@@ -11,37 +11,27 @@
 import type * as tf from '@tensorflow/tfjs';
 import { gelu } from '../layers/activations';
 import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
-import type { TransformerDecoderConfig } from '../model-config';
-import type { ParameterSpec } from '../params/parameter-spec';
-import type { DecoderDefinition } from './decoder-types';
 import { conv1dSpecs, maskedConv1d } from './masked-conv1d';
-import { transformerTrunk, transformerTrunkSpecs } from './transformer-trunk';
+import { trunkDecoder } from './transformer-trunk';
 
 export const AMINO_ACID_CLASSES = 20;
 /** FoldTree2's CNN heads use LayerNorm eps 1e-6 (the transformer layers keep PyTorch's 1e-5). */
 export const HEAD_LAYER_NORM_EPS = 1e-6;
-const PREFIX = 'decoder.sequence';
 
-export const SEQUENCE_DECODER: DecoderDefinition<TransformerDecoderConfig> = {
-  name: 'sequence',
-  specs(config, embeddingDim): ParameterSpec[] {
-    const h = config.hidden;
-    return [
-      ...transformerTrunkSpecs(PREFIX, embeddingDim, config),
-      ...layerNormSpecs(`${PREFIX}.head.norm`, h),
-      ...conv1dSpecs(`${PREFIX}.head.conv.0`, h, h, 3),
-      ...conv1dSpecs(`${PREFIX}.head.conv.1`, h, h, 3),
-      ...conv1dSpecs(`${PREFIX}.head.conv.2`, h, h, 3),
-      ...conv1dSpecs(`${PREFIX}.head.conv.3`, h, AMINO_ACID_CLASSES, 1),
-    ];
+export const SEQUENCE_DECODER = trunkDecoder('sequence', {
+  finalTanh: false,
+  specs: (prefix, h) => [
+    ...layerNormSpecs(`${prefix}.head.norm`, h),
+    ...conv1dSpecs(`${prefix}.head.conv.0`, h, h, 3),
+    ...conv1dSpecs(`${prefix}.head.conv.1`, h, h, 3),
+    ...conv1dSpecs(`${prefix}.head.conv.2`, h, h, 3),
+    ...conv1dSpecs(`${prefix}.head.conv.3`, h, AMINO_ACID_CLASSES, 1),
+  ],
+  forward(params, prefix, body, _h, { mask }) {
+    const normed = layerNorm(params, `${prefix}.head.norm`, body, HEAD_LAYER_NORM_EPS) as tf.Tensor3D;
+    const c0 = gelu(maskedConv1d(params, `${prefix}.head.conv.0`, normed, mask)) as tf.Tensor3D;
+    const c1 = gelu(maskedConv1d(params, `${prefix}.head.conv.1`, c0, mask)) as tf.Tensor3D;
+    const c2 = gelu(maskedConv1d(params, `${prefix}.head.conv.2`, c1, mask)) as tf.Tensor3D;
+    return { aminoAcidLogits: maskedConv1d(params, `${prefix}.head.conv.3`, c2, mask) };
   },
-  forward(params, config, tokens, context) {
-    const { mask } = context;
-    const body = transformerTrunk(params, PREFIX, tokens, context, config, false);
-    const normed = layerNorm(params, `${PREFIX}.head.norm`, body, HEAD_LAYER_NORM_EPS) as tf.Tensor3D;
-    const c0 = gelu(maskedConv1d(params, `${PREFIX}.head.conv.0`, normed, mask)) as tf.Tensor3D;
-    const c1 = gelu(maskedConv1d(params, `${PREFIX}.head.conv.1`, c0, mask)) as tf.Tensor3D;
-    const c2 = gelu(maskedConv1d(params, `${PREFIX}.head.conv.2`, c1, mask)) as tf.Tensor3D;
-    return { aminoAcidLogits: maskedConv1d(params, `${PREFIX}.head.conv.3`, c2, mask) };
-  },
-};
+});

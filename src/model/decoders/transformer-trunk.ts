@@ -1,12 +1,12 @@
 /**
  * The trunk the sequence and geometry decoders share: the token input (`<prefix>.input…`, see token-input.ts), then
- * a stack of transformer encoder layers (`<prefix>.body`). Each decoder puts its own heads on top.
+ * a stack of transformer encoder layers (`<prefix>.body`). Each decoder puts its own heads on top (`trunkDecoder`).
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { TransformerDecoderConfig } from '../model-config';
 import type { ParameterSet } from '../params/parameter-set';
 import type { ParameterSpec } from '../params/parameter-spec';
-import type { DecoderContext } from './decoder-types';
+import type { DecoderContext, DecoderDefinition, DecoderOutputs } from './decoder-types';
 import { tokenInput, tokenInputSpecs } from './token-input';
 import { transformerEncoder, transformerEncoderSpecs } from './transformer-encoder';
 
@@ -37,4 +37,38 @@ export function transformerTrunk(
     learnPositions: config.learnPositions,
   });
   return transformerEncoder(params, `${prefix}.body`, x, context.mask, config, context);
+}
+
+/** A decoder's own heads on the trunk, their parameters named under `<prefix>.head`. */
+export interface TrunkHeads {
+  /** Whether the token input ends in Tanh (see `transformerTrunk`). */
+  readonly finalTanh: boolean;
+  specs(prefix: string, hidden: number): ParameterSpec[];
+  /** `body` [B, L, hidden] is the trunk's output for the tokens. */
+  forward(
+    params: ParameterSet,
+    prefix: string,
+    body: tf.Tensor3D,
+    hidden: number,
+    context: DecoderContext,
+  ): DecoderOutputs;
+}
+
+/** The decoder `decoder.<name>`: the shared trunk with `heads` on top. */
+export function trunkDecoder(
+  name: 'sequence' | 'geometry',
+  heads: TrunkHeads,
+): DecoderDefinition<TransformerDecoderConfig> {
+  const prefix = `decoder.${name}`;
+  return {
+    name,
+    specs: (config, embeddingDim) => [
+      ...transformerTrunkSpecs(prefix, embeddingDim, config),
+      ...heads.specs(prefix, config.hidden),
+    ],
+    forward: (params, config, tokens, context) => {
+      const body = transformerTrunk(params, prefix, tokens, context, config, heads.finalTanh);
+      return heads.forward(params, prefix, body, config.hidden, context);
+    },
+  };
 }

@@ -98,6 +98,17 @@ function randomCoords(rng: SeededRng, n: number, box: number): [number, number, 
   );
 }
 
+/** Three residues 3.8 Å apart on a line, all within the 15 Å cutoff of each other: no negative pair to sample. */
+const THREE_IN_CONTACT: Pick<ProteinSpec, 'length' | 'coords' | 'contactCutoff'> = {
+  length: 3,
+  coords: [
+    [0, 0, 0],
+    [3.8, 0, 0],
+    [7.6, 0, 0],
+  ],
+  contactCutoff: 15,
+};
+
 /**
  * Three proteins, L = 7: (0) pLDDT protein, 7 residues, residues 1, 3 (plddt exactly 0.3) and 5 below the
  * threshold, residue 2 unlabelled; (1) B-factor protein, 4 residues, all plddt < 0.3; (2) pLDDT protein, 3
@@ -122,17 +133,7 @@ export function mixedBatch(fft2Columns = 1300): PaddedBatch {
         coords: randomCoords(rng, 4, 30),
         contactCutoff: 18,
       },
-      {
-        length: 3,
-        plddtIsConfidence: 1,
-        plddt: [0.8, 0.9, 0.85],
-        coords: [
-          [0, 0, 0],
-          [3.8, 0, 0],
-          [7.6, 0, 0],
-        ],
-        contactCutoff: 15,
-      },
+      { ...THREE_IN_CONTACT, plddtIsConfidence: 1, plddt: [0.8, 0.9, 0.85] },
     ],
     3,
     fft2Columns,
@@ -142,18 +143,7 @@ export function mixedBatch(fft2Columns = 1300): PaddedBatch {
 /** One 3-residue protein, all in contact, every residue below the pLDDT threshold and unlabelled: every mask empty. */
 export function emptyBatch(): PaddedBatch {
   return buildBatch([
-    {
-      length: 3,
-      plddtIsConfidence: 1,
-      plddt: [0.1, 0.2, 0.25],
-      coords: [
-        [0, 0, 0],
-        [3.8, 0, 0],
-        [7.6, 0, 0],
-      ],
-      unlabelledAminoAcids: [0, 1, 2],
-      contactCutoff: 15,
-    },
+    { ...THREE_IN_CONTACT, plddtIsConfidence: 1, plddt: [0.1, 0.2, 0.25], unlabelledAminoAcids: [0, 1, 2] },
   ]);
 }
 

@@ -11,6 +11,7 @@
  *                         contact_bias (0-d, on the decoder itself), head.edge_logits_mlp, head.position_mlp
  */
 import {
+  alike,
   conv,
   FT2_CONTACTS,
   FT2_GEOMETRY,
@@ -19,6 +20,7 @@ import {
   norm,
   outputs,
   positionMlp,
+  sequential,
   studioOnly,
   type ShapeCondition,
   type WeightRule,
@@ -40,12 +42,10 @@ function transformerRules(studio: string, foldtree2: string): WeightRule[] {
       `${foldtree2}.input.position_mlp`,
       'learned position code 256 → 128 → 128 → 128 → 32',
     ),
-    ...linear(
-      `${studio}.input.0`,
-      `${foldtree2}.input.proj.0`,
+    ...sequential(linear, `${studio}.input`, `${foldtree2}.input.proj`, 0, [
       'first input Linear over [tokens ‖ learned positions] (D + 32 → h)',
-    ),
-    ...linear(`${studio}.input.1`, `${foldtree2}.input.proj.2`, 'second input Linear h → h'),
+      'second input Linear h → h',
+    ]),
     {
       studio: `${layer}.selfAttention.inProjection.weight`,
       foldtree2: `${torch}.self_attn.in_proj_weight`,
@@ -76,52 +76,57 @@ const pointwiseToAminoAcids: ShapeCondition = {
 export const DECODER_RULES: readonly WeightRule[] = [
   ...transformerRules('decoder.sequence', FT2_SEQUENCE),
   ...norm('decoder.sequence.head.norm', `${FT2_SEQUENCE}.head.prenorm`, 'LayerNorm before the CNN head (ε 1e-6)'),
-  ...conv('decoder.sequence.head.conv.0', `${FT2_SEQUENCE}.head.cnn_decoder.0`, 'first k3 conv of the AA head'),
-  ...conv('decoder.sequence.head.conv.1', `${FT2_SEQUENCE}.head.cnn_decoder.2`, 'second k3 conv of the AA head'),
-  ...conv('decoder.sequence.head.conv.2', `${FT2_SEQUENCE}.head.cnn_decoder.4`, 'third k3 conv of the AA head'),
-  ...conv(
-    'decoder.sequence.head.conv.3',
-    `${FT2_SEQUENCE}.head.cnn_decoder.6`,
-    'k1 conv to the 20 AA logits',
+  ...sequential(
+    conv,
+    'decoder.sequence.head.conv',
+    `${FT2_SEQUENCE}.head.cnn_decoder`,
+    0,
+    [
+      'first k3 conv of the AA head',
+      'second k3 conv of the AA head',
+      'third k3 conv of the AA head',
+      'k1 conv to the 20 AA logits',
+    ],
     pointwiseToAminoAcids,
   ),
 
   ...transformerRules('decoder.geometry', FT2_GEOMETRY),
   ...norm('decoder.geometry.head.ss.norm', `${FT2_GEOMETRY}.head.ss_head.0`, 'LayerNorm of the SS head (ε 1e-6)'),
-  ...linear('decoder.geometry.head.ss.mlp.0', `${FT2_GEOMETRY}.head.ss_head.1`, 'SS head Linear h → h'),
-  ...linear('decoder.geometry.head.ss.mlp.1', `${FT2_GEOMETRY}.head.ss_head.3`, 'SS head Linear h → h'),
-  ...linear('decoder.geometry.head.ss.mlp.2', `${FT2_GEOMETRY}.head.ss_head.5`, 'SS head Linear h → h'),
-  ...linear(
-    'decoder.geometry.head.ss.mlp.3',
-    `${FT2_GEOMETRY}.head.ss_head.7`,
-    'SS logits [loop, helix, strand]',
+  ...sequential(
+    linear,
+    'decoder.geometry.head.ss.mlp',
+    `${FT2_GEOMETRY}.head.ss_head`,
+    1,
+    [...alike(3, 'SS head Linear h → h'), 'SS logits [loop, helix, strand]'],
     outputs(3),
   ),
-  ...linear('decoder.geometry.head.angles.0', `${FT2_GEOMETRY}.head.angles_head.0`, 'torsion head Linear h → h'),
-  ...linear('decoder.geometry.head.angles.1', `${FT2_GEOMETRY}.head.angles_head.2`, 'torsion head Linear h → h'),
-  ...linear('decoder.geometry.head.angles.2', `${FT2_GEOMETRY}.head.angles_head.4`, 'torsion head Linear h → h'),
-  ...linear(
-    'decoder.geometry.head.angles.3',
-    `${FT2_GEOMETRY}.head.angles_head.6`,
-    '[sin φ, cos φ, sin ψ, cos ψ, sin ω, cos ω], each pair normalised, then atan2',
+  ...sequential(
+    linear,
+    'decoder.geometry.head.angles',
+    `${FT2_GEOMETRY}.head.angles_head`,
+    0,
+    [
+      ...alike(3, 'torsion head Linear h → h'),
+      '[sin φ, cos φ, sin ψ, cos ψ, sin ω, cos ω], each pair normalised, then atan2',
+    ],
     outputs(6),
   ),
 
-  ...linear(
-    'decoder.contacts.input.0',
-    `${FT2_CONTACTS}.input.input_lin.0`,
+  ...sequential(linear, 'decoder.contacts.input', `${FT2_CONTACTS}.input.input_lin`, 0, [
     'input Linear D → 2h (no position input on either side)',
-  ),
-  ...linear('decoder.contacts.input.1', `${FT2_CONTACTS}.input.input_lin.2`, 'input Linear 2h → 2h'),
+    'input Linear 2h → 2h',
+  ]),
   ...conv(
     'decoder.contacts.body.convs.{k}',
     `${FT2_CONTACTS}.body.convs.{k}`,
     'k3 conv, channels [2h, h, h, …] (then SiLU)',
   ),
   ...norm('decoder.contacts.body.norms.{k}', `${FT2_CONTACTS}.body.norms.{k}`, 'LayerNorm after each conv (ε 1e-6)'),
-  ...linear('decoder.contacts.body.lin.0', `${FT2_CONTACTS}.body.lin.0`, 'latent Linear → h'),
-  ...linear('decoder.contacts.body.lin.1', `${FT2_CONTACTS}.body.lin.2`, 'latent Linear h → h'),
-  ...linear('decoder.contacts.body.lin.2', `${FT2_CONTACTS}.body.lin.4`, 'latent Linear h → h, gives z'),
+  ...sequential(linear, 'decoder.contacts.body.lin', `${FT2_CONTACTS}.body.lin`, 0, [
+    'latent Linear → h',
+    'latent Linear h → h',
+    'latent Linear h → h, gives z',
+  ]),
   {
     studio: 'decoder.contacts.head.temperature',
     foldtree2: `${FT2_CONTACTS}.contact_temp`,
@@ -144,21 +149,17 @@ export const DECODER_RULES: readonly WeightRule[] = [
     `${FT2_CONTACTS}.head.edge_logits_mlp.0`,
     'LayerNorm over the pair vector [z_i ‖ z_j ‖ pos_i ‖ pos_j] (2(h + 32), ε 1e-6)',
   ),
-  ...linear(
-    'decoder.contacts.head.distance.0',
-    `${FT2_CONTACTS}.head.edge_logits_mlp.1`,
-    'distance head Linear 2(h + 32) → P (P = h)',
-  ),
-  ...linear('decoder.contacts.head.distance.1', `${FT2_CONTACTS}.head.edge_logits_mlp.3`, 'distance head Linear P → P'),
-  ...linear(
-    'decoder.contacts.head.distance.2',
-    `${FT2_CONTACTS}.head.edge_logits_mlp.5`,
-    'distance head Linear P → P/2',
-  ),
-  ...linear(
-    'decoder.contacts.head.distance.3',
-    `${FT2_CONTACTS}.head.edge_logits_mlp.7`,
-    'distance head Linear P/2 → 8 bins; ours returns real logits, FoldTree2 applies a Sigmoid after it (a fix we keep: same shapes)',
+  ...sequential(
+    linear,
+    'decoder.contacts.head.distance',
+    `${FT2_CONTACTS}.head.edge_logits_mlp`,
+    1,
+    [
+      'distance head Linear 2(h + 32) → P (P = h)',
+      'distance head Linear P → P',
+      'distance head Linear P → P/2',
+      'distance head Linear P/2 → 8 bins; ours returns real logits, FoldTree2 applies a Sigmoid after it (a fix we keep: same shapes)',
+    ],
     outputs(8),
   ),
 

@@ -15,6 +15,7 @@ import {
   linear,
   norm,
   positionMlp,
+  sequential,
   type ShapeCondition,
   type WeightRule,
 } from './rule-builders';
@@ -29,19 +30,19 @@ export const ENCODER_RULES: readonly WeightRule[] = [
     'learned position code 256 → 256 → 256 → 256 → 64',
   ),
   ...norm('encoder.input.norm', `${FT2_ENCODER}.input.ln`, 'LayerNorm over the F res.x columns (ε 1e-6 on both sides)'),
-  ...linear(
-    'encoder.input.mlp.0',
-    `${FT2_ENCODER}.input.inmlp.1`,
+  ...sequential(linear, 'encoder.input.mlp', `${FT2_ENCODER}.input.inmlp`, 1, [
     'first input Linear over [LayerNorm(res) ‖ learned positions] (F + 64 → 2h)',
-  ),
-  ...linear('encoder.input.mlp.1', `${FT2_ENCODER}.input.inmlp.3`, 'second input Linear (2h → h)'),
+    'second input Linear (2h → h)',
+  ]),
   ...norm(
     'encoder.input.fourier.norm',
     `${FT2_ENCODER}.input.ffin.1`,
     'LayerNorm over [fourier1dr ‖ fourier1di] (160)',
   ),
-  ...linear('encoder.input.fourier.mlp.0', `${FT2_ENCODER}.input.ffin.2`, 'Fourier branch Linear 160 → 2h'),
-  ...linear('encoder.input.fourier.mlp.1', `${FT2_ENCODER}.input.ffin.4`, 'Fourier branch Linear 2h → h'),
+  ...sequential(linear, 'encoder.input.fourier.mlp', `${FT2_ENCODER}.input.ffin`, 2, [
+    'Fourier branch Linear 160 → 2h',
+    'Fourier branch Linear 2h → h',
+  ]),
   ...linear(
     'encoder.body.layer{k}.attention.query',
     `${conv}.lin_query`,
@@ -83,15 +84,15 @@ export const ENCODER_RULES: readonly WeightRule[] = [
     layout: 'identity',
     note: 'GraphNorm α, the learned fraction of the mean subtracted',
   },
-  ...linear(
-    'encoder.head.mlp.0',
-    `${FT2_ENCODER}.head.lin.0`,
+  ...sequential(linear, 'encoder.head.mlp', `${FT2_ENCODER}.head.lin`, 0, [
     'head Linear over the concatenated layer outputs (JumpingKnowledge cat)',
-  ),
-  ...linear('encoder.head.mlp.1', `${FT2_ENCODER}.head.lin.2`, 'head Linear e → e'),
-  ...linear('encoder.head.out.0', `${FT2_ENCODER}.head.out_dense.0`, 'output Linear over [head ‖ AA one-hot (20)]'),
-  ...linear('encoder.head.out.1', `${FT2_ENCODER}.head.out_dense.2`, 'output Linear e → e'),
-  ...linear('encoder.head.out.2', `${FT2_ENCODER}.head.out_dense.4`, 'output Linear e → D (then Tanh)'),
+    'head Linear e → e',
+  ]),
+  ...sequential(linear, 'encoder.head.out', `${FT2_ENCODER}.head.out_dense`, 0, [
+    'output Linear over [head ‖ AA one-hot (20)]',
+    'output Linear e → e',
+    'output Linear e → D (then Tanh)',
+  ]),
   {
     studio: 'quantizer.codebook',
     foldtree2: `${FT2_ENCODER}.vector_quantizer.embeddings.weight`,

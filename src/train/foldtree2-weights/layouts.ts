@@ -52,20 +52,27 @@ export function foldtree2ShapeFits(layout: Layout, shape: readonly number[]): bo
   return shapeFits(layout, shape, 'foldtree2');
 }
 
-/** The shape a tensor of `shape` (which must fit `layout`) has in the other layout: the two differ only for scalars. */
-function shapeInto(layout: Layout, shape: readonly number[], into: 'foldtree2' | 'studio'): number[] {
-  const [a = 0, b = 0, c = 0] = shape;
+/**
+ * A shape, or an index into a tensor, with its axes in the other layout's order: the same permutation both ways.
+ * Scalars have no axes to move; their shapes differ by side (see `shapeInto`).
+ */
+export function otherLayoutAxes(layout: Exclude<Layout, 'scalar'>, axes: readonly number[]): number[] {
+  const [a = 0, b = 0, c = 0] = axes;
   switch (layout) {
     case 'identity':
-      return [...shape];
+      return [...axes];
     case 'transpose':
     case 'edge-scale':
       return [b, a];
     case 'conv':
       return [c, b, a];
-    case 'scalar':
-      return into === 'foldtree2' ? [] : [1];
   }
+}
+
+/** The shape a tensor of `shape` (which must fit `layout`) has in the other layout. */
+function shapeInto(layout: Layout, shape: readonly number[], into: 'foldtree2' | 'studio'): number[] {
+  if (layout === 'scalar') return into === 'foldtree2' ? [] : [1];
+  return otherLayoutAxes(layout, shape);
 }
 
 /** The FoldTree2 shape of a studio tensor of `shape` (which must fit `layout`). */

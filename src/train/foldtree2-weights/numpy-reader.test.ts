@@ -18,8 +18,10 @@ import {
   toFoldtree2Weights,
   type MappingRow,
 } from './index';
+import { otherLayoutAxes } from './layouts';
 import { MAPPING_DOC_URL, parseMappingTable } from './mapping-doc';
-import { randomPresetWeights, seededUniform } from './test-weights.node';
+import { seededUniform } from '../../data/testing/seeded-uniform.node';
+import { randomPresetWeights } from './test-weights.node';
 import { pythonHas, runPython } from '../../shared/python-reference.node';
 
 const READER = fileURLToPath(new URL('./safetensors_reference.py', import.meta.url));
@@ -47,20 +49,8 @@ const flat = (shape: readonly number[], index: readonly number[]): number =>
   index.reduce((at, i, d) => at * (shape[d] ?? 1) + i, 0);
 
 /** Where a PyTorch-layout index of `row`'s FoldTree2 tensor lives in the studio tensor. */
-function studioIndexOf(row: MappingRow, index: readonly number[]): number[] {
-  const [a = 0, b = 0, c = 0] = index;
-  switch (row.layout) {
-    case 'identity':
-      return [...index];
-    case 'transpose':
-    case 'edge-scale':
-      return [b, a];
-    case 'conv':
-      return [c, b, a];
-    case 'scalar':
-      return [0];
-  }
-}
+const studioIndexOf = (row: MappingRow, index: readonly number[]): number[] =>
+  row.layout === 'scalar' ? [0] : otherLayoutAxes(row.layout, index);
 
 function probesFor(rows: readonly MappingRow[], weights: ReadonlyMap<string, NamedTensor>, seed: number): Probe[] {
   const next = seededUniform(seed);

@@ -67,6 +67,32 @@ export function conv(studio: string, foldtree2: string, note: string, shape: Sha
   ];
 }
 
+/** `linear` or `conv`: the rules of one layer, its weight's shape optionally conditioned. */
+type LayerRules = (studio: string, foldtree2: string, note: string, shape?: ShapeCondition) => WeightRule[];
+
+/**
+ * Layers of an `nn.Sequential` that puts one parameter-free module (an activation) after each: our `<studio>.<k>`
+ * is FoldTree2's `<foldtree2>.<first + 2k>`, where `first` counts the modules in front (a Dropout, a LayerNorm).
+ * One note per layer; `last` conditions the final layer's shape (its output width).
+ */
+export function sequential(
+  layer: LayerRules,
+  studio: string,
+  foldtree2: string,
+  first: number,
+  notes: readonly string[],
+  last?: ShapeCondition,
+): WeightRule[] {
+  return notes.flatMap((note, k) =>
+    layer(`${studio}.${k}`, `${foldtree2}.${first + 2 * k}`, note, k === notes.length - 1 ? last : undefined),
+  );
+}
+
+/** `count` layers described alike, e.g. the hidden layers of a head. */
+export function alike(count: number, note: string): string[] {
+  return Array.from({ length: count }, () => note);
+}
+
 /**
  * FoldTree2's Position_MLP: `mlp` = Sequential(LayerNorm, Dropout, Linear, ReLU, …, Linear, Tanh), so our norm is
  * `mlp.0` and our Linear k is `mlp.<2k + 2>` (four Linear layers in every FoldTree2 position MLP).
@@ -74,12 +100,12 @@ export function conv(studio: string, foldtree2: string, note: string, shape: Sha
 export function positionMlp(studio: string, foldtree2: string, note: string): WeightRule[] {
   return [
     ...norm(`${studio}.norm`, `${foldtree2}.mlp.0`, `${note}: LayerNorm(256) (ε 1e-5)`),
-    ...[0, 1, 2, 3].flatMap((k) =>
-      linear(
-        `${studio}.mlp.${k}`,
-        `${foldtree2}.mlp.${2 * k + 2}`,
-        `${note}: Linear ${k + 1} of 4 (ReLU between, Tanh after the last)`,
-      ),
+    ...sequential(
+      linear,
+      `${studio}.mlp`,
+      `${foldtree2}.mlp`,
+      2,
+      [1, 2, 3, 4].map((n) => `${note}: Linear ${n} of 4 (ReLU between, Tanh after the last)`),
     ),
   ];
 }

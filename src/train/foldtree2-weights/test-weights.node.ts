@@ -2,18 +2,7 @@
 import type { ModelPresetName } from '../../model/presets';
 import { presetSpecs } from '../optimizers/model-specs.node';
 import type { NamedTensor } from '../../formats/safetensors';
-
-/** mulberry32: a small seeded generator, so failures reproduce. */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededUniform } from '../../data/testing/seeded-uniform.node';
 
 /** Every parameter of `preset` filled with U(−2, 2) values, studio names and tfjs layout. */
 export function randomPresetWeights(preset: ModelPresetName, seed: number): Map<string, NamedTensor> {

@@ -9,15 +9,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AdamWHyperParameters } from './hyperparameters';
 import { assertSameShape, lerp, zeroStateVariable } from './optimizer-tensors';
-import {
-  parameterStateOf,
-  slotOf,
-  type LearningRates,
-  type NamedVariable,
-  type Optimizer,
-  type OptimizerState,
-  type ParameterOptimizerState,
-} from './optimizer';
+import { parameterState, savedParameterState } from './optimizer';
+import type { LearningRates, NamedVariable, Optimizer, OptimizerState, ParameterOptimizerState } from './optimizer';
 
 interface AdamWEntry {
   readonly name: string;
@@ -74,29 +67,22 @@ export class AdamW implements Optimizer {
   async state(): Promise<OptimizerState> {
     const parameters: Record<string, ParameterOptimizerState> = {};
     for (const entry of this.entries) {
-      const shape = [...entry.variable.shape];
       const [m, v] = await Promise.all([entry.m.data(), entry.v.data()]);
-      parameters[entry.name] = {
-        optimizer: 'adamw',
-        step: entry.step,
-        slots: {
-          exp_avg: { shape, values: Float32Array.from(m) },
-          exp_avg_sq: { shape, values: Float32Array.from(v) },
-        },
-      };
+      parameters[entry.name] = parameterState('adamw', entry.step, entry.variable.shape, {
+        exp_avg: Float32Array.from(m),
+        exp_avg_sq: Float32Array.from(v),
+      });
     }
     return { version: 1, parameters };
   }
 
   load(state: OptimizerState): void {
     for (const entry of this.entries) {
-      const saved = parameterStateOf(state, entry.name, 'adamw');
       const shape = entry.variable.shape;
-      const m = slotOf(saved, entry.name, 'exp_avg', shape);
-      const v = slotOf(saved, entry.name, 'exp_avg_sq', shape);
+      const saved = savedParameterState(state, entry.name, 'adamw', ['exp_avg', 'exp_avg_sq'], shape);
       tf.tidy(() => {
-        entry.m.assign(tf.tensor(m.values, shape, 'float32'));
-        entry.v.assign(tf.tensor(v.values, shape, 'float32'));
+        entry.m.assign(tf.tensor(saved.slots.exp_avg, shape, 'float32'));
+        entry.v.assign(tf.tensor(saved.slots.exp_avg_sq, shape, 'float32'));
       });
       entry.step = saved.step;
     }

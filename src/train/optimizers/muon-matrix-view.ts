@@ -71,24 +71,16 @@ function linearView(fanIn: number, out: number, shape: readonly number[]): MuonM
 
 /** Ours [k, in, out]; G_o = torch[o] is (in × k) = ours[:, :, o]ᵀ. */
 function perChannelView(k: number, inChannels: number, outChannels: number): MuonMatrixView {
-  const scale = Math.sqrt(Math.max(1, inChannels / k));
-  if (inChannels <= k) {
-    return {
-      count: outChannels,
-      rows: inChannels,
-      cols: k,
-      scale,
-      toMatrices: (t) => tf.transpose(t, [2, 1, 0]) as tf.Tensor3D,
-      fromMatrices: (z) => tf.transpose(z, [2, 1, 0]),
-    };
-  }
-  // The usual case (in > k): muon.py iterates on G_oᵀ = ours[:, :, o], k × in.
+  // muon.py iterates on G_o when in ≤ k, and in the usual case (in > k) on G_oᵀ = ours[:, :, o], k × in. Each
+  // orientation is one axis permutation of ours and its inverse.
+  const [rows, cols, toAxes, fromAxes]: [number, number, number[], number[]] =
+    inChannels <= k ? [inChannels, k, [2, 1, 0], [2, 1, 0]] : [k, inChannels, [2, 0, 1], [1, 2, 0]];
   return {
     count: outChannels,
-    rows: k,
-    cols: inChannels,
-    scale,
-    toMatrices: (t) => tf.transpose(t, [2, 0, 1]) as tf.Tensor3D,
-    fromMatrices: (z) => tf.transpose(z, [1, 2, 0]),
+    rows,
+    cols,
+    scale: Math.sqrt(Math.max(1, inChannels / k)),
+    toMatrices: (t) => tf.transpose(t, toAxes) as tf.Tensor3D,
+    fromMatrices: (z) => tf.transpose(z, fromAxes),
   };
 }

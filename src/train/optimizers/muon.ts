@@ -16,15 +16,8 @@ import type { MuonHyperParameters } from './hyperparameters';
 import { muonMatrixView, type MuonMatrixView } from './muon-matrix-view';
 import { newtonSchulz } from './newton-schulz';
 import { assertSameShape, lerp, zeroStateVariable } from './optimizer-tensors';
-import {
-  parameterStateOf,
-  slotOf,
-  type LearningRates,
-  type NamedVariable,
-  type Optimizer,
-  type OptimizerState,
-  type ParameterOptimizerState,
-} from './optimizer';
+import { parameterState, savedParameterState } from './optimizer';
+import type { LearningRates, NamedVariable, Optimizer, OptimizerState, ParameterOptimizerState } from './optimizer';
 
 interface MuonMember {
   readonly name: string;
@@ -123,11 +116,9 @@ export class Muon implements Optimizer {
         );
         const values = Float32Array.from(await buffer.data());
         buffer.dispose();
-        parameters[member.name] = {
-          optimizer: 'muon',
-          step: member.step,
-          slots: { momentum_buffer: { shape: [...member.variable.shape], values } },
-        };
+        parameters[member.name] = parameterState('muon', member.step, member.variable.shape, {
+          momentum_buffer: values,
+        });
       }
     }
     return { version: 1, parameters };
@@ -135,19 +126,18 @@ export class Muon implements Optimizer {
 
   load(state: OptimizerState): void {
     for (const bucket of this.buckets) {
-      const saved = bucket.members.map((member) => {
-        const entry = parameterStateOf(state, member.name, 'muon');
-        return { entry, slot: slotOf(entry, member.name, 'momentum_buffer', member.variable.shape) };
-      });
+      const saved = bucket.members.map((member) =>
+        savedParameterState(state, member.name, 'muon', ['momentum_buffer'], member.variable.shape),
+      );
       tf.tidy(() => {
         const blocks = bucket.members.map((member, k) =>
           member.view.toMatrices(
-            tf.tensor(saved[k]?.slot.values ?? new Float32Array(), member.variable.shape, 'float32'),
+            tf.tensor(saved[k]?.slots.momentum_buffer ?? new Float32Array(), member.variable.shape, 'float32'),
           ),
         );
         bucket.momentum.assign(blocks.length === 1 ? (blocks[0] as tf.Tensor3D) : tf.concat(blocks, 0));
       });
-      bucket.members.forEach((member, k) => (member.step = saved[k]?.entry.step ?? 0));
+      bucket.members.forEach((member, k) => (member.step = saved[k]?.step ?? 0));
     }
   }
 

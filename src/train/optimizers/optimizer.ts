@@ -61,12 +61,38 @@ export interface Optimizer {
   dispose(): void;
 }
 
-/** Reads the entry of `name` from a saved state, checking it was written by the same kind of optimizer. */
-export function parameterStateOf(
+/** One parameter's state as `state()` writes it: step count and named slots, each of the variable's `shape`. */
+export function parameterState(
+  optimizer: OptimizerGroupName,
+  step: number,
+  shape: readonly number[],
+  slots: Readonly<Record<string, Float32Array>>,
+): ParameterOptimizerState {
+  return {
+    optimizer,
+    step,
+    slots: Object.fromEntries(Object.entries(slots).map(([slot, values]) => [slot, { shape: [...shape], values }])),
+  };
+}
+
+/**
+ * What `state()` saved for parameter `name`: its step count and the values of each slot in `slots`, after checking
+ * the entry was written by the same kind of optimizer and every slot has the variable's `shape`.
+ */
+export function savedParameterState<Slot extends string>(
   state: OptimizerState,
   name: string,
   optimizer: OptimizerGroupName,
-): ParameterOptimizerState {
+  slots: readonly Slot[],
+  shape: readonly number[],
+): { readonly step: number; readonly slots: Readonly<Record<Slot, Float32Array>> } {
+  const entry = parameterStateOf(state, name, optimizer);
+  const values = Object.fromEntries(slots.map((slot) => [slot, slotOf(entry, name, slot, shape).values]));
+  return { step: entry.step, slots: values as Record<Slot, Float32Array> };
+}
+
+/** Reads the entry of `name` from a saved state, checking it was written by the same kind of optimizer. */
+function parameterStateOf(state: OptimizerState, name: string, optimizer: OptimizerGroupName): ParameterOptimizerState {
   const entry = state.parameters[name];
   if (!entry) throw new Error(`optimizer state has no entry for ${name}`);
   if (entry.optimizer !== optimizer)
@@ -75,12 +101,7 @@ export function parameterStateOf(
 }
 
 /** The slot `slot` of a saved parameter state, checked against the expected shape. */
-export function slotOf(
-  entry: ParameterOptimizerState,
-  name: string,
-  slot: string,
-  shape: readonly number[],
-): SlotState {
+function slotOf(entry: ParameterOptimizerState, name: string, slot: string, shape: readonly number[]): SlotState {
   const saved = entry.slots[slot];
   if (!saved) throw new Error(`optimizer state of ${name} has no ${slot}`);
   const size = shape.reduce((a, b) => a * b, 1);

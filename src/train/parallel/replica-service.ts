@@ -4,110 +4,45 @@
  * ranks through the gradient exchange. Failures are reported with a kind (device lost, out of memory, error); a
  * step the coordinator aborted leaves this replica's weights as they were.
  */
-import * as tf from '@tensorflow/tfjs';
-import type { H5Wasm } from '../../data/hdf5/h5-types';
-import { closeStructsFile, openStructsFile } from '../../data/hdf5/open-file';
-import { readIndex } from '../../data/hdf5/read-index';
-import { excludeProteins } from '../../data/hdf5/validate-values';
-import { parameterCount } from '../../model/params/parameter-spec';
-import {
-  type ExchangeSetup,
-  type ReplicaCommand,
-  type ReplicaEvent,
-  type ReplicaFailureKind,
-  type ReplicaInfo,
-} from '../../protocol/replica-messages';
-import type {
-  HyperparameterChange,
-  InitialWeights,
-  InjectedFault,
-  TrainingDataset,
-} from '../../protocol/coordinator-messages';
-import type { TrainingBackendChoice } from '../../protocol/run-config';
+import type { ExchangeSetup, ReplicaCommand } from '../../protocol/replica-messages';
+import type { HyperparameterChange } from '../../protocol/coordinator-messages';
 import { withLiveChanges } from '../../config/live-changes';
 import { assertNever } from '../../shared/assert-never';
 import { NO_ALL_REDUCE } from '../trainer/all-reduce';
 import { decidePrecision } from '../precision/precision-mode';
 import { hdf5Source } from '../trainer/protein-source';
 import { initialiseCodebookFromEncoder } from '../trainer/codebook-from-encoder';
-import { restoreTrainer, saveCheckpoint } from '../trainer/trainer-checkpoint';
-import { applyWeights, readWeightsFile } from '../weights/weights-file';
-import { memoryRefusal } from '../memory/memory-preflight';
-import { stepSizeOf } from '../memory/step-size';
-import { Trainer } from '../trainer/trainer';
-import { exchangeCapacity, exchangeLayout, flatAllReduce, type TimedAllReduce } from './flat-all-reduce';
-import { lrScaleFactor, scaledLearningRates } from './lr-scaling';
-import type { PortLike } from './message-sum';
+import { saveCheckpoint } from '../trainer/trainer-checkpoint';
+import type { Trainer } from '../trainer/trainer';
+import { exchangeLayout, flatAllReduce, type TimedAllReduce } from './flat-all-reduce';
+import { startFromWeights } from './initial-weights';
+import { showInjectedFault, type PendingFault } from './injected-fault';
+import { lrScaleFactor } from './lr-scaling';
 import { messageSumClient } from './message-sum';
+import { openReplicaDataset, skippedProteinLogs, trainingIndex } from './replica-dataset';
+import { deviceLostEvent, failureEvent } from './replica-failure';
+import { replicaInfo } from './replica-info';
+import type { ReplicaPlatform } from './replica-platform';
+import { buildReplicaTrainer } from './replica-trainer';
 import { sharedSumClient } from './shared-sum';
 import { SumAborted } from './sum-exchange';
-import { broadcastLength } from './weight-broadcast';
 import { weightChecksum } from './weight-checksum';
 import { proteinTokens } from '../encode/protein-tokens';
 
-export interface ReplicaPlatform {
-  readonly h5: H5Wasm;
-  openDataset(dataset: TrainingDataset): Promise<{ path: string; name: string; release(): void }>;
-  /** Chooses and initialises the tfjs backend; its name and the adapter's features. */
-  prepareBackend(
-    mixedPrecision: boolean,
-    choice: TrainingBackendChoice,
-  ): Promise<{ backend: string; features: readonly string[] }>;
-  /** The port for the message form of the exchange. */
-  readonly exchangePort: PortLike;
-  post(event: ReplicaEvent, transfer?: Transferable[]): void;
-  /** Destroys the GPU device (fault injection); false where there is none. */
-  loseDevice(): boolean;
-  /** Set once the backend's device reported `lost`. */
-  deviceLost(): string | null;
-  /** A GPU error the device reported since the last call (uncaptured errors: tfjs does not check), then cleared. */
-  takeGpuError?(): string | null;
-}
-
-/** Skipped proteins named one per log line at set-up; a file with thousands of bad ones gets a count after these. */
-const SKIPPED_LINES = 50;
-
-/** tfjs/WebGPU out-of-memory messages (failed allocations, GPUOutOfMemoryError). */
-const OUT_OF_MEMORY = /out of memory|outofmemory|failed to allocate|allocation failed|OOM/i;
-
-/** The WebGPU device's largest storage buffer, when the active tfjs backend is WebGPU. */
-function gpuBufferLimit(): { maxBufferBytes?: number } {
-  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
-  return device ? { maxBufferBytes: device.limits.maxStorageBufferBindingSize } : {};
-}
+export type { ReplicaPlatform } from './replica-platform';
 
 export function createReplicaService(platform: ReplicaPlatform) {
   let trainer: Trainer | null = null;
   let rank = 0;
   let allReduce: TimedAllReduce | null = null;
   let release: (() => void) | null = null;
-  let fault: { fault: InjectedFault; atStep: number } | null = null;
+  let fault: PendingFault | null = null;
 
   const fail = (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
     const lost = platform.deviceLost();
     if (lost !== null && lostReported) return;
-    const kind: ReplicaFailureKind =
-      lost !== null ? 'device-lost' : OUT_OF_MEMORY.test(message) ? 'out-of-memory' : 'error';
-    platform.post({ type: 'failed', kind, message: lost !== null ? `the GPU device was lost (${lost})` : message });
+    platform.post(failureEvent(error, lost));
   };
-
-  /** Loads a weights file into a fresh trainer; rank 0 says what was read, with the loaded weights' checksum. */
-  async function startFromWeights(t: Trainer, weights: InitialWeights): Promise<void> {
-    const contents = readWeightsFile(weights.bytes, weights.name);
-    const unused = applyWeights(t.parts.params, contents, weights.name);
-    if (rank !== 0) return;
-    const loaded: Array<readonly [string, Float32Array]> = [];
-    for (const spec of t.parts.params.specs)
-      loaded.push([spec.name, Float32Array.from(await t.parts.params.get(spec.name).data())]);
-    const names = contents.names === 'foldtree2' ? 'FoldTree2 names' : 'studio names';
-    const extra =
-      unused.length > 0
-        ? `; not in this model, left unused: ${unused.length > 5 ? `${unused.slice(0, 5).join(', ')} and ${unused.length - 5} more` : unused.join(', ')}`
-        : '';
-    const message = `Weights from ${weights.name} (${names}): all ${t.parts.params.specs.length} parameters loaded, checksum ${weightChecksum(loaded).hash}${extra}`;
-    platform.post({ type: 'log', level: unused.length > 0 ? 'warning' : 'info', message });
-  }
 
   async function init(command: Extract<ReplicaCommand, { type: 'init' }>): Promise<void> {
     dispose();
@@ -117,77 +52,20 @@ export function createReplicaService(platform: ReplicaPlatform) {
       command.config.training.backend,
     );
     const precision = decidePrecision(features, command.config.precision.mixedPrecision);
-    const opened = await platform.openDataset(command.dataset);
-    const handle = await openStructsFile(platform.h5, opened.path, opened.name).catch((error: unknown) => {
-      opened.release();
-      throw error;
-    });
-    release = () => {
-      closeStructsFile(handle);
-      opened.release();
-    };
-    const index = excludeProteins(readIndex(handle), command.dataset.excluded ?? []);
+    const { handle, release: close } = await openReplicaDataset(platform, command.dataset);
+    release = close;
+    const index = trainingIndex(handle, command.dataset);
     // Said before the trainer is built: a file with no usable protein left fails there, and these are the reasons.
-    if (rank === 0) {
-      for (const item of index.skipped.slice(0, SKIPPED_LINES))
-        platform.post({ type: 'log', level: 'warning', message: `skipped ${item.source}: ${item.reason}` });
-      const more = index.skipped.length - SKIPPED_LINES;
-      if (more > 0)
-        platform.post({
-          type: 'log',
-          level: 'warning',
-          message: `skipped ${more} more proteins (the dataset panel lists every one with its reason)`,
-        });
-    }
+    if (rank === 0) for (const event of skippedProteinLogs(index.skipped)) platform.post(event);
     const source = hdf5Source(handle, index);
-    const options = { rank: command.rank, worldSize: command.worldSize, lossScaling: precision.lossScaling };
-    // LR scaling with the trainer count is fixed when a run starts; a checkpoint carries the LRs it ran with.
-    const t = command.checkpoint
-      ? restoreTrainer(command.checkpoint, source, options, 'checkpoint')
-      : new Trainer(scaledLearningRates(command.config, command.worldSize), source, options);
-    const refusal = memoryRefusal(
-      t.parts.modelConfig,
-      stepSizeOf(
-        t.config,
-        index.proteins.map((p) => p.length),
-      ),
-      parameterCount(t.parts.params.specs),
-      {
-        backend,
-        ...gpuBufferLimit(),
-      },
-    );
-    if (refusal) {
-      t.dispose();
-      throw new Error(refusal);
-    }
+    const lengths = index.proteins.map((p) => p.length);
+    const t = buildReplicaTrainer(command, source, lengths, precision.lossScaling, backend);
     trainer = t;
-    if (command.weights && !command.checkpoint) await startFromWeights(t, command.weights);
+    if (command.weights && !command.checkpoint)
+      await startFromWeights(t, command.weights, rank === 0 ? (event) => platform.post(event) : undefined);
     else if (!command.checkpoint && t.config.vq.codebookInit === 'encoder')
       await initialiseCodebookFromEncoder(t.parts, source, t.config.data.maxResidues, t.config.data.seed);
-    const groups = t.parts.optimizer.groups;
-    const sizeOf = (names: readonly string[]) =>
-      parameterCount(t.parts.params.specs.filter((s) => names.includes(s.name)));
-    const info: ReplicaInfo = {
-      backend,
-      precision: precision.label,
-      parameters: parameterCount(t.parts.params.specs),
-      groups: Object.fromEntries(
-        Object.entries({
-          muon: sizeOf(groups.muon.names),
-          adamw: sizeOf(groups.adamw.names),
-          none: sizeOf(groups.none.map((n) => n.name)),
-        }).filter(([, n]) => n > 0),
-      ),
-      proteins: index.proteins.length,
-      skippedProteins: index.skipped.length,
-      stepsPerEpoch: t.stepsPerEpoch,
-      totalSteps: t.totalSteps,
-      inputWidth: source.inputWidth,
-      step: t.state.optimizerStep,
-      exchangeCapacity: Math.max(exchangeCapacity(exchangeLayout(t.parts)), broadcastLength(t.parts)),
-    };
-    platform.post({ type: 'ready', info });
+    platform.post({ type: 'ready', info: replicaInfo(t, backend, precision.label, index, source) });
   }
 
   function connectExchange(exchange: ExchangeSetup | null): void {
@@ -204,32 +82,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
     if (!fault || fault.atStep !== step) return;
     const { fault: kind } = fault;
     fault = null;
-    switch (kind) {
-      case 'throw':
-        throw new Error(`fault injected at step ${step}`);
-      case 'out-of-memory':
-        throw new Error(`failed to allocate a GPU buffer: out of memory (fault injected at step ${step})`);
-      case 'device-lost':
-        if (!platform.loseDevice()) throw new Error(`the GPU device was lost (simulated at step ${step})`);
-        // A lost device fails the next GPU call; wait until tfjs notices.
-        return;
-      case 'hang':
-        await new Promise<never>(() => undefined);
-        return;
-      case 'drift': {
-        // One weight nudged by 1e-3: what a replica that silently computed something else would look like.
-        const name = trainer?.parts.params.names()[0];
-        if (trainer && name) {
-          const weight = trainer.parts.params.get(name);
-          const values = Float32Array.from(await weight.data());
-          values[0] = (values[0] ?? 0) + 1e-3;
-          tf.tidy(() => weight.assign(tf.tensor(values, weight.shape)));
-        }
-        return;
-      }
-      default:
-        return assertNever(kind, 'injected fault');
-    }
+    await showInjectedFault(kind, step, trainer, () => platform.loseDevice());
   }
 
   async function step(changes: readonly HyperparameterChange[]): Promise<void> {
@@ -280,7 +133,7 @@ export function createReplicaService(platform: ReplicaPlatform) {
     reportDeviceLost(reason: string): void {
       if (lostReported) return;
       lostReported = true;
-      platform.post({ type: 'failed', kind: 'device-lost', message: `the GPU device was lost (${reason})` });
+      platform.post(deviceLostEvent(reason));
     },
     handle(command: ReplicaCommand): Promise<void> {
       // A fault to inject is noted at once (it names a later step); everything else waits its turn.

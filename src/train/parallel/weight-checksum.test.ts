@@ -1,18 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { compareChecksums, weightChecksum, type WeightChecksum } from './weight-checksum';
 import { runPython } from '../../shared/python-reference.node';
+import { seededUniform } from '../../data/testing/seeded-uniform.node';
 
-/** Deterministic values in [-1, 1) (mulberry32), so failures reproduce. */
+/** Deterministic values in [-1, 1), so failures reproduce. */
 function randomArray(n: number, seed: number): Float32Array {
-  let a = seed >>> 0;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  }
-  return out;
+  const next = seededUniform(seed);
+  return Float32Array.from({ length: n }, () => next() * 2 - 1);
 }
 
 const model = (): Map<string, Float32Array> =>

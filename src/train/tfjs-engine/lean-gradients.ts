@@ -14,29 +14,35 @@ function reduceTo(gradient: tf.Tensor, shape: readonly number[]): tf.Tensor {
   return axes.length > 0 ? tf.reshape(tf.sum(gradient, axes), shape as number[]) : gradient;
 }
 
+/** Unreduced gradient of one input of a binary op from dy and both saved operands. */
+type BinaryPartial = (dy: tf.Tensor, a: tf.Tensor, b: tf.Tensor) => tf.Tensor;
+
+/** A binary op's gradient: each input's partial, summed back over the axes that input was broadcast along. */
+function binaryGradient(kernelName: string, partialA: BinaryPartial, partialB: BinaryPartial): tf.GradConfig {
+  return {
+    kernelName,
+    inputsToSave: ['a', 'b'],
+    gradFunc: (dy, saved) => {
+      const [a, b] = saved as [tf.Tensor, tf.Tensor];
+      return {
+        a: () => reduceTo(partialA(dy as tf.Tensor, a, b), a.shape),
+        b: () => reduceTo(partialB(dy as tf.Tensor, a, b), b.shape),
+      };
+    },
+  };
+}
+
 const LEAN_GRADIENTS: tf.GradConfig[] = [
-  {
-    kernelName: tf.Multiply,
-    inputsToSave: ['a', 'b'],
-    gradFunc: (dy, saved) => {
-      const [a, b] = saved as [tf.Tensor, tf.Tensor];
-      return {
-        a: () => reduceTo(tf.mul(dy as tf.Tensor, asFloat(b)), a.shape),
-        b: () => reduceTo(tf.mul(dy as tf.Tensor, asFloat(a)), b.shape),
-      };
-    },
-  },
-  {
-    kernelName: tf.RealDiv,
-    inputsToSave: ['a', 'b'],
-    gradFunc: (dy, saved) => {
-      const [a, b] = saved as [tf.Tensor, tf.Tensor];
-      return {
-        a: () => reduceTo(tf.div(dy as tf.Tensor, asFloat(b)), a.shape),
-        b: () => reduceTo(tf.neg(tf.div(tf.mul(dy as tf.Tensor, asFloat(a)), tf.square(asFloat(b)))), b.shape),
-      };
-    },
-  },
+  binaryGradient(
+    tf.Multiply,
+    (dy, _a, b) => tf.mul(dy, asFloat(b)),
+    (dy, a) => tf.mul(dy, asFloat(a)),
+  ),
+  binaryGradient(
+    tf.RealDiv,
+    (dy, _a, b) => tf.div(dy, asFloat(b)),
+    (dy, a, b) => tf.neg(tf.div(tf.mul(dy, asFloat(a)), tf.square(asFloat(b)))),
+  ),
   {
     kernelName: tf.Square,
     inputsToSave: ['x'],

@@ -18,6 +18,7 @@ import {
   applyWindow,
   windowGradients,
   windowStep,
+  windowStepResult,
   windowTargets,
   type WindowGradients,
   type WindowStepInput,
@@ -244,20 +245,10 @@ export class Trainer {
       let shared: WindowGradients | null = null;
       try {
         shared = await allReduce.gradients(local);
-        const { applied, norms } = allReduce.receiveWeights
+        const outcome = allReduce.receiveWeights
           ? await allReduce.receiveWeights(this.parts)
           : await applyWindow(this.parts, this.config, shared.sums, shared.ema, input);
-        const total = Object.values(shared.weightedLosses).reduce((a, b) => a + b, 0);
-        return {
-          losses: shared.losses,
-          weightedLosses: shared.weightedLosses,
-          total,
-          applied,
-          norms,
-          counts: shared.ema.counts,
-          residues: shared.residues,
-          proteins: shared.proteins,
-        };
+        return windowStepResult(shared, outcome);
       } finally {
         tf.dispose([...local.sums.values(), ...(shared?.sums.values() ?? [])]);
       }

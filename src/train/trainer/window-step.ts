@@ -192,6 +192,23 @@ export async function applyWindow(
   return { applied, norms };
 }
 
+/** The step's report: the loss parts and statistics of the window's (summed) gradients, and what applying them did. */
+export function windowStepResult(
+  gradients: WindowGradients,
+  { applied, norms }: Pick<WindowStepResult, 'applied' | 'norms'>,
+): WindowStepResult {
+  return {
+    losses: gradients.losses,
+    weightedLosses: gradients.weightedLosses,
+    total: Object.values(gradients.weightedLosses).reduce((a, b) => a + b, 0),
+    applied,
+    norms,
+    counts: gradients.ema.counts,
+    residues: gradients.residues,
+    proteins: gradients.proteins,
+  };
+}
+
 export async function windowStep(
   parts: TrainerParts,
   config: RunConfig,
@@ -201,18 +218,7 @@ export async function windowStep(
   try {
     const gradients = await windowGradients(parts, config, input, targets, addMaskCounts(targets.map((t) => t.counts)));
     try {
-      const { applied, norms } = await applyWindow(parts, config, gradients.sums, gradients.ema, input);
-      const total = Object.values(gradients.weightedLosses).reduce((a, b) => a + b, 0);
-      return {
-        losses: gradients.losses,
-        weightedLosses: gradients.weightedLosses,
-        total,
-        applied,
-        norms,
-        counts: gradients.ema.counts,
-        residues: gradients.residues,
-        proteins: gradients.proteins,
-      };
+      return windowStepResult(gradients, await applyWindow(parts, config, gradients.sums, gradients.ema, input));
     } finally {
       tf.dispose([...gradients.sums.values()]);
     }
