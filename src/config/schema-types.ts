@@ -91,49 +91,46 @@ export type KeySpec<P extends ConfigPath = ConfigPath> =
 
 type Extra = Foldtree2Spelling;
 
+/** The helper for one kind of number key: whether it counts in integers and whether it may be `null` are fixed. */
+function numberKey<V extends number | null>(kind: NumberSpec['kind'], nullable: boolean) {
+  return <P extends PathsOf<V>>(
+    path: P,
+    def: ValueAt<P> & V,
+    range: Range,
+    doc: string,
+    extra: Extra = {},
+  ): NumberSpec<P> => ({ path, kind, default: def, nullable, ...range, doc, ...extra });
+}
+
 /** A real-valued key. */
-export function num<P extends PathsOf<number>>(
-  path: P,
-  def: ValueAt<P>,
-  range: Range,
-  doc: string,
-  extra: Extra = {},
-): NumberSpec<P> {
-  return { path, kind: 'number', default: def, nullable: false, ...range, doc, ...extra };
-}
-
+export const num = numberKey<number>('number', false);
 /** An integer key. */
-export function int<P extends PathsOf<number>>(
-  path: P,
-  def: ValueAt<P>,
-  range: Range,
-  doc: string,
-  extra: Extra = {},
-): NumberSpec<P> {
-  return { path, kind: 'integer', default: def, nullable: false, ...range, doc, ...extra };
-}
-
+export const int = numberKey<number>('integer', false);
 /** A real-valued key that may be `null` ("not set": the preset's value, no limit, …). */
-export function numOrNull<P extends PathsOf<number | null>>(
-  path: P,
-  def: ValueAt<P>,
-  range: Range,
-  doc: string,
-  extra: Extra = {},
-): NumberSpec<P> {
-  return { path, kind: 'number', default: def, nullable: true, ...range, doc, ...extra };
+export const numOrNull = numberKey<number | null>('number', true);
+/** An integer key that may be `null`. */
+export const intOrNull = numberKey<number | null>('integer', true);
+
+/**
+ * The helper for one kind of model-size override: `null` by default, which takes the model preset's value (the
+ * description says so at its end).
+ */
+function presetOverride(kind: NumberSpec['kind']) {
+  return <P extends PathsOf<number | null>>(path: P, range: Range, doc: string, extra: Extra = {}): NumberSpec<P> => ({
+    path,
+    kind,
+    default: null,
+    nullable: true,
+    ...range,
+    doc: `${doc}; null: the preset’s`,
+    ...extra,
+  });
 }
 
-/** An integer key that may be `null`. */
-export function intOrNull<P extends PathsOf<number | null>>(
-  path: P,
-  def: ValueAt<P>,
-  range: Range,
-  doc: string,
-  extra: Extra = {},
-): NumberSpec<P> {
-  return { path, kind: 'integer', default: def, nullable: true, ...range, doc, ...extra };
-}
+/** An integer model-size key whose default, `null`, is the preset's value. */
+export const presetInt = presetOverride('integer');
+/** A real-valued model key whose default, `null`, is the preset's value. */
+export const presetNum = presetOverride('number');
 
 /** A true/false key. */
 export function bool<P extends PathsOf<boolean>>(
@@ -157,25 +154,22 @@ export function oneOf<P extends ConfigPath>(
   return { path, kind: 'enum', values, default: def, valueAliases, doc, ...rest };
 }
 
-/** Free text. */
-export function str<P extends PathsOf<string>>(
-  path: P,
-  def: ValueAt<P>,
-  doc: string,
-  extra: Extra = {},
-): StringSpec<P> {
-  return { path, kind: 'string', default: def, nullable: false, doc, ...extra };
+/** The helper for free-text keys, with or without `null`. */
+function stringKey<V extends string | null>(nullable: boolean) {
+  return <P extends PathsOf<V>>(path: P, def: ValueAt<P> & V, doc: string, extra: Extra = {}): StringSpec<P> => ({
+    path,
+    kind: 'string',
+    default: def,
+    nullable,
+    doc,
+    ...extra,
+  });
 }
 
+/** Free text. */
+export const str = stringKey<string>(false);
 /** Free text that may be `null`. */
-export function strOrNull<P extends PathsOf<string | null>>(
-  path: P,
-  def: ValueAt<P>,
-  doc: string,
-  extra: Extra = {},
-): StringSpec<P> {
-  return { path, kind: 'string', default: def, nullable: true, doc, ...extra };
-}
+export const strOrNull = stringKey<string | null>(true);
 
 /** A fixed-length list of numbers. */
 export function nums<P extends PathsOf<readonly number[]>>(

@@ -3,7 +3,9 @@
  * and answers with a summary; protein data itself stays in the worker until a trainer asks for it.
  */
 import { isRecord } from '../shared/assert-never';
+import { isArrayOf, isNumber, isString } from './field-guards';
 import type { SkippedItem } from './protein-graph';
+import { unionGuard, type FieldCheck } from './union-guard';
 
 /** What the page learns about an opened dataset: enough for the first page's counts and histogram. */
 export interface DatasetSummary {
@@ -38,32 +40,22 @@ export type DatasetEvent =
   | { readonly type: 'opened'; readonly requestId: number; readonly summary: DatasetSummary }
   | { readonly type: 'failed'; readonly requestId: number; readonly message: string };
 
-export function isDatasetRequest(value: unknown): value is DatasetRequest {
-  if (!isRecord(value) || typeof value['requestId'] !== 'number') return false;
-  switch (value['type']) {
-    case 'open-sample':
-      return typeof value['url'] === 'string' && typeof value['name'] === 'string';
-    case 'open-files':
-      return (
-        Array.isArray(value['files']) && value['files'].every((f) => typeof File !== 'undefined' && f instanceof File)
-      );
-    default:
-      return false;
-  }
-}
+/** Every dataset message names the request it belongs to. */
+const hasRequestId: FieldCheck = (value) => isNumber(value['requestId']);
 
-export function isDatasetEvent(value: unknown): value is DatasetEvent {
-  if (!isRecord(value) || typeof value['requestId'] !== 'number') return false;
-  switch (value['type']) {
-    case 'progress':
-      return (
-        typeof value['done'] === 'number' && typeof value['total'] === 'number' && typeof value['label'] === 'string'
-      );
-    case 'opened':
-      return isRecord(value['summary']) && typeof value['summary']['proteinCount'] === 'number';
-    case 'failed':
-      return typeof value['message'] === 'string';
-    default:
-      return false;
-  }
-}
+export const isDatasetRequest = unionGuard<DatasetRequest>(
+  {
+    'open-sample': (value) => isString(value['url']) && isString(value['name']),
+    'open-files': (value) => isArrayOf(value['files'], (file) => typeof File !== 'undefined' && file instanceof File),
+  },
+  hasRequestId,
+);
+
+export const isDatasetEvent = unionGuard<DatasetEvent>(
+  {
+    progress: (value) => isNumber(value['done']) && isNumber(value['total']) && isString(value['label']),
+    opened: (value) => isRecord(value['summary']) && isNumber(value['summary']['proteinCount']),
+    failed: (value) => isString(value['message']),
+  },
+  hasRequestId,
+);

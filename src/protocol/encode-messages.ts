@@ -5,21 +5,22 @@
  * token means. One job at a time: the page's client ends the worker to cancel a job.
  */
 import { isRecord } from '../shared/assert-never';
+import type { TrainingDataset } from './coordinator-commands';
+import { isNumber, isString } from './field-guards';
 import type { SkippedItem } from './protein-graph';
+import type { ProteinTokens } from './protein-tokens';
 import type { RunConfig } from './run-config';
-import type { ProteinTokens, TrainingDataset } from './coordinator-messages';
+import { unionGuard, type FieldCheck } from './union-guard';
 
 /** DSSP's three classes as the dataset's `ss` one-hot holds them, by column: loop, helix, strand. */
 export const DSSP_CLASSES = ['C', 'H', 'E'] as const;
 export type DsspClass = (typeof DSSP_CLASSES)[number];
 
-/** One protein's tokens with what the 3D view and the token statistics need besides. */
-export interface ProteinEncoding extends ProteinTokens {
-  /** DSSP class per residue: 0 loop (C), 1 helix (H), 2 strand (E); −1 where the file holds none. */
-  readonly ss: readonly number[];
-  /** CA coordinates in Å, residue-major (N × 3). */
-  readonly ca: readonly number[];
-}
+/**
+ * One protein's tokens with what the 3D view and the token statistics need besides: its DSSP classes (`ss`, −1
+ * where the file holds none) and CA coordinates (`ca`), always present here.
+ */
+export type ProteinEncoding = ProteinTokens & Required<Pick<ProteinTokens, 'ss' | 'ca'>>;
 
 /** What one code stands for over a dataset. Fractions are of the code's residues (0–1). */
 export interface CodeMeaning {
@@ -93,28 +94,26 @@ export type EncodeEvent =
   | { readonly type: 'result'; readonly job: number; readonly result: EncodeResult }
   | { readonly type: 'failed'; readonly job: number; readonly message: string };
 
-export function isEncodeCommand(value: unknown): value is EncodeCommand {
-  if (!isRecord(value) || typeof value['job'] !== 'number') return false;
-  return (
-    value['type'] === 'encode' &&
-    isRecord(value['config']) &&
-    isRecord(value['dataset']) &&
-    isRecord(value['weights']) &&
-    value['weights']['bytes'] instanceof ArrayBuffer
-  );
-}
+/** Every encode message names the job it belongs to. */
+const hasJob: FieldCheck = (value) => isNumber(value['job']);
 
-export function isEncodeEvent(value: unknown): value is EncodeEvent {
-  if (!isRecord(value) || typeof value['job'] !== 'number') return false;
-  switch (value['type']) {
-    case 'progress':
-      return typeof value['done'] === 'number' && typeof value['total'] === 'number';
-    case 'log':
-    case 'failed':
-      return typeof value['message'] === 'string';
-    case 'result':
-      return isRecord(value['result']);
-    default:
-      return false;
-  }
-}
+export const isEncodeCommand = unionGuard<EncodeCommand>(
+  {
+    encode: (value) =>
+      isRecord(value['config']) &&
+      isRecord(value['dataset']) &&
+      isRecord(value['weights']) &&
+      value['weights']['bytes'] instanceof ArrayBuffer,
+  },
+  hasJob,
+);
+
+export const isEncodeEvent = unionGuard<EncodeEvent>(
+  {
+    progress: (value) => isNumber(value['done']) && isNumber(value['total']),
+    log: (value) => isString(value['message']),
+    failed: (value) => isString(value['message']),
+    result: (value) => isRecord(value['result']),
+  },
+  hasJob,
+);

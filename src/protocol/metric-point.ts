@@ -7,6 +7,18 @@ export interface NamedValue {
   readonly value: number;
 }
 
+/**
+ * Gradient L2 norms before clipping: over every gradient (√Σ‖g‖²), over the encoder's and the decoders', and the
+ * per-parameter norms that are largest (descending) and smallest (ascending). `Entry` names one parameter's norm.
+ */
+export interface GradientNorms<Entry = NamedValue> {
+  readonly global: number;
+  readonly encoder: number;
+  readonly decoder: number;
+  readonly largest: readonly Entry[];
+  readonly smallest: readonly Entry[];
+}
+
 export interface MetricPoint {
   /** Optimizer steps taken so far (1 after the first step). */
   readonly step: number;
@@ -23,14 +35,7 @@ export interface MetricPoint {
   readonly total: number;
   /** Learning rate per optimizer group at this step (`muon`, `adamw`). */
   readonly learningRates: Readonly<Record<string, number>>;
-  /** Gradient norms before clipping: global, encoder, decoder, and the largest/smallest parameters. */
-  readonly gradientNorms: {
-    readonly global: number;
-    readonly encoder: number;
-    readonly decoder: number;
-    readonly largest: readonly NamedValue[];
-    readonly smallest: readonly NamedValue[];
-  };
+  readonly gradientNorms: GradientNorms;
   readonly commitmentCost: number;
   readonly lossWeights: Readonly<Record<string, number>>;
   /** Current dynamic loss scale (1 in f32 runs). */

@@ -1,5 +1,7 @@
 /** Page ⇄ model-bench worker contract: time the model per preset and backend, or compare two backends. */
 import { isRecord } from '../shared/assert-never';
+import { isArrayOf, isNumber, isString } from './field-guards';
+import { tagOnly, unionGuard, type FieldCheck } from './union-guard';
 
 export interface ModelTiming {
   readonly preset: string;
@@ -84,44 +86,35 @@ export type ModelBenchEvent =
 function isBatchSpec(value: unknown): value is BenchBatchSpec {
   return (
     isRecord(value) &&
-    typeof value['sampleUrl'] === 'string' &&
-    typeof value['proteins'] === 'number' &&
-    typeof value['offset'] === 'number' &&
-    typeof value['maxLength'] === 'number'
+    isString(value['sampleUrl']) &&
+    isNumber(value['proteins']) &&
+    isNumber(value['offset']) &&
+    isNumber(value['maxLength'])
   );
 }
 
-const isStrings = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string');
+/** Every bench message names the request it belongs to. */
+const hasRequestId: FieldCheck = (value) => isNumber(value['requestId']);
 
-export function isModelBenchRequest(value: unknown): value is ModelBenchRequest {
-  if (!isRecord(value) || typeof value['requestId'] !== 'number' || !isBatchSpec(value['batch'])) return false;
-  switch (value['type']) {
-    case 'benchmark':
-      return isStrings(value['presets']) && isStrings(value['backends']) && typeof value['repeats'] === 'number';
-    case 'compare-backends':
-      return typeof value['preset'] === 'string' && isStrings(value['backends']) && value['backends'].length === 2;
-    case 'check-f16':
-      return typeof value['preset'] === 'string';
-    default:
-      return false;
-  }
-}
+const isStrings = (value: unknown): value is string[] => isArrayOf(value, isString);
 
-export function isModelBenchEvent(value: unknown): value is ModelBenchEvent {
-  if (!isRecord(value) || typeof value['requestId'] !== 'number') return false;
-  switch (value['type']) {
-    case 'timing':
-      return isRecord(value['timing']);
-    case 'benchmark-done':
-      return true;
-    case 'comparison':
-      return isRecord(value['comparison']);
-    case 'f16-check':
-      return isRecord(value['check']);
-    case 'failed':
-      return typeof value['message'] === 'string';
-    default:
-      return false;
-  }
-}
+export const isModelBenchRequest = unionGuard<ModelBenchRequest>(
+  {
+    benchmark: (value) => isStrings(value['presets']) && isStrings(value['backends']) && isNumber(value['repeats']),
+    'compare-backends': (value) =>
+      isString(value['preset']) && isStrings(value['backends']) && value['backends'].length === 2,
+    'check-f16': (value) => isString(value['preset']),
+  },
+  (value) => hasRequestId(value) && isBatchSpec(value['batch']),
+);
+
+export const isModelBenchEvent = unionGuard<ModelBenchEvent>(
+  {
+    timing: (value) => isRecord(value['timing']),
+    'benchmark-done': tagOnly,
+    comparison: (value) => isRecord(value['comparison']),
+    'f16-check': (value) => isRecord(value['check']),
+    failed: (value) => isString(value['message']),
+  },
+  hasRequestId,
+);

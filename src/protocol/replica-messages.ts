@@ -4,17 +4,19 @@
  * gradient exchange (sum-exchange.ts) joins them inside the step, then one `stepped` per rank.
  */
 import { isRecord } from '../shared/assert-never';
-import type { MetricPoint } from './metric-point';
-import type { RunConfig } from './run-config';
 import {
   INJECTED_FAULTS,
   type HyperparameterChange,
   type InitialWeights,
   type InjectedFault,
-  type ProteinTokens,
-  type TrainerSetup,
   type TrainingDataset,
-} from './coordinator-messages';
+} from './coordinator-commands';
+import type { TrainerSetup } from './coordinator-events';
+import { isNumber, isOneOf, isString } from './field-guards';
+import type { MetricPoint } from './metric-point';
+import type { ProteinTokens } from './protein-tokens';
+import type { RunConfig } from './run-config';
+import { tagOnly, unionGuard } from './union-guard';
 import type { WeightChecksum } from './weight-checksum';
 
 /**
@@ -94,52 +96,26 @@ export type ReplicaEvent =
   | { readonly type: 'step-aborted'; readonly step: number }
   | { readonly type: 'failed'; readonly kind: ReplicaFailureKind; readonly message: string };
 
-export function isReplicaCommand(value: unknown): value is ReplicaCommand {
-  if (!isRecord(value)) return false;
-  switch (value['type']) {
-    case 'init':
-      return (
-        isRecord(value['config']) &&
-        isRecord(value['dataset']) &&
-        typeof value['rank'] === 'number' &&
-        typeof value['worldSize'] === 'number'
-      );
-    case 'connect-exchange':
-      return value['exchange'] === null || isRecord(value['exchange']);
-    case 'inject-fault':
-      return INJECTED_FAULTS.includes(value['fault'] as InjectedFault) && typeof value['atStep'] === 'number';
-    case 'encode':
-    case 'step':
-    case 'checksum':
-    case 'save':
-    case 'dispose':
-      return true;
-    default:
-      return false;
-  }
-}
+export const isReplicaCommand = unionGuard<ReplicaCommand>({
+  init: (value) =>
+    isRecord(value['config']) && isRecord(value['dataset']) && isNumber(value['rank']) && isNumber(value['worldSize']),
+  'connect-exchange': (value) => value['exchange'] === null || isRecord(value['exchange']),
+  'inject-fault': (value) => isOneOf(INJECTED_FAULTS, value['fault']) && isNumber(value['atStep']),
+  encode: tagOnly,
+  step: tagOnly,
+  checksum: tagOnly,
+  save: tagOnly,
+  dispose: tagOnly,
+});
 
-export function isReplicaEvent(value: unknown): value is ReplicaEvent {
-  if (!isRecord(value)) return false;
-  switch (value['type']) {
-    case 'ready':
-      return isRecord(value['info']);
-    case 'log':
-    case 'failed':
-      return typeof value['message'] === 'string';
-    case 'stepped':
-      return (value['point'] === null || isRecord(value['point'])) && typeof value['exchangeMs'] === 'number';
-    case 'checksum':
-      return isRecord(value['checksum']) && typeof value['step'] === 'number';
-    case 'saved':
-      return value['bytes'] instanceof ArrayBuffer && typeof value['step'] === 'number';
-    case 'step-aborted':
-      return typeof value['step'] === 'number';
-    case 'encoded':
-      return isRecord(value['tokens']) && typeof value['step'] === 'number';
-    case 'encode-failed':
-      return typeof value['reason'] === 'string';
-    default:
-      return false;
-  }
-}
+export const isReplicaEvent = unionGuard<ReplicaEvent>({
+  ready: (value) => isRecord(value['info']),
+  log: (value) => isString(value['message']),
+  failed: (value) => isString(value['message']),
+  stepped: (value) => (value['point'] === null || isRecord(value['point'])) && isNumber(value['exchangeMs']),
+  checksum: (value) => isRecord(value['checksum']) && isNumber(value['step']),
+  saved: (value) => value['bytes'] instanceof ArrayBuffer && isNumber(value['step']),
+  'step-aborted': (value) => isNumber(value['step']),
+  encoded: (value) => isRecord(value['tokens']) && isNumber(value['step']),
+  'encode-failed': (value) => isString(value['reason']),
+});

@@ -5,6 +5,8 @@
  */
 import { isRecord } from '../shared/assert-never';
 import { assertIntegerInRange, assertPositiveInteger } from '../shared/assert';
+import { isString } from './field-guards';
+import { unionGuard } from './union-guard';
 
 /** Trainer → coordinator: this rank's vector for `round` (1-based). `values.buffer` travels in the transfer list. */
 export interface SumPartMessage {
@@ -37,17 +39,10 @@ export function isSumPartMessage(value: unknown): value is SumPartMessage {
   );
 }
 
-export function isSumReplyMessage(value: unknown): value is SumReplyMessage {
-  if (!isRecord(value)) return false;
-  switch (value['type']) {
-    case 'sum-result':
-      return Number.isInteger(value['round']) && isTransferableVector(value['values']);
-    case 'sum-aborted':
-      return typeof value['reason'] === 'string';
-    default:
-      return false;
-  }
-}
+export const isSumReplyMessage = unionGuard<SumReplyMessage>({
+  'sum-result': (value) => Number.isInteger(value['round']) && isTransferableVector(value['values']),
+  'sum-aborted': (value) => isString(value['reason']),
+});
 
 /**
  * Int32 word indices of the shared buffer's header (at byte 0). All header words are read and written with

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BatchFeature, PaddedBatch } from '../../protocol/padded-batch';
-import type { LossName, LossWeights } from '../losses/loss-config';
+import type { LossConfig, LossName } from '../losses/loss-config';
 import type { ModelConfig } from '../model-config';
 import type { ParameterSet } from '../params/parameter-set';
 import { runPython } from '../../shared/python-reference.node';
@@ -22,14 +22,10 @@ export interface NamedArray {
   readonly data: readonly number[];
 }
 
-export interface FullModelReferenceOptions {
+/** The loss settings the reference applies, and the VQ loss's β. */
+export interface FullModelReferenceOptions extends LossConfig {
   /** β of the VQ loss. */
   readonly commitmentCost: number;
-  readonly labelSmoothing: number;
-  readonly maskPlddt: boolean;
-  readonly plddtThreshold: number;
-  readonly distanceBinEdges: readonly number[];
-  readonly weights: LossWeights;
 }
 
 export interface FullModelReferenceRequest {

@@ -9,8 +9,9 @@ import { flushPoints } from './run-recorder';
 import { runById, useRunsStore } from './runs-state';
 import { database, messageOf, storage } from './runs-storage';
 
-/** Overlay colours, in the order they are handed out (distinct from the current run's near-black total). */
-export const OVERLAY_COLORS = [
+/** The charts' line colours, in order: a chart's k-th series takes the k-th (src/ui/charts/chart-kinds.ts). */
+export const CHART_PALETTE = [
+  '#3867d6',
   '#e1533b',
   '#20a36b',
   '#a35bd6',
@@ -18,8 +19,15 @@ export const OVERLAY_COLORS = [
   '#1aa3b8',
   '#d6457f',
   '#6b7a8f',
-  '#3867d6',
 ] as const;
+
+const [firstColor, ...laterColors] = CHART_PALETTE;
+
+/**
+ * Overlay colours, in the order they are handed out (distinct from the current run's near-black total): the
+ * palette from its second colour on, then its first.
+ */
+export const OVERLAY_COLORS = [...laterColors, firstColor] as const;
 
 /** Bounded points of overlaid runs, by id. */
 const overlayCache = new Map<string, readonly MetricPoint[]>();

@@ -4,6 +4,7 @@
  * smallest per-parameter norms) — which FoldTree2 itself never produces, because it reads them after
  * `zero_grad(set_to_none)` (foldtree2-reference §7.16).
  */
+import type { GradientNorms } from '../../protocol/metric-point';
 import { GRADIENT_PARTS, type ClipResult, type GradientPart } from './clip-gradients';
 
 export interface NamedNorm {
@@ -12,19 +13,14 @@ export interface NamedNorm {
   readonly norm: number;
 }
 
-export interface GradientNormReport {
-  /** √Σ‖g‖² over every gradient, before clipping. */
-  readonly global: number;
-  readonly encoder: number;
-  readonly decoder: number;
+/** The norms a metric point carries (`largest`, `smallest`: the `topK` over all parameters), and more. */
+export interface GradientNormReport extends GradientNorms<NamedNorm> {
+  /** Over the gradients `gradientPartOf` puts in neither the encoder nor the decoder part. */
   readonly other: number;
   /** False when any norm is NaN or ±∞ (the clipped gradients are then non-finite too, as in PyTorch). */
   readonly finite: boolean;
   /** Per parameter, in the order the gradients were given. */
   readonly parameters: readonly NamedNorm[];
-  /** The `topK` largest (descending) and smallest (ascending) per-parameter norms over all parameters. */
-  readonly largest: readonly NamedNorm[];
-  readonly smallest: readonly NamedNorm[];
   /** Largest and smallest per-parameter norm in each part; null for an empty part. */
   readonly byPart: Readonly<
     Record<GradientPart, { readonly largest: NamedNorm | null; readonly smallest: NamedNorm | null }>

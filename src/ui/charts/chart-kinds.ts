@@ -12,6 +12,7 @@ import {
   trainerSeriesNames,
   type SeriesPrefix,
 } from '../../state/charts/metric-series';
+import { CHART_PALETTE } from '../../state/runs/overlay-choice';
 
 export interface ChartSeries {
   /** Series name in the metrics store (`total`, `loss.edge`, `trainer.1.stepMs` …). */
@@ -36,18 +37,7 @@ export interface LineChartKind {
   readonly wide?: boolean;
 }
 
-export const PALETTE = [
-  '#3867d6',
-  '#e1533b',
-  '#20a36b',
-  '#a35bd6',
-  '#e0a100',
-  '#1aa3b8',
-  '#d6457f',
-  '#6b7a8f',
-] as const;
-
-const color = (k: number): string => PALETTE[k % PALETTE.length] ?? '#333';
+const color = (k: number): string => CHART_PALETTE[k % CHART_PALETTE.length] ?? '#333';
 
 const LOSS_LABELS: Readonly<Record<string, string>> = {
   aminoAcid: 'amino acids (x)',
@@ -72,6 +62,14 @@ const perMember =
       label: labels[memberOf(name)] ?? memberOf(name),
       color: color(k),
     }));
+
+/** A chart of two quantities on different scales, `left` against the left axis and `right` the right, linear y. */
+const twoScales = (
+  kind: string,
+  title: string,
+  left: Omit<ChartSeries, 'color'>,
+  right: Omit<ChartSeries, 'color'>,
+): LineChartKind => ({ kind, title, series: fixed([left, { ...right, right: true }]), logY: false });
 
 const rankOf = (name: string) => name.split('.')[1] ?? '?';
 
@@ -100,24 +98,18 @@ export const LINE_CHARTS: readonly LineChartKind[] = [
     logY: true,
     noData: 'No finite gradient norm yet: every step so far was skipped (non-finite gradients).',
   },
-  {
-    kind: 'commitment',
-    title: 'Commitment cost β and VQ loss',
-    series: fixed([
-      { name: SERIES.commitmentCost, label: 'commitment cost β' },
-      { name: seriesName('loss', 'vq'), label: 'VQ loss (raw)', right: true },
-    ]),
-    logY: false,
-  },
-  {
-    kind: 'loss-scale',
-    title: 'Loss scale and skipped steps',
-    series: fixed([
-      { name: SERIES.lossScale, label: 'loss scale' },
-      { name: SERIES.skippedSteps, label: 'skipped steps (total)', right: true },
-    ]),
-    logY: false,
-  },
+  twoScales(
+    'commitment',
+    'Commitment cost β and VQ loss',
+    { name: SERIES.commitmentCost, label: 'commitment cost β' },
+    { name: seriesName('loss', 'vq'), label: 'VQ loss (raw)' },
+  ),
+  twoScales(
+    'loss-scale',
+    'Loss scale and skipped steps',
+    { name: SERIES.lossScale, label: 'loss scale' },
+    { name: SERIES.skippedSteps, label: 'skipped steps (total)' },
+  ),
   {
     kind: 'codebook',
     title: 'Codebook use',
@@ -128,15 +120,12 @@ export const LINE_CHARTS: readonly LineChartKind[] = [
     ]),
     logY: false,
   },
-  {
-    kind: 'throughput',
-    title: 'Throughput',
-    series: fixed([
-      { name: SERIES.residuesPerSecond, label: 'residues/s' },
-      { name: SERIES.stepMs, label: 'step time (ms)', right: true },
-    ]),
-    logY: false,
-  },
+  twoScales(
+    'throughput',
+    'Throughput',
+    { name: SERIES.residuesPerSecond, label: 'residues/s' },
+    { name: SERIES.stepMs, label: 'step time (ms)' },
+  ),
   {
     kind: 'trainer-time',
     title: 'Per trainer: step and all-reduce time (ms)',

@@ -4,7 +4,7 @@
  * wide, else each line's extremes per few pixels on a grid all lines share (`chart-grid.ts`) — with the run's event
  * markers and the y ranges.
  */
-import type { XAxisMode } from '../../state/charts/chart-options';
+import type { ChartOptionsState } from '../../state/charts/chart-options';
 import { gridRows } from '../../state/charts/chart-grid';
 import { buildLineRows, placeMarkers, type ChartMarker, type LineRow } from '../../state/charts/chart-rows';
 import { niceAxis, robustDomain } from '../../state/charts/chart-scale';
@@ -16,16 +16,16 @@ import type { RunEvent } from '../../state/run/run-events';
 import type { OverlayRun } from '../../state/runs/run-overlays';
 import type { ChartSeries } from './chart-kinds';
 
-/** What a chart's plot depends on; a new object only when one of these changed. */
-export interface LinePlotInput {
+/**
+ * What a chart's plot depends on; a new object only when one of these changed. The chart options as stored, but
+ * `logY` resolved for this chart.
+ */
+export interface LinePlotInput extends Pick<ChartOptionsState, 'smoothing' | 'xAxis' | 'ignoreOutliers'> {
   readonly series: readonly ChartSeries[];
   /** Each series' every point (from the chart feed), same order as `series`. */
   readonly full: ReadonlyArray<readonly SeriesPoint[]>;
   readonly hidden: ReadonlySet<string>;
-  readonly smoothing: number;
-  readonly xAxis: XAxisMode;
   readonly logY: boolean;
-  readonly ignoreOutliers: boolean;
   readonly events: readonly RunEvent[];
   readonly overlays: readonly OverlayRun[];
   /** Points per line at most (from the plot's pixel width). */
