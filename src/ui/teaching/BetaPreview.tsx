@@ -12,6 +12,7 @@ import { useRunStore } from '../../state/run/run-store';
 import { ChartFigure } from '../charts/ChartFigure';
 import { compactNumber, compactTooltipValue } from '../charts/format';
 import { StepChart } from '../charts/StepChart';
+import { ConfigSelect } from '../run/ConfigSelect';
 import { usePlannedSteps } from './use-planned-steps';
 
 const HEIGHT = 200;
@@ -60,19 +61,14 @@ export const BetaPreview = memo(function BetaPreview() {
           >
             {zoomed && canZoom ? 'whole run' : 'zoom to warm-up'}
           </button>
-          <select
-            aria-label="Commitment schedule shape"
+          <ConfigSelect
+            path="vq.commitmentSchedule"
+            ariaLabel="Commitment schedule shape"
             value={vq.commitmentSchedule}
+            options={COMMITMENT_SCHEDULES}
             disabled={starting}
-            data-testid="teaching-schedule"
-            onChange={(event) => changeWhileTraining('vq.commitmentSchedule', event.currentTarget.value)}
-          >
-            {COMMITMENT_SCHEDULES.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
+            testId="teaching-schedule"
+          />
         </span>
       }
     >
