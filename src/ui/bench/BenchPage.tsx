@@ -3,7 +3,7 @@ import { SAMPLE_DATASET } from '../../state/dataset-store';
 import { startBenchmark, startComparison, startF16Check, useBenchStore } from '../../state/bench/bench-store';
 import { F16CheckResult } from './F16CheckResult';
 import { ParallelBench } from './ParallelBench';
-import { TableHead } from './TableHead';
+import { ResultsTable } from './ResultsTable';
 
 const PRESETS = ['tiny', 'teaching', 'foldtree2'] as const;
 /** tfjs backends the model timings cover, unless the query names others (`backends=webgpu,cpu`). */
@@ -69,23 +69,25 @@ export function BenchPage() {
         )}
         {f16Check && <F16CheckResult check={f16Check} />}
         {timings.length > 0 && (
-          <table className="timings" data-testid="timings">
-            <TableHead columns={['preset', 'backend', 'parameters', 'proteins × length', 'forward (ms)', 'forward + backward (ms)']} />
-            <tbody>
-              {timings.map((t) => (
-                <tr key={`${t.preset}-${t.backend}`} data-timing={JSON.stringify(t)}>
-                  <td>{t.preset}</td>
-                  <td>{t.backend}</td>
-                  <td>{t.parameters.toLocaleString()}</td>
-                  <td>
-                    {t.proteins} × {t.paddedLength}
-                  </td>
-                  <td>{t.forwardMs.toFixed(0)}</td>
-                  <td>{t.forwardBackwardMs.toFixed(0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ResultsTable
+            testId="timings"
+            columns={['preset', 'backend', 'parameters', 'proteins × length', 'forward (ms)', 'forward + backward (ms)']}
+            rows={timings}
+            keyOf={(t) => `${t.preset}-${t.backend}`}
+            dataOf={(t) => ({ 'data-timing': JSON.stringify(t) })}
+            cells={(t) => (
+              <>
+                <td>{t.preset}</td>
+                <td>{t.backend}</td>
+                <td>{t.parameters.toLocaleString()}</td>
+                <td>
+                  {t.proteins} × {t.paddedLength}
+                </td>
+                <td>{t.forwardMs.toFixed(0)}</td>
+                <td>{t.forwardBackwardMs.toFixed(0)}</td>
+              </>
+            )}
+          />
         )}
       </section>
       <ParallelBench />

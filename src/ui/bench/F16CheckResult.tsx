@@ -1,5 +1,5 @@
 import type { F16Check } from '../../protocol/model-bench-messages';
-import { TableHead } from './TableHead';
+import { ResultsTable } from './ResultsTable';
 
 const worst = (values: readonly number[]) => Math.max(...values);
 
@@ -28,18 +28,18 @@ export function F16CheckResult({ check }: { check: F16Check }) {
         Whole {model.preset} model with f16 matMuls vs CPU float32: losses {model.loss.relative.toExponential(2)} (at {model.loss.at}), all gradients together{' '}
         {model.gradientNorm.toExponential(2)} (‖Δg‖/‖g‖), the worst single parameter {model.gradient.relative.toExponential(2)} (at {model.gradient.at}).
       </p>
-      <table className="timings">
-        <TableHead columns={['shape', 'vs half reference', 'vs float32']} />
-        <tbody>
-          {matMul.cases.map((c) => (
-            <tr key={c.label}>
-              <td>{c.label}</td>
-              <td>{c.vsHalfReference.toExponential(2)}</td>
-              <td>{c.vsFloat32.toExponential(2)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ResultsTable
+        columns={['shape', 'vs half reference', 'vs float32']}
+        rows={matMul.cases}
+        keyOf={(c) => c.label}
+        cells={(c) => (
+          <>
+            <td>{c.label}</td>
+            <td>{c.vsHalfReference.toExponential(2)}</td>
+            <td>{c.vsFloat32.toExponential(2)}</td>
+          </>
+        )}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { SAMPLE_DATASET } from '../../state/dataset-store';
 import { TRAINING_BACKENDS, type TrainingBackendChoice } from '../../protocol/run-config';
 import { startParallelBench, useParallelBenchStore, type ParallelBenchCase, type ParallelBenchRow, type ParallelBenchSettings } from '../../state/bench/parallel-bench-store';
-import { TableHead } from './TableHead';
+import { ResultsTable } from './ResultsTable';
 
 /**
  * What to time, from the page's query: `parallelPresets=tiny,teaching`, `parallelBackends=webgpu,wasm,cpu`
@@ -69,19 +69,21 @@ export function ParallelBench() {
         </p>
       )}
       {rows.length > 0 && (
-        <table className="timings" data-testid="parallel-results">
-          <TableHead columns={['preset', 'backend', 'trainers', 'effective batch', 'step (ms)', 'steps/s', 'residues/s', 'all-reduce (ms)', 'all-reduce share', 'exchange']} />
-          <tbody>
-            {rows.map((row) => (
-              <tr key={`${row.preset}-${row.requestedBackend}-${row.requestedTrainers}`} data-result={JSON.stringify(row)}>
-                <td>{row.preset}</td>
-                <td>{row.ok ? row.backend : row.requestedBackend}</td>
-                <td>{row.ok ? row.trainers : row.requestedTrainers}</td>
-                <ResultCells row={row} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ResultsTable
+          testId="parallel-results"
+          columns={['preset', 'backend', 'trainers', 'effective batch', 'step (ms)', 'steps/s', 'residues/s', 'all-reduce (ms)', 'all-reduce share', 'exchange']}
+          rows={rows}
+          keyOf={(row) => `${row.preset}-${row.requestedBackend}-${row.requestedTrainers}`}
+          dataOf={(row) => ({ 'data-result': JSON.stringify(row) })}
+          cells={(row) => (
+            <>
+              <td>{row.preset}</td>
+              <td>{row.ok ? row.backend : row.requestedBackend}</td>
+              <td>{row.ok ? row.trainers : row.requestedTrainers}</td>
+              <ResultCells row={row} />
+            </>
+          )}
+        />
       )}
     </section>
   );

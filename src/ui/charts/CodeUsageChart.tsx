@@ -9,7 +9,9 @@ import { downloadCodeUsage } from '../../state/charts/metrics-download';
 import { useFeedLatest } from '../../state/charts/chart-feed';
 import { useRunOverlays } from '../../state/runs/run-overlays';
 import { ChartDownloads } from './ChartDownloads';
-import { compactNumber } from './format';
+import { ChartEmpty } from './ChartEmpty';
+import { ChartFigure } from './ChartFigure';
+import { compactNumber, compactTooltipValue } from './format';
 import { currentRunName } from './run-name';
 import { useChartLive } from './use-chart-live';
 import { useQueuedDraw } from './use-queued-draw';
@@ -38,15 +40,12 @@ export const CodeUsageChart = memo(function CodeUsageChart() {
   const plot = useMemo(() => ({ rows, overlays }), [rows, overlays]);
   const shown = useQueuedDraw(plot, live);
   return (
-    <figure
+    <ChartFigure
       ref={figure}
-      className="metric-chart"
-      data-testid="chart-code-usage"
-      data-points={usage?.length ?? 0}
-      data-on-screen={onScreen}
-    >
-      <figcaption>
-        <span className="chart-title">Code usage{latest ? ` at step ${latest.step}` : ''}</span>
+      testId="chart-code-usage"
+      title={`Code usage${latest ? ` at step ${latest.step}` : ''}`}
+      data={{ 'data-points': usage?.length ?? 0, 'data-on-screen': onScreen }}
+      caption={
         <span className="chart-options">
           <ChartDownloads
             testId="chart-code-usage"
@@ -55,9 +54,10 @@ export const CodeUsageChart = memo(function CodeUsageChart() {
             disabled={!latest}
           />
         </span>
-      </figcaption>
+      }
+    >
       <CodeUsagePlot plot={shown} empty={latest ? 'This run reports no code usage.' : 'Waiting for the first step…'} />
-    </figure>
+    </ChartFigure>
   );
 });
 
@@ -71,13 +71,7 @@ interface CodeUsagePlotProps {
 
 /** The bars themselves: redrawn only when their rows or the overlays change. */
 const CodeUsagePlot = memo(function CodeUsagePlot({ plot: { rows, overlays }, empty }: CodeUsagePlotProps) {
-  if (rows.length === 0) {
-    return (
-      <p className="chart-empty" style={{ height: HEIGHT }}>
-        {empty}
-      </p>
-    );
-  }
+  if (rows.length === 0) return <ChartEmpty height={HEIGHT}>{empty}</ChartEmpty>;
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <BarChart data={[...rows]} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barGap={0} barCategoryGap={1}>
@@ -87,7 +81,7 @@ const CodeUsagePlot = memo(function CodeUsagePlot({ plot: { rows, overlays }, em
         <Tooltip
           isAnimationActive={false}
           labelFormatter={(code) => `code ${String(code)}`}
-          formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))}
+          formatter={compactTooltipValue}
         />
         <Bar dataKey="usage" name="this run" fill="#3867d6" isAnimationActive={false} />
         {overlays.map((overlay, j) => (

@@ -9,6 +9,7 @@
  */
 import { memo, useId, useMemo, useState } from 'react';
 import type { ChartMarker } from '../../state/charts/chart-rows';
+import { ChartEmpty } from './ChartEmpty';
 import { compactNumber, formatElapsed } from './format';
 import { lineChartModel, type DrawnLine, type LinePlotInput, type YRange } from './line-chart-model';
 import { autoRange, linePath, nearestRow, scale, type AxisRange } from './plot-geometry';
@@ -47,6 +48,31 @@ function valuesOf(rows: readonly { readonly [key: string]: number }[], keys: rea
   const values: number[] = [];
   for (const row of rows) for (const key of keys) if (row[key] !== undefined) values.push(row[key] as number);
   return values;
+}
+
+interface YTickLabelsProps {
+  readonly side: 'left' | 'right';
+  readonly ticks: readonly number[];
+  readonly axisX: number;
+  readonly y: (value: number) => number;
+}
+
+/** A y axis' tick labels beside the axis line at `axisX`: right-aligned to its left, left-aligned to its right. */
+function YTickLabels({ side, ticks, axisX, y }: YTickLabelsProps) {
+  return ticks.map((t) => (
+    <text
+      key={t}
+      className="chart-tick-y"
+      x={side === 'left' ? axisX - 6 : axisX + 6}
+      y={y(t)}
+      dy="0.355em"
+      textAnchor={side === 'left' ? 'end' : 'start'}
+      fontSize={11}
+      fill={TICK_TEXT}
+    >
+      {compactNumber(t)}
+    </text>
+  ));
 }
 
 export interface LinePlotProps {
@@ -105,13 +131,7 @@ export const LinePlot = memo(function LinePlot({ input, width, height, empty }: 
     return { rows, markers, x, yLeft, yRight, leftRange, rightRange, xTicks, paths, left, right, bottom };
   }, [input, width, height, logY, xAxis]);
 
-  if (!geometry) {
-    return (
-      <p className="chart-empty" style={{ height }}>
-        {empty}
-      </p>
-    );
-  }
+  if (!geometry) return <ChartEmpty height={height}>{empty}</ChartEmpty>;
   const { rows, markers, x, yLeft, yRight, leftRange, rightRange, xTicks, paths, left, right, bottom } = geometry;
   const formatX = xAxis === 'time' ? formatElapsed : (v: number) => String(v);
   const hovered = hover === null ? null : rows[hover];
@@ -152,38 +172,8 @@ export const LinePlot = memo(function LinePlot({ input, width, height, empty }: 
             {formatX(t)}
           </text>
         ))}
-        {leftRange &&
-          yLeft &&
-          leftRange.ticks.map((t) => (
-            <text
-              key={`tl${t}`}
-              className="chart-tick-y"
-              x={left - 6}
-              y={yLeft(t)}
-              dy="0.355em"
-              textAnchor="end"
-              fontSize={11}
-              fill={TICK_TEXT}
-            >
-              {compactNumber(t)}
-            </text>
-          ))}
-        {rightRange &&
-          yRight &&
-          rightRange.ticks.map((t) => (
-            <text
-              key={`tr${t}`}
-              className="chart-tick-y"
-              x={right + 6}
-              y={yRight(t)}
-              dy="0.355em"
-              textAnchor="start"
-              fontSize={11}
-              fill={TICK_TEXT}
-            >
-              {compactNumber(t)}
-            </text>
-          ))}
+        {leftRange && yLeft && <YTickLabels side="left" ticks={leftRange.ticks} axisX={left} y={yLeft} />}
+        {rightRange && yRight && <YTickLabels side="right" ticks={rightRange.ticks} axisX={right} y={yRight} />}
         <g clipPath={`url(#${clipId})`}>
           {paths.map(({ line, d }) => (
             <path

@@ -19,3 +19,8 @@ export function formatElapsed(ms: number): string {
   if (minutes > 0) return `${minutes}:${two(seconds)}`;
   return `${seconds}s`;
 }
+
+/** A tooltip's value: numbers compact, anything else as it stands. */
+export function compactTooltipValue(value: unknown): string {
+  return typeof value === 'number' ? compactNumber(value) : String(value);
+}

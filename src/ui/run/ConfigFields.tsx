@@ -9,6 +9,7 @@ import { changeWhileTraining } from '../../state/run/run-commands';
 import { isLiveKey } from '../../state/config/config-edit';
 import { setConfigValue } from '../../state/run/config-actions';
 import { useRunStore } from '../../state/run/run-store';
+import { ConfigSelect } from './ConfigSelect';
 
 interface FieldProps {
   readonly path: ConfigPath;
@@ -132,19 +133,14 @@ export function SelectField({
   const { value, error, title, disabled } = useField(path, locked, unused);
   return (
     <FieldShell id={id} label={label} title={title} error={error} unused={unused}>
-      <select
+      <ConfigSelect
         id={id}
+        path={path}
         value={String(value)}
+        options={options}
         disabled={disabled}
-        data-testid={testIdOf(path)}
-        onChange={(event) => changeWhileTraining(path, event.currentTarget.value)}
-      >
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
+        testId={testIdOf(path)}
+      />
     </FieldShell>
   );
 }

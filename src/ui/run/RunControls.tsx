@@ -14,6 +14,7 @@ import {
   stopRun,
 } from '../../state/run/run-commands';
 import { isActive, useRunStore } from '../../state/run/run-store';
+import { StopButton } from './StopButton';
 
 /** A button that opens a file picker and hands over the chosen file with its bytes. */
 function FileButton(props: {
@@ -83,9 +84,7 @@ export function RunControls({ source }: { source: TrainingSource }) {
       >
         Step
       </button>
-      <button type="button" className="button-danger" data-testid="run-stop" disabled={!active} onClick={stopRun}>
-        Stop
-      </button>
+      <StopButton testId="run-stop" disabled={!active} onStop={stopRun} />
       <button
         type="button"
         className="button-secondary"

@@ -1,9 +1,34 @@
 /** One stored run in the runs list: overlay toggle, name (renamable), start time, steps, state and downloads. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { deleteRun, displayStatus, renameRun } from '../../state/runs/runs-store';
 import { downloadRun, downloadRunCheckpoint, downloadRunConfig } from '../../state/runs/run-downloads';
 import { toggleOverlay } from '../../state/runs/overlay-choice';
 import type { StoredRun } from '../../state/runs/runs-db';
+
+/** What a stored run can be downloaded as, in the order the row offers them. */
+const DOWNLOADS = [
+  {
+    label: 'JSON',
+    testName: 'download',
+    title: 'Config, info, events and every metric point as JSON',
+    save: downloadRun,
+    needsCheckpoint: false,
+  },
+  {
+    label: 'YAML',
+    testName: 'config',
+    title: "The run's config as studio YAML",
+    save: downloadRunConfig,
+    needsCheckpoint: false,
+  },
+  {
+    label: 'checkpoint',
+    testName: 'checkpoint',
+    title: 'The newest checkpoint (.ftsckpt)',
+    save: downloadRunCheckpoint,
+    needsCheckpoint: true,
+  },
+] as const;
 
 export interface RunRowProps {
   readonly run: StoredRun;
@@ -74,44 +99,19 @@ export function RunRow({ run, overlayColor, activeRunId }: RunRowProps) {
       </td>
       <td data-testid={`run-status-${id}`}>{status}</td>
       <td>
-        <button
-          type="button"
-          className="button-link"
-          onClick={() => setEditing(true)}
-          disabled={editing}
-          data-testid={`run-rename-${id}`}
-        >
+        <RowAction onClick={() => setEditing(true)} disabled={editing} testId={`run-rename-${id}`}>
           rename
-        </button>
-        <button
-          type="button"
-          className="button-link"
-          onClick={() => void downloadRun(id)}
-          data-testid={`run-download-${id}`}
-          title="Config, info, events and every metric point as JSON"
-        >
-          JSON
-        </button>
-        <button
-          type="button"
-          className="button-link"
-          onClick={() => downloadRunConfig(id)}
-          data-testid={`run-config-${id}`}
-          title="The run's config as studio YAML"
-        >
-          YAML
-        </button>
-        {run.checkpoints > 0 && (
-          <button
-            type="button"
-            className="button-link"
-            onClick={() => void downloadRunCheckpoint(id)}
-            data-testid={`run-checkpoint-${id}`}
-            title="The newest checkpoint (.ftsckpt)"
+        </RowAction>
+        {DOWNLOADS.filter((download) => !download.needsCheckpoint || run.checkpoints > 0).map((download) => (
+          <RowAction
+            key={download.label}
+            onClick={() => void download.save(id)}
+            testId={`run-${download.testName}-${id}`}
+            title={download.title}
           >
-            checkpoint
-          </button>
-        )}
+            {download.label}
+          </RowAction>
+        ))}
         {confirmDelete ? (
           <>
             <button
@@ -122,23 +122,39 @@ export function RunRow({ run, overlayColor, activeRunId }: RunRowProps) {
             >
               Delete for good
             </button>
-            <button type="button" className="button-link" onClick={() => setConfirmDelete(false)}>
-              keep
-            </button>
+            <RowAction onClick={() => setConfirmDelete(false)}>keep</RowAction>
           </>
         ) : (
-          <button
-            type="button"
-            className="button-link"
-            onClick={() => setConfirmDelete(true)}
-            disabled={recording}
-            data-testid={`run-delete-${id}`}
-          >
+          <RowAction onClick={() => setConfirmDelete(true)} disabled={recording} testId={`run-delete-${id}`}>
             delete
-          </button>
+          </RowAction>
         )}
       </td>
     </tr>
+  );
+}
+
+interface RowActionProps {
+  readonly onClick: () => void;
+  readonly testId?: string;
+  readonly title?: string;
+  readonly disabled?: boolean;
+  readonly children: ReactNode;
+}
+
+/** One of the row's actions, drawn as a link. */
+function RowAction({ onClick, testId, title, disabled, children }: RowActionProps) {
+  return (
+    <button
+      type="button"
+      className="button-link"
+      onClick={onClick}
+      disabled={disabled}
+      data-testid={testId}
+      title={title}
+    >
+      {children}
+    </button>
   );
 }
 

@@ -4,9 +4,11 @@
  * points) and `data-points` (band points over all arms) let tests see what is drawn.
  */
 import { memo, useMemo } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, ComposedChart, Line, YAxis } from 'recharts';
 import type { BandPoint } from '../../state/teaching/comparison-summary';
-import { compactNumber } from '../charts/format';
+import { ChartFigure } from '../charts/ChartFigure';
+import { compactNumber, compactTooltipValue } from '../charts/format';
+import { StepChart } from '../charts/StepChart';
 
 export interface BandLine {
   readonly id: string;
@@ -48,66 +50,49 @@ export const BandChart = memo(function BandChart({
   const drawn = lines.filter((line) => line.points.length > 0).length;
   const points = lines.reduce((sum, line) => sum + line.points.length, 0);
   return (
-    <figure className="metric-chart teaching-chart" data-testid={testId} data-series={drawn} data-points={points}>
-      <figcaption>
-        <span className="chart-title">{title}</span>
-        {bands && <span className="hint"> line: mean over seeds; band: lowest to highest seed</span>}
-      </figcaption>
-      {rows.length === 0 ? (
-        <p className="chart-empty" style={{ height: HEIGHT }}>
-          No step yet.
-        </p>
-      ) : (
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <ComposedChart data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              allowDecimals={false}
-              tick={{ fontSize: 11 }}
-            />
-            <YAxis width={48} tick={{ fontSize: 11 }} tickFormatter={compactNumber} domain={['auto', 'auto']} />
-            <Tooltip
+    <ChartFigure
+      extraClass="teaching-chart"
+      testId={testId}
+      title={title}
+      data={{ 'data-series': drawn, 'data-points': points }}
+      caption={bands && <span className="hint"> line: mean over seeds; band: lowest to highest seed</span>}
+    >
+      <StepChart
+        rows={rows}
+        height={HEIGHT}
+        empty="No step yet."
+        chart={ComposedChart}
+        yAxes={<YAxis width={48} tick={{ fontSize: 11 }} tickFormatter={compactNumber} domain={['auto', 'auto']} />}
+        formatValue={(value) =>
+          Array.isArray(value) ? value.map((v) => compactNumber(Number(v))).join(' – ') : compactTooltipValue(value)
+        }
+      >
+        {bands &&
+          lines.map((line, k) => (
+            <Area
+              key={`b${line.id}`}
+              dataKey={`b${k}`}
+              name={`${line.label} (seeds)`}
+              stroke="none"
+              fill={line.color}
+              fillOpacity={0.18}
+              connectNulls
               isAnimationActive={false}
-              labelFormatter={(step) => `step ${String(step)}`}
-              formatter={(value) =>
-                typeof value === 'number'
-                  ? compactNumber(value)
-                  : Array.isArray(value)
-                    ? value.map((v) => compactNumber(Number(v))).join(' – ')
-                    : String(value)
-              }
             />
-            {bands &&
-              lines.map((line, k) => (
-                <Area
-                  key={`b${line.id}`}
-                  dataKey={`b${k}`}
-                  name={`${line.label} (seeds)`}
-                  stroke="none"
-                  fill={line.color}
-                  fillOpacity={0.18}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-              ))}
-            {lines.map((line, k) => (
-              <Line
-                key={line.id}
-                dataKey={`m${k}`}
-                name={line.label}
-                stroke={line.color}
-                strokeWidth={1.6}
-                dot={false}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ))}
-          </ComposedChart>
-        </ResponsiveContainer>
-      )}
-    </figure>
+          ))}
+        {lines.map((line, k) => (
+          <Line
+            key={line.id}
+            dataKey={`m${k}`}
+            name={line.label}
+            stroke={line.color}
+            strokeWidth={1.6}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
+      </StepChart>
+    </ChartFigure>
   );
 });

@@ -6,14 +6,16 @@
  */
 import { memo, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Legend, Line, YAxis } from 'recharts';
 import { useChartFeed } from '../../state/charts/chart-feed';
 import { maxPointsForWidth, rawView } from '../../state/charts/chart-view';
 import { commitmentCurve, previewReach } from '../../state/charts/commitment-curve';
 import type { SeriesPoint } from '../../state/charts/downsample-metrics';
 import { chartKey, mergeSeriesRows, SERIES, seriesName, type ChartRow } from '../../state/charts/metric-series';
 import { useRunStore } from '../../state/run/run-store';
-import { compactNumber } from '../charts/format';
+import { ChartFigure } from '../charts/ChartFigure';
+import { compactNumber, compactTooltipValue } from '../charts/format';
+import { StepChart } from '../charts/StepChart';
 import { useElementWidth } from '../charts/use-element-width';
 import { useChartLive } from '../charts/use-chart-live';
 import { useQueuedDraw } from '../charts/use-queued-draw';
@@ -52,74 +54,49 @@ export const BetaOverlayChart = memo(function BetaOverlayChart() {
   }, [vq, planned.steps, latest, beta, vqLoss, perplexity]);
   const shown = useQueuedDraw(rows, live);
   return (
-    <figure
+    <ChartFigure
       ref={figure}
-      className="metric-chart teaching-chart"
-      data-testid="teaching-beta-overlay"
-      data-points={beta?.length ?? 0}
-      data-on-screen={onScreen}
+      extraClass="teaching-chart"
+      testId="teaching-beta-overlay"
+      title="β, VQ loss and perplexity"
+      data={{ 'data-points': beta?.length ?? 0, 'data-on-screen': onScreen }}
     >
-      <figcaption>
-        <span className="chart-title">β, VQ loss and perplexity</span>
-      </figcaption>
       <BetaPlot rows={shown} />
-    </figure>
+    </ChartFigure>
   );
 });
 
 /** The drawing itself: redrawn only when its rows change. */
 const BetaPlot = memo(function BetaPlot({ rows }: { rows: readonly ChartRow[] }) {
   return (
-    <>
-      {rows.length === 0 ? (
-        <p className="chart-empty" style={{ height: HEIGHT }}>
-          Start a run: β, the VQ loss and the perplexity appear here step by step.
-        </p>
-      ) : (
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart
-            data={rows as unknown as Array<Record<string, number>>}
-            margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              allowDecimals={false}
-              tick={{ fontSize: 11 }}
-            />
-            <YAxis yAxisId="left" width={48} tick={{ fontSize: 11 }} tickFormatter={compactNumber} />
-            <YAxis
-              yAxisId="right"
-              orientation="right"
-              width={40}
-              tick={{ fontSize: 11 }}
-              tickFormatter={compactNumber}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(step) => `step ${String(step)}`}
-              formatter={(value) => (typeof value === 'number' ? compactNumber(value) : String(value))}
-            />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {LINES.map((line, k) => (
-              <Line
-                key={line.label}
-                yAxisId={line.right ? 'right' : 'left'}
-                dataKey={chartKey(k)}
-                name={line.label}
-                stroke={line.color}
-                strokeWidth={line.dashed ? 1.5 : 1.25}
-                {...(line.dashed ? { strokeDasharray: '5 4' } : {})}
-                dot={false}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      )}
-    </>
+    <StepChart
+      rows={rows}
+      height={HEIGHT}
+      empty="Start a run: β, the VQ loss and the perplexity appear here step by step."
+      marginRight={4}
+      yAxes={
+        <>
+          <YAxis yAxisId="left" width={48} tick={{ fontSize: 11 }} tickFormatter={compactNumber} />
+          <YAxis yAxisId="right" orientation="right" width={40} tick={{ fontSize: 11 }} tickFormatter={compactNumber} />
+        </>
+      }
+      formatValue={compactTooltipValue}
+    >
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      {LINES.map((line, k) => (
+        <Line
+          key={line.label}
+          yAxisId={line.right ? 'right' : 'left'}
+          dataKey={chartKey(k)}
+          name={line.label}
+          stroke={line.color}
+          strokeWidth={line.dashed ? 1.5 : 1.25}
+          {...(line.dashed ? { strokeDasharray: '5 4' } : {})}
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ))}
+    </StepChart>
   );
 });

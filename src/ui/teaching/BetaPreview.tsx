@@ -4,12 +4,15 @@
  * where the run leaves β. `data-points` and `data-schedule` let tests see what is drawn.
  */
 import { memo, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line, ReferenceLine, YAxis } from 'recharts';
 import { COMMITMENT_SCHEDULES } from '../../protocol/run-config';
 import { commitmentAt, commitmentCurve } from '../../state/charts/commitment-curve';
 import { changeWhileTraining } from '../../state/run/run-commands';
 import { useRunStore } from '../../state/run/run-store';
-import { compactNumber } from '../charts/format';
+import { ChartFigure } from '../charts/ChartFigure';
+import { compactNumber, compactTooltipValue } from '../charts/format';
+import { StepChart } from '../charts/StepChart';
+import { ConfigSelect } from '../run/ConfigSelect';
 import { usePlannedSteps } from './use-planned-steps';
 
 const HEIGHT = 200;
@@ -30,14 +33,12 @@ export const BetaPreview = memo(function BetaPreview() {
   const span = zoomed && canZoom && warmupEnd !== null ? Math.ceil(warmupEnd * 1.25) : planned.steps;
   const curve = useMemo(() => commitmentCurve(vq, span), [vq, span]);
   return (
-    <figure
-      className="metric-chart teaching-chart"
-      data-testid="teaching-beta-preview"
-      data-points={curve.length}
-      data-schedule={schedule}
-    >
-      <figcaption>
-        <span className="chart-title">β over the planned run</span>
+    <ChartFigure
+      extraClass="teaching-chart"
+      testId="teaching-beta-preview"
+      title="β over the planned run"
+      data={{ 'data-points': curve.length, 'data-schedule': schedule }}
+      caption={
         <span className="chart-options teaching-controls">
           <label title="Move β from its start value to the commitment cost over the warm-up">
             <input
@@ -60,72 +61,42 @@ export const BetaPreview = memo(function BetaPreview() {
           >
             {zoomed && canZoom ? 'whole run' : 'zoom to warm-up'}
           </button>
-          <select
-            aria-label="Commitment schedule shape"
+          <ConfigSelect
+            path="vq.commitmentSchedule"
+            ariaLabel="Commitment schedule shape"
             value={vq.commitmentSchedule}
+            options={COMMITMENT_SCHEDULES}
             disabled={starting}
-            data-testid="teaching-schedule"
-            onChange={(event) => changeWhileTraining('vq.commitmentSchedule', event.currentTarget.value)}
-          >
-            {COMMITMENT_SCHEDULES.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
+            testId="teaching-schedule"
+          />
         </span>
-      </figcaption>
+      }
+    >
       <p className="teaching-note" data-testid="teaching-beta-summary">
         {summary(vq, planned.steps, planned.exact)}
       </p>
-      {curve.length === 0 ? (
-        <p className="chart-empty" style={{ height: HEIGHT }}>
-          Open a dataset or set “Stop after steps” to see the run’s length.
-        </p>
-      ) : (
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart
-            data={curve as unknown as Array<Record<string, number>>}
-            margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              allowDecimals={false}
-              tick={{ fontSize: 11 }}
-            />
-            <YAxis width={48} tick={{ fontSize: 11 }} tickFormatter={compactNumber} domain={[0, 'auto']} />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(step) => `step ${String(step)}`}
-              formatter={(value) => [typeof value === 'number' ? compactNumber(value) : String(value), 'β']}
-            />
-            {warmupEnd !== null && warmupEnd <= span && (
-              <ReferenceLine
-                x={warmupEnd}
-                stroke="#6b7a8f"
-                strokeDasharray="3 3"
-                label={{
-                  value: 'warm-up ends',
-                  fontSize: 11,
-                  position: warmupEnd < span / 2 ? 'insideTopLeft' : 'insideTopRight',
-                }}
-              />
-            )}
-            <Line
-              dataKey="value"
-              name="β"
-              stroke={PREVIEW_COLOR}
-              strokeWidth={1.5}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      )}
-    </figure>
+      <StepChart
+        rows={curve}
+        height={HEIGHT}
+        empty="Open a dataset or set “Stop after steps” to see the run’s length."
+        yAxes={<YAxis width={48} tick={{ fontSize: 11 }} tickFormatter={compactNumber} domain={[0, 'auto']} />}
+        formatValue={(value) => [compactTooltipValue(value), 'β']}
+      >
+        {warmupEnd !== null && warmupEnd <= span && (
+          <ReferenceLine
+            x={warmupEnd}
+            stroke="#6b7a8f"
+            strokeDasharray="3 3"
+            label={{
+              value: 'warm-up ends',
+              fontSize: 11,
+              position: warmupEnd < span / 2 ? 'insideTopLeft' : 'insideTopRight',
+            }}
+          />
+        )}
+        <Line dataKey="value" name="β" stroke={PREVIEW_COLOR} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+      </StepChart>
+    </ChartFigure>
   );
 });
 

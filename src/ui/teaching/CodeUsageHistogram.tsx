@@ -5,6 +5,7 @@
  */
 import { memo } from 'react';
 import { useFeedLatest } from '../../state/charts/chart-feed';
+import { ChartFigure } from '../charts/ChartFigure';
 import { tokenColor } from './token-colors';
 
 function percent(fraction: number): string {
@@ -17,20 +18,19 @@ export const CodeUsageHistogram = memo(function CodeUsageHistogram() {
   const used = usage.filter((fraction) => fraction > 0).length;
   const tallest = Math.max(...usage, 0);
   return (
-    <figure
-      className="metric-chart teaching-chart"
-      data-testid="teaching-code-usage"
-      data-bars={usage.length}
-      data-used={used}
-    >
-      <figcaption>
-        <span className="chart-title">Codes in use{latest ? ` at step ${latest.step}` : ''}</span>
-        {usage.length > 0 && (
+    <ChartFigure
+      extraClass="teaching-chart"
+      testId="teaching-code-usage"
+      title={`Codes in use${latest ? ` at step ${latest.step}` : ''}`}
+      data={{ 'data-bars': usage.length, 'data-used': used }}
+      caption={
+        usage.length > 0 && (
           <span className="teaching-count" data-testid="teaching-used-codes">
             {used} of {usage.length} codes used, {usage.length - used} dead
           </span>
-        )}
-      </figcaption>
+        )
+      }
+    >
       {usage.length === 0 ? (
         <p className="chart-empty code-histogram-empty">
           {latest ? 'This run reports no code usage.' : 'Waiting for the first step…'}
@@ -53,6 +53,6 @@ export const CodeUsageHistogram = memo(function CodeUsageHistogram() {
           ))}
         </div>
       )}
-    </figure>
+    </ChartFigure>
   );
 });

@@ -19,6 +19,7 @@ import {
   type ArmSummary,
   type ComparisonValue,
 } from '../../state/teaching/comparison-summary';
+import { StopButton } from '../run/StopButton';
 import { useTrainingSource } from '../run/use-training-source';
 import { BandChart, type BandLine } from './BandChart';
 import { CodebookMap } from './CodebookMap';
@@ -123,15 +124,7 @@ export function ComparisonPanel() {
         <button type="button" data-testid="teaching-compare-start" disabled={!canStart} onClick={start}>
           Compare schedules
         </button>
-        <button
-          type="button"
-          className="button-danger"
-          data-testid="teaching-compare-stop"
-          disabled={!running}
-          onClick={stopTeachingComparison}
-        >
-          Stop
-        </button>
+        <StopButton testId="teaching-compare-stop" disabled={!running} onStop={stopTeachingComparison} />
         <span className="hint">
           {!source.ok
             ? source.reason
