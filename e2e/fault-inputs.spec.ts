@@ -1,16 +1,17 @@
 /**
  * Generated faulty inputs through the page (scripts/fault-corpus): a dataset with bad proteins lists each with its
  * reason and trains on the rest; structure faults are kept apart or skipped with reasons; weights with NaN are refused
- * naming the tensor before training; a step too large for memory is refused by the pre-flight. The page shows no
+ * naming the tensor before training; a protein too long for memory even alone is refused by the pre-flight. The page shows no
  * console error, and a good file still opens afterwards.
  */
 import { expect, test } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildDataset } from '../scripts/build-dataset';
 import { readGoodProteins, VALUE_FAULTS, writeValueFaultFile } from '../scripts/fault-corpus/h5-faults';
 import { CONFIG_FAULTS, presetWeights, weightsFile } from '../scripts/fault-corpus/input-faults';
-import { writeStructureFaults } from '../scripts/fault-corpus/structure-faults';
+import { atomRecords, longChainPdb, writeStructureFaults } from '../scripts/fault-corpus/structure-faults';
 import { collectConsoleErrors } from './console-errors';
 import { fixturePath } from './fixture-files';
 import { StudioPage } from './studio-page';
@@ -68,22 +69,38 @@ test('structure faults: a reused chain id stays a separate protein; zero coordin
   expect(errors).toEqual([]);
 });
 
-test('a step that cannot fit the WebAssembly heap is refused by the memory pre-flight before any step, naming batch, crop and estimate', async ({
+test('a protein too long to fit the WebAssembly heap even alone is refused by the memory pre-flight before any step, naming the crop that fits', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
+  const structure = join(work, 'long-chain.pdb');
+  writeFileSync(structure, longChainPdb(atomRecords(fixturePath('structures/python3-cctbx/pae.pdb.gz')), 2400));
+  const long = join(work, 'long-chain.h5');
+  await buildDataset({
+    inputs: [structure],
+    output: long,
+    contactCutoff: 15,
+    maxResidues: undefined,
+    chain: undefined,
+    overwrite: false,
+    foldtree2Exact: false,
+  });
   const errors = collectConsoleErrors(page);
   const studio = new StudioPage(page);
   const training = new TrainingPage(page);
   await studio.open();
   await studio.proteinCountValue();
-  await training.configure({ preset: 'teaching', backend: 'wasm', batchSize: 120, maxResidues: 256, maxSteps: 2 });
+  await studio.pick([long]);
+  await expect(studio.datasetName).toHaveText('long-chain.h5');
+  expect(await studio.proteinCountValue()).toBe(1);
+  await training.configure({ preset: 'teaching', backend: 'wasm', batchSize: 2, maxResidues: 3000, maxSteps: 2 });
   await training.start();
   await expect(training.state).toHaveText('failed', { timeout: 60_000 });
   await expect(training.error).toContainText(
-    'memory pre-flight: one step of training.batchSize 120 × crops of data.maxResidues 256 needs about',
+    'memory pre-flight: one protein of 2400 residues (the longest protein, uncropped) needs about',
   );
-  await expect(training.error).toContainText('more than the 3.9 GB a step may use on the WebAssembly backend');
-  await expect(training.error).toContainText('set training.batchSize');
+  await expect(training.error).toContainText('more than the 3.9 GB a pass may use on the WebAssembly backend');
+  await expect(training.error).toContainText('set data.maxResidues');
   expect(await training.stepValue()).toBe(0);
   expect(errors).toEqual([]);
 });

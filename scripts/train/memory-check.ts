@@ -48,7 +48,7 @@ export async function memoryProblem(
       stepSizeOf(
         config,
         index.proteins.map((p) => p.length),
-        densestContactsPerResidue(handle, index.proteins),
+        () => densestContactsPerResidue(handle, index.proteins),
       ),
       parameters,
       target,

@@ -1,9 +1,14 @@
 /**
- * The memory pre-flight: before the first step, the estimated peak of one step (model/memory/step-memory.ts)
- * against what the trainer's backend can hold. On WebAssembly the whole tfjs heap is at most 4 GB and a step may
- * use 90 % of it (the rest: weights, optimizer state); on WebGPU no single tensor
- * may exceed the adapter's `maxStorageBufferBindingSize`. A step that cannot fit is refused with one line naming
- * the batch size, the crop and the estimate, and the largest batch and crop that would fit.
+ * The memory pre-flight: before the first step, the estimated peak of one forward + backward pass
+ * (model/memory/step-memory.ts) against what the trainer's backend can hold. On WebAssembly the whole tfjs heap is
+ * at most 4 GB and a pass may use 90 % of it (the rest: weights, optimizer state); on WebGPU no single tensor may
+ * exceed the adapter's `maxStorageBufferBindingSize`.
+ *
+ * A micro-batch that cannot fit in one pass runs as several passes of fewer proteins whose gradients are summed
+ * into the same optimizer step (the losses' normalisers are counted over the whole micro-batch first, so the
+ * update is the one the whole micro-batch gives, up to float summation order and dropout masks); the run says so
+ * in one line. Only when not even one protein fits is the run refused, with a line naming the crop, the estimate
+ * and the crop that would fit.
  */
 import { estimateStepMemory, type StepMemoryEstimate } from '../../model/memory/step-memory';
 import type { ModelConfig } from '../../model/model-config';
@@ -57,29 +62,63 @@ export function stepEstimate(model: ModelConfig, size: StepSize, parameters: num
   return estimateStepMemory(model, size.batch, size.length, parameters, size.contactsPerResidue);
 }
 
-/** Null when a step of `size` fits `target`; otherwise the one-line refusal. */
+/** What one protein, one batch or one crop of `size` means in a message. */
+function describeCrop(size: StepSize): string {
+  return size.cropped
+    ? `crops of data.maxResidues ${size.length}`
+    : `${size.length} residues (the longest protein, uncropped)`;
+}
+
+/** "needs about 7.3 GB, more than the 3.9 GB a pass may use on …" for an estimate that does not fit `target`. */
+function describeShortfall(estimate: StepMemoryEstimate, target: PreflightTarget): string {
+  return target.backend === 'wasm'
+    ? `needs about ${gigabytes(estimate.peakBytes)}, more than the ${gigabytes(WASM_HEAP_BYTES * WASM_STEP_SHARE)} a pass may use on the WebAssembly backend (a 4 GB heap)`
+    : `needs a ${gigabytes(estimate.largestTensorBytes)} tensor, more than this GPU's ${gigabytes(target.maxBufferBytes ?? 0)} buffer limit`;
+}
+
+/**
+ * The most proteins of a micro-batch of `size` that one forward + backward pass may hold on `target`: `size.batch`
+ * when the whole micro-batch fits, fewer when it does not, 0 when not even one protein fits.
+ */
+export function proteinsPerPass(
+  model: ModelConfig,
+  size: StepSize,
+  parameters: number,
+  target: PreflightTarget,
+): number {
+  return largestFitting(size.batch, (batch) => fits(stepEstimate(model, { ...size, batch }, parameters), target));
+}
+
+/** Null when at least one protein of `size` fits `target` in a pass; otherwise the one-line refusal. */
 export function memoryRefusal(
   model: ModelConfig,
   size: StepSize,
   parameters: number,
   target: PreflightTarget,
 ): string | null {
-  const estimate = stepEstimate(model, size, parameters);
+  const single = { ...size, batch: 1 };
+  const estimate = stepEstimate(model, single, parameters);
   if (fits(estimate, target)) return null;
-  const ok = (batch: number, length: number) =>
-    fits(stepEstimate(model, { ...size, batch, length }, parameters), target);
-  const batchThatFits = largestFitting(size.batch, (b) => ok(b, size.length));
-  const lengthThatFits = largestFitting(size.length, (l) => ok(size.batch, l));
-  const crop = size.cropped
-    ? `crops of data.maxResidues ${size.length}`
-    : `${size.length} residues (the longest protein, uncropped: data.maxResidues is null)`;
-  const what =
-    target.backend === 'wasm'
-      ? `needs about ${gigabytes(estimate.peakBytes)}, more than the ${gigabytes(WASM_HEAP_BYTES * WASM_STEP_SHARE)} a step may use on the WebAssembly backend (a 4 GB heap)`
-      : `needs a ${gigabytes(estimate.largestTensorBytes)} tensor, more than this GPU's ${gigabytes(target.maxBufferBytes ?? 0)} buffer limit`;
-  const remedies = [
-    ...(batchThatFits > 0 ? [`training.batchSize ${batchThatFits}`] : []),
-    ...(lengthThatFits > 0 ? [`data.maxResidues ${lengthThatFits}`] : []),
-  ];
-  return `memory pre-flight: one step of training.batchSize ${size.batch} × ${crop} ${what}; ${remedies.length > 0 ? `set ${remedies.join(' or ')}` : 'choose a smaller model'}.`;
+  const lengthThatFits = largestFitting(size.length, (length) =>
+    fits(stepEstimate(model, { ...single, length }, parameters), target),
+  );
+  const remedy = lengthThatFits > 0 ? `set data.maxResidues ${lengthThatFits}` : 'choose a smaller model';
+  return `memory pre-flight: one protein of ${describeCrop(size)} ${describeShortfall(estimate, target)}; ${remedy}.`;
+}
+
+/**
+ * The line a run logs when its micro-batches of `size` run as passes of `perPass` proteins (from
+ * `proteinsPerPass`); null when a micro-batch fits one pass.
+ */
+export function passNote(
+  model: ModelConfig,
+  size: StepSize,
+  parameters: number,
+  target: PreflightTarget,
+  perPass: number,
+): string | null {
+  if (perPass >= size.batch || perPass < 1) return null;
+  const passes = Math.ceil(size.batch / perPass);
+  const whole = describeShortfall(stepEstimate(model, size, parameters), target);
+  return `memory: a micro-batch of training.batchSize ${size.batch} × ${describeCrop(size)} ${whole}; each runs as ${passes} passes of at most ${perPass} proteins, their gradients summed into the same optimizer step (the same update, more time per step).`;
 }

@@ -3,13 +3,13 @@ import type { RunConfig } from '../../protocol/run-config';
 import type { StepSize } from './memory-preflight';
 
 /**
- * `lengths`: every protein's residue count in the dataset; `contactsPerResidue`: its densest protein's (see
- * data/hdf5/contact-density.ts), when known, used for whole (uncropped) proteins: a crop cuts contacts at its
- * edges (20 sample proteins cropped to 256 residues have 42 per residue, whole ones up to 58), so crops keep the
- * estimate's assumption. A micro-batch never holds more proteins than the dataset
- * has, so a batch size above that count is measured at the count.
+ * `lengths`: every protein's residue count in the dataset; `densestContacts`: its densest protein's contacts per
+ * residue (see data/hdf5/contact-density.ts), asked for only for whole (uncropped) proteins: a crop cuts contacts at
+ * its edges (20 sample proteins cropped to 256 residues have 42 per residue, whole ones up to 58), so crops keep the
+ * estimate's assumption. A micro-batch never holds more proteins than the dataset has, so a batch size above that
+ * count is measured at the count.
  */
-export function stepSizeOf(config: RunConfig, lengths: readonly number[], contactsPerResidue?: number): StepSize {
+export function stepSizeOf(config: RunConfig, lengths: readonly number[], densestContacts?: () => number): StepSize {
   const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
   const crop = config.data.maxResidues;
   const batch = Math.max(1, Math.min(config.training.batchSize, lengths.length));
@@ -18,6 +18,6 @@ export function stepSizeOf(config: RunConfig, lengths: readonly number[], contac
     batch,
     length: longest,
     cropped: false,
-    ...(contactsPerResidue === undefined ? {} : { contactsPerResidue }),
+    ...(densestContacts ? { contactsPerResidue: densestContacts() } : {}),
   };
 }

@@ -24,6 +24,9 @@ import { deviceLostEvent, failureEvent } from './replica-failure';
 import { replicaInfo } from './replica-info';
 import type { ReplicaPlatform } from './replica-platform';
 import { buildReplicaTrainer } from './replica-trainer';
+import { densestContactsPerResidue } from '../../data/hdf5/contact-density';
+import type { RunConfig } from '../../protocol/run-config';
+import { stepSizeOf } from '../memory/step-size';
 import { sharedSumClient } from './shared-sum';
 import { SumAborted } from './sum-exchange';
 import { weightChecksum } from './weight-checksum';
@@ -59,8 +62,11 @@ export function createReplicaService(platform: ReplicaPlatform) {
     if (rank === 0) for (const event of skippedProteinLogs(index.skipped)) platform.post(event);
     const source = hdf5Source(handle, index);
     const lengths = index.proteins.map((p) => p.length);
-    const t = buildReplicaTrainer(command, source, lengths, precision.lossScaling, backend);
+    const stepSize = (config: RunConfig) =>
+      stepSizeOf(config, lengths, () => densestContactsPerResidue(handle, index.proteins));
+    const { trainer: t, memoryNote } = buildReplicaTrainer(command, source, stepSize, precision.lossScaling, backend);
     trainer = t;
+    if (memoryNote && rank === 0) platform.post({ type: 'log', level: 'info', message: memoryNote });
     if (command.weights && !command.checkpoint)
       await startFromWeights(t, command.weights, rank === 0 ? (event) => platform.post(event) : undefined);
     else if (!command.checkpoint && t.config.vq.codebookInit === 'encoder')

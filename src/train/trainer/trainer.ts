@@ -69,6 +69,10 @@ export class Trainer {
   private notices: string[] = [];
 
   private currentConfig: RunConfig;
+  /** Most proteins one forward + backward pass holds (memory); a larger micro-batch runs as several passes. */
+  private passLimit = Infinity;
+  /** Passes the last window ran (its micro-batches, split to the pass limit). */
+  private lastWindowPasses = 0;
 
   constructor(
     config: RunConfig,
@@ -105,6 +109,15 @@ export class Trainer {
     this.parts.scheduler.setBaseLrs(groupBaseLrs(next));
   }
 
+  /**
+   * Runs every micro-batch as passes of at most `proteins` proteins (the memory pre-flight's figure), their
+   * gradients summed into the same optimizer step.
+   */
+  limitProteinsPerPass(proteins: number): void {
+    if (!(proteins >= 1)) throw new RangeError(`a pass must hold at least one protein, got ${proteins}`);
+    this.passLimit = Math.floor(proteins);
+  }
+
   get state(): TrainerCounters {
     return this.counters;
   }
@@ -129,9 +142,21 @@ export class Trainer {
     return this.plan;
   }
 
+  /** The window's micro-batches as passes of at most `passLimit` proteins each. */
+  private passesOf(window: readonly number[][]): number[][] {
+    if (window.every((indices) => indices.length <= this.passLimit)) return window.map((indices) => [...indices]);
+    return window.flatMap((indices) =>
+      Array.from({ length: Math.ceil(indices.length / this.passLimit) }, (_, k) =>
+        indices.slice(k * this.passLimit, (k + 1) * this.passLimit),
+      ),
+    );
+  }
+
   private readWindow(window: readonly number[][]): PaddedBatch[] {
     const batches: PaddedBatch[] = [];
-    for (const indices of window) {
+    const passes = this.passesOf(window);
+    this.lastWindowPasses = passes.length;
+    for (const indices of passes) {
       const ids = indices.map((k) => this.source.proteinIds[k] ?? '');
       const maxLength = this.config.data.maxResidues ?? Infinity;
       const { batch, skipped } = this.source.readBatch(ids, {
@@ -186,7 +211,8 @@ export class Trainer {
       this.parts.scheduler.endEpoch(epochSteps > 0 ? epochLossSum / epochSteps : NaN, c.optimizerStep + 1);
     this.counters = {
       optimizerStep: c.optimizerStep + 1,
-      microBatches: c.microBatches + window.length,
+      // Passes, so that every pass draws its own dropout masks (one pass per micro-batch unless memory splits it).
+      microBatches: c.microBatches + Math.max(window.length, this.lastWindowPasses),
       epoch: endOfEpoch ? c.epoch + 1 : c.epoch,
       windowInEpoch: endOfEpoch ? 0 : c.windowInEpoch + 1,
       skippedSteps: c.skippedSteps + (applied ? 0 : 1),
