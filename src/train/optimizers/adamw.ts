@@ -5,6 +5,11 @@
  *   p ← p − (lr / (1 − β1^t)) · m / (√v / √(1 − β2^t) + eps)
  * with t counted per parameter. A parameter whose gradient is absent from a step is skipped entirely (no decay, no
  * step), as PyTorch skips parameters whose `.grad` is None.
+ *
+ * Parameters at the same t step together, as one flat vector (PyTorch's `foreach` path does the same): their
+ * gradients, moments and values are concatenated, updated by one chain of element-wise ops and split back, so a
+ * step costs a few kernels instead of a dozen per parameter. Every element sees the same float32 operations in the
+ * same order as in a per-parameter step, so the result is bit-for-bit the same.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { AdamWHyperParameters } from './hyperparameters';
@@ -43,24 +48,62 @@ export class AdamW implements Optimizer {
 
   step(grads: ReadonlyMap<string, tf.Tensor>, learningRates: LearningRates = {}): void {
     const lr = learningRates.adamw ?? this.hyper.lr;
-    const { beta1, beta2, eps, weightDecay } = this.hyper;
+    const byStep = new Map<number, { entry: AdamWEntry; grad: tf.Tensor }[]>();
+    for (const entry of this.entries) {
+      const grad = grads.get(entry.name);
+      if (!grad) continue;
+      assertSameShape(entry.name, grad, entry.variable);
+      entry.step += 1;
+      byStep.set(entry.step, [...(byStep.get(entry.step) ?? []), { entry, grad }]);
+    }
     tf.tidy(() => {
-      for (const entry of this.entries) {
-        const grad = grads.get(entry.name);
-        if (!grad) continue;
-        assertSameShape(entry.name, grad, entry.variable);
-        entry.step += 1;
-        const biasCorrection1 = 1 - beta1 ** entry.step;
-        const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** entry.step);
-        // lerp, as PyTorch writes the first moment, rather than β1·m + (1 − β1)·g: the same float32 rounding.
-        const m = lerp(entry.m, grad, 1 - beta1);
-        const v = tf.add(tf.mul(entry.v, beta2), tf.mul(tf.square(grad), 1 - beta2));
-        const denominator = tf.add(tf.div(tf.sqrt(v), biasCorrection2Sqrt), eps);
-        const decayed = tf.mul(entry.variable, 1 - lr * weightDecay);
-        entry.m.assign(m);
-        entry.v.assign(v);
-        entry.variable.assign(tf.sub(decayed, tf.mul(tf.div(m, denominator), lr / biasCorrection1)));
-      }
+      for (const [t, members] of byStep) this.stepTogether(members, t, lr);
+    });
+  }
+
+  /** One AdamW update of `members`, all at step `t`, on their concatenation (a single member: no copies). */
+  private stepTogether(members: readonly { entry: AdamWEntry; grad: tf.Tensor }[], t: number, lr: number): void {
+    const { beta1, beta2, eps, weightDecay } = this.hyper;
+    const joined = (pick: (member: { entry: AdamWEntry; grad: tf.Tensor }) => tf.Tensor): tf.Tensor =>
+      members.length === 1
+        ? pick(members[0] as (typeof members)[number])
+        : tf.concat(members.map((m) => tf.reshape(pick(m), [-1])));
+    const grad = joined((m) => m.grad);
+    const biasCorrection1 = 1 - beta1 ** t;
+    const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+    // lerp, as PyTorch writes the first moment, rather than β1·m + (1 − β1)·g: the same float32 rounding.
+    const m = lerp(
+      joined((member) => member.entry.m),
+      grad,
+      1 - beta1,
+    );
+    const v = tf.add(
+      tf.mul(
+        joined((member) => member.entry.v),
+        beta2,
+      ),
+      tf.mul(tf.square(grad), 1 - beta2),
+    );
+    const denominator = tf.add(tf.div(tf.sqrt(v), biasCorrection2Sqrt), eps);
+    const decayed = tf.mul(
+      joined((member) => member.entry.variable),
+      1 - lr * weightDecay,
+    );
+    const value = tf.sub(decayed, tf.mul(tf.div(m, denominator), lr / biasCorrection1));
+    const back = (flat: tf.Tensor): tf.Tensor[] =>
+      members.length === 1
+        ? [flat]
+        : tf
+            .split(
+              flat,
+              members.map((member) => member.entry.variable.size),
+            )
+            .map((piece, k) => tf.reshape(piece, (members[k] as (typeof members)[number]).entry.variable.shape));
+    const [ms, vs, values] = [back(m), back(v), back(value)];
+    members.forEach(({ entry }, k) => {
+      entry.m.assign(ms[k] as tf.Tensor);
+      entry.v.assign(vs[k] as tf.Tensor);
+      entry.variable.assign(values[k] as tf.Tensor);
     });
   }
 
