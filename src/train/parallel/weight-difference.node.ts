@@ -1,6 +1,14 @@
 /** Test helper: how far two sets of weights (name → data) are apart, per parameter. */
+import type { ParameterSet } from '../../model/params/parameter-set';
 
 export type Weights = Record<string, { data: Float32Array }>;
+
+/** A copy of every parameter's current values. */
+export async function weightsOf(params: ParameterSet): Promise<Weights> {
+  const out: Weights = {};
+  for (const name of params.names()) out[name] = { data: Float32Array.from(await params.get(name).data()) };
+  return out;
+}
 
 /** Largest ‖a − b‖₂ / ‖a‖₂ over the parameters (each parameter's relative difference as a whole), and where. */
 export function worstRelativeNorm(a: Weights, b: Weights): { relative: number; at: string } {

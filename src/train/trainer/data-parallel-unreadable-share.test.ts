@@ -8,7 +8,7 @@ import { localAllReduce } from './all-reduce';
 import type { ProteinSource } from './protein-source';
 import { Trainer } from './trainer';
 import { sampleSource, smallRunConfig } from './testing-sample-source.node';
-import { worstDifference, type Weights } from '../parallel/weight-difference.node';
+import { weightsOf, worstDifference } from '../parallel/weight-difference.node';
 
 let good: ProteinSource;
 beforeAll(async () => {
@@ -29,20 +29,13 @@ function unreadable(source: ProteinSource): ProteinSource {
   };
 }
 
-async function weightsOf(trainer: Trainer): Promise<Weights> {
-  const out: Weights = {};
-  for (const name of trainer.parts.params.names())
-    out[name] = { data: Float32Array.from(await trainer.parts.params.get(name).data()) };
-  return out;
-}
-
 test('one trainer whose whole share is unreadable: it skips every micro-batch by name, the other trains, weights stay equal', async () => {
   const config = smallRunConfig({ training: { batchSize: 2 } });
   const options = (rank: number) => ({ rank, worldSize: 2, lossScaling: false });
   const trainers = [new Trainer(config, good, options(0)), new Trainer(config, unreadable(good), options(1))];
   const exchange = localAllReduce(2);
   try {
-    const initial = await weightsOf(trainers[0] as Trainer);
+    const initial = await weightsOf((trainers[0] as Trainer).parts.params);
     for (let step = 1; step <= 3; step++) {
       const [trained, empty] = await Promise.all(trainers.map((trainer, rank) => trainer.step(exchange[rank])));
       expect(Number.isFinite(trained?.total), `step ${step}: the readable trainer's loss`).toBe(true);
@@ -58,7 +51,10 @@ test('one trainer whose whole share is unreadable: it skips every micro-batch by
     ).toBeGreaterThan(0);
     expect((trainers[0] as Trainer).takeNotices()).toEqual([]);
 
-    const [first, second] = [await weightsOf(trainers[0] as Trainer), await weightsOf(trainers[1] as Trainer)];
+    const [first, second] = [
+      await weightsOf((trainers[0] as Trainer).parts.params),
+      await weightsOf((trainers[1] as Trainer).parts.params),
+    ];
     expect(worstDifference(first, second).relative).toBe(0);
     // The readable trainer's proteins moved the weights (a NaN counts as a difference, never as none).
     expect(worstDifference(initial, first).relative).toBeGreaterThan(1e-4);

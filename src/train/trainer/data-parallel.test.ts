@@ -3,22 +3,12 @@ import { localAllReduce } from './all-reduce';
 import type { ProteinSource } from './protein-source';
 import { Trainer } from './trainer';
 import { sampleSource, smallRunConfig } from './testing-sample-source.node';
-import { worstDifference, type Weights } from '../parallel/weight-difference.node';
+import { weightsOf, worstDifference } from '../parallel/weight-difference.node';
 
 let source: ProteinSource;
 beforeAll(async () => {
   source = await sampleSource(8, 150);
 });
-
-const asWeights = (weights: Map<string, Float32Array>): Weights =>
-  Object.fromEntries([...weights].map(([name, data]) => [name, { data }]));
-
-async function weightsOf(trainer: Trainer): Promise<Map<string, Float32Array>> {
-  const out = new Map<string, Float32Array>();
-  for (const name of trainer.parts.params.names())
-    out.set(name, Float32Array.from(await trainer.parts.params.get(name).data()));
-  return out;
-}
 
 test('2 data-parallel replicas × batch 2 end 5 optimizer steps with the weights of 1 trainer × batch 4', async () => {
   const single = new Trainer(smallRunConfig({ training: { batchSize: 4 } }), source, {
@@ -40,10 +30,10 @@ test('2 data-parallel replicas × batch 2 end 5 optimizer steps with the weights
     expect(points[1]?.total).toBe(points[0]?.total);
   }
   // NaN-safe: a NaN anywhere counts as the worst difference, never as none.
-  const reference = asWeights(await weightsOf(single));
+  const reference = await weightsOf(single.parts.params);
   let worst = { relative: 0, at: '' };
   for (const replica of replicas) {
-    const difference = worstDifference(reference, asWeights(await weightsOf(replica)));
+    const difference = worstDifference(reference, await weightsOf(replica.parts.params));
     if (!(difference.relative <= worst.relative)) worst = difference;
   }
   console.log(

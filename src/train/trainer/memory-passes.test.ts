@@ -6,19 +6,12 @@ import { beforeAll, expect, test } from 'vitest';
 import type { ProteinSource } from './protein-source';
 import { Trainer } from './trainer';
 import { sampleSource, smallRunConfig } from './testing-sample-source.node';
-import { worstDifference, type Weights } from '../parallel/weight-difference.node';
+import { weightsOf, worstDifference } from '../parallel/weight-difference.node';
 
 let source: ProteinSource;
 beforeAll(async () => {
   source = await sampleSource(8, 150);
 });
-
-async function weightsOf(trainer: Trainer): Promise<Weights> {
-  const out: Weights = {};
-  for (const name of trainer.parts.params.names())
-    out[name] = { data: Float32Array.from(await trainer.parts.params.get(name).data()) };
-  return out;
-}
 
 test('batch 4 as passes of 3 and of 1 ends 4 optimizer steps with the weights and losses of batch 4 in one pass', async () => {
   // Without dropout: passes draw their own masks, which is the only other difference.
@@ -39,9 +32,9 @@ test('batch 4 as passes of 3 and of 1 ends 4 optimizer steps with the weights an
         expect(point?.usedCodes, `step ${step + 1}`).toBe(reference?.usedCodes);
       }
     }
-    const reference = await weightsOf(whole);
+    const reference = await weightsOf(whole.parts.params);
     for (const trainer of split) {
-      const difference = worstDifference(reference, await weightsOf(trainer));
+      const difference = worstDifference(reference, await weightsOf(trainer.parts.params));
       console.log(
         `passes vs one pass after 4 steps: largest weight difference ${difference.relative.toExponential(2)} at ${difference.at}`,
       );

@@ -8,6 +8,7 @@ import { replaceWasmOneHot } from '../backends/wasm-one-hot';
 import { fastBatchMatMul } from './batch-mat-mul';
 import { gatherRows } from './gather-rows';
 import { sliceFromHeap, splitFromHeap } from './slice-from-heap';
+import { sumLeadingAxes } from './sum-leading-axes';
 import { wasmUnsortedSegmentSumConfig } from './unsorted-segment-sum';
 
 const WASM = 'wasm';
@@ -35,5 +36,6 @@ export function registerWasmKernels(): void {
   replaceKernel(tf.GatherV2, gatherRows);
   replaceKernel(tf.Slice, sliceFromHeap);
   replaceKernel(tf.SplitV, splitFromHeap);
+  replaceKernel(tf.Sum, sumLeadingAxes);
   if (!tf.getKernel(tf.UnsortedSegmentSum, WASM)) tf.registerKernel(wasmUnsortedSegmentSumConfig);
 }
