@@ -5,6 +5,7 @@
  */
 import type { RunConfig } from '../protocol/run-config';
 import { coerceValue } from './coerce-value';
+import { LOSS_WEIGHT_KEYS } from './loss-weight-keys';
 import { buildRunConfig, readConfigValue, SCHEMA_ROWS } from './run-config-values';
 import type { ConfigPath, ConfigValue } from './schema-types';
 
@@ -12,13 +13,7 @@ export const LIVE_KEYS = [
   'optimizer.muonLr',
   'optimizer.adamwLr',
   'training.learningRate',
-  'losses.aaWeight',
-  'losses.edgeWeight',
-  'losses.logitWeight',
-  'losses.anglesWeight',
-  'losses.ssWeight',
-  'losses.vqWeight',
-  'losses.fft2Weight',
+  ...LOSS_WEIGHT_KEYS,
   'vq.useCommitmentScheduling',
   'vq.commitmentSchedule',
   'vq.commitmentStart',

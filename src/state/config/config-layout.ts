@@ -4,6 +4,7 @@
  * group first and the rest behind the group's "more" disclosure. A key added to the schema shows up here (last in
  * its group, behind "more") with a label made from its name; nothing else has to change.
  */
+import { LOSS_WEIGHT_KEYS } from '../../config/loss-weight-keys';
 import { groupOf, leafOf, SCHEMA_ROWS } from '../../config/run-config-values';
 import type { ConfigPath, KeySpec } from '../../config/schema-types';
 import type { RunConfig, RunConfigGroup } from '../../protocol/run-config';
@@ -81,13 +82,7 @@ const PRIMARY: readonly ConfigPath[] = [
   'vq.commitmentStart',
   'vq.commitmentWarmupSteps',
   'vq.commitmentSchedule',
-  'losses.aaWeight',
-  'losses.edgeWeight',
-  'losses.logitWeight',
-  'losses.anglesWeight',
-  'losses.ssWeight',
-  'losses.vqWeight',
-  'losses.fft2Weight',
+  ...LOSS_WEIGHT_KEYS,
   'masking.maskPlddt',
   'masking.plddtThreshold',
   'precision.mixedPrecision',
