@@ -35,18 +35,27 @@ export async function openBenchPage(query: URLSearchParams, say: (line: string) 
     rmSync(profile, { recursive: true, force: true });
   };
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath, args: chromiumArgs('auto', 'swiftshader', []) });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      args: chromiumArgs('auto', 'swiftshader', []),
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => say(`page error: ${error.message}`));
     await page.goto(`${app.url}bench.html?${query.toString()}`);
     const userAgent = await page.evaluate(() => navigator.userAgent);
-    const version = execFileSync(executablePath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const version = execFileSync(executablePath, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return {
       page,
       chromium: version,
       userAgent,
       async adapter() {
-        const text = await page.getByTestId('parallel-adapter').getAttribute('data-adapter', { timeout: 1_000 }).catch(() => null);
+        const text = await page
+          .getByTestId('parallel-adapter')
+          .getAttribute('data-adapter', { timeout: 1_000 })
+          .catch(() => null);
         return text ? (JSON.parse(text) as GpuProbeReport) : null;
       },
       close,

@@ -16,7 +16,9 @@ import { writeStructsFile } from '../write-structs-file';
 
 const structures = resolve(import.meta.dirname, '../../fixtures/structures');
 
-async function benchBuild(files: readonly string[]): Promise<{ graphs: ProteinGraph[]; seconds: number; residues: number }> {
+async function benchBuild(
+  files: readonly string[],
+): Promise<{ graphs: ProteinGraph[]; seconds: number; residues: number }> {
   const inputs = files.map((path) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) }));
   const graphs: ProteinGraph[] = [];
   const started = performance.now();
@@ -28,7 +30,10 @@ async function benchBuild(files: readonly string[]): Promise<{ graphs: ProteinGr
   return { graphs, seconds, residues: graphs.reduce((sum, g) => sum + g.length, 0) };
 }
 
-async function benchRead(path: string, cropTo?: number): Promise<{ proteins: number; seconds: number; indexSeconds: number }> {
+async function benchRead(
+  path: string,
+  cropTo?: number,
+): Promise<{ proteins: number; seconds: number; indexSeconds: number }> {
   const started = performance.now();
   const handle = await openStructsFile(h5wasm, path, basename(path));
   const index = readIndex(handle);
@@ -54,17 +59,42 @@ export async function measureDataPipeline() {
   try {
     const compactPath = join(folder, 'compact.h5');
     const plainPath = join(folder, 'plain.h5');
-    const compactBytes = await writeStructsFile(compactPath, build.graphs, { contactCutoff: 15, compact: true, builderSettings: {} });
-    const plainBytes = await writeStructsFile(plainPath, build.graphs, { contactCutoff: 15, compact: false, builderSettings: {} });
+    const compactBytes = await writeStructsFile(compactPath, build.graphs, {
+      contactCutoff: 15,
+      compact: true,
+      builderSettings: {},
+    });
+    const plainBytes = await writeStructsFile(plainPath, build.graphs, {
+      contactCutoff: 15,
+      compact: false,
+      builderSettings: {},
+    });
     const compact = await benchRead(compactPath);
     const plain = await benchRead(plainPath);
     const cropped = await benchRead(compactPath, 128);
     return {
-      input: { files: files.length, proteins: build.graphs.length, residues: build.residues, source: 'fixtures/structures' },
-      build: { seconds: build.seconds, proteinsPerSecond: perSecond(build.graphs.length, build.seconds), residuesPerSecond: Math.round(build.residues / build.seconds) },
+      input: {
+        files: files.length,
+        proteins: build.graphs.length,
+        residues: build.residues,
+        source: 'fixtures/structures',
+      },
+      build: {
+        seconds: build.seconds,
+        proteinsPerSecond: perSecond(build.graphs.length, build.seconds),
+        residuesPerSecond: Math.round(build.residues / build.seconds),
+      },
       read: {
-        compact: { fileMiB: compactBytes / 2 ** 20, indexSeconds: compact.indexSeconds, proteinsPerSecond: perSecond(compact.proteins, compact.seconds) },
-        plain: { fileMiB: plainBytes / 2 ** 20, indexSeconds: plain.indexSeconds, proteinsPerSecond: perSecond(plain.proteins, plain.seconds) },
+        compact: {
+          fileMiB: compactBytes / 2 ** 20,
+          indexSeconds: compact.indexSeconds,
+          proteinsPerSecond: perSecond(compact.proteins, compact.seconds),
+        },
+        plain: {
+          fileMiB: plainBytes / 2 ** 20,
+          indexSeconds: plain.indexSeconds,
+          proteinsPerSecond: perSecond(plain.proteins, plain.seconds),
+        },
         compactCroppedTo128: { proteinsPerSecond: perSecond(cropped.proteins, cropped.seconds) },
       },
     };

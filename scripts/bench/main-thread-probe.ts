@@ -93,7 +93,13 @@ export async function readMainThreadProbe(page: Page): Promise<MainThreadRecord>
   return page.evaluate(() => {
     const state = window.mainThreadProbe;
     if (!state) throw new Error('the main-thread probe is not installed (installMainThreadProbe(page) before goto)');
-    return { now: performance.now(), longTasks: [...state.longTasks], frames: [...state.frames], echoes: [...state.echoes], events: [...state.events] };
+    return {
+      now: performance.now(),
+      longTasks: [...state.longTasks],
+      frames: [...state.frames],
+      echoes: [...state.echoes],
+      events: [...state.events],
+    };
   });
 }
 

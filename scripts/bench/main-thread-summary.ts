@@ -30,7 +30,11 @@ export interface MainThreadSummary {
 }
 
 /** The figures for tasks, frames and echoes that start in [fromMs, toMs) of the page's clock. */
-export function summarizeWindow(record: MainThreadRecord, fromMs: number, toMs: number = record.now): MainThreadSummary {
+export function summarizeWindow(
+  record: MainThreadRecord,
+  fromMs: number,
+  toMs: number = record.now,
+): MainThreadSummary {
   const wallMs = Math.max(0, toMs - fromMs);
   const inside = (t: number) => t >= fromMs && t < toMs;
   const tasks = record.longTasks.filter((task) => inside(task.start));
@@ -38,7 +42,10 @@ export function summarizeWindow(record: MainThreadRecord, fromMs: number, toMs: 
   const busyMs = tasks.reduce((sum, task) => sum + task.duration, 0);
   const frames = record.frames.filter(inside).length;
   const events = record.events.filter((event) => inside(event.start));
-  const echoes = record.echoes.filter((echo) => inside(echo.at)).map((echo) => echo.ms).sort((a, b) => a - b);
+  const echoes = record.echoes
+    .filter((echo) => inside(echo.at))
+    .map((echo) => echo.ms)
+    .sort((a, b) => a - b);
   return {
     wallMs,
     longTasks: tasks.length,
@@ -57,8 +64,14 @@ export function summarizeWindow(record: MainThreadRecord, fromMs: number, toMs: 
 
 /** One line for logs: `blocking 1.2 % (0.4 s of 30 s), 3 long tasks, longest 72 ms, 58 frames/s, echo ≤ 24 ms`. */
 export function describeSummary(summary: MainThreadSummary): string {
-  const echo = summary.echoMaxMs === null ? 'no echo sample' : `echo ≤ ${summary.echoMaxMs.toFixed(0)} ms (median ${(summary.echoMedianMs ?? 0).toFixed(0)} ms, ${summary.echoSamples} keys)`;
-  const events = summary.eventMaxMs === null ? 'every input event under 16 ms' : `slowest input event ${summary.eventMaxMs.toFixed(0)} ms`;
+  const echo =
+    summary.echoMaxMs === null
+      ? 'no echo sample'
+      : `echo ≤ ${summary.echoMaxMs.toFixed(0)} ms (median ${(summary.echoMedianMs ?? 0).toFixed(0)} ms, ${summary.echoSamples} keys)`;
+  const events =
+    summary.eventMaxMs === null
+      ? 'every input event under 16 ms'
+      : `slowest input event ${summary.eventMaxMs.toFixed(0)} ms`;
   return (
     `blocking ${(summary.blockingShare * 100).toFixed(1)} % (${(summary.blockingMs / 1000).toFixed(1)} s of ${(summary.wallMs / 1000).toFixed(0)} s), ` +
     `long tasks ${(summary.longTaskShare * 100).toFixed(1)} % of the time, ${summary.longTasks} long tasks (${summary.over100ms} over 100 ms), ` +

@@ -20,9 +20,19 @@ import { createModelParameters } from '../../src/model/tokenizer-model';
 import { estimateStepMemory } from '../../src/model/memory/step-memory';
 registerWasmKernels();
 await tf.setBackend('wasm');
-shareSavedTensors(); registerLeanGradients();
+shareSavedTensors();
+registerLeanGradients();
 const cases: [keyof typeof MODEL_PRESETS, number, number, number][] = [
-  ['tiny', 2, 128, 0], ['tiny', 8, 128, 0], ['tiny', 1, 722, 177], ['teaching', 2, 128, 0], ['teaching', 8, 128, 0], ['teaching', 4, 256, 0], ['teaching', 1, 722, 177], ['foldtree2', 2, 128, 0], ['foldtree2', 4, 128, 0], ['foldtree2', 1, 300, 58],
+  ['tiny', 2, 128, 0],
+  ['tiny', 8, 128, 0],
+  ['tiny', 1, 722, 177],
+  ['teaching', 2, 128, 0],
+  ['teaching', 8, 128, 0],
+  ['teaching', 4, 256, 0],
+  ['teaching', 1, 722, 177],
+  ['foldtree2', 2, 128, 0],
+  ['foldtree2', 4, 128, 0],
+  ['foldtree2', 1, 300, 58],
 ];
 const rows: object[] = [];
 for (const [preset, B, L, offset] of cases) {
@@ -30,14 +40,48 @@ for (const [preset, B, L, offset] of cases) {
   const config = MODEL_PRESETS[preset];
   const params = createModelParameters(config, 41, 3);
   const inputs = toModelInputs(batch);
-  const targets = toLossTargets(batch, { maskPlddt: true, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 3, step: 0, rank: 0 });
+  const targets = toLossTargets(batch, {
+    maskPlddt: true,
+    plddtThreshold: 0.3,
+    distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+    seed: 3,
+    step: 0,
+    rank: 0,
+  });
   const trainable = params.names().filter((n) => n !== CODEBOOK_PARAMETER);
   const before = tf.memory().numBytes;
-  const info = await tf.profile(() => { const r = lossAndGradients(params, config, inputs, targets, { training: true, seed: 3, step: 0, rank: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, labelSmoothing: 0 }, trainable); disposeLossGradients(r); });
+  const info = await tf.profile(() => {
+    const r = lossAndGradients(
+      params,
+      config,
+      inputs,
+      targets,
+      {
+        training: true,
+        seed: 3,
+        step: 0,
+        rank: 0,
+        commitmentCost: 0.25,
+        weights: DEFAULT_LOSS_WEIGHTS,
+        labelSmoothing: 0,
+      },
+      trainable,
+    );
+    disposeLossGradients(r);
+  });
   const Lp = batch.paddedLength;
   const contacts = Array.from(batch.contactCounts).reduce((a, b) => a + b, 0);
   const parameters = params.names().reduce((s, n) => s + params.get(n).size, 0);
-  const row = { preset, B, L: Lp, contacts, pairs: targets.pairs.count, peakBytes: info.peakBytes - before, estimateBytes: estimateStepMemory(config, B, Lp, parameters).peakBytes, parameters };
+  const row = {
+    preset,
+    B,
+    L: Lp,
+    contacts,
+    pairs: targets.pairs.count,
+    peakBytes: info.peakBytes - before,
+    estimateBytes: estimateStepMemory(config, B, Lp, parameters).peakBytes,
+    parameters,
+  };
   console.log(JSON.stringify(row));
   rows.push(row);
   params.dispose();

@@ -11,14 +11,38 @@ const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 const ms = (value: number | null) => (value === null ? '—' : `${value.toFixed(0)} ms`);
 
 function row(name: string, s: MainThreadSummary): string {
-  const cells = [name, `${(s.wallMs / 1000).toFixed(0)} s`, percent(s.blockingShare), percent(s.longTaskShare), String(s.longTasks), String(s.over100ms), ms(s.longestMs), s.framesPerSecond.toFixed(0), ms(s.echoMedianMs), ms(s.echoMaxMs), ms(s.eventMaxMs)];
+  const cells = [
+    name,
+    `${(s.wallMs / 1000).toFixed(0)} s`,
+    percent(s.blockingShare),
+    percent(s.longTaskShare),
+    String(s.longTasks),
+    String(s.over100ms),
+    ms(s.longestMs),
+    s.framesPerSecond.toFixed(0),
+    ms(s.echoMedianMs),
+    ms(s.echoMaxMs),
+    ms(s.eventMaxMs),
+  ];
   return `| ${cells.join(' | ')} |`;
 }
 
 /** The table of phases and one line per acceptance bound, held or not. */
 export function pageSmoothnessMarkdown(result: PageSmoothnessResult): string {
   const { options: o } = result;
-  const header = ['phase', 'wall', 'blocking (TBT / wall)', 'in long tasks', 'long tasks', 'over 100 ms', 'longest', 'frames/s', 'echo median', 'echo max', 'slowest key or click (input to paint)'];
+  const header = [
+    'phase',
+    'wall',
+    'blocking (TBT / wall)',
+    'in long tasks',
+    'long tasks',
+    'over 100 ms',
+    'longest',
+    'frames/s',
+    'echo median',
+    'echo max',
+    'slowest key or click (input to paint)',
+  ];
   const lines = [
     `Main thread of the studio page while a run trains (tiny preset on WebAssembly; charts on screen; a settings field and the smoothing slider used every 5 s): ` +
       `${o.realSeconds} s of real training (${result.realSteps} steps), then synthetic points to step ${o.untilStep} in ${o.rampSeconds} s and one point every ${o.flushMs} ms for ${o.holdSeconds} s more (last step ${result.lastStep}).`,
@@ -34,8 +58,14 @@ export function pageSmoothnessMarkdown(result: PageSmoothnessResult): string {
   ];
   const echo = result.after10s.echoMaxMs;
   const checks: Array<[string, boolean]> = [
-    [`blocking ≤ ${percent(PAGE_BOUNDS.blockingShare)} of wall time (whole run: ${percent(result.whole.blockingShare)})`, result.whole.blockingShare <= PAGE_BOUNDS.blockingShare],
-    [`no long task over ${PAGE_BOUNDS.longestAfter10sMs} ms after the first 10 s (longest: ${ms(result.after10s.longestMs)})`, result.after10s.longestMs <= PAGE_BOUNDS.longestAfter10sMs],
+    [
+      `blocking ≤ ${percent(PAGE_BOUNDS.blockingShare)} of wall time (whole run: ${percent(result.whole.blockingShare)})`,
+      result.whole.blockingShare <= PAGE_BOUNDS.blockingShare,
+    ],
+    [
+      `no long task over ${PAGE_BOUNDS.longestAfter10sMs} ms after the first 10 s (longest: ${ms(result.after10s.longestMs)})`,
+      result.after10s.longestMs <= PAGE_BOUNDS.longestAfter10sMs,
+    ],
     [`input echo under ${PAGE_BOUNDS.echoMs} ms (largest: ${ms(echo)})`, echo !== null && echo < PAGE_BOUNDS.echoMs],
   ];
   for (const [text, held] of checks) lines.push(`- ${held ? 'holds' : 'DOES NOT HOLD'}: ${text}`);
@@ -47,7 +77,10 @@ export function writePageSmoothness(result: PageSmoothnessResult): string {
   const folder = resolve(import.meta.dirname, '../../bench');
   mkdirSync(folder, { recursive: true });
   const markdown = pageSmoothnessMarkdown(result);
-  writeFileSync(join(folder, 'page.json'), `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`);
+  writeFileSync(
+    join(folder, 'page.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`,
+  );
   writeFileSync(join(folder, 'page.md'), `# The page while it trains\n\n${markdown}\n`);
   return markdown;
 }

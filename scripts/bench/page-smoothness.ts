@@ -24,7 +24,13 @@ export interface PageSmoothnessOptions {
   readonly flushMs: number;
 }
 
-export const DEFAULT_PAGE_SMOOTHNESS: PageSmoothnessOptions = { realSeconds: 60, untilStep: 5_000, rampSeconds: 90, holdSeconds: 30, flushMs: 250 };
+export const DEFAULT_PAGE_SMOOTHNESS: PageSmoothnessOptions = {
+  realSeconds: 60,
+  untilStep: 5_000,
+  rampSeconds: 90,
+  holdSeconds: 30,
+  flushMs: 250,
+};
 
 export interface PageSmoothnessResult {
   readonly options: PageSmoothnessOptions;
@@ -54,9 +60,21 @@ async function untilDone<T>(page: Page, work: Promise<T>, everyMs: number): Prom
 }
 
 /** Serves the studio, runs the three phases and returns their figures; `say` hears progress. */
-export async function measurePageSmoothness(options: PageSmoothnessOptions, say: (line: string) => void): Promise<PageSmoothnessResult> {
+export async function measurePageSmoothness(
+  options: PageSmoothnessOptions,
+  say: (line: string) => void,
+): Promise<PageSmoothnessResult> {
   const app = await serveApp({ distDir: null, port: null, say });
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--headless=new',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on('pageerror', (error) => say(`page error: ${error.message}`));
@@ -66,24 +84,40 @@ export async function measurePageSmoothness(options: PageSmoothnessOptions, say:
     await page.getByTestId('config-preset').selectOption('tiny');
     await page.getByTestId('config-backend').selectOption('wasm');
     await page.getByTestId('run-start').click();
-    await page.getByTestId('run-state').filter({ hasText: /^running$/ }).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('run-state')
+      .filter({ hasText: /^running$/ })
+      .waitFor({ timeout: 120_000 });
     await page.getByTestId('chart-loss').scrollIntoViewIfNeeded();
     const start = await pageNow(page);
     say(`page: training for real for ${options.realSeconds} s`);
     await untilDone(page, page.waitForTimeout(options.realSeconds * 1000), 5_000);
     const realEnd = await pageNow(page);
     await page.getByTestId('run-stop').click();
-    await page.getByTestId('run-state').filter({ hasText: /^stopped$/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('run-state')
+      .filter({ hasText: /^stopped$/ })
+      .waitFor({ timeout: 60_000 });
     const realSteps = await stepOf(page);
     const rampStart = await pageNow(page);
     const batches = (options.rampSeconds * 1000) / options.flushMs;
     const perBatch = Math.max(1, Math.ceil((options.untilStep - realSteps) / batches));
-    say(`page: ${realSteps} real steps; synthetic points to step ${options.untilStep}, ${perBatch} every ${options.flushMs} ms`);
-    const feed = (until: number, count: number) => page.evaluate(([u, c, ms]) => window.studioTest?.feedSyntheticMetrics(u, c, ms) ?? Promise.reject(new Error('no test API')), [until, count, options.flushMs] as const);
+    say(
+      `page: ${realSteps} real steps; synthetic points to step ${options.untilStep}, ${perBatch} every ${options.flushMs} ms`,
+    );
+    const feed = (until: number, count: number) =>
+      page.evaluate(
+        ([u, c, ms]) => window.studioTest?.feedSyntheticMetrics(u, c, ms) ?? Promise.reject(new Error('no test API')),
+        [until, count, options.flushMs] as const,
+      );
     await untilDone(page, feed(options.untilStep, perBatch), 5_000);
     const holdStart = await pageNow(page);
     say(`page: one point every ${options.flushMs} ms at the full length for ${options.holdSeconds} s`);
-    const lastStep = await untilDone(page, feed(options.untilStep + (options.holdSeconds * 1000) / options.flushMs, 1), 5_000);
+    const lastStep = await untilDone(
+      page,
+      feed(options.untilStep + (options.holdSeconds * 1000) / options.flushMs, 1),
+      5_000,
+    );
     const record = await readMainThreadProbe(page);
     const result: PageSmoothnessResult = {
       options,
@@ -95,7 +129,8 @@ export async function measurePageSmoothness(options: PageSmoothnessOptions, say:
       ramp: summarizeWindow(record, rampStart, holdStart),
       hold: summarizeWindow(record, holdStart),
     };
-    for (const phase of ['real', 'ramp', 'hold', 'after10s'] as const) say(`page ${phase}: ${describeSummary(result[phase])}`);
+    for (const phase of ['real', 'ramp', 'hold', 'after10s'] as const)
+      say(`page ${phase}: ${describeSummary(result[phase])}`);
     return result;
   } finally {
     await browser.close();

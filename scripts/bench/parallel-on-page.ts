@@ -10,7 +10,9 @@ import type { MemorySampler } from './process-memory';
 export type MeasuredRow = ParallelBenchRow & { readonly peakMemoryMiB: number | null };
 
 async function rowsOf(page: Page): Promise<ParallelBenchRow[]> {
-  const texts = await page.locator('[data-result]').evaluateAll((els) => els.map((el) => el.getAttribute('data-result') ?? '{}'));
+  const texts = await page
+    .locator('[data-result]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-result') ?? '{}'));
   return texts.map((text) => JSON.parse(text) as ParallelBenchRow);
 }
 
@@ -24,7 +26,11 @@ export function describeRow(row: MeasuredRow): string {
 }
 
 /** Clicks "run", reports each row as it lands (memory marked between rows) and returns them when the page is done. */
-export async function trainingRowsOnPage(page: Page, memory: MemorySampler | null, say: (line: string) => void): Promise<MeasuredRow[]> {
+export async function trainingRowsOnPage(
+  page: Page,
+  memory: MemorySampler | null,
+  say: (line: string) => void,
+): Promise<MeasuredRow[]> {
   const measured: MeasuredRow[] = [];
   memory?.mark();
   await page.getByTestId('run-parallel-bench').click();

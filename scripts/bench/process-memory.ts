@@ -33,7 +33,11 @@ function processTable(): ProcessEntry[] {
 }
 
 /** The processes below `root` (not `root` itself) whose command name `keep` accepts. */
-export function descendants(root: number, keep: (name: string) => boolean, table: readonly ProcessEntry[] = processTable()): number[] {
+export function descendants(
+  root: number,
+  keep: (name: string) => boolean,
+  table: readonly ProcessEntry[] = processTable(),
+): number[] {
   const children = new Map<number, ProcessEntry[]>();
   for (const entry of table) children.set(entry.parent, [...(children.get(entry.parent) ?? []), entry]);
   const found: number[] = [];

@@ -5,9 +5,25 @@ import type { MeasuredRow } from './parallel-on-page';
 import { descendants } from './process-memory';
 import { describeAdapter, README_BEGIN, README_END, reportMarkdown, withBenchBlock, type BenchReport } from './report';
 
-const swiftshader: GpuProbeReport = { available: true, vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true, features: [], shaderF16: false, limits: {} };
+const swiftshader: GpuProbeReport = {
+  available: true,
+  vendor: 'google',
+  architecture: 'swiftshader',
+  device: '',
+  description: '',
+  isFallbackAdapter: true,
+  features: [],
+  shaderF16: false,
+  limits: {},
+};
 
-function row(backend: string, trainers: number, stepMs: number, exchangeShare: number, peakMemoryMiB: number | null): MeasuredRow {
+function row(
+  backend: string,
+  trainers: number,
+  stepMs: number,
+  exchangeShare: number,
+  peakMemoryMiB: number | null,
+): MeasuredRow {
   const result: ParallelBenchResult = {
     preset: 'tiny',
     requestedBackend: backend as ParallelBenchResult['requestedBackend'],
@@ -43,11 +59,49 @@ const report: BenchReport = {
   browser: { chromium: 'Chromium 156', userAgent: 'UA', adapter: swiftshader, idleMemoryMiB: 640.2 },
   method: { batchSize: 2, maxResidues: 64, warmupSteps: 1 },
   data: null,
-  model: [{ preset: 'tiny', backend: 'wasm', proteins: 2, paddedLength: 64, residues: 128, parameters: 53105, forwardMs: 12.6, forwardBackwardMs: 88.4 }],
-  training: [row('webgpu', 1, 2894.2, 0, 1277.4), row('wasm', 2, 250, 0.054, null), { ok: false, preset: 'teaching', requestedBackend: 'cpu', requestedTrainers: 2, error: 'rank 1 | out of memory', peakMemoryMiB: 900 }],
+  model: [
+    {
+      preset: 'tiny',
+      backend: 'wasm',
+      proteins: 2,
+      paddedLength: 64,
+      residues: 128,
+      parameters: 53105,
+      forwardMs: 12.6,
+      forwardBackwardMs: 88.4,
+    },
+  ],
+  training: [
+    row('webgpu', 1, 2894.2, 0, 1277.4),
+    row('wasm', 2, 250, 0.054, null),
+    {
+      ok: false,
+      preset: 'teaching',
+      requestedBackend: 'cpu',
+      requestedTrainers: 2,
+      error: 'rank 1 | out of memory',
+      peakMemoryMiB: 900,
+    },
+  ],
   yardstick: [
-    { preset: 'teaching', batch: 8, length: 128, steps: 4, studio: [row('wasm', 1, 800, 0, null), row('wasm', 2, 500, 0.05, null)], pytorch: { ms: 300, residuesPerS: 3000 }, ratio: 3000 / 512 },
-    { preset: 'foldtree2', batch: 4, length: 128, steps: 3, studio: [row('wasm', 1, 2000, 0, null)], pytorch: null, ratio: null },
+    {
+      preset: 'teaching',
+      batch: 8,
+      length: 128,
+      steps: 4,
+      studio: [row('wasm', 1, 800, 0, null), row('wasm', 2, 500, 0.05, null)],
+      pytorch: { ms: 300, residuesPerS: 3000 },
+      ratio: 3000 / 512,
+    },
+    {
+      preset: 'foldtree2',
+      batch: 4,
+      length: 128,
+      steps: 3,
+      studio: [row('wasm', 1, 2000, 0, null)],
+      pytorch: null,
+      ratio: null,
+    },
   ],
 };
 
@@ -63,7 +117,9 @@ describe('reportMarkdown', () => {
 
   it('writes one training row per case: rates from the step time, the all-reduce share only with trainers to share', () => {
     const lines = markdown.split('\n');
-    const header = lines.indexOf('| preset | backend | trainers | effective batch | ms / step | residues/s | proteins/s | peak memory (MiB) | all-reduce share |');
+    const header = lines.indexOf(
+      '| preset | backend | trainers | effective batch | ms / step | residues/s | proteins/s | peak memory (MiB) | all-reduce share |',
+    );
     expect(header).toBeGreaterThan(0);
     expect(lines.slice(header + 2, header + 5)).toEqual([
       // 128 residues / 2.8942 s = 44.23; 2 proteins / 2.8942 s = 0.69.
@@ -93,16 +149,29 @@ describe('reportMarkdown', () => {
 
 describe('describeAdapter', () => {
   it('says when there is no adapter, and why', () => {
-    expect(describeAdapter({ available: false, reason: 'navigator.gpu is missing' })).toBe('none (navigator.gpu is missing)');
+    expect(describeAdapter({ available: false, reason: 'navigator.gpu is missing' })).toBe(
+      'none (navigator.gpu is missing)',
+    );
     expect(describeAdapter(null)).toBe('not probed');
-    expect(describeAdapter({ ...swiftshader, vendor: 'nvidia', architecture: 'hopper', description: 'NVIDIA H200', isFallbackAdapter: false, shaderF16: true })).toBe('nvidia NVIDIA H200 (hopper, shader-f16)');
+    expect(
+      describeAdapter({
+        ...swiftshader,
+        vendor: 'nvidia',
+        architecture: 'hopper',
+        description: 'NVIDIA H200',
+        isFallbackAdapter: false,
+        shaderF16: true,
+      }),
+    ).toBe('nvidia NVIDIA H200 (hopper, shader-f16)');
   });
 });
 
 describe('withBenchBlock', () => {
   it('replaces only what lies between the markers, and refuses a README without them', () => {
     const readme = `# Title\n\n${README_BEGIN}\nold table\n${README_END}\n\nafter\n`;
-    expect(withBenchBlock(readme, 'new table\n')).toBe(`# Title\n\n${README_BEGIN}\nnew table\n${README_END}\n\nafter\n`);
+    expect(withBenchBlock(readme, 'new table\n')).toBe(
+      `# Title\n\n${README_BEGIN}\nnew table\n${README_END}\n\nafter\n`,
+    );
     expect(() => withBenchBlock('# Title\n', 'x')).toThrow(/README.md has no/);
   });
 });

@@ -14,7 +14,12 @@ export interface BenchReport {
   /** Wall time of the whole benchmark, seconds. */
   readonly seconds: number;
   readonly machine: MachineFacts;
-  readonly browser: { readonly chromium: string; readonly userAgent: string; readonly adapter: GpuProbeReport | null; readonly idleMemoryMiB: number | null };
+  readonly browser: {
+    readonly chromium: string;
+    readonly userAgent: string;
+    readonly adapter: GpuProbeReport | null;
+    readonly idleMemoryMiB: number | null;
+  };
   readonly method: Readonly<Record<string, string | number>>;
   readonly data: DataBenchResult | null;
   readonly model: readonly ModelTiming[];
@@ -32,7 +37,8 @@ export function describeAdapter(adapter: GpuProbeReport | null): string {
   return `${name} (${[adapter.architecture, software ? 'software, on the CPU' : '', adapter.shaderF16 ? 'shader-f16' : 'no shader-f16'].filter(Boolean).join(', ')})`;
 }
 
-const thousands = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const thousands = (value: number, digits = 0): string =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
@@ -40,7 +46,17 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 function trainingTable(rows: readonly MeasuredRow[]): string {
-  const header = ['preset', 'backend', 'trainers', 'effective batch', 'ms / step', 'residues/s', 'proteins/s', 'peak memory (MiB)', 'all-reduce share'];
+  const header = [
+    'preset',
+    'backend',
+    'trainers',
+    'effective batch',
+    'ms / step',
+    'residues/s',
+    'proteins/s',
+    'peak memory (MiB)',
+    'all-reduce share',
+  ];
   return table(
     header,
     rows.map((r) =>
@@ -56,7 +72,17 @@ function trainingTable(rows: readonly MeasuredRow[]): string {
             r.peakMemoryMiB === null ? 'n/a' : thousands(r.peakMemoryMiB),
             r.trainers > 1 ? `${(r.exchangeShare * 100).toFixed(1)} %` : '—',
           ]
-        : [r.preset, r.requestedBackend, String(r.requestedTrainers), `failed: ${r.error.replaceAll('|', '/')}`, '', '', '', '', ''],
+        : [
+            r.preset,
+            r.requestedBackend,
+            String(r.requestedTrainers),
+            `failed: ${r.error.replaceAll('|', '/')}`,
+            '',
+            '',
+            '',
+            '',
+            '',
+          ],
     ),
   );
 }
@@ -65,10 +91,19 @@ function yardstickTable(rows: readonly YardstickRow[]): string {
   const studio = (row: YardstickRow, trainers: number) => {
     const run = row.studio.find((r) => r.requestedTrainers === trainers);
     if (!run) return '—';
-    return run.ok ? `${thousands(run.residuesPerSecond)} (${thousands(run.stepMs)} ms)` : `failed: ${run.error.replaceAll('|', '/')}`;
+    return run.ok
+      ? `${thousands(run.residuesPerSecond)} (${thousands(run.stepMs)} ms)`
+      : `failed: ${run.error.replaceAll('|', '/')}`;
   };
   return table(
-    ['preset', 'batch × length per trainer', 'studio, 1 wasm trainer: residues/s (ms / step)', 'studio, 2 wasm trainers', 'PyTorch CPU, 2 threads', 'PyTorch ÷ studio (best)'],
+    [
+      'preset',
+      'batch × length per trainer',
+      'studio, 1 wasm trainer: residues/s (ms / step)',
+      'studio, 2 wasm trainers',
+      'PyTorch CPU, 2 threads',
+      'PyTorch ÷ studio (best)',
+    ],
     rows.map((r) => {
       const best = bestStudioRun(r.studio);
       return [
@@ -77,7 +112,9 @@ function yardstickTable(rows: readonly YardstickRow[]): string {
         studio(r, 1),
         studio(r, 2),
         r.pytorch ? `${thousands(r.pytorch.residuesPerS)} (${thousands(r.pytorch.ms)} ms)` : 'not installed',
-        r.ratio === null || !best ? '—' : `${r.ratio.toFixed(2)} (${best.trainers} trainer${best.trainers > 1 ? 's' : ''})`,
+        r.ratio === null || !best
+          ? '—'
+          : `${r.ratio.toFixed(2)} (${best.trainers} trainer${best.trainers > 1 ? 's' : ''})`,
       ];
     }),
   );
@@ -86,7 +123,13 @@ function yardstickTable(rows: readonly YardstickRow[]): string {
 function modelTable(timings: readonly ModelTiming[]): string {
   return table(
     ['preset', 'backend', 'parameters', 'forward ms', 'forward + backward ms'],
-    timings.map((t) => [t.preset, t.backend, thousands(t.parameters), thousands(t.forwardMs), thousands(t.forwardBackwardMs)]),
+    timings.map((t) => [
+      t.preset,
+      t.backend,
+      thousands(t.parameters),
+      thousands(t.forwardMs),
+      thousands(t.forwardBackwardMs),
+    ]),
   );
 }
 
@@ -94,10 +137,22 @@ function dataTable(data: DataBenchResult): string {
   return table(
     ['step', 'result'],
     [
-      ['build graphs from PDB/mmCIF (parse, features, DSSP, contacts at 15 Å)', `${thousands(data.build.proteinsPerSecond, 1)} proteins/s (${thousands(data.build.residuesPerSecond)} residues/s)`],
-      [`read whole proteins, compact file (${data.read.compact.fileMiB.toFixed(1)} MiB)`, `${thousands(data.read.compact.proteinsPerSecond, 1)} proteins/s`],
-      ['read proteins cropped to 128 residues, compact file', `${thousands(data.read.compactCroppedTo128.proteinsPerSecond, 1)} proteins/s`],
-      [`read whole proteins, plain FoldTree2-layout file (${data.read.plain.fileMiB.toFixed(1)} MiB)`, `${thousands(data.read.plain.proteinsPerSecond, 1)} proteins/s`],
+      [
+        'build graphs from PDB/mmCIF (parse, features, DSSP, contacts at 15 Å)',
+        `${thousands(data.build.proteinsPerSecond, 1)} proteins/s (${thousands(data.build.residuesPerSecond)} residues/s)`,
+      ],
+      [
+        `read whole proteins, compact file (${data.read.compact.fileMiB.toFixed(1)} MiB)`,
+        `${thousands(data.read.compact.proteinsPerSecond, 1)} proteins/s`,
+      ],
+      [
+        'read proteins cropped to 128 residues, compact file',
+        `${thousands(data.read.compactCroppedTo128.proteinsPerSecond, 1)} proteins/s`,
+      ],
+      [
+        `read whole proteins, plain FoldTree2-layout file (${data.read.plain.fileMiB.toFixed(1)} MiB)`,
+        `${thousands(data.read.plain.proteinsPerSecond, 1)} proteins/s`,
+      ],
     ],
   );
 }
@@ -121,10 +176,20 @@ export function reportMarkdown(report: BenchReport): string {
     );
   }
   if (report.model.length > 0) {
-    parts.push('', `**Model** — one forward pass and one forward + backward pass (every loss and gradient), median of 3 after a warm-up, ${report.model[0]?.proteins ?? 0} sample proteins padded to ${report.model[0]?.paddedLength ?? 0} residues, in a worker of the same browser.`, '', modelTable(report.model));
+    parts.push(
+      '',
+      `**Model** — one forward pass and one forward + backward pass (every loss and gradient), median of 3 after a warm-up, ${report.model[0]?.proteins ?? 0} sample proteins padded to ${report.model[0]?.paddedLength ?? 0} residues, in a worker of the same browser.`,
+      '',
+      modelTable(report.model),
+    );
   }
   if (report.data) {
-    parts.push('', `**Data** — ${report.data.input.proteins} chains (${thousands(report.data.input.residues)} residues) of \`${report.data.input.source}\`, in Node.`, '', dataTable(report.data));
+    parts.push(
+      '',
+      `**Data** — ${report.data.input.proteins} chains (${thousands(report.data.input.residues)} residues) of \`${report.data.input.source}\`, in Node.`,
+      '',
+      dataTable(report.data),
+    );
   }
   return `${parts.join('\n')}\n`;
 }
@@ -136,6 +201,7 @@ export const README_END = '<!-- bench:end -->';
 export function withBenchBlock(readme: string, markdown: string): string {
   const begin = readme.indexOf(README_BEGIN);
   const end = readme.indexOf(README_END);
-  if (begin < 0 || end < begin) throw new Error(`README.md has no "${README_BEGIN}" … "${README_END}" block to write the results into`);
+  if (begin < 0 || end < begin)
+    throw new Error(`README.md has no "${README_BEGIN}" … "${README_END}" block to write the results into`);
   return `${readme.slice(0, begin + README_BEGIN.length)}\n${markdown}${readme.slice(end)}`;
 }

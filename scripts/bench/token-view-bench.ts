@@ -61,7 +61,13 @@ async function main(): Promise<void> {
       const runs = results.filter((r) => r.every === every);
       return runs.reduce((sum, r) => sum + r.stepsPerSecond, 0) / runs.length;
     };
-    console.log(JSON.stringify({ window: [FIRST, LAST], results, off: mean(0), every10: mean(10), ratio: mean(10) / mean(0) }, null, 2));
+    console.log(
+      JSON.stringify(
+        { window: [FIRST, LAST], results, off: mean(0), every10: mean(10), ratio: mean(10) / mean(0) },
+        null,
+        2,
+      ),
+    );
   } finally {
     await browser.close();
     app.close();

@@ -64,7 +64,9 @@ export async function yardstickRows(say: (line: string) => void): Promise<Yardst
     }
     const pytorch = pytorchStep(c.preset, c.batch, c.length, c.steps);
     const best = bestStudioRun(studio);
-    say(`PyTorch ${c.preset} ${c.batch} × ${c.length}: ${pytorch ? `${pytorch.ms.toFixed(0)} ms/step` : 'not available'}`);
+    say(
+      `PyTorch ${c.preset} ${c.batch} × ${c.length}: ${pytorch ? `${pytorch.ms.toFixed(0)} ms/step` : 'not available'}`,
+    );
     rows.push({
       ...c,
       studio,

@@ -11,7 +11,13 @@ export interface BenchState {
   readonly error: string | null;
 }
 
-export const useBenchStore = create<BenchState>()(() => ({ status: 'idle', timings: [], comparison: null, f16Check: null, error: null }));
+export const useBenchStore = create<BenchState>()(() => ({
+  status: 'idle',
+  timings: [],
+  comparison: null,
+  f16Check: null,
+  error: null,
+}));
 
 async function run(task: () => Promise<void>): Promise<void> {
   useBenchStore.setState({ status: 'running', error: null });
@@ -23,14 +29,29 @@ async function run(task: () => Promise<void>): Promise<void> {
   }
 }
 
-export function startBenchmark(batch: BenchBatchSpec, presets: readonly string[], backends: readonly string[], repeats: number): Promise<void> {
+export function startBenchmark(
+  batch: BenchBatchSpec,
+  presets: readonly string[],
+  backends: readonly string[],
+  repeats: number,
+): Promise<void> {
   useBenchStore.setState({ timings: [] });
-  return run(() => benchmarkInWorker(batch, presets, backends, repeats, (timing) => useBenchStore.setState((s) => ({ timings: [...s.timings, timing] }))));
+  return run(() =>
+    benchmarkInWorker(batch, presets, backends, repeats, (timing) =>
+      useBenchStore.setState((s) => ({ timings: [...s.timings, timing] })),
+    ),
+  );
 }
 
-export function startComparison(batch: BenchBatchSpec, preset: string, backends: readonly [string, string]): Promise<void> {
+export function startComparison(
+  batch: BenchBatchSpec,
+  preset: string,
+  backends: readonly [string, string],
+): Promise<void> {
   useBenchStore.setState({ comparison: null });
-  return run(async () => useBenchStore.setState({ comparison: await compareBackendsInWorker(batch, preset, backends) }));
+  return run(async () =>
+    useBenchStore.setState({ comparison: await compareBackendsInWorker(batch, preset, backends) }),
+  );
 }
 
 export function startF16Check(batch: BenchBatchSpec, preset: string): Promise<void> {

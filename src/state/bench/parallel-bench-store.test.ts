@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunInfo } from '../../protocol/coordinator-messages';
 import { fakePoint, FakeTrainer } from '../fake-metric-points.node';
-import { median, parallelBenchConfig, resetParallelBench, runParallelCase, startParallelBench, summariseParallelRun, useParallelBenchStore } from './parallel-bench-store';
+import {
+  median,
+  parallelBenchConfig,
+  resetParallelBench,
+  runParallelCase,
+  startParallelBench,
+  summariseParallelRun,
+  useParallelBenchStore,
+} from './parallel-bench-store';
 
 const settings = { batchSize: 2, maxResidues: 64, warmupSteps: 2 };
 const dataset = { kind: 'sample', url: 'http://x/sample/sample-structs.h5', name: 'sample-structs.h5' } as const;
@@ -22,6 +30,16 @@ const info = (trainers: number): RunInfo => ({
   effectiveBatch: 2 * trainers,
 });
 
+/** The summary of a tiny WebGPU run of `trainers` trainers that took `points`. */
+const summarise = (trainers: number, points: Parameters<typeof summariseParallelRun>[3], setupMs = 0, wallMs = 0) =>
+  summariseParallelRun(
+    { preset: 'tiny', backend: 'webgpu', trainers, steps: points.length },
+    settings,
+    info(trainers),
+    points,
+    { setupMs, wallMs },
+  );
+
 beforeEach(() => resetParallelBench());
 
 describe('median', () => {
@@ -34,7 +52,11 @@ describe('median', () => {
 
 describe('parallelBenchConfig', () => {
   it('sets the preset, trainer count and batch on the defaults', () => {
-    const config = parallelBenchConfig({ preset: 'tiny', backend: 'wasm', trainers: 4, steps: 6 }, settings, 'sample-structs.h5');
+    const config = parallelBenchConfig(
+      { preset: 'tiny', backend: 'wasm', trainers: 4, steps: 6 },
+      settings,
+      'sample-structs.h5',
+    );
     expect(config.model.preset).toBe('tiny');
     expect(config.training.backend).toBe('wasm');
     expect(config.training.workers).toBe(4);
@@ -59,8 +81,14 @@ describe('summariseParallelRun', () => {
           { rank: 1, stepMs: ms[1], exchangeMs: exchange[1], residuesPerSecond: 128_000 / ms[1] },
         ],
       });
-    const points = [point(1, [9000, 9100], [50, 60]), point(2, [3000, 3000], [40, 40]), point(3, [1000, 1100], [10, 30]), point(4, [1200, 1000], [20, 100]), point(5, [900, 1000], [15, 25])];
-    const result = summariseParallelRun({ preset: 'tiny', backend: 'webgpu', trainers: 2, steps: 5 }, settings, info(2), points, { setupMs: 4000, wallMs: 20000 });
+    const points = [
+      point(1, [9000, 9100], [50, 60]),
+      point(2, [3000, 3000], [40, 40]),
+      point(3, [1000, 1100], [10, 30]),
+      point(4, [1200, 1000], [20, 100]),
+      point(5, [900, 1000], [15, 25]),
+    ];
+    const result = summarise(2, points, 4000, 20000);
     // Slowest per measured step: 1100, 1200, 1000 → median 1100. Exchanges 10, 30, 20, 100, 15, 25 → median 22.5.
     expect(result.stepsMeasured).toBe(3);
     expect(result.stepMs).toBe(1100);
@@ -77,18 +105,23 @@ describe('summariseParallelRun', () => {
 
   it('reports no exchange for one trainer, and refuses a run with nothing after the warm-up', () => {
     const points = [fakePoint(1), fakePoint(2), fakePoint(3, { stepMs: 800, residuesPerSecond: 160 })];
-    const result = summariseParallelRun({ preset: 'tiny', backend: 'webgpu', trainers: 1, steps: 3 }, settings, info(1), points, { setupMs: 0, wallMs: 0 });
+    const result = summarise(1, points);
     expect(result.stepMs).toBe(800);
     expect(result.exchangeMs).toBe(0);
     expect(result.residuesPerSecond).toBeCloseTo(160, 12);
-    expect(() => summariseParallelRun({ preset: 'tiny', backend: 'webgpu', trainers: 1, steps: 2 }, settings, info(1), points.slice(0, 2), { setupMs: 0, wallMs: 0 })).toThrow(/none left after 2 warm-up/);
+    expect(() => summarise(1, points.slice(0, 2))).toThrow(/none left after 2 warm-up/);
   });
 });
 
 describe('runParallelCase', () => {
   it('asks to stop one step early (the step in flight still lands), uses only the steps asked for, and closes the workers', async () => {
     const fake = new FakeTrainer();
-    const done = runParallelCase({ preset: 'tiny', backend: 'webgpu', trainers: 1, steps: 4 }, settings, dataset, fake.connect);
+    const done = runParallelCase(
+      { preset: 'tiny', backend: 'webgpu', trainers: 1, steps: 4 },
+      settings,
+      dataset,
+      fake.connect,
+    );
     expect(fake.commandTypes()).toEqual(['start']);
     fake.emit({ type: 'info', info: info(1) });
     fake.emit({ type: 'metrics', points: [fakePoint(1), fakePoint(2)] });
@@ -108,13 +141,23 @@ describe('runParallelCase', () => {
 
   it('turns a trainer fault into an error row and goes on with the next case', async () => {
     const fake = new FakeTrainer();
-    const bench = startParallelBench([{ preset: 'tiny', backend: 'webgpu', trainers: 2, steps: 3 }], settings, dataset, fake.connect);
+    const bench = startParallelBench(
+      [{ preset: 'tiny', backend: 'webgpu', trainers: 2, steps: 3 }],
+      settings,
+      dataset,
+      fake.connect,
+    );
     await Promise.resolve();
-    fake.emit({ type: 'fault', fault: { rank: 1, kind: 'timeout', message: 'Trainer 1 timed out.', step: 0, remaining: 1 } });
+    fake.emit({
+      type: 'fault',
+      fault: { rank: 1, kind: 'timeout', message: 'Trainer 1 timed out.', step: 0, remaining: 1 },
+    });
     await bench;
     const { status, rows } = useParallelBenchStore.getState();
     expect(status).toBe('done');
-    expect(rows).toEqual([{ ok: false, preset: 'tiny', requestedBackend: 'webgpu', requestedTrainers: 2, error: 'Trainer 1 timed out.' }]);
+    expect(rows).toEqual([
+      { ok: false, preset: 'tiny', requestedBackend: 'webgpu', requestedTrainers: 2, error: 'Trainer 1 timed out.' },
+    ]);
     expect(fake.disposed).toBe(1);
   });
 });

@@ -72,7 +72,15 @@ export interface ParallelBenchResult {
   readonly wallMs: number;
 }
 
-export type ParallelBenchRow = ({ readonly ok: true } & ParallelBenchResult) | { readonly ok: false; readonly preset: string; readonly requestedBackend: TrainingBackendChoice; readonly requestedTrainers: number; readonly error: string };
+export type ParallelBenchRow =
+  | ({ readonly ok: true } & ParallelBenchResult)
+  | {
+      readonly ok: false;
+      readonly preset: string;
+      readonly requestedBackend: TrainingBackendChoice;
+      readonly requestedTrainers: number;
+      readonly error: string;
+    };
 
 export interface ParallelBenchState {
   readonly status: 'idle' | 'running' | 'done';
@@ -83,10 +91,19 @@ export interface ParallelBenchState {
   readonly adapter: GpuProbeReport | null;
 }
 
-export const useParallelBenchStore = create<ParallelBenchState>()(() => ({ status: 'idle', current: null, rows: [], adapter: null }));
+export const useParallelBenchStore = create<ParallelBenchState>()(() => ({
+  status: 'idle',
+  current: null,
+  rows: [],
+  adapter: null,
+}));
 
 /** `defaultRunConfig()` with the case's preset, trainer count and batch; checksums off, a generous step timeout. */
-export function parallelBenchConfig(benchCase: ParallelBenchCase, settings: ParallelBenchSettings, datasetName: string): RunConfig {
+export function parallelBenchConfig(
+  benchCase: ParallelBenchCase,
+  settings: ParallelBenchSettings,
+  datasetName: string,
+): RunConfig {
   const overrides: ReadonlyArray<readonly [ConfigPath, ConfigValue]> = [
     ['model.preset', benchCase.preset],
     ['training.backend', benchCase.backend],
@@ -110,7 +127,9 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return NaN;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** The lockstep step lasts as long as its slowest trainer. */
@@ -127,9 +146,11 @@ export function summariseParallelRun(
   timing: { readonly setupMs: number; readonly wallMs: number },
 ): ParallelBenchResult {
   const measured = points.slice(settings.warmupSteps);
-  if (measured.length === 0) throw new Error(`${points.length} steps ran, none left after ${settings.warmupSteps} warm-up steps`);
+  if (measured.length === 0)
+    throw new Error(`${points.length} steps ran, none left after ${settings.warmupSteps} warm-up steps`);
   const stepMs = median(measured.map(stepTime));
-  const exchangeMs = info.trainers > 1 ? median(measured.flatMap((p) => (p.trainers ?? []).map((t) => t.exchangeMs))) : 0;
+  const exchangeMs =
+    info.trainers > 1 ? median(measured.flatMap((p) => (p.trainers ?? []).map((t) => t.exchangeMs))) : 0;
   // A point's rates are the step's residues and proteins summed over every rank (they go through the all-reduce)
   // over rank 0's step time, so rate × that time is the step's whole batch.
   const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -161,7 +182,12 @@ export function summariseParallelRun(
 }
 
 /** Runs one case to `steps` optimizer steps (or the step after, which is left out), then stops it and closes its workers. */
-export async function runParallelCase(benchCase: ParallelBenchCase, settings: ParallelBenchSettings, dataset: Extract<TrainingDataset, { kind: 'sample' }>, connector: CoordinatorConnector = connectCoordinator): Promise<ParallelBenchResult> {
+export async function runParallelCase(
+  benchCase: ParallelBenchCase,
+  settings: ParallelBenchSettings,
+  dataset: Extract<TrainingDataset, { kind: 'sample' }>,
+  connector: CoordinatorConnector = connectCoordinator,
+): Promise<ParallelBenchResult> {
   const config = parallelBenchConfig(benchCase, settings, dataset.name);
   const points: MetricPoint[] = [];
   let info: RunInfo | null = null;
@@ -190,7 +216,10 @@ export async function runParallelCase(benchCase: ParallelBenchCase, settings: Pa
   const runInfo: RunInfo | null = info;
   if (!runInfo) throw new Error('the run ended before it reported its set-up');
   const now = performance.now();
-  return summariseParallelRun(benchCase, settings, runInfo, points.slice(0, benchCase.steps), { setupMs: (firstStepAt ?? now) - started, wallMs: now - started });
+  return summariseParallelRun(benchCase, settings, runInfo, points.slice(0, benchCase.steps), {
+    setupMs: (firstStepAt ?? now) - started,
+    wallMs: now - started,
+  });
 }
 
 /** "teaching on wasm × 2": a case as the page and the logs name it. */
@@ -199,7 +228,12 @@ export function describeCase(benchCase: Pick<ParallelBenchCase, 'preset' | 'back
 }
 
 /** Probes the adapter, then runs the cases one after another; a failed case becomes a row with its error. */
-export async function startParallelBench(cases: readonly ParallelBenchCase[], settings: ParallelBenchSettings, dataset: Extract<TrainingDataset, { kind: 'sample' }>, connector: CoordinatorConnector = connectCoordinator): Promise<void> {
+export async function startParallelBench(
+  cases: readonly ParallelBenchCase[],
+  settings: ParallelBenchSettings,
+  dataset: Extract<TrainingDataset, { kind: 'sample' }>,
+  connector: CoordinatorConnector = connectCoordinator,
+): Promise<void> {
   if (useParallelBenchStore.getState().status === 'running') return;
   useParallelBenchStore.setState({ status: 'running', current: null, rows: [], adapter: null });
   if (typeof Worker !== 'undefined') useParallelBenchStore.setState({ adapter: await probeGpuInWorker() });
@@ -207,7 +241,13 @@ export async function startParallelBench(cases: readonly ParallelBenchCase[], se
     useParallelBenchStore.setState({ current: describeCase(benchCase) });
     const row: ParallelBenchRow = await runParallelCase(benchCase, settings, dataset, connector).then(
       (result) => ({ ok: true as const, ...result }),
-      (error: unknown) => ({ ok: false as const, preset: benchCase.preset, requestedBackend: benchCase.backend, requestedTrainers: benchCase.trainers, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => ({
+        ok: false as const,
+        preset: benchCase.preset,
+        requestedBackend: benchCase.backend,
+        requestedTrainers: benchCase.trainers,
+        error: error instanceof Error ? error.message : String(error),
+      }),
     );
     useParallelBenchStore.setState((s) => ({ rows: [...s.rows, row] }));
   }

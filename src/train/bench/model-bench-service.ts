@@ -24,7 +24,9 @@ export interface LoadedBatch {
 export async function loadBenchBatch(h5: H5Wasm, path: string, spec: BenchBatchSpec): Promise<LoadedBatch> {
   const handle = await openStructsFile(h5, path, spec.sampleUrl.split('/').pop() ?? path);
   try {
-    const ids = readIndex(handle).proteins.slice(spec.offset, spec.offset + spec.proteins).map((p) => p.id);
+    const ids = readIndex(handle)
+      .proteins.slice(spec.offset, spec.offset + spec.proteins)
+      .map((p) => p.id);
     const { batch, skipped } = readBatch(handle, ids, { maxLength: spec.maxLength, seed: 1, epoch: 0 });
     if (!batch) throw new Error(`no protein of the sample could be read: ${skipped.map((s) => s.reason).join('; ')}`);
     return { batch, inputWidth: handle.resWidth ?? 0 };
@@ -34,7 +36,8 @@ export async function loadBenchBatch(h5: H5Wasm, path: string, spec: BenchBatchS
 }
 
 export function presetConfig(name: string) {
-  if (!(name in MODEL_PRESETS)) throw new Error(`unknown model preset '${name}' (known: ${Object.keys(MODEL_PRESETS).join(', ')})`);
+  if (!(name in MODEL_PRESETS))
+    throw new Error(`unknown model preset '${name}' (known: ${Object.keys(MODEL_PRESETS).join(', ')})`);
   return MODEL_PRESETS[name as ModelPresetName];
 }
 
@@ -44,14 +47,25 @@ async function useBackend(name: string): Promise<void> {
 }
 
 /** Times every preset on every backend, reporting each timing as soon as it exists. */
-export async function runBenchmarks(loaded: LoadedBatch, presets: readonly string[], backends: readonly string[], repeats: number, report: (t: ModelTiming) => void): Promise<void> {
+export async function runBenchmarks(
+  loaded: LoadedBatch,
+  presets: readonly string[],
+  backends: readonly string[],
+  repeats: number,
+  report: (t: ModelTiming) => void,
+): Promise<void> {
   for (const backend of backends) {
     await useBackend(backend);
-    for (const preset of presets) report(await benchmarkModel(preset, presetConfig(preset), loaded.batch, loaded.inputWidth, repeats));
+    for (const preset of presets)
+      report(await benchmarkModel(preset, presetConfig(preset), loaded.batch, loaded.inputWidth, repeats));
   }
 }
 
-export async function runComparison(loaded: LoadedBatch, preset: string, backends: readonly [string, string]): Promise<BackendComparison> {
+export async function runComparison(
+  loaded: LoadedBatch,
+  preset: string,
+  backends: readonly [string, string],
+): Promise<BackendComparison> {
   const difference = await compareBackends(backends, presetConfig(preset), loaded.batch, loaded.inputWidth, 3);
   return { backends, preset, ...difference };
 }

@@ -32,27 +32,61 @@ async function timed(run: () => Promise<void>, warmup: number, repeats: number):
   return median(times);
 }
 
-export async function benchmarkModel(preset: string, config: ModelConfig, batch: PaddedBatch, inputWidth: number, repeats = 3, warmup = 1): Promise<ModelTiming> {
+export async function benchmarkModel(
+  preset: string,
+  config: ModelConfig,
+  batch: PaddedBatch,
+  inputWidth: number,
+  repeats = 3,
+  warmup = 1,
+): Promise<ModelTiming> {
   const params = createModelParameters(config, inputWidth, 1);
   const inputs = toModelInputs(batch);
-  const targets = toLossTargets(batch, { maskPlddt: false, plddtThreshold: 0.3, distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES, seed: 1, step: 0, rank: 0 });
+  const targets = toLossTargets(batch, {
+    maskPlddt: false,
+    plddtThreshold: 0.3,
+    distanceBinEdges: DEFAULT_DISTANCE_BIN_EDGES,
+    seed: 1,
+    step: 0,
+    rank: 0,
+  });
   const trainable = params.names().filter((name) => name !== CODEBOOK_PARAMETER);
-  const options = { training: true, seed: 1, step: 0, rank: 0, commitmentCost: 0.25, weights: DEFAULT_LOSS_WEIGHTS, labelSmoothing: 0 };
+  const options = {
+    training: true,
+    seed: 1,
+    step: 0,
+    rank: 0,
+    commitmentCost: 0.25,
+    weights: DEFAULT_LOSS_WEIGHTS,
+    labelSmoothing: 0,
+  };
   try {
-    const forwardMs = await timed(async () => {
-      const probe = tf.tidy(() => {
-        const result = forward(params, config, inputs, options);
-        return addMany(Object.values(result.outputs).filter((t): t is tf.Tensor => t !== undefined).map((t) => tf.sum(t)));
-      });
-      await probe.data();
-      probe.dispose();
-    }, warmup, repeats);
-    const forwardBackwardMs = await timed(async () => {
-      const result = lossAndGradients(params, config, inputs, targets, options, trainable);
-      const last = [...result.grads.values()].at(-1);
-      await (last ?? result.total).data();
-      disposeLossGradients(result);
-    }, warmup, repeats);
+    const forwardMs = await timed(
+      async () => {
+        const probe = tf.tidy(() => {
+          const result = forward(params, config, inputs, options);
+          return addMany(
+            Object.values(result.outputs)
+              .filter((t): t is tf.Tensor => t !== undefined)
+              .map((t) => tf.sum(t)),
+          );
+        });
+        await probe.data();
+        probe.dispose();
+      },
+      warmup,
+      repeats,
+    );
+    const forwardBackwardMs = await timed(
+      async () => {
+        const result = lossAndGradients(params, config, inputs, targets, options, trainable);
+        const last = [...result.grads.values()].at(-1);
+        await (last ?? result.total).data();
+        disposeLossGradients(result);
+      },
+      warmup,
+      repeats,
+    );
     return {
       preset,
       backend: tf.getBackend(),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SAMPLE_DATASET } from '../../state/dataset-store';
 import { startBenchmark, startComparison, startF16Check, useBenchStore } from '../../state/bench/bench-store';
+import { BoundedNumber } from './BoundedNumber';
 import { F16CheckResult } from './F16CheckResult';
 import { ParallelBench } from './ParallelBench';
 import { ResultsTable } from './ResultsTable';
@@ -23,35 +24,61 @@ export function BenchPage() {
   const backends = query.get('backends')?.split(',') ?? BACKENDS;
   const batch = { sampleUrl: sampleUrl(), proteins, offset: 0, maxLength };
   const busy = status === 'running';
-  const toggle = (preset: string) => setPresets((p) => (p.includes(preset) ? p.filter((x) => x !== preset) : [...p, preset]));
+  const toggle = (preset: string) =>
+    setPresets((p) => (p.includes(preset) ? p.filter((x) => x !== preset) : [...p, preset]));
   return (
     <div className="studio">
       <header className="studio-header">
         <h1>FoldTree Studio · benchmark</h1>
         <p className="tagline">
-          Times the tokenizer on this browser's backends with real proteins from the bundled sample. <a href="./">Back to the studio</a>
+          Times the tokenizer on this browser's backends with real proteins from the bundled sample.{' '}
+          <a href="./">Back to the studio</a>
         </p>
       </header>
       <section className="panel">
         <div className="file-picker">
           {PRESETS.map((preset) => (
             <label key={preset}>
-              <input type="checkbox" checked={presets.includes(preset)} onChange={() => toggle(preset)} disabled={busy} /> {preset}
+              <input
+                type="checkbox"
+                checked={presets.includes(preset)}
+                onChange={() => toggle(preset)}
+                disabled={busy}
+              />{' '}
+              {preset}
             </label>
           ))}
-          <label>
-            proteins <input type="number" min={1} max={16} value={proteins} onChange={(e) => setProteins(Number(e.target.value))} disabled={busy} />
-          </label>
-          <label>
-            max length <input type="number" min={16} max={1024} value={maxLength} onChange={(e) => setMaxLength(Number(e.target.value))} disabled={busy} />
-          </label>
-          <button type="button" data-testid="run-benchmark" disabled={busy || presets.length === 0} onClick={() => void startBenchmark(batch, presets, backends, 3)}>
+          <BoundedNumber label="proteins" min={1} max={16} value={proteins} onChange={setProteins} disabled={busy} />
+          <BoundedNumber
+            label="max length"
+            min={16}
+            max={1024}
+            value={maxLength}
+            onChange={setMaxLength}
+            disabled={busy}
+          />
+          <button
+            type="button"
+            data-testid="run-benchmark"
+            disabled={busy || presets.length === 0}
+            onClick={() => void startBenchmark(batch, presets, backends, 3)}
+          >
             Time forward and backward
           </button>
-          <button type="button" data-testid="run-comparison" disabled={busy} onClick={() => void startComparison(batch, 'tiny', ['cpu', 'webgpu'])}>
+          <button
+            type="button"
+            data-testid="run-comparison"
+            disabled={busy}
+            onClick={() => void startComparison(batch, 'tiny', ['cpu', 'webgpu'])}
+          >
             Compare WebGPU with CPU
           </button>
-          <button type="button" data-testid="run-f16-check" disabled={busy} onClick={() => void startF16Check(batch, 'tiny')}>
+          <button
+            type="button"
+            data-testid="run-f16-check"
+            disabled={busy}
+            onClick={() => void startF16Check(batch, 'tiny')}
+          >
             Check the f16 matMul kernel
           </button>
         </div>
@@ -62,16 +89,28 @@ export function BenchPage() {
           </p>
         )}
         {comparison && (
-          <p data-testid="comparison" data-loss-relative={comparison.loss.relative} data-gradient-relative={comparison.gradient.relative}>
-            {comparison.preset} preset, {comparison.backends[1]} vs {comparison.backends[0]}: losses differ by at most {comparison.loss.relative.toExponential(2)} (relative, at{' '}
-            {comparison.loss.at}), gradients by {comparison.gradient.relative.toExponential(2)} (at {comparison.gradient.at}).
+          <p
+            data-testid="comparison"
+            data-loss-relative={comparison.loss.relative}
+            data-gradient-relative={comparison.gradient.relative}
+          >
+            {comparison.preset} preset, {comparison.backends[1]} vs {comparison.backends[0]}: losses differ by at most{' '}
+            {comparison.loss.relative.toExponential(2)} (relative, at {comparison.loss.at}), gradients by{' '}
+            {comparison.gradient.relative.toExponential(2)} (at {comparison.gradient.at}).
           </p>
         )}
         {f16Check && <F16CheckResult check={f16Check} />}
         {timings.length > 0 && (
           <ResultsTable
             testId="timings"
-            columns={['preset', 'backend', 'parameters', 'proteins × length', 'forward (ms)', 'forward + backward (ms)']}
+            columns={[
+              'preset',
+              'backend',
+              'parameters',
+              'proteins × length',
+              'forward (ms)',
+              'forward + backward (ms)',
+            ]}
             rows={timings}
             keyOf={(t) => `${t.preset}-${t.backend}`}
             dataOf={(t) => ({ 'data-timing': JSON.stringify(t) })}

@@ -20,13 +20,18 @@ export function F16CheckResult({ check }: { check: F16Check }) {
       data-model-gradient-norm={model.gradientNorm}
     >
       <p>
-        f16 matMul ({check.variant === 'native' ? 'half-precision tiles, shader-f16' : 'packed-half check: this adapter has no shader-f16'}) on backend {matMul.backend}: worst
-        error against the half-rounded reference {vsHalf.toExponential(2)}; smallest difference from a float32 product {vsF32.toExponential(2)}; an operand beyond the half range
-        gives {matMul.overflowGivesInfinity ? 'Infinity' : 'a finite value'}.
+        f16 matMul (
+        {check.variant === 'native'
+          ? 'half-precision tiles, shader-f16'
+          : 'packed-half check: this adapter has no shader-f16'}
+        ) on backend {matMul.backend}: worst error against the half-rounded reference {vsHalf.toExponential(2)};
+        smallest difference from a float32 product {vsF32.toExponential(2)}; an operand beyond the half range gives{' '}
+        {matMul.overflowGivesInfinity ? 'Infinity' : 'a finite value'}.
       </p>
       <p>
-        Whole {model.preset} model with f16 matMuls vs CPU float32: losses {model.loss.relative.toExponential(2)} (at {model.loss.at}), all gradients together{' '}
-        {model.gradientNorm.toExponential(2)} (‖Δg‖/‖g‖), the worst single parameter {model.gradient.relative.toExponential(2)} (at {model.gradient.at}).
+        Whole {model.preset} model with f16 matMuls vs CPU float32: losses {model.loss.relative.toExponential(2)} (at{' '}
+        {model.loss.at}), all gradients together {model.gradientNorm.toExponential(2)} (‖Δg‖/‖g‖), the worst single
+        parameter {model.gradient.relative.toExponential(2)} (at {model.gradient.at}).
       </p>
       <ResultsTable
         columns={['shape', 'vs half reference', 'vs float32']}

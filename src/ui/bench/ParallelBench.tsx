@@ -1,6 +1,12 @@
 import { SAMPLE_DATASET } from '../../state/dataset-store';
 import { TRAINING_BACKENDS, type TrainingBackendChoice } from '../../protocol/run-config';
-import { startParallelBench, useParallelBenchStore, type ParallelBenchCase, type ParallelBenchRow, type ParallelBenchSettings } from '../../state/bench/parallel-bench-store';
+import {
+  startParallelBench,
+  useParallelBenchStore,
+  type ParallelBenchCase,
+  type ParallelBenchRow,
+  type ParallelBenchSettings,
+} from '../../state/bench/parallel-bench-store';
 import { ResultsTable } from './ResultsTable';
 
 /**
@@ -9,14 +15,27 @@ import { ResultsTable } from './ResultsTable';
  * `parallelSteps=tiny:5,teaching:3` (or one number for every preset), `parallelBatch=2`,
  * `parallelMaxResidues=64`, `parallelWarmup=2`.
  */
-export function parallelBenchFromQuery(query: URLSearchParams): { cases: ParallelBenchCase[]; settings: ParallelBenchSettings } {
-  const list = (name: string, fallback: string) => (query.get(name) ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
-  const steps = new Map(list('parallelSteps', 'tiny:5,teaching:3').map((entry) => entry.split(':') as [string, string?]).map(([a, b]) => (b === undefined ? ['*', Number(a)] : [a, Number(b)])));
+export function parallelBenchFromQuery(query: URLSearchParams): {
+  cases: ParallelBenchCase[];
+  settings: ParallelBenchSettings;
+} {
+  const list = (name: string, fallback: string) =>
+    (query.get(name) ?? fallback)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const steps = new Map(
+    list('parallelSteps', 'tiny:5,teaching:3')
+      .map((entry) => entry.split(':') as [string, string?])
+      .map(([a, b]) => (b === undefined ? ['*', Number(a)] : [a, Number(b)])),
+  );
   const presets = list('parallelPresets', 'tiny,teaching');
   const trainers = list('parallelTrainers', '1,2,4').map(Number);
   const backends = list('parallelBackends', 'auto').map(backendOf);
   const cases = presets.flatMap((preset) =>
-    backends.flatMap((backend) => trainers.map((count) => ({ preset, backend, trainers: count, steps: steps.get(preset) ?? steps.get('*') ?? 6 }))),
+    backends.flatMap((backend) =>
+      trainers.map((count) => ({ preset, backend, trainers: count, steps: steps.get(preset) ?? steps.get('*') ?? 6 })),
+    ),
   );
   const settings = {
     batchSize: Number(query.get('parallelBatch') ?? 2),
@@ -33,7 +52,12 @@ function backendOf(name: string): TrainingBackendChoice {
 }
 
 function ResultCells({ row }: { row: ParallelBenchRow }) {
-  if (!row.ok) return <td colSpan={7} className="error">{row.error}</td>;
+  if (!row.ok)
+    return (
+      <td colSpan={7} className="error">
+        {row.error}
+      </td>
+    );
   return (
     <>
       <td>{row.effectiveBatch}</td>
@@ -51,27 +75,52 @@ function ResultCells({ row }: { row: ParallelBenchRow }) {
 export function ParallelBench() {
   const { status, current, rows, adapter } = useParallelBenchStore();
   const { cases, settings } = parallelBenchFromQuery(new URLSearchParams(location.search));
-  const dataset = { kind: 'sample' as const, url: new URL(SAMPLE_DATASET.path, new URL(import.meta.env.BASE_URL, location.href)).href, name: SAMPLE_DATASET.name };
+  const dataset = {
+    kind: 'sample' as const,
+    url: new URL(SAMPLE_DATASET.path, new URL(import.meta.env.BASE_URL, location.href)).href,
+    name: SAMPLE_DATASET.name,
+  };
   return (
     <section className="panel" data-testid="parallel-bench" data-status={status}>
       <h2>Data-parallel training</h2>
       <p>
-        {cases.length} runs ({[...new Set(cases.map((c) => c.preset))].join(', ')} × {[...new Set(cases.map((c) => c.backend))].join(', ')} × {[...new Set(cases.map((c) => c.trainers))].join(', ')} trainers), batch {settings.batchSize} of at most{' '}
-        {settings.maxResidues} residues per trainer; the first {settings.warmupSteps} steps of each run are left out.
+        {cases.length} runs ({[...new Set(cases.map((c) => c.preset))].join(', ')} ×{' '}
+        {[...new Set(cases.map((c) => c.backend))].join(', ')} × {[...new Set(cases.map((c) => c.trainers))].join(', ')}{' '}
+        trainers), batch {settings.batchSize} of at most {settings.maxResidues} residues per trainer; the first{' '}
+        {settings.warmupSteps} steps of each run are left out.
       </p>
-      <button type="button" data-testid="run-parallel-bench" disabled={status === 'running'} onClick={() => void startParallelBench(cases, settings, dataset)}>
+      <button
+        type="button"
+        data-testid="run-parallel-bench"
+        disabled={status === 'running'}
+        onClick={() => void startParallelBench(cases, settings, dataset)}
+      >
         Time data-parallel training
       </button>
       {current && <p className="status">Running {current}…</p>}
       {adapter && (
         <p data-testid="parallel-adapter" data-adapter={JSON.stringify(adapter)}>
-          Adapter: {adapter.available ? `${adapter.description || adapter.vendor} (${adapter.architecture}${adapter.isFallbackAdapter ? ', fallback' : ''})` : adapter.reason}
+          Adapter:{' '}
+          {adapter.available
+            ? `${adapter.description || adapter.vendor} (${adapter.architecture}${adapter.isFallbackAdapter ? ', fallback' : ''})`
+            : adapter.reason}
         </p>
       )}
       {rows.length > 0 && (
         <ResultsTable
           testId="parallel-results"
-          columns={['preset', 'backend', 'trainers', 'effective batch', 'step (ms)', 'steps/s', 'residues/s', 'all-reduce (ms)', 'all-reduce share', 'exchange']}
+          columns={[
+            'preset',
+            'backend',
+            'trainers',
+            'effective batch',
+            'step (ms)',
+            'steps/s',
+            'residues/s',
+            'all-reduce (ms)',
+            'all-reduce share',
+            'exchange',
+          ]}
           rows={rows}
           keyOf={(row) => `${row.preset}-${row.requestedBackend}-${row.requestedTrainers}`}
           dataOf={(row) => ({ 'data-result': JSON.stringify(row) })}
