@@ -12,6 +12,7 @@ import type { RunConfig } from '../../protocol/run-config';
 import { NO_ALL_REDUCE, type AllReduce } from './all-reduce';
 import { epochWindows, stepsPerEpoch } from './epoch-plan';
 import type { ProteinSource } from './protein-source';
+import { splitIntoPasses } from './split-into-passes';
 import { commitmentAt } from '../../config/commitment-schedule';
 import { buildTrainerParts, groupBaseLrs, lossWeightsOf, type TrainerParts } from './trainer-parts';
 import {
@@ -142,19 +143,9 @@ export class Trainer {
     return this.plan;
   }
 
-  /** The window's micro-batches as passes of at most `passLimit` proteins each. */
-  private passesOf(window: readonly number[][]): number[][] {
-    if (window.every((indices) => indices.length <= this.passLimit)) return window.map((indices) => [...indices]);
-    return window.flatMap((indices) =>
-      Array.from({ length: Math.ceil(indices.length / this.passLimit) }, (_, k) =>
-        indices.slice(k * this.passLimit, (k + 1) * this.passLimit),
-      ),
-    );
-  }
-
   private readWindow(window: readonly number[][]): PaddedBatch[] {
     const batches: PaddedBatch[] = [];
-    const passes = this.passesOf(window);
+    const passes = splitIntoPasses(window, this.passLimit);
     this.lastWindowPasses = passes.length;
     for (const indices of passes) {
       const ids = indices.map((k) => this.source.proteinIds[k] ?? '');
