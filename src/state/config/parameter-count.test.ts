@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parameterCount } from '../../model/params/parameter-spec';
-import { modelSpecs } from '../../model/tokenizer-model';
+import { modelSpecs } from '../../model/model-specs';
 import { MODEL_PRESET_NAMES, type RunConfig } from '../../protocol/run-config';
-import { modelConfigFromRun } from '../../train/trainer/run-model-config';
+import { modelConfigFromRun } from '../../model/run-model-config';
 import { browserRunConfig, withConfigValue, type ConfigPath, type ConfigValue } from './config-edit';
 import { withConfigPreset } from './config-presets';
 import { COUNTED_INPUT_WIDTH, parameterEstimate, PRESET_PARAMETER_COUNTS } from './parameter-count';
