@@ -17,16 +17,26 @@ const mayImport = {
 };
 const testFiles = '\\.(test|node)\\.ts$';
 const heavyRuntimes = '^node_modules/(@tensorflow|h5wasm)';
+/**
+ * The model files the page may read (src/state counts the model's parameters from them): the parameter specs
+ * (`*-specs.ts`) and the configs they are computed from. `page-safe-model-without-tfjs` keeps them free of tfjs.
+ */
+const pageSafeModel = '^src/model/(.+-specs|params/parameter-spec|model-config|presets|run-model-config)\\.ts$';
+/** Single files a folder may import from a folder it may not import as a whole. */
+const mayImportFiles = { state: pageSafeModel };
 
 const folderRules = folders.map((from) => {
   const banned = folders.filter((to) => to !== from && !mayImport[from].includes(to));
   return {
     name: `src-${from}-may-not-import`,
-    comment: `src/${from} may import only: ${mayImport[from].join(', ') || 'nothing in src'}`,
+    comment: `src/${from} may import only: ${mayImport[from].join(', ') || 'nothing in src'}${mayImportFiles[from] ? `, and the files ${mayImportFiles[from]}` : ''}`,
     severity: 'error',
     // Tests and their Node-only helpers may reach across folders for fixtures (e.g. a real batch for model tests).
     from: { path: `^src/${from}/`, pathNot: testFiles },
-    to: { path: banned.length ? `^src/(${banned.join('|')})/` : '^$' },
+    to: {
+      path: banned.length ? `^src/(${banned.join('|')})/` : '^$',
+      ...(mayImportFiles[from] ? { pathNot: mayImportFiles[from] } : {}),
+    },
   };
 });
 
@@ -48,6 +58,13 @@ module.exports = {
       to: { path: heavyRuntimes },
     },
     {
+      name: 'page-safe-model-without-tfjs',
+      comment: 'the model files the page may import reach only each other, protocol and shared: never tfjs or h5wasm',
+      severity: 'error',
+      from: { path: pageSafeModel },
+      to: { pathNot: `${pageSafeModel}|^src/(protocol|shared)/` },
+    },
+    {
       name: 'data-without-tfjs',
       severity: 'error',
       from: { path: '^src/(data|shared|protocol|formats|config)/' },
@@ -61,8 +78,8 @@ module.exports = {
     },
   ],
   options: {
+    // Packages stay in the graph as leaves (never excluded), so the rules against tfjs and h5wasm can see them.
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.node.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

@@ -128,7 +128,7 @@ test('the settings panel shows every config key in its group, with presets, vali
   await expect(training.field('hiddenSize')).toHaveValue('100');
   await expect(training.field('runName')).toHaveValue('muon_linear_commitment');
   await expect(training.field('betas')).toHaveValue('0.9, 0.999');
-  await expect(page.getByTestId('config-parameter-count')).toContainText('model.hiddenSize changes that');
+  await expect(page.getByTestId('config-parameter-count')).toContainText('3,586,175 parameters (foldtree2 preset');
   await expect(training.configNotes).toBeVisible();
   await page
     .getByTestId('training-panel')

@@ -3,13 +3,13 @@
  * the fault corpus): each made from the studio's own writers, then changed in one known place.
  */
 import { defaultRunConfig } from '../../src/config/run-config-values';
-import { modelSpecs } from '../../src/model/tokenizer-model';
+import { modelSpecs } from '../../src/model/model-specs';
 import type { ModelPresetName } from '../../src/model/presets';
 import type { ProteinGraph } from '../../src/protocol/protein-graph';
 import { RES_X_WIDTH } from '../../src/protocol/res-features';
 import type { RunConfig } from '../../src/protocol/run-config';
 import { memorySource } from '../../src/train/trainer/protein-source';
-import { modelConfigFromRun } from '../../src/train/trainer/run-model-config';
+import { modelConfigFromRun } from '../../src/model/run-model-config';
 import { encodeSafetensors, type NamedTensor } from '../../src/formats/safetensors';
 import { Trainer } from '../../src/train/trainer/trainer';
 import { saveCheckpoint } from '../../src/train/trainer/trainer-checkpoint';

@@ -18,7 +18,7 @@ import {
   checkpointWeightsForFoldtree2,
 } from '../../src/train/weights/checkpoint-weights';
 import { decodeSafetensors } from '../../src/formats/safetensors';
-import { modelConfigFromRun } from '../../src/train/trainer/run-model-config';
+import { modelConfigFromRun } from '../../src/model/run-model-config';
 import { checkpointConfig } from '../../src/train/trainer/trainer-checkpoint';
 import type { RunFolder } from './run-folder';
 

@@ -10,13 +10,13 @@ import { densestContactsPerResidue } from '../../src/data/hdf5/contact-density';
 import { closeStructsFile, openStructsFile } from '../../src/data/hdf5/open-file';
 import { readIndex } from '../../src/data/hdf5/read-index';
 import { parameterCount } from '../../src/model/params/parameter-spec';
-import { modelSpecs } from '../../src/model/tokenizer-model';
+import { modelSpecs } from '../../src/model/model-specs';
 import type { GpuProbeReport } from '../../src/protocol/gpu-probe-messages';
 import type { RunConfig } from '../../src/protocol/run-config';
 import { isSoftwareAdapter } from '../../src/shared/software-adapter';
 import { memoryRefusal, type PreflightTarget } from '../../src/train/memory/memory-preflight';
 import { stepSizeOf } from '../../src/train/memory/step-size';
-import { modelConfigFromRun } from '../../src/train/trainer/run-model-config';
+import { modelConfigFromRun } from '../../src/model/run-model-config';
 
 const SAMPLE = fileURLToPath(new URL('../../public/sample/sample-structs.h5', import.meta.url));
 

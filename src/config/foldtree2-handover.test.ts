@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { MODEL_PRESET_NAMES, type RunConfig } from '../protocol/run-config';
 import { browserRunConfig, withConfigValues } from '../state/config/config-edit';
 import { foldtree2BuildProblems } from '../train/foldtree2-weights/buildable';
-import { modelConfigFromRun } from '../train/trainer/run-model-config';
+import { modelConfigFromRun } from '../model/run-model-config';
 import {
   exportFoldtree2HandoverYaml,
   FOLDTREE2_DATASET_PLACEHOLDER,

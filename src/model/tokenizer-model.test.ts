@@ -12,7 +12,8 @@ import { MODEL_PRESETS } from './presets';
 import { CODEBOOK_PARAMETER } from './quantizer/quantizer-specs';
 import { EVERY_HEAD_NODE_TYPES, sampleBatch } from './testing/sample-batch.node';
 import { shortenProteins } from './testing/shorten-proteins.node';
-import { createModelParameters, forward, modelSpecs } from './tokenizer-model';
+import { createModelParameters, forward } from './tokenizer-model';
+import { modelSpecs } from './model-specs';
 
 /** The tiny preset with the optional FFT2 head switched on, so every head is exercised. */
 const config: ModelConfig = {

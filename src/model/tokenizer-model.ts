@@ -3,30 +3,20 @@
  * decoder and every loss term (FoldTree2 ran its decoder three times per step, §7.11).
  */
 import * as tf from '@tensorflow/tfjs';
-import { decode, decoderSpecs } from './decoders/registry';
+import { decode } from './decoders/registry';
 import type { DecoderOutputs, PairRows } from './decoders/decoder-types';
-import { encode, encoderSpecs } from './encoder/encoder';
+import { encode } from './encoder/encoder';
 import { computeLosses, type LossValues } from './losses/total-loss';
 import type { LossTargets } from './losses/loss-targets';
 import type { LossWeights } from './losses/loss-config';
 import type { ModelConfig } from './model-config';
 import type { ModelInputs } from './model-inputs';
+import { modelSpecs } from './model-specs';
 import { ParameterSet } from './params/parameter-set';
-import { type ParameterSpec } from './params/parameter-spec';
+import { codebookVariable } from './quantizer/codebook-variable';
 import { quantize, type QuantizeResult } from './quantizer/quantize';
-import { codebookVariable, quantizerSpecs } from './quantizer/quantizer-specs';
 
-/** Every parameter of the model, in a stable order: encoder, quantizer, then each enabled decoder. */
-export function modelSpecs(config: ModelConfig, inputWidth: number): ParameterSpec[] {
-  const dim = config.quantizer.embeddingDim;
-  return [
-    ...encoderSpecs(config.encoder, inputWidth, dim),
-    ...quantizerSpecs(config.quantizer),
-    ...decoderSpecs(config.decoders, dim),
-  ];
-}
-
-/** Fresh parameters for `config`, seeded; `inputWidth` is the dataset's `res.x` width. */
+/** Fresh parameters for `config` (the specs of `model-specs.ts`), seeded; `inputWidth` is the dataset's `res.x` width. */
 export function createModelParameters(config: ModelConfig, inputWidth: number, seed: number): ParameterSet {
   return new ParameterSet(modelSpecs(config, inputWidth), seed);
 }

@@ -16,7 +16,7 @@ import { gelu } from '../layers/activations';
 import { linear } from '../layers/linear';
 import type { ParameterSet } from '../params/parameter-set';
 import type { PairRows } from './decoder-types';
-import { EDGE_LOGIT_LAYERS, EDGE_NORM_EPS } from './edge-logits-head';
+import { EDGE_LOGIT_LAYERS, EDGE_NORM_EPS } from './edge-logits-specs';
 
 /** Clamp of the contact probability, as FoldTree2 (keeps −log p and −log(1 − p) finite). */
 export const CONTACT_PROBABILITY_FLOOR = 1e-6;
@@ -73,7 +73,7 @@ function firstPairLayer(
 
 /**
  * z [B, L, h], code [B, L, c] (the decoder's position code), `pairs` [P] rows → logits [P, 8].
- * Reads `<prefix>.distanceNorm` and `<prefix>.distance.{0,1,2,3}` (edge-logits-head.ts declares them).
+ * Reads `<prefix>.distanceNorm` and `<prefix>.distance.{0,1,2,3}` (edge-logits-specs.ts declares them).
  */
 export function distanceLogits(
   params: ParameterSet,

@@ -1,7 +1,7 @@
 /**
  * The decoders' common contract. A decoder reads the quantized tokens of a padded batch (B proteins, L padded
  * residues, D = embedding width) and returns some of the {@link DecoderOutputs}; the registry (`registry.ts`)
- * runs every enabled decoder once and merges what they return.
+ * runs every enabled decoder once and merges what they return; `decoder-specs.ts` lists their parameters.
  *
  * Values at padding rows (and at pairs with a padding residue) are unspecified: losses must mask them. Values at
  * real rows and real pairs never depend on anything stored in padding rows, nor on how long the batch is padded.
@@ -9,7 +9,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { DecoderName } from '../model-config';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
 
 export interface DecoderOutputs {
   /** [B, L, 20] amino-acid logits (real logits: no softmax, no log-softmax). */
@@ -62,8 +61,6 @@ export interface PairRows {
 
 export interface DecoderDefinition<C> {
   readonly name: DecoderName;
-  /** Every parameter of this decoder, named `decoder.<name>.{input,body,head}.…`; D = token width. */
-  specs(config: C, embeddingDim: number): ParameterSpec[];
   /** tokens [B, L, D] (quantized) → outputs. Creates intermediates: call inside tf.tidy or dispose the result. */
   forward(params: ParameterSet, config: C, tokens: tf.Tensor3D, context: DecoderContext): DecoderOutputs;
 }

@@ -11,7 +11,8 @@ import { ParameterSet } from '../params/parameter-set';
 import { analyticGradient, maxRelativeError, numericalGradient, probeIndices } from '../testing/finite-difference.node';
 import { maskFromLengths, realPairs, seededTensor, testContext } from './decoder-test-helpers.node';
 import type { DecoderOutputs } from './decoder-types';
-import { decode, decoderSpecs } from './registry';
+import { decode } from './registry';
+import { decoderSpecs } from './decoder-specs';
 
 const LENGTHS = [6, 4];
 const [B, L, D] = [2, 6, 4];

@@ -9,7 +9,8 @@ import { DECODER_NAMES, type DecoderConfigs } from '../model-config';
 import { ParameterSet } from '../params/parameter-set';
 import { maskFromLengths, realPairs, seededTensor, testContext, withNoisyPadding } from './decoder-test-helpers.node';
 import type { DecoderContext, DecoderOutputName, DecoderOutputs } from './decoder-types';
-import { decode, decoderPrefix, decoderSpecs, disposeDecoderOutputs } from './registry';
+import { decode, disposeDecoderOutputs } from './registry';
+import { decoderPrefix, decoderSpecs } from './decoder-specs';
 
 const LENGTHS = [7, 4, 2];
 const [B, L, D] = [3, 7, 4];

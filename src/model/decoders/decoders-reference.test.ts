@@ -23,7 +23,8 @@ import {
   torchLayout,
   withNoisyPadding,
 } from './decoder-test-helpers.node';
-import { decode, decoderSpecs, disposeDecoderOutputs } from './registry';
+import { decode, disposeDecoderOutputs } from './registry';
+import { decoderSpecs } from './decoder-specs';
 
 const D = 8;
 /** The tiny decoders with the FFT2 head on; the sequence decoder reads learned positions (HEAD), the geometry raw ones (REF). */

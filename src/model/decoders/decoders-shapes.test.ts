@@ -9,8 +9,9 @@ import { sampleBatch } from '../testing/sample-batch.node';
 import { CONTACT_PROBABILITY_FLOOR } from './contact-heads';
 import { realPairs, seededTensor, testContext } from './decoder-test-helpers.node';
 import type { DecoderOutputs } from './decoder-types';
-import { FFT2_WIDTH } from './fft2-decoder';
-import { decode, decoderSpecs, disposeDecoderOutputs } from './registry';
+import { FFT2_WIDTH } from './fft2-decoder-specs';
+import { decode, disposeDecoderOutputs } from './registry';
+import { decoderSpecs } from './decoder-specs';
 
 const TINY = MODEL_PRESETS.tiny;
 const D = TINY.quantizer.embeddingDim;

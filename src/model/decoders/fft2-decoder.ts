@@ -4,19 +4,13 @@
  * FoldTree2 feeds its `godnodedecoder` a constant all-ones node, so the prediction cannot depend on the structure
  * and sends no gradient to the encoder (reference §7.8). Here the head reads the masked mean of each protein's
  * tokens: mean_i(tokens_bi · mask_bi) → Linear(D → hidden) → GELU → Linear(hidden → hidden) → GELU → Linear(→ 2600).
+ * Parameters: `fft2-decoder-specs.ts`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
+import { mlp } from '../layers/mlp';
 import type { Fft2DecoderConfig } from '../model-config';
 import type { DecoderDefinition } from './decoder-types';
-
-/** 1300 magnitudes + 1300 phases, FoldTree2's [fourier2dr ‖ fourier2di]. */
-export const FFT2_WIDTH = 2600;
-const PREFIX = 'decoder.fft2';
-
-function headShape(embeddingDim: number, hidden: number): MlpShape {
-  return { widths: [embeddingDim, hidden, hidden, FFT2_WIDTH], activation: 'gelu', activateLast: false };
-}
+import { FFT2_PREFIX, fft2HeadShape } from './fft2-decoder-specs';
 
 /** tokens [B, L, D], mask [B, L] → [B, D]: the mean over real residues (0 for a protein with none). */
 export function maskedMeanTokens(tokens: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor2D {
@@ -26,11 +20,10 @@ export function maskedMeanTokens(tokens: tf.Tensor3D, mask: tf.Tensor2D): tf.Ten
 
 export const FFT2_DECODER: DecoderDefinition<Fft2DecoderConfig> = {
   name: 'fft2',
-  specs(config, embeddingDim) {
-    return mlpSpecs(`${PREFIX}.head`, headShape(embeddingDim, config.hidden));
-  },
   forward(params, config, tokens, context) {
     const pooled = maskedMeanTokens(tokens, context.mask);
-    return { fft2: mlp(params, `${PREFIX}.head`, headShape(tokens.shape[2], config.hidden), pooled) as tf.Tensor2D };
+    return {
+      fft2: mlp(params, `${FFT2_PREFIX}.head`, fft2HeadShape(tokens.shape[2], config.hidden), pooled) as tf.Tensor2D,
+    };
   },
 };

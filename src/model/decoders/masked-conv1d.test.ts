@@ -10,7 +10,8 @@ import {
   torchLayout,
   withNoisyPadding,
 } from './decoder-test-helpers.node';
-import { conv1dSpecs, maskedConv1d } from './masked-conv1d';
+import { maskedConv1d } from './masked-conv1d';
+import { conv1dSpecs } from './conv1d-specs';
 
 const LENGTHS = [9, 5, 2, 1];
 const [L, IN, OUT] = [9, 4, 3];

@@ -3,21 +3,11 @@
  * on each UNPADDED protein: padding rows are zeroed first, so the kernel sees zeros past a protein's last residue
  * just as PyTorch's implicit padding does (proteins start at row 0, so the left edge is the same too).
  *
- * Weight layout is tfjs's filter layout [k, in, out]; PyTorch stores (out, in, k): ours[t, c, o] = torch[o, c, t].
+ * Weight layout is tfjs's filter layout [k, in, out] (`conv1d-specs.ts`); PyTorch stores (out, in, k): ours[t, c, o] =
+ * torch[o, c, t].
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
-
-/** `name.weight` [k, in, out] and `name.bias` [out], U(±1/√(in·k)) like PyTorch's Conv1d default. */
-export function conv1dSpecs(name: string, inChannels: number, outChannels: number, kernel: number): ParameterSpec[] {
-  if (kernel % 2 !== 1) throw new Error(`${name}: only odd kernels keep the length with padding k // 2`);
-  const limit = 1 / Math.sqrt(inChannels * kernel);
-  return [
-    { name: `${name}.weight`, shape: [kernel, inChannels, outChannels], init: { kind: 'uniform', limit } },
-    { name: `${name}.bias`, shape: [outChannels], init: { kind: 'uniform', limit } },
-  ];
-}
 
 /**
  * x [B, L, in], mask [B, L] → [B, L, out], stride 1, length kept. Padding rows of the result are unspecified.

@@ -1,7 +1,7 @@
 /**
  * Multi-head self-attention with a key-padding mask, PyTorch `nn.MultiheadAttention` semantics (batch-first here):
  * one packed input projection for q, k, v (PyTorch's `in_proj_weight`), scaled dot products, softmax over keys,
- * dropout on the attention weights, heads concatenated, output projection.
+ * dropout on the attention weights, heads concatenated, output projection. Parameters: `self-attention-specs.ts`.
  *
  * FoldTree2 passes no key-padding mask, so padding residues take part in every shorter protein's attention
  * (reference §7.9). Here padding keys get a −1e9 additive score, which makes their softmax weight exactly 0 in
@@ -10,25 +10,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { linear } from '../layers/linear';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
 import { maskedAttention } from '../layers/masked-attention';
 import { decoderDropoutMultiplier } from './decoder-dropout';
 import type { DecoderContext } from './decoder-types';
-
-/**
- * `name.inProjection.{weight [dim, 3·dim], bias [3·dim]}` (columns q, then k, then v) and
- * `name.outProjection.{weight [dim, dim], bias [dim]}`, initialised as PyTorch does: Xavier-uniform over the packed
- * (3·dim, dim) matrix, zero biases, the output weight U(±1/√dim).
- */
-export function selfAttentionSpecs(name: string, dim: number): ParameterSpec[] {
-  const xavier = Math.sqrt(6 / (dim + 3 * dim));
-  return [
-    { name: `${name}.inProjection.weight`, shape: [dim, 3 * dim], init: { kind: 'uniform', limit: xavier } },
-    { name: `${name}.inProjection.bias`, shape: [3 * dim], init: { kind: 'zeros' } },
-    { name: `${name}.outProjection.weight`, shape: [dim, dim], init: { kind: 'uniform', limit: 1 / Math.sqrt(dim) } },
-    { name: `${name}.outProjection.bias`, shape: [dim], init: { kind: 'zeros' } },
-  ];
-}
 
 /** [B, L, H·d] → [B, H, L, d]. */
 function splitHeads(x: tf.Tensor, heads: number): tf.Tensor4D {

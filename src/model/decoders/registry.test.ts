@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { DECODER_NAMES, type DecoderConfigs } from '../model-config';
 import { parameterCount } from '../params/parameter-spec';
 import { MODEL_PRESETS } from '../presets';
-import { DECODERS, decoderPrefix, decoderSpecs, enabledDecoders } from './registry';
+import { DECODERS } from './registry';
+import { decoderPrefix, decoderSpecs, enabledDecoders } from './decoder-specs';
 
 const TINY = MODEL_PRESETS.tiny;
 const D = TINY.quantizer.embeddingDim;

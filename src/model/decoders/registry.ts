@@ -1,13 +1,13 @@
 /**
- * The decoder registry: one file per decoder, listed once here. `decoderSpecs` declares the parameters of every
- * ENABLED decoder (a disabled one makes no parameters), `decode` runs each enabled decoder once and merges their
- * outputs (no two decoders may produce the same output).
+ * The decoder registry: one file per decoder, listed once here (their parameters are listed in
+ * `decoder-specs.ts`). `decode` runs each ENABLED decoder once and merges their outputs (no two decoders may
+ * produce the same output).
  */
 import * as tf from '@tensorflow/tfjs';
-import { DECODER_NAMES, type DecoderConfigs, type DecoderName } from '../model-config';
+import type { DecoderConfigs, DecoderName } from '../model-config';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
 import { CONTACTS_DECODER } from './contacts-decoder';
+import { enabledDecoders } from './decoder-specs';
 import type { DecoderContext, DecoderDefinition, DecoderOutputName, DecoderOutputs } from './decoder-types';
 import { FFT2_DECODER } from './fft2-decoder';
 import { GEOMETRY_DECODER } from './geometry-decoder';
@@ -22,21 +22,6 @@ export const DECODERS: DecoderRegistry = {
   fft2: FFT2_DECODER,
 };
 
-/** Prefix of every parameter of decoder `name`, e.g. `decoder.contacts.`. */
-export function decoderPrefix(name: DecoderName): string {
-  return `decoder.${name}.`;
-}
-
-/** The enabled decoders, in registry order. */
-export function enabledDecoders(configs: DecoderConfigs): DecoderName[] {
-  return DECODER_NAMES.filter((name) => configs[name].enabled);
-}
-
-function specsOf<K extends DecoderName>(name: K, configs: DecoderConfigs, embeddingDim: number): ParameterSpec[] {
-  const definition: DecoderDefinition<DecoderConfigs[K]> = DECODERS[name];
-  return definition.specs(configs[name], embeddingDim);
-}
-
 function forwardOf<K extends DecoderName>(
   name: K,
   params: ParameterSet,
@@ -46,11 +31,6 @@ function forwardOf<K extends DecoderName>(
 ): DecoderOutputs {
   const definition: DecoderDefinition<DecoderConfigs[K]> = DECODERS[name];
   return definition.forward(params, configs[name], tokens, context);
-}
-
-/** Parameters of every enabled decoder for tokens of width D. */
-export function decoderSpecs(configs: DecoderConfigs, embeddingDim: number): ParameterSpec[] {
-  return enabledDecoders(configs).flatMap((name) => specsOf(name, configs, embeddingDim));
 }
 
 /**

@@ -6,27 +6,20 @@
  *   head   LayerNorm(eps 1e-6) → 3 × (Conv1d(k3) → GELU) → Conv1d(k1 → 20)              (FoldTree2's cnn_decoder)
  *
  * Every convolution zeroes padding rows first, so it equals PyTorch's zero-padded conv over the unpadded protein.
- * The logits are real logits (REF applied log_softmax; the loss applies its own softmax).
+ * The logits are real logits (REF applied log_softmax; the loss applies its own softmax). Parameters:
+ * `sequence-decoder-specs.ts`.
  */
 import type * as tf from '@tensorflow/tfjs';
 import { gelu } from '../layers/activations';
-import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
-import { conv1dSpecs, maskedConv1d } from './masked-conv1d';
+import { layerNorm } from '../layers/layer-norm';
+import { maskedConv1d } from './masked-conv1d';
 import { trunkDecoder } from './transformer-trunk';
 
-export const AMINO_ACID_CLASSES = 20;
 /** FoldTree2's CNN heads use LayerNorm eps 1e-6 (the transformer layers keep PyTorch's 1e-5). */
 export const HEAD_LAYER_NORM_EPS = 1e-6;
 
 export const SEQUENCE_DECODER = trunkDecoder('sequence', {
   finalTanh: false,
-  specs: (prefix, h) => [
-    ...layerNormSpecs(`${prefix}.head.norm`, h),
-    ...conv1dSpecs(`${prefix}.head.conv.0`, h, h, 3),
-    ...conv1dSpecs(`${prefix}.head.conv.1`, h, h, 3),
-    ...conv1dSpecs(`${prefix}.head.conv.2`, h, h, 3),
-    ...conv1dSpecs(`${prefix}.head.conv.3`, h, AMINO_ACID_CLASSES, 1),
-  ],
   forward(params, prefix, body, _h, { mask }) {
     const normed = layerNorm(params, `${prefix}.head.norm`, body, HEAD_LAYER_NORM_EPS) as tf.Tensor3D;
     const c0 = gelu(maskedConv1d(params, `${prefix}.head.conv.0`, normed, mask)) as tf.Tensor3D;

@@ -3,38 +3,16 @@
  * padding rows zeroed, dropout, then Linear → GELU → Linear → GELU (→ Tanh for the geometry decoder, as FoldTree2's
  * Transformer_Geometry_Decoder does). The position code is the raw 256-d one (REF's `concat_positions`) or, with
  * `learnPositions`, the decoder's own Position_MLP code of 32 columns (HEAD's `learn_positions`, FoldTree2's
- * `input.position_mlp`), kept here as `<prefix>.input.positions.*`.
+ * `input.position_mlp`), kept here as `<prefix>.input.positions.*`. Shapes and parameters: `token-input-specs.ts`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
-import { DECODER_POSITION_MLP, positionMlp, positionMlpDropout, positionMlpSpecs } from '../layers/position-mlp';
+import { mlp } from '../layers/mlp';
+import { positionMlp, positionMlpDropout } from '../layers/position-mlp';
+import { DECODER_POSITION_MLP } from '../layers/position-mlp-specs';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
 import { decoderDropout } from './decoder-dropout';
 import type { DecoderContext } from './decoder-types';
-
-/** Width of the sinusoidal position code in `positions`. */
-export const POSITION_CODE_WIDTH = 256;
-
-function inputShape(embeddingDim: number, hidden: number, learnPositions: boolean): MlpShape {
-  return {
-    widths: [embeddingDim + (learnPositions ? DECODER_POSITION_MLP.out : POSITION_CODE_WIDTH), hidden, hidden],
-    activation: 'gelu',
-  };
-}
-
-/** `<prefix>.input.0` (D + 256 or D + 32 → hidden), `<prefix>.input.1` (hidden → hidden), and the position MLP. */
-export function tokenInputSpecs(
-  prefix: string,
-  embeddingDim: number,
-  hidden: number,
-  learnPositions: boolean,
-): ParameterSpec[] {
-  return [
-    ...(learnPositions ? positionMlpSpecs(`${prefix}.input.positions`, DECODER_POSITION_MLP) : []),
-    ...mlpSpecs(`${prefix}.input`, inputShape(embeddingDim, hidden, learnPositions)),
-  ];
-}
+import { POSITION_CODE_WIDTH, tokenInputShape } from './token-input-specs';
 
 export interface TokenInputOptions {
   readonly hidden: number;
@@ -67,6 +45,6 @@ export function tokenInput(
     : context.positions;
   const joined = tf.mul(tf.concat([tokens, code], 2), rows);
   const dropped = decoderDropout(joined, options.dropout, context, `${prefix}.input`);
-  const projected = mlp(params, `${prefix}.input`, inputShape(D, options.hidden, options.learnPositions), dropped);
+  const projected = mlp(params, `${prefix}.input`, tokenInputShape(D, options.hidden, options.learnPositions), dropped);
   return (options.finalTanh ? tf.tanh(projected) : projected) as tf.Tensor3D;
 }

@@ -10,7 +10,8 @@ import {
   testContext,
   torchLayout,
 } from './decoder-test-helpers.node';
-import { transformerLayer, transformerLayerSpecs } from './transformer-encoder';
+import { transformerLayer } from './transformer-encoder';
+import { transformerLayerSpecs } from './transformer-encoder-specs';
 
 const LENGTHS = [7, 4, 1];
 const [B, L, H, HEADS, FF] = [3, 7, 8, 2, 16];

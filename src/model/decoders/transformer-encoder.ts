@@ -5,37 +5,19 @@
  *   x ← norm1(x + dropout1(selfAttention(x)))
  *   x ← norm2(x + dropout2(linear2(dropout(relu(linear1(x))))))
  *
- * Names mirror PyTorch's: `<prefix>.layers.<k>.{selfAttention.{inProjection,outProjection},linear1,linear2,norm1,norm2}`.
+ * Parameters (named as PyTorch's): `transformer-encoder-specs.ts`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
-import { linear, linearSpecs } from '../layers/linear';
-import type { TransformerDecoderConfig } from '../model-config';
+import { layerNorm } from '../layers/layer-norm';
+import { linear } from '../layers/linear';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
 import { decoderDropout } from './decoder-dropout';
 import type { DecoderContext } from './decoder-types';
-import { maskedSelfAttention, selfAttentionSpecs } from './masked-self-attention';
+import { maskedSelfAttention } from './masked-self-attention';
+import type { TransformerShape } from './transformer-encoder-specs';
 
 /** PyTorch's TransformerEncoderLayer LayerNorm epsilon. */
 export const TRANSFORMER_LAYER_NORM_EPS = 1e-5;
-
-export type TransformerShape = Pick<TransformerDecoderConfig, 'hidden' | 'heads' | 'feedForward' | 'dropout'>;
-
-export function transformerLayerSpecs(
-  name: string,
-  shape: Pick<TransformerShape, 'hidden' | 'heads' | 'feedForward'>,
-): ParameterSpec[] {
-  if (shape.hidden % shape.heads !== 0)
-    throw new Error(`${name}: hidden ${shape.hidden} is not divisible by ${shape.heads} heads`);
-  return [
-    ...selfAttentionSpecs(`${name}.selfAttention`, shape.hidden),
-    ...linearSpecs(`${name}.linear1`, shape.hidden, shape.feedForward),
-    ...linearSpecs(`${name}.linear2`, shape.feedForward, shape.hidden),
-    ...layerNormSpecs(`${name}.norm1`, shape.hidden),
-    ...layerNormSpecs(`${name}.norm2`, shape.hidden),
-  ];
-}
 
 /** One post-LN layer: x [B, L, hidden], mask [B, L] → [B, L, hidden]. */
 export function transformerLayer(
@@ -57,13 +39,6 @@ export function transformerLayer(
   const inner = decoderDropout(tf.relu(linear(params, `${name}.linear1`, h)), p, context, `${name}.dropout`);
   const fed = decoderDropout(linear(params, `${name}.linear2`, inner), p, context, `${name}.dropout2`);
   return layerNorm(params, `${name}.norm2`, tf.add(h, fed), TRANSFORMER_LAYER_NORM_EPS) as tf.Tensor3D;
-}
-
-export function transformerEncoderSpecs(
-  prefix: string,
-  shape: TransformerShape & { readonly layers: number },
-): ParameterSpec[] {
-  return Array.from({ length: shape.layers }, (_, k) => transformerLayerSpecs(`${prefix}.layers.${k}`, shape)).flat();
 }
 
 /** `layers` post-LN layers in sequence: x [B, L, hidden] → [B, L, hidden]. */

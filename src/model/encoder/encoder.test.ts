@@ -6,7 +6,8 @@ import { ParameterSet } from '../params/parameter-set';
 import { parameterCount } from '../params/parameter-spec';
 import { MODEL_PRESETS } from '../presets';
 import { sampleBatch } from '../testing/sample-batch.node';
-import { encode, encoderSpecs } from './encoder';
+import { encode } from './encoder';
+import { encoderSpecs } from './encoder-specs';
 import { randomValues, takeValues } from './gradient-check.node';
 import { shortenProteins } from '../testing/shorten-proteins.node';
 

@@ -1,7 +1,7 @@
 /**
  * FoldTree2's `mk1_Encoder` (HEAD layout with learnPositions, REF's with concatPositions; HEAD's edge attributes in
  * the graph layers) as a pure function: padded batch → pre-quantisation embeddings z [B, L, D], zero in padding
- * rows. See docs/model-encoder.md.
+ * rows. Widths and parameters: `encoder-specs.ts`; see docs/model-encoder.md.
  *
  *   input: LayerNorm(F, ε 1e-6)(res) [‖ positions 256 | ‖ Position_MLP(positions) 64] → Linear(→ 2h) → GELU → Linear(→ h) → GELU
  *          [+ LayerNorm(160)(fourier) → Linear(→ 2h) → GELU → Linear(→ h) → GELU]
@@ -10,84 +10,20 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { gelu } from '../layers/activations';
-import { layerNorm, layerNormSpecs } from '../layers/layer-norm';
-import { mlp, mlpSpecs, type MlpShape } from '../layers/mlp';
-import { ENCODER_POSITION_MLP, positionMlp, positionMlpDropout, positionMlpSpecs } from '../layers/position-mlp';
+import { layerNorm } from '../layers/layer-norm';
+import { mlp } from '../layers/mlp';
+import { positionMlp, positionMlpDropout } from '../layers/position-mlp';
+import { ENCODER_POSITION_MLP } from '../layers/position-mlp-specs';
 import type { EncoderConfig } from '../model-config';
 import type { ModelInputs } from '../model-inputs';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
 import { ENCODER_DROPOUT_SITE, seededDropout, type DropoutKey } from './encoder-dropout';
-import { graphAttention, graphAttentionSpecs } from './graph-attention';
-import { perProteinNorm, perProteinNormSpecs } from './per-protein-norm';
+import { encoderShapes } from './encoder-specs';
+import { graphAttention } from './graph-attention';
+import { perProteinNorm } from './per-protein-norm';
 
-/** Widths fixed by FoldTree2's data: the sinusoidal position code, fourier1dr ‖ fourier1di, the AA one-hot. */
-export const POSITION_WIDTH = 256;
-export const FOURIER_WIDTH = 160;
-export const AMINO_ACID_WIDTH = 20;
 /** HEAD's `input.ln` epsilon (REF used PyTorch's default 1e-5). */
 export const INPUT_NORM_EPS = 1e-6;
-
-/** The shapes of every MLP of the encoder, derived once so specs and forward pass cannot disagree. */
-export interface EncoderShapes {
-  readonly inputMlp: MlpShape;
-  readonly fourierMlp: MlpShape;
-  /** (in, out) of each graph layer. */
-  readonly layers: readonly (readonly [number, number])[];
-  readonly headMlp: MlpShape;
-  readonly headOut: MlpShape;
-}
-
-/** Columns the positions add to the input MLP's input: 256 raw (REF), 64 learned (HEAD) or none. */
-export function positionColumns(config: EncoderConfig): number {
-  if (config.learnPositions && config.concatPositions)
-    throw new Error(
-      'encoder: learnPositions and concatPositions exclude each other (FoldTree2 HEAD forces concat_positions off)',
-    );
-  if (config.learnPositions) return ENCODER_POSITION_MLP.out;
-  return config.concatPositions ? POSITION_WIDTH : 0;
-}
-
-export function encoderShapes(config: EncoderConfig, inputWidth: number, embeddingDim: number): EncoderShapes {
-  const widths = config.hiddenChannels;
-  const h = widths[0] ?? 0;
-  if (widths.length < 2)
-    throw new Error(`encoder hiddenChannels needs at least two widths (one graph layer), got [${widths.join(', ')}]`);
-  const layers = widths.slice(1).map((out, k) => [widths[k] ?? 0, out] as const);
-  // FoldTree2 sizes the head's input as hidden[-1]·(layers); the sum of the layer widths equals it when all widths
-  // are equal and stays correct when they are not.
-  const concatWidth = layers.reduce((sum, [, out]) => sum + out, 0);
-  const e = config.headHidden;
-  return {
-    inputMlp: { widths: [inputWidth + positionColumns(config), 2 * h, h], activation: 'gelu' },
-    fourierMlp: { widths: [FOURIER_WIDTH, 2 * h, h], activation: 'gelu' },
-    layers,
-    headMlp: { widths: [concatWidth, e, e], activation: 'gelu' },
-    headOut: { widths: [e + AMINO_ACID_WIDTH, e, e, embeddingDim], activation: 'gelu', lastActivation: 'tanh' },
-  };
-}
-
-/** Every encoder parameter (`encoder.input.*`, `encoder.positions.*`, `encoder.body.layer<k>.*`, `encoder.head.*`), F = `res.x` columns. */
-export function encoderSpecs(config: EncoderConfig, inputWidth: number, embeddingDim: number): ParameterSpec[] {
-  const shapes = encoderShapes(config, inputWidth, embeddingDim);
-  return [
-    ...(config.learnPositions ? positionMlpSpecs('encoder.positions', ENCODER_POSITION_MLP) : []),
-    ...layerNormSpecs('encoder.input.norm', inputWidth),
-    ...mlpSpecs('encoder.input.mlp', shapes.inputMlp),
-    ...(config.fourierInput
-      ? [
-          ...layerNormSpecs('encoder.input.fourier.norm', FOURIER_WIDTH),
-          ...mlpSpecs('encoder.input.fourier.mlp', shapes.fourierMlp),
-        ]
-      : []),
-    ...shapes.layers.flatMap(([inDim, outDim], k) => [
-      ...graphAttentionSpecs(`encoder.body.layer${k}.attention`, inDim, outDim, config.heads),
-      ...perProteinNormSpecs(`encoder.body.layer${k}.norm`, outDim),
-    ]),
-    ...mlpSpecs('encoder.head.mlp', shapes.headMlp),
-    ...mlpSpecs('encoder.head.out', shapes.headOut),
-  ];
-}
 
 export interface EncodeOptions {
   /** Dropout on (config.dropout) only when true. */

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ParameterSet } from '../params/parameter-set';
 import { analyticGradient, maxRelativeError, numericalGradient, probeIndices } from '../testing/finite-difference.node';
 import { parameterGradientCheck, randomiseParameters, randomValues, takeValues } from './gradient-check.node';
-import { graphAttention, graphAttentionSpecs, type AttentionGraph } from './graph-attention';
+import { graphAttention, type AttentionGraph } from './graph-attention';
+import { graphAttentionSpecs } from './graph-attention-specs';
 import { runPython } from '../../shared/python-reference.node';
 
 const REFERENCE = fileURLToPath(new URL('./transformer_conv_reference.py', import.meta.url));

@@ -11,26 +11,10 @@
  * and Σ_j α_ij (v_j + e_ij W_e) = α v + (Σ_j α_ij e_ij) W_e.
  */
 import * as tf from '@tensorflow/tfjs';
-import { linear, linearSpecs } from '../layers/linear';
+import { linear } from '../layers/linear';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
 import { maskedAttention } from '../layers/masked-attention';
 import { seededDropoutMultiplier, type DropoutKey } from './encoder-dropout';
-
-/**
- * `name.{query,key,value}.{weight (in, H·out), bias (H·out)}`, `name.edge.weight` (1, H·out, no bias) and
- * `name.skip.{weight (in, out), bias (out)}`, initialised like PyG's Linear (U(±1/√fan_in), fan_in = 1 for the edge).
- */
-export function graphAttentionSpecs(name: string, inDim: number, outDim: number, heads: number): ParameterSpec[] {
-  const width = heads * outDim;
-  return [
-    ...linearSpecs(`${name}.query`, inDim, width),
-    ...linearSpecs(`${name}.key`, inDim, width),
-    ...linearSpecs(`${name}.value`, inDim, width),
-    ...linearSpecs(`${name}.edge`, 1, width, false),
-    ...linearSpecs(`${name}.skip`, inDim, outDim),
-  ];
-}
 
 /** The contact graph of a padded batch, as in ModelInputs. */
 export interface AttentionGraph {

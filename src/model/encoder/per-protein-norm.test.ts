@@ -3,7 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ParameterSet } from '../params/parameter-set';
 import { analyticGradient, maxRelativeError, numericalGradient, probeIndices } from '../testing/finite-difference.node';
 import { parameterGradientCheck, randomiseParameters, randomValues } from './gradient-check.node';
-import { perProteinNorm, perProteinNormSpecs } from './per-protein-norm';
+import { perProteinNorm } from './per-protein-norm';
+import { perProteinNormSpecs } from './per-protein-norm-specs';
 
 let params: ParameterSet | undefined;
 afterEach(() => {

@@ -10,16 +10,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
-
-/** PyG's parameter names and initial values: `weight` γ = 1, `bias` β = 0, `mean_scale` α = 1, each (dim). */
-export function perProteinNormSpecs(name: string, dim: number): ParameterSpec[] {
-  return [
-    { name: `${name}.weight`, shape: [dim], init: { kind: 'ones' } },
-    { name: `${name}.bias`, shape: [dim], init: { kind: 'zeros' } },
-    { name: `${name}.mean_scale`, shape: [dim], init: { kind: 'ones' } },
-  ];
-}
 
 /**
  * x [B, L, C], mask [B, L] (1 for real residues) → [B, L, C] float32, zero in padding rows. Padding values of x

@@ -1,5 +1,6 @@
 /** Activations with PyTorch's definitions (GELU is the exact erf form, `nn.GELU()`'s default). */
 import * as tf from '@tensorflow/tfjs';
+import type { ActivationName } from './mlp-specs';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
@@ -29,6 +30,4 @@ export const ACTIVATIONS = {
   silu: (x: tf.Tensor) => tf.mul(x, tf.sigmoid(x)),
   tanh: (x: tf.Tensor) => tf.tanh(x),
   identity: (x: tf.Tensor) => x,
-} as const;
-
-export type ActivationName = keyof typeof ACTIVATIONS;
+} as const satisfies Record<ActivationName, (x: tf.Tensor) => tf.Tensor>;

@@ -1,14 +1,6 @@
 /** Layer normalisation over the last axis (PyTorch `nn.LayerNorm`: biased variance, affine weight and bias). */
 import * as tf from '@tensorflow/tfjs';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
-
-export function layerNormSpecs(name: string, dim: number): ParameterSpec[] {
-  return [
-    { name: `${name}.weight`, shape: [dim], init: { kind: 'ones' } },
-    { name: `${name}.bias`, shape: [dim], init: { kind: 'zeros' } },
-  ];
-}
 
 /** Every axis but the last: the axes the affine parameters' gradients sum over. */
 function leadingAxes(t: tf.Tensor): number[] {

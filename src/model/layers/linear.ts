@@ -1,16 +1,7 @@
-/** Fully connected layer over the last axis, PyTorch `nn.Linear` semantics and initialisation. */
+/** Fully connected layer over the last axis, PyTorch `nn.Linear` semantics (parameters: `linear-specs.ts`). */
 import * as tf from '@tensorflow/tfjs';
 import type { ParameterSet } from '../params/parameter-set';
-import type { ParameterSpec } from '../params/parameter-spec';
 import { reshapeView } from './tensor-view';
-
-/** `name.weight` (in, out) and `name.bias` (out), both U(−1/√in, 1/√in) like PyTorch. */
-export function linearSpecs(name: string, inDim: number, outDim: number, bias = true): ParameterSpec[] {
-  const limit = 1 / Math.sqrt(inDim);
-  const specs: ParameterSpec[] = [{ name: `${name}.weight`, shape: [inDim, outDim], init: { kind: 'uniform', limit } }];
-  if (bias) specs.push({ name: `${name}.bias`, shape: [outDim], init: { kind: 'uniform', limit } });
-  return specs;
-}
 
 /** Rows tfjs's WebGPU tiled transpose takes: 16 per workgroup, at most 65535 workgroups along a dimension. */
 export const TILED_TRANSPOSE_MAX_ROWS = 65535 * 16;

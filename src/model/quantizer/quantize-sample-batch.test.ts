@@ -6,7 +6,8 @@ import { MODEL_PRESETS } from '../presets';
 import { sampleBatch } from '../testing/sample-batch.node';
 import { emaStatistics } from './ema-statistics';
 import { PADDING_CODE, quantize } from './quantize';
-import { CODEBOOK_PARAMETER, codebookVariable, quantizerSpecs } from './quantizer-specs';
+import { codebookVariable } from './codebook-variable';
+import { CODEBOOK_PARAMETER, quantizerSpecs } from './quantizer-specs';
 
 const CONFIG = MODEL_PRESETS.tiny.quantizer;
 const [K, D] = [CONFIG.codes, CONFIG.embeddingDim];

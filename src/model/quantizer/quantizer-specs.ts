@@ -2,9 +2,7 @@
  * The quantizer's one trainable tensor. With `ema: true` the trainer never applies gradients to it (the EMA update
  * in `ema-update.ts` overwrites it each step); with `ema: false` it is trained by the `q_latent` gradient.
  */
-import type * as tf from '@tensorflow/tfjs';
 import type { QuantizerConfig } from '../model-config';
-import type { ParameterSet } from '../params/parameter-set';
 import type { ParameterSpec } from '../params/parameter-spec';
 
 /** Name of the codebook parameter, [K, D]: row k is the embedding of structural token k. */
@@ -24,11 +22,4 @@ export function quantizerSpecs(config: QuantizerConfig): ParameterSpec[] {
 /** Whether the optimizer should update the codebook: only when it is not maintained by EMA. */
 export function codebookIsTrainedByGradient(config: QuantizerConfig): boolean {
   return !config.ema;
-}
-
-/** The codebook variable of a ParameterSet, typed [K, D] for `quantize` (throws if it is missing or not rank 2). */
-export function codebookVariable(params: ParameterSet): tf.Variable<tf.Rank.R2> {
-  const variable = params.get(CODEBOOK_PARAMETER);
-  if (variable.rank !== 2) throw new Error(`${CODEBOOK_PARAMETER} must be [K, D], got [${variable.shape.join(', ')}]`);
-  return variable as tf.Variable<tf.Rank.R2>;
 }

@@ -12,7 +12,8 @@ import type { ModelConfig } from '../../model/model-config';
 import { disposeModelInputs, toModelInputs } from '../../model/model-inputs';
 import { parameterCount } from '../../model/params/parameter-spec';
 import { CODEBOOK_PARAMETER } from '../../model/quantizer/quantizer-specs';
-import { createModelParameters, forward, modelSpecs } from '../../model/tokenizer-model';
+import { createModelParameters, forward } from '../../model/tokenizer-model';
+import { modelSpecs } from '../../model/model-specs';
 import type { PaddedBatch } from '../../protocol/padded-batch';
 import type { ModelTiming } from '../../protocol/model-bench-messages';
 

@@ -4,7 +4,7 @@
  * given config is tried first, then each model preset, and the first whose encoder and codebook shapes all match
  * the file is used, so a file trained under another preset still encodes (and the caller is told which).
  */
-import { encoderSpecs } from '../../model/encoder/encoder';
+import { encoderSpecs } from '../../model/encoder/encoder-specs';
 import type { ModelConfig } from '../../model/model-config';
 import { ParameterSet } from '../../model/params/parameter-set';
 import type { ParameterSpec } from '../../model/params/parameter-spec';
@@ -14,7 +14,7 @@ import type { RunConfig } from '../../protocol/run-config';
 import { defaultRunConfig } from '../../config/run-config-values';
 import { decodeCheckpoint } from '../../formats/checkpoint-codec';
 import { checkpointWeightsAsSafetensors } from '../weights/checkpoint-weights';
-import { modelConfigFromRun } from '../trainer/run-model-config';
+import { modelConfigFromRun } from '../../model/run-model-config';
 import { checkpointConfig } from '../trainer/trainer-checkpoint';
 import { readWeightsFile } from '../weights/weights-file';
 import type { NamedTensor } from '../../formats/safetensors';

@@ -9,7 +9,7 @@ import type { ModelConfig } from '../../model/model-config';
 import { disposeModelInputs, toModelInputs } from '../../model/model-inputs';
 import type { ParameterSet } from '../../model/params/parameter-set';
 import { quantize } from '../../model/quantizer/quantize';
-import { codebookVariable } from '../../model/quantizer/quantizer-specs';
+import { codebookVariable } from '../../model/quantizer/codebook-variable';
 import type { CodebookVectors } from '../../protocol/coordinator-messages';
 import type { ProteinEncoding } from '../../protocol/encode-messages';
 import type { PaddedBatch } from '../../protocol/padded-batch';

@@ -3,10 +3,8 @@
  * FoldTree2 tensors the studio does not fill. Each lives between BEGIN/END GENERATED markers; prose around them is
  * hand-written. Pure string work: the writer script does the file I/O, the doc test compares.
  */
-import { decoderSpecs } from '../../model/decoders/registry';
-import { encoderSpecs } from '../../model/encoder/encoder';
+import { modelSpecs } from '../../model/model-specs';
 import { MODEL_PRESETS } from '../../model/presets';
-import { quantizerSpecs } from '../../model/quantizer/quantizer-specs';
 import { foldtree2BuildOf } from './buildable';
 import { foldtree2EmaTensors } from './ema-buffers';
 import { foldtree2StateDict, type StateDictEntry } from './foldtree2-state-dict';
@@ -29,13 +27,7 @@ export const FOLDTREE2_RES_WIDTH = 857;
 
 /** The `foldtree2` preset's parameters with FoldTree2's input width. */
 export function foldtree2PresetRows(): MappingRow[] {
-  const { encoder, quantizer, decoders } = MODEL_PRESETS.foldtree2;
-  const D = quantizer.embeddingDim;
-  return foldtree2MappingRows([
-    ...encoderSpecs(encoder, FOLDTREE2_RES_WIDTH, D),
-    ...quantizerSpecs(quantizer),
-    ...decoderSpecs(decoders, D),
-  ]);
+  return foldtree2MappingRows(modelSpecs(MODEL_PRESETS.foldtree2, FOLDTREE2_RES_WIDTH));
 }
 
 /** Notes for the FoldTree2 tensors no studio parameter fills. */

@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { encode } from '../../model/encoder/encoder';
 import { disposeModelInputs, toModelInputs } from '../../model/model-inputs';
-import { codebookVariable } from '../../model/quantizer/quantizer-specs';
+import { codebookVariable } from '../../model/quantizer/codebook-variable';
 import { RNG_STREAM } from '../../shared/rng-streams';
 import { createRng } from '../../shared/seeded-rng';
 import type { ProteinSource } from './protein-source';

@@ -5,8 +5,8 @@
  */
 import { RES_X_WIDTH } from '../../protocol/res-features';
 import type { RunConfig } from '../../protocol/run-config';
-import { modelSpecs } from '../../model/tokenizer-model';
-import { modelConfigFromRun } from './run-model-config';
+import { modelSpecs } from '../../model/model-specs';
+import { modelConfigFromRun } from '../../model/run-model-config';
 
 /**
  * Null when a model of `config` can be built for `inputWidth` features per residue (default: the studio's own

@@ -14,7 +14,7 @@ import type { RunConfig } from '../../protocol/run-config';
 import { CompositeOptimizer } from '../optimizers/composite-optimizer';
 import { groupParameters } from '../optimizers/param-groups';
 import { DynamicLossScaler } from '../precision/loss-scaler';
-import { modelConfigFromRun } from './run-model-config';
+import { modelConfigFromRun } from '../../model/run-model-config';
 import { LR_SCHEDULE_DEFAULTS, LrScheduler } from '../schedules/lr-scheduler';
 
 export interface TrainerParts {

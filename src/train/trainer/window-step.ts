@@ -19,7 +19,7 @@ import { disposeModelInputs, toModelInputs } from '../../model/model-inputs';
 import { addEmaStatistics, emaStatistics, type EmaStatistics } from '../../model/quantizer/ema-statistics';
 import { applyEma, assignCodebook } from '../../model/quantizer/ema-update';
 import { resetDeadCodes } from '../../model/quantizer/dead-code-reset';
-import { codebookVariable } from '../../model/quantizer/quantizer-specs';
+import { codebookVariable } from '../../model/quantizer/codebook-variable';
 import type { PaddedBatch } from '../../protocol/padded-batch';
 import type { RunConfig } from '../../protocol/run-config';
 import { clipGradients } from '../optimizers/clip-gradients';

@@ -9,7 +9,7 @@ import {
   toFoldtree2Weights,
   type EmaBuffers,
 } from '../foldtree2-weights/index';
-import { modelConfigFromRun } from '../trainer/run-model-config';
+import { modelConfigFromRun } from '../../model/run-model-config';
 import { encodeSafetensors, type NamedTensor } from '../../formats/safetensors';
 
 interface CheckpointParts {

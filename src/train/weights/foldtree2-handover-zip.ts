@@ -13,7 +13,7 @@ import { defaultRunConfig } from '../../config/run-config-values';
 import type { RunConfig } from '../../protocol/run-config';
 import { zipStore } from '../../shared/zip-store';
 import { checkpointWeightsForFoldtree2 } from './checkpoint-weights';
-import { modelConfigFromRun } from '../trainer/run-model-config';
+import { modelConfigFromRun } from '../../model/run-model-config';
 
 export interface HandoverZip {
   readonly fileName: string;

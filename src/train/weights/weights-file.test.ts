@@ -9,9 +9,9 @@ import { presetSpecs } from '../optimizers/model-specs.node';
 import { FOLDTREE2_WEIGHTS_FORMAT, toFoldtree2Weights } from '../foldtree2-weights/index';
 import { encodeSafetensors, type NamedTensor } from '../../formats/safetensors';
 import { applyWeights, assertWeightsFit, readWeightsFile } from './weights-file';
-import { modelSpecs } from '../../model/tokenizer-model';
+import { modelSpecs } from '../../model/model-specs';
 import { RES_X_WIDTH } from '../../protocol/res-features';
-import { modelConfigFromRun } from '../trainer/run-model-config';
+import { modelConfigFromRun } from '../../model/run-model-config';
 
 function valuesOf(params: ParameterSet): Map<string, NamedTensor> {
   return new Map(

@@ -5,7 +5,8 @@ import {
   CONFIG_PRESETS,
   matchesConfigPreset,
 } from '../../state/config/config-presets';
-import { COUNTED_INPUT_WIDTH, parameterEstimate } from '../../state/config/parameter-count';
+import { modelSize } from '../../state/config/parameter-count';
+import { useDatasetStore } from '../../state/dataset-store';
 import { plannedTrainers } from '../../state/run/run-commands';
 import { useRunStore } from '../../state/run/run-store';
 
@@ -37,24 +38,22 @@ export function ConfigSummary() {
   const config = useRunStore((state) => state.config);
   const trainers = plannedTrainers(config);
   const { batchSize, gradientAccumulationSteps } = config.training;
-  const estimate = parameterEstimate(config);
+  const datasetWidth = useDatasetStore((state) => state.summary?.inputWidth);
+  const size = modelSize(config, datasetWidth);
   return (
     <div className="config-summary">
       <p
         className="hint"
         data-testid="config-parameter-count"
-        title={`Counted at ${COUNTED_INPUT_WIDTH} input features per residue (the bundled sample); another dataset's width changes the input layer`}
+        title={`Every parameter of the model this config builds, counted at ${size.inputWidth} input features per residue (${datasetWidth === undefined ? 'the bundled sample’s width: no dataset is open' : 'the open dataset’s width'})`}
       >
-        {estimate.exact ? (
+        {size.ok ? (
           <>
-            Model: <strong>{grouped(estimate.count)}</strong> parameters ({estimate.preset} preset)
+            Model: <strong>{grouped(size.count)}</strong> parameters ({config.model.preset} preset, {size.inputWidth}{' '}
+            input features per residue)
           </>
         ) : (
-          <>
-            Model: {estimate.preset} preset has <strong>{grouped(estimate.count)}</strong> parameters;{' '}
-            {estimate.differences.join(', ')} change{estimate.differences.length === 1 ? 's' : ''} that — the run
-            reports the exact count when it starts
-          </>
+          <>Model: cannot be built — {size.reason}</>
         )}
       </p>
       <p className="hint" data-testid="effective-batch">

@@ -8,8 +8,8 @@
  * with REAL logits at the end: FoldTree2 ends in a Sigmoid and feeds (0, 1) values to the cross-entropy, which
  * bounds its logit loss from below (reference §7.12); dropping it is our fix and changes no shape.
  */
-import { layerNormSpecs } from '../layers/layer-norm';
-import { linearSpecs } from '../layers/linear';
+import { layerNormSpecs } from '../layers/layer-norm-specs';
+import { linearSpecs } from '../layers/linear-specs';
 import type { ParameterSpec } from '../params/parameter-spec';
 
 export const EDGE_LOGIT_BINS = 8;

@@ -2,9 +2,9 @@
  * RunConfig (plain data, preset + overrides) → ModelConfig, as docs/config.md "Model mapping" specifies, with the
  * checks only the resolved sizes allow.
  */
-import type { ModelConfig } from '../../model/model-config';
-import { MODEL_PRESETS } from '../../model/presets';
-import type { RunConfig } from '../../protocol/run-config';
+import type { ModelConfig } from './model-config';
+import { MODEL_PRESETS } from './presets';
+import type { RunConfig } from '../protocol/run-config';
 
 const pick = <T>(override: T | null, base: T): T => (override === null ? base : override);
 

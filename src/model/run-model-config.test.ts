@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { defaultRunConfig } from '../../config/run-config-values';
-import { MODEL_PRESETS } from '../../model/presets';
-import type { RunConfig } from '../../protocol/run-config';
+import { defaultRunConfig } from '../config/run-config-values';
+import { MODEL_PRESETS } from './presets';
+import type { RunConfig } from '../protocol/run-config';
 import { modelConfigFromRun } from './run-model-config';
 
 const withModel = (model: Partial<RunConfig['model']>, rest: Partial<RunConfig> = {}): RunConfig => {
