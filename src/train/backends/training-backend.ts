@@ -12,6 +12,7 @@ import { adapterName, isSoftwareAdapter, type AdapterIdentity } from '../../shar
 import { registerLeanGradients } from '../tfjs-engine/lean-gradients';
 import { shareSavedTensors } from '../tfjs-engine/share-saved-tensors';
 import { activateWasmBackend, WASM_BACKEND } from './wasm-backend';
+import { registerCpuSegmentSum } from './cpu-segment-sum';
 
 export interface TrainingBackend {
   readonly backend: string;
@@ -26,6 +27,7 @@ export interface TrainingBackend {
 const NO_WEBGPU = 'WebGPU is not available in this browser';
 
 async function useCpu(reason: string, fallback: boolean): Promise<TrainingBackend> {
+  registerCpuSegmentSum();
   await tf.setBackend('cpu');
   await tf.ready();
   return { backend: 'cpu', features: [], reason, fallback };

@@ -14,6 +14,7 @@ import { compareBackends } from '../backends/backend-comparison';
 import { benchmarkModel } from './model-benchmark';
 import { registerF16Backend } from '../precision/f16-backend';
 import { checkF16MatMul } from '../precision/f16-matmul-check';
+import { registerCpuSegmentSum } from '../backends/cpu-segment-sum';
 
 export interface LoadedBatch {
   readonly batch: PaddedBatch;
@@ -42,6 +43,7 @@ export function presetConfig(name: string) {
 }
 
 async function useBackend(name: string): Promise<void> {
+  if (name === 'cpu') registerCpuSegmentSum();
   if (!(await tf.setBackend(name))) throw new Error(`tfjs backend '${name}' is not available here`);
   await tf.ready();
 }

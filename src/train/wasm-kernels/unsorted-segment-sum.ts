@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { scatterAddRows } from '../tfjs-engine/scatter-add-rows';
 
 /**
  * x [N₁…N_r, rest…] float32, segmentIds [N₁…N_r] int32 → out [numSegments, rest…]: out[s] = Σ_{ids[n] = s} x[n].
@@ -16,7 +17,6 @@ function unsortedSegmentSum({ inputs, backend, attrs }: Parameters<tf.KernelFunc
   if (!x || !segmentIds) throw new Error('UnsortedSegmentSum: missing input');
   if (x.dtype !== 'float32')
     throw new Error(`UnsortedSegmentSum on the WebAssembly backend takes float32, got ${x.dtype}`);
-  const rows = segmentIds.shape.reduce((a, b) => a * b, 1);
   const rest = x.shape.slice(segmentIds.shape.length);
   const width = rest.reduce((a, b) => a * b, 1);
   const out = wasm.makeOutput([numSegments, ...rest], 'float32');
@@ -24,14 +24,7 @@ function unsortedSegmentSum({ inputs, backend, attrs }: Parameters<tf.KernelFunc
   const sums = wasm.typedArrayFromHeap(out) as Float32Array;
   const values = wasm.typedArrayFromHeap(x) as Float32Array;
   const ids = wasm.typedArrayFromHeap(segmentIds) as Int32Array;
-  sums.fill(0);
-  for (let n = 0; n < rows; n++) {
-    const s = ids[n] ?? -1;
-    if (s < 0 || s >= numSegments) continue;
-    const target = s * width;
-    const source = n * width;
-    for (let c = 0; c < width; c++) sums[target + c] = (sums[target + c] ?? 0) + (values[source + c] ?? 0);
-  }
+  scatterAddRows(values, ids, width, numSegments, sums);
   return out;
 }
 
